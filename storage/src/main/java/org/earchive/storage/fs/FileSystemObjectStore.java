@@ -1,0 +1,252 @@
+package org.earchive.storage.fs;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.earchive.storage.IntegrityException;
+import org.earchive.storage.ObjectNotFoundException;
+import org.earchive.storage.ObjectStore;
+import org.earchive.storage.StorageException;
+import org.earchive.storage.StoredObject;
+import org.earchive.storage.digest.DigestingInputStream;
+import org.earchive.storage.digest.FixityDigest;
+import org.earchive.storage.digest.VerifyingInputStream;
+
+/**
+ * Objects as files: {@code <root>/objects/ab/cd/<sha256>} with a {@code .meta} properties file beside each (SM3,
+ * size, content type, time stored). New bytes go to {@code <root>/tmp}, are fsync'd, and are moved into place
+ * atomically; the description is written before the data becomes visible.
+ */
+public final class FileSystemObjectStore implements ObjectStore {
+  private static final int BUFFER = 64 * 1024;
+  private final Path root;
+  private final Path objects;
+  private final Path tmp;
+
+  public FileSystemObjectStore(Path root) throws StorageException {
+    this.root = root.toAbsolutePath().normalize();
+    this.objects = this.root.resolve("objects");
+    this.tmp = this.root.resolve("tmp");
+    try {
+      Files.createDirectories(objects);
+      Files.createDirectories(tmp);
+    } catch (IOException e) {
+      throw new StorageException("Cannot create the object store folder " + this.root + ": " + e.getMessage(), e);
+    }
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  @Override
+  public StoredObject put(InputStream content, String contentType) throws StorageException {
+    Path temp = tmp.resolve(UUID.randomUUID() + ".part");
+    try {
+      FixityDigest.Result digest = writeDurably(content, temp);
+      String key = StoredObject.keyFor(digest.sha256Hex());
+      Path data = dataPath(key);
+      Optional<StoredObject> existing = stat(key);
+      if (existing.isPresent() && Files.size(data) == digest.length()) {
+        return existing.get().withCreated(false);
+      }
+      StoredObject stored =
+          new StoredObject(
+              key, digest.length(), digest.sha256Hex(), digest.sm3Hex(), contentType, Instant.now(), true);
+      Files.createDirectories(data.getParent());
+      writeMeta(stored, metaPath(key));
+      moveIntoPlace(temp, data);
+      fsyncDirectory(data.getParent());
+      return stored;
+    } catch (IOException e) {
+      throw new StorageException("Could not store the object in " + root + ": " + e.getMessage(), e);
+    } finally {
+      deleteQuietly(temp);
+    }
+  }
+
+  private FixityDigest.Result writeDurably(InputStream content, Path temp) throws IOException {
+    DigestingInputStream in = new DigestingInputStream(content);
+    try (FileChannel channel =
+            FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
+      byte[] buffer = new byte[BUFFER];
+      int n;
+      while ((n = in.read(buffer)) >= 0) {
+        out.write(buffer, 0, n);
+      }
+      out.flush();
+      channel.force(true);
+    }
+    return in.digest().finish();
+  }
+
+  private static void moveIntoPlace(Path temp, Path data) throws IOException {
+    try {
+      Files.move(temp, data, StandardCopyOption.ATOMIC_MOVE);
+    } catch (FileAlreadyExistsException e) {
+      // A concurrent put of the same bytes won the race: the content is identical by construction.
+    } catch (AtomicMoveNotSupportedException e) {
+      throw new IOException("The object folder's file system cannot move files atomically", e);
+    }
+  }
+
+  @Override
+  public InputStream get(String key) throws StorageException {
+    String sha256 = StoredObject.sha256Of(key);
+    Path data = dataPath(key);
+    long expectedLength = stat(key).map(StoredObject::size).orElse(-1L);
+    try {
+      return new VerifyingInputStream(Files.newInputStream(data), key, sha256, expectedLength);
+    } catch (NoSuchFileException e) {
+      throw new ObjectNotFoundException(key);
+    } catch (IOException e) {
+      throw new StorageException("Could not read object " + key + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Optional<StoredObject> stat(String key) throws StorageException {
+    StoredObject.sha256Of(key);
+    Path data = dataPath(key);
+    if (!Files.exists(data)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(readMeta(key, metaPath(key), data));
+    } catch (IOException e) {
+      throw new StorageException("Could not read the description of " + key + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void delete(String key) throws StorageException {
+    StoredObject.sha256Of(key);
+    try {
+      Files.deleteIfExists(dataPath(key));
+      Files.deleteIfExists(metaPath(key));
+    } catch (IOException e) {
+      throw new StorageException("Could not delete object " + key + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public StoredObject verify(String key) throws StorageException {
+    StoredObject recorded = stat(key).orElseThrow(() -> new ObjectNotFoundException(key));
+    try (InputStream in = get(key)) {
+      in.transferTo(OutputStream.nullOutputStream());
+    } catch (IntegrityException e) {
+      throw new StorageException(e.getMessage(), e);
+    } catch (IOException e) {
+      throw new StorageException("Could not read object " + key + ": " + e.getMessage(), e);
+    }
+    return recorded.withCreated(false);
+  }
+
+  /** Every key in the store, for audits and backups. The caller closes the stream. */
+  public Stream<String> keys() throws StorageException {
+    try {
+      return Files.walk(objects)
+          .filter(Files::isRegularFile)
+          .map(p -> p.getFileName().toString())
+          .filter(name -> name.matches("[0-9a-f]{64}"))
+          .map(StoredObject::keyFor);
+    } catch (IOException e) {
+      throw new StorageException("Could not list " + objects + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void ping() throws StorageException {
+    if (!Files.isDirectory(objects) || !Files.isWritable(tmp)) {
+      throw new StorageException("The object folder " + root + " is missing or not writable.");
+    }
+  }
+
+  @Override
+  public String describe() {
+    return "filesystem:" + root;
+  }
+
+  private Path dataPath(String key) {
+    String hex = StoredObject.sha256Of(key);
+    return objects.resolve(hex.substring(0, 2)).resolve(hex.substring(2, 4)).resolve(hex);
+  }
+
+  private Path metaPath(String key) {
+    Path data = dataPath(key);
+    return data.resolveSibling(data.getFileName() + ".meta");
+  }
+
+  private static void writeMeta(StoredObject o, Path meta) throws IOException {
+    Properties p = new Properties();
+    p.setProperty("sha256", o.sha256());
+    p.setProperty("sm3", o.sm3());
+    p.setProperty("size", Long.toString(o.size()));
+    p.setProperty("contentType", o.contentType() == null ? "application/octet-stream" : o.contentType());
+    p.setProperty("storedAt", o.storedAt().toString());
+    Path temp = meta.resolveSibling(meta.getFileName() + "." + UUID.randomUUID() + ".tmp");
+    try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        Writer w = java.nio.channels.Channels.newWriter(channel, StandardCharsets.UTF_8)) {
+      p.store(w, null);
+      w.flush();
+      channel.force(true);
+    }
+    Files.move(temp, meta, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private static StoredObject readMeta(String key, Path meta, Path data) throws IOException {
+    Properties p = new Properties();
+    if (Files.exists(meta)) {
+      try (Reader r = Files.newBufferedReader(meta, StandardCharsets.UTF_8)) {
+        p.load(r);
+      }
+    }
+    long size = p.containsKey("size") ? Long.parseLong(p.getProperty("size")) : Files.size(data);
+    Instant storedAt =
+        p.containsKey("storedAt")
+            ? Instant.parse(p.getProperty("storedAt"))
+            : Files.getLastModifiedTime(data).toInstant();
+    return new StoredObject(
+        key,
+        size,
+        StoredObject.sha256Of(key),
+        p.getProperty("sm3", ""),
+        p.getProperty("contentType", "application/octet-stream"),
+        storedAt,
+        false);
+  }
+
+  private static void fsyncDirectory(Path dir) {
+    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException e) {
+      // Some file systems cannot open a directory for fsync; the data file itself was forced.
+    }
+  }
+
+  private static void deleteQuietly(Path p) {
+    try {
+      Files.deleteIfExists(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

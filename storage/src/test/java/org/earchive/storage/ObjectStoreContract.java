@@ -1,0 +1,132 @@
+package org.earchive.storage;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import org.earchive.storage.digest.FixityDigest;
+import org.junit.jupiter.api.Test;
+
+/** What every implementation of the port must do; each implementation's test supplies a store. */
+public abstract class ObjectStoreContract {
+
+  protected abstract ObjectStore store();
+
+  /** Replaces the stored bytes of {@code key} behind the store's back. */
+  protected abstract void tamper(String key, byte[] newBytes) throws Exception;
+
+  protected static byte[] randomBytes(int size, long seed) {
+    byte[] b = new byte[size];
+    new Random(seed).nextBytes(b);
+    return b;
+  }
+
+  @Test
+  void storesAndReturnsTheSameBytesWithBothDigests() throws Exception {
+    byte[] page = randomBytes(200 * 1024, 1);
+    StoredObject stored = store().put(new ByteArrayInputStream(page), "application/pdf");
+
+    FixityDigest.Result expected = FixityDigest.of(page);
+    assertEquals("sha256/" + expected.sha256Hex(), stored.key());
+    assertEquals(expected.sm3Hex(), stored.sm3());
+    assertEquals(page.length, stored.size());
+    assertTrue(stored.created());
+    try (InputStream in = store().get(stored.key())) {
+      assertArrayEquals(page, in.readAllBytes());
+    }
+    StoredObject described = store().stat(stored.key()).orElseThrow();
+    assertEquals(expected.sm3Hex(), described.sm3());
+    assertEquals(page.length, described.size());
+  }
+
+  @Test
+  void sm3OfTheStandardExampleIsTheOnePublishedInGbt32905() {
+    // GB/T 32905-2016 appendix A, example 1: "abc"
+    assertEquals(
+        "66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0",
+        FixityDigest.of("abc".getBytes(StandardCharsets.US_ASCII)).sm3Hex());
+  }
+
+  @Test
+  void theSameBytesTwiceAreStoredOnce() throws Exception {
+    byte[] page = randomBytes(10_000, 2);
+    StoredObject first = store().put(new ByteArrayInputStream(page), "image/png");
+    StoredObject second = store().put(new ByteArrayInputStream(page), "image/png");
+    assertEquals(first.key(), second.key());
+    assertTrue(first.created());
+    assertFalse(second.created());
+  }
+
+  @Test
+  void aReadOfChangedBytesFailsWithAnIntegrityError() throws Exception {
+    byte[] page = randomBytes(50_000, 3);
+    StoredObject stored = store().put(new ByteArrayInputStream(page), "application/pdf");
+    byte[] damaged = page.clone();
+    damaged[20_000] ^= 0x01;
+    tamper(stored.key(), damaged);
+
+    IntegrityException e =
+        assertThrows(
+            IntegrityException.class,
+            () -> {
+              try (InputStream in = store().get(stored.key())) {
+                in.transferTo(OutputStream.nullOutputStream());
+              }
+            });
+    assertTrue(e.getMessage().contains(stored.key()), e.getMessage());
+    assertThrows(StorageException.class, () -> store().verify(stored.key()));
+  }
+
+  @Test
+  void aStreamThatBreaksHalfWayLeavesNoObject() throws Exception {
+    byte[] page = randomBytes(100_000, 4);
+    InputStream breaking =
+        new InputStream() {
+          private int pos;
+
+          @Override
+          public int read() throws IOException {
+            if (pos == 60_000) {
+              throw new IOException("connection reset by the scanner");
+            }
+            return page[pos++] & 0xff;
+          }
+        };
+    assertThrows(StorageException.class, () -> store().put(breaking, "application/pdf"));
+    String key = StoredObject.keyFor(FixityDigest.of(page).sha256Hex());
+    assertTrue(store().stat(key).isEmpty());
+  }
+
+  @Test
+  void aMissingObjectIsReportedAsSuch() throws Exception {
+    String key = StoredObject.keyFor("0".repeat(64));
+    assertTrue(store().stat(key).isEmpty());
+    assertThrows(ObjectNotFoundException.class, () -> store().get(key));
+  }
+
+  @Test
+  void anEmptyObjectIsAnObjectToo() throws Exception {
+    StoredObject stored = store().put(new ByteArrayInputStream(new byte[0]), "text/plain");
+    try (InputStream in = store().get(stored.key())) {
+      assertEquals(0, in.readAllBytes().length);
+    }
+  }
+
+  @Test
+  void keysThatAreNotOursAreRefused() {
+    assertThrows(IllegalArgumentException.class, () -> store().get("../../etc/passwd"));
+  }
+
+  @Test
+  void theStoreAnswersAPing() throws Exception {
+    store().ping();
+  }
+}
