@@ -1,0 +1,42 @@
+package org.earchive.archive.application;
+
+/**
+ * Stable error codes: clients and tests match on them, so a code is never renamed. The kind tells an edge adapter
+ * (REST, CLI) how to present the failure without knowing the rule behind it.
+ */
+public enum ErrorCode {
+  INVALID_REQUEST(Kind.INVALID),
+  INVALID_CITIZEN_ID(Kind.INVALID),
+  UNKNOWN_BUSINESS_TYPE(Kind.INVALID),
+  UNKNOWN_MATERIAL(Kind.INVALID),
+  EMPTY_FILE(Kind.INVALID),
+  FILE_TOO_LARGE(Kind.TOO_LARGE),
+  CASE_NOT_FOUND(Kind.NOT_FOUND),
+  DOCUMENT_NOT_FOUND(Kind.NOT_FOUND),
+  CASE_CLOSED_FOR_MATERIALS(Kind.CONFLICT),
+  STORAGE_UNAVAILABLE(Kind.UNAVAILABLE),
+  INTEGRITY_FAILURE(Kind.INTEGRITY),
+  BACKUP_NOT_SUPPORTED(Kind.CONFLICT),
+  BACKUP_FAILED(Kind.UNAVAILABLE);
+
+  /** How a failure presents itself at the edge. */
+  public enum Kind {
+    INVALID,
+    NOT_FOUND,
+    CONFLICT,
+    TOO_LARGE,
+    FORBIDDEN,
+    UNAVAILABLE,
+    INTEGRITY
+  }
+
+  private final Kind kind;
+
+  ErrorCode(Kind kind) {
+    this.kind = kind;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+}

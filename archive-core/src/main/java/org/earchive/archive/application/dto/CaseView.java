@@ -1,0 +1,23 @@
+package org.earchive.archive.application.dto;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A case as the front end and the API show it. {@code applicantIdNumber} is whatever the caller's role may see
+ * (masked for most).
+ */
+public record CaseView(
+    String caseNumber,
+    String businessType,
+    String businessTypeName,
+    String status,
+    String channel,
+    String applicantIdNumber,
+    String applicantName,
+    String acceptedBy,
+    Instant acceptedAt,
+    Instant dueAt,
+    List<MaterialView> requiredMaterials,
+    List<String> missingMaterials,
+    List<DocumentView> documents) {}

@@ -1,0 +1,4 @@
+package org.earchive.archive.application.dto;
+
+/** What a clerk enters to open a case. */
+public record OpenCaseCommand(String businessType, String applicantIdNumber, String applicantName, String channel) {}

@@ -1,0 +1,107 @@
+package org.earchive.archive.application.internal;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.logging.Logger;
+import org.earchive.archive.application.CaseService;
+import org.earchive.archive.application.EarchiveException;
+import org.earchive.archive.application.ErrorCode;
+import org.earchive.archive.application.dto.CaseView;
+import org.earchive.archive.application.dto.OpenCaseCommand;
+import org.earchive.archive.domain.model.account.UserAccountRepository;
+import org.earchive.archive.domain.model.catalogue.BusinessType;
+import org.earchive.archive.domain.model.catalogue.BusinessTypeRepository;
+import org.earchive.archive.domain.model.cases.Applicant;
+import org.earchive.archive.domain.model.cases.BusinessCase;
+import org.earchive.archive.domain.model.cases.CaseRepository;
+import org.earchive.archive.domain.model.cases.Channel;
+import org.earchive.archive.domain.model.document.DocumentRepository;
+import org.earchive.archive.domain.model.identity.CitizenId;
+import org.earchive.archive.domain.model.identity.InvalidCitizenIdException;
+import org.earchive.archive.infrastructure.config.EarchiveSettings;
+
+@Stateless
+public class DefaultCaseService implements CaseService {
+  private static final Logger LOG = Logger.getLogger(DefaultCaseService.class.getName());
+
+  @Inject CaseRepository cases;
+  @Inject BusinessTypeRepository catalogue;
+  @Inject DocumentRepository documents;
+  @Inject UserAccountRepository accounts;
+  @Resource SessionContext context;
+
+  @Override
+  @RolesAllowed({Roles.CLERK, Roles.ADMIN})
+  public CaseView open(OpenCaseCommand command, String clerk) throws EarchiveException {
+    if (command == null) {
+      throw new EarchiveException(ErrorCode.INVALID_REQUEST, "请求内容为空。The request has no case data.");
+    }
+    BusinessType type = businessType(command.businessType());
+    CitizenId id;
+    try {
+      id = CitizenId.parse(command.applicantIdNumber());
+    } catch (InvalidCitizenIdException e) {
+      throw new EarchiveException(ErrorCode.INVALID_CITIZEN_ID, e.getMessage());
+    }
+    if (command.applicantName() == null || command.applicantName().isBlank()) {
+      throw new EarchiveException(ErrorCode.INVALID_REQUEST, "请输入申请人姓名。Enter the applicant's name.");
+    }
+    Channel channel = channel(command.channel());
+    String hall = accounts.find(clerk).map(a -> a.hall()).orElse(null);
+    BusinessCase c =
+        cases.store(new BusinessCase(type, new Applicant(id, command.applicantName()), channel, hall, clerk, Instant.now()));
+    c.numberFrom(EarchiveSettings.current().zone());
+    LOG.info(() -> "Case " + c.caseNumber() + " (" + type.code() + ") opened by " + clerk + " for " + id.masked());
+    return CaseAssembler.toView(c, type, java.util.List.of(), seesFullId());
+  }
+
+  @Override
+  @RolesAllowed({Roles.CLERK, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN})
+  public CaseView find(String caseNumber) throws EarchiveException {
+    BusinessCase c =
+        cases.find(caseNumber)
+            .orElseThrow(
+                () ->
+                    new EarchiveException(
+                        ErrorCode.CASE_NOT_FOUND, "没有找到业务编号为 " + caseNumber + " 的案件。No case has the number " + caseNumber + "."));
+    BusinessType type = catalogue.find(c.businessType()).orElseThrow();
+    return CaseAssembler.toView(c, type, documents.findByCase(c.id()), seesFullId());
+  }
+
+  private boolean seesFullId() {
+    return context.isCallerInRole(Roles.CLERK)
+        || context.isCallerInRole(Roles.REVIEWER)
+        || context.isCallerInRole(Roles.ARCHIVIST);
+  }
+
+  private BusinessType businessType(String code) throws EarchiveException {
+    if (code == null || code.isBlank()) {
+      throw new EarchiveException(ErrorCode.UNKNOWN_BUSINESS_TYPE, "请选择业务类型。Choose a business type.");
+    }
+    return catalogue
+        .find(code.trim().toUpperCase(Locale.ROOT))
+        .orElseThrow(
+            () ->
+                new EarchiveException(
+                    ErrorCode.UNKNOWN_BUSINESS_TYPE,
+                    "业务目录中没有业务类型 " + code + "。The business catalogue has no type " + code + "."));
+  }
+
+  private static Channel channel(String raw) throws EarchiveException {
+    if (raw == null || raw.isBlank()) {
+      return Channel.COUNTER;
+    }
+    try {
+      return Channel.valueOf(raw.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new EarchiveException(
+          ErrorCode.INVALID_REQUEST,
+          "受理渠道应为 COUNTER、ONLINE、KIOSK 或 MOBILE。The channel must be COUNTER, ONLINE, KIOSK or MOBILE.");
+    }
+  }
+}

@@ -1,0 +1,177 @@
+package org.earchive.archive.application.internal;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PushbackInputStream;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.earchive.archive.application.DocumentService;
+import org.earchive.archive.application.EarchiveException;
+import org.earchive.archive.application.ErrorCode;
+import org.earchive.archive.application.dto.DocumentContent;
+import org.earchive.archive.application.dto.DocumentView;
+import org.earchive.archive.domain.model.document.StoredContent;
+import org.earchive.archive.domain.service.SearchIndex;
+import org.earchive.archive.infrastructure.config.EarchiveSettings;
+import org.earchive.storage.ObjectNotFoundException;
+import org.earchive.storage.ObjectStore;
+import org.earchive.storage.StorageException;
+import org.earchive.storage.StoredObject;
+
+/**
+ * Uploads run outside any transaction: check the case (short transaction), stream the bytes into the store, record
+ * the row (short transaction). If recording fails, an object this upload created and nothing refers to is removed,
+ * so a failed upload leaves neither a row nor an orphan.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class DefaultDocumentService implements DocumentService {
+  private static final Logger LOG = Logger.getLogger(DefaultDocumentService.class.getName());
+  /** Serialises record-or-compensate for one object key, so a compensation never deletes bytes a row now needs. */
+  private static final ConcurrentHashMap<String, Object> KEY_LOCKS = new ConcurrentHashMap<>();
+
+  @EJB DocumentRecorder recorder;
+  @Inject ObjectStore store;
+  @Inject SearchIndex index;
+
+  @Override
+  @RolesAllowed({Roles.CLERK, Roles.ADMIN, Roles.SERVICE})
+  public DocumentView upload(
+      String caseNumber, String material, String fileName, String contentType, InputStream content, String uploader)
+      throws EarchiveException {
+    DocumentRecorder.Target target = recorder.checkTarget(caseNumber, material);
+    StoredObject stored = storeBytes(content, contentType);
+    DocumentView view = recordOrCompensate(target, material, fileName, contentType, stored, uploader);
+    try {
+      index.index(
+          new SearchIndex.Entry(
+              "doc:" + view.id(),
+              target.caseNumber(),
+              target.citizenId(),
+              target.applicantName(),
+              target.businessType(),
+              view.material(),
+              view.fileName(),
+              ""));
+    } catch (IOException | RuntimeException e) {
+      // The index is rebuilt from the database (./earchive admin reindex); the upload itself succeeded.
+      LOG.log(Level.WARNING, "Document " + view.id() + " stored but not indexed: " + e.getMessage(), e);
+    }
+    return view;
+  }
+
+  private StoredObject storeBytes(InputStream content, String contentType) throws EarchiveException {
+    long limit = EarchiveSettings.current().maxUploadBytes();
+    try {
+      PushbackInputStream in = new PushbackInputStream(content, 1);
+      int first = in.read();
+      if (first < 0) {
+        throw new EarchiveException(
+            ErrorCode.EMPTY_FILE, "上传的文件是空的，请重新扫描或选择文件。The uploaded file is empty: scan again or choose another file.");
+      }
+      in.unread(first);
+      LimitedInputStream limited = new LimitedInputStream(in, limit);
+      try {
+        return store.put(limited, contentType);
+      } catch (StorageException e) {
+        if (limited.exceeded()) {
+          throw tooLarge(limit);
+        }
+        throw unavailable(e);
+      }
+    } catch (IOException e) {
+      throw new EarchiveException(
+          ErrorCode.INVALID_REQUEST, "文件上传中断，请重新上传。The upload was interrupted: send the file again.", e);
+    }
+  }
+
+  private DocumentView recordOrCompensate(
+      DocumentRecorder.Target target,
+      String material,
+      String fileName,
+      String contentType,
+      StoredObject stored,
+      String uploader)
+      throws EarchiveException {
+    Object lock = KEY_LOCKS.computeIfAbsent(stored.key(), k -> new Object());
+    synchronized (lock) {
+      try {
+        if (!stored.created() && store.stat(stored.key()).isEmpty()) {
+          throw new EarchiveException(
+              ErrorCode.STORAGE_UNAVAILABLE,
+              "文件保存未完成，请重新上传。The file was not kept: upload it again.");
+        }
+        return recorder.record(
+            target,
+            material,
+            fileName,
+            contentType,
+            new StoredContent(stored.key(), stored.size(), stored.sha256(), stored.sm3()),
+            uploader);
+      } catch (EarchiveException | RuntimeException e) {
+        compensate(stored);
+        throw e;
+      } catch (StorageException e) {
+        compensate(stored);
+        throw unavailable(e);
+      } finally {
+        KEY_LOCKS.remove(stored.key(), lock);
+      }
+    }
+  }
+
+  private void compensate(StoredObject stored) {
+    if (!stored.created()) {
+      return;
+    }
+    try {
+      if (recorder.references(stored.key()) == 0) {
+        store.delete(stored.key());
+      }
+    } catch (StorageException | RuntimeException e) {
+      LOG.log(
+          Level.WARNING,
+          "Upload failed and its object " + stored.key() + " could not be removed; the fixity audit lists it as an orphan",
+          e);
+    }
+  }
+
+  @Override
+  @RolesAllowed({Roles.CLERK, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.SERVICE})
+  public DocumentContent open(long documentId) throws EarchiveException {
+    DocumentView view = recorder.document(documentId);
+    String key = StoredObject.keyFor(view.sha256());
+    try {
+      return new DocumentContent(view, store.get(key));
+    } catch (ObjectNotFoundException e) {
+      throw new EarchiveException(
+          ErrorCode.INTEGRITY_FAILURE,
+          "文件 " + documentId + " 的内容在存储中缺失，请联系管理员从副本或备份恢复。The content of document " + documentId
+              + " is missing from the object store: ask an administrator to restore it from the replica or a backup.");
+    } catch (StorageException e) {
+      throw unavailable(e);
+    }
+  }
+
+  private static EarchiveException tooLarge(long limit) {
+    return new EarchiveException(
+        ErrorCode.FILE_TOO_LARGE,
+        "文件超过 " + (limit / (1024 * 1024)) + " MB 的上限，请分开扫描或降低分辨率后重新上传。The file is larger than the limit of "
+            + (limit / (1024 * 1024)) + " MB: split it or scan at a lower resolution, then upload again.");
+  }
+
+  private static EarchiveException unavailable(StorageException e) {
+    LOG.log(Level.WARNING, "Object store failure: " + e.getMessage(), e);
+    return new EarchiveException(
+        ErrorCode.STORAGE_UNAVAILABLE,
+        "档案存储暂时不可用，文件未保存，请稍后重新上传。The archive store is not available and the file was not kept: upload it again later.",
+        e);
+  }
+}

@@ -1,0 +1,97 @@
+package org.earchive.archive.application.internal;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import org.earchive.archive.application.EarchiveException;
+import org.earchive.archive.application.ErrorCode;
+import org.earchive.archive.application.dto.DocumentView;
+import org.earchive.archive.domain.model.catalogue.BusinessType;
+import org.earchive.archive.domain.model.catalogue.BusinessTypeRepository;
+import org.earchive.archive.domain.model.cases.BusinessCase;
+import org.earchive.archive.domain.model.cases.CaseRepository;
+import org.earchive.archive.domain.model.document.CaseDocument;
+import org.earchive.archive.domain.model.document.DocumentRepository;
+import org.earchive.archive.domain.model.document.StoredContent;
+
+/**
+ * The short transactions around an upload: one to check the case before any byte is read, one to record the
+ * document after the bytes are safely stored. Heavy I/O never runs inside a transaction.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class DocumentRecorder {
+  @Inject CaseRepository cases;
+  @Inject BusinessTypeRepository catalogue;
+  @Inject DocumentRepository documents;
+
+  /** What an upload needs to know about its case. */
+  public record Target(long caseId, String caseNumber, String citizenId, String applicantName, String businessType) {}
+
+  public Target checkTarget(String caseNumber, String material) throws EarchiveException {
+    BusinessCase c = find(caseNumber);
+    BusinessType type = catalogue.find(c.businessType()).orElseThrow();
+    if (material == null || material.isBlank() || type.material(material.trim()).isEmpty()) {
+      throw new EarchiveException(
+          ErrorCode.UNKNOWN_MATERIAL,
+          "业务类型 "
+              + type.code()
+              + " 没有材料 "
+              + material
+              + "，请从材料清单中选择。Business type "
+              + type.code()
+              + " has no material '"
+              + material
+              + "': choose one from the checklist.");
+    }
+    if (!c.acceptsMaterials()) {
+      throw new EarchiveException(
+          ErrorCode.CASE_CLOSED_FOR_MATERIALS,
+          "案件 " + caseNumber + " 当前状态为 " + c.status() + "，不能再添加材料。Case " + caseNumber + " is " + c.status()
+              + " and takes no more materials.");
+    }
+    return new Target(c.id(), c.caseNumber(), c.applicant().idNumber(), c.applicant().name(), c.businessType());
+  }
+
+  public DocumentView record(
+      Target target, String material, String fileName, String contentType, StoredContent content, String uploader)
+      throws EarchiveException {
+    BusinessCase c = find(target.caseNumber());
+    if (!c.acceptsMaterials()) {
+      throw new EarchiveException(
+          ErrorCode.CASE_CLOSED_FOR_MATERIALS, "Case " + c.caseNumber() + " stopped taking materials during the upload.");
+    }
+    CaseDocument d =
+        documents.store(
+            new CaseDocument(c.id(), material.trim(), fileName, contentType, content, uploader, Instant.now()));
+    return CaseAssembler.toView(d, c.caseNumber());
+  }
+
+  public long references(String objectKey) {
+    return documents.countByObjectKey(objectKey);
+  }
+
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public DocumentView document(long id) throws EarchiveException {
+    CaseDocument d =
+        documents.find(id)
+            .orElseThrow(
+                () ->
+                    new EarchiveException(
+                        ErrorCode.DOCUMENT_NOT_FOUND, "没有编号为 " + id + " 的文件。No document has the id " + id + "."));
+    String caseNumber =
+        cases.findById(d.caseId()).map(BusinessCase::caseNumber).orElse(null);
+    return CaseAssembler.toView(d, caseNumber);
+  }
+
+  private BusinessCase find(String caseNumber) throws EarchiveException {
+    return cases.find(caseNumber)
+        .orElseThrow(
+            () ->
+                new EarchiveException(
+                    ErrorCode.CASE_NOT_FOUND,
+                    "没有找到业务编号为 " + caseNumber + " 的案件。No case has the number " + caseNumber + "."));
+  }
+}

@@ -1,0 +1,2 @@
+/** Stateless EJB implementations of the application services: transactions, security and orchestration. */
+package org.earchive.archive.application.internal;

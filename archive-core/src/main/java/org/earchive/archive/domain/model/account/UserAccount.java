@@ -1,0 +1,97 @@
+package org.earchive.archive.domain.model.account;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
+
+/** A person or system that signs in. The password is kept only as a PBKDF2 hash. */
+@Entity
+@Table(name = "app_user")
+public class UserAccount {
+  @Id
+  @Column(name = "username", length = 64)
+  private String username;
+
+  @Column(name = "display_name", nullable = false, length = 100)
+  private String displayName;
+
+  @Column(name = "password_hash", nullable = false, length = 255)
+  private String passwordHash;
+
+  @Column(name = "hall", length = 32)
+  private String hall;
+
+  @Column(name = "absent", nullable = false)
+  private boolean absent;
+
+  @Column(name = "enabled", nullable = false)
+  private boolean enabled = true;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "app_user_role", joinColumns = @JoinColumn(name = "username"))
+  @Enumerated(EnumType.STRING)
+  @Column(name = "role", length = 32)
+  private Set<Role> roles = new HashSet<>();
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "app_user_skill", joinColumns = @JoinColumn(name = "username"))
+  @Column(name = "skill", length = 32)
+  private Set<String> skills = new HashSet<>();
+
+  protected UserAccount() {}
+
+  public UserAccount(
+      String username, String displayName, String passwordHash, String hall, Set<Role> roles, Set<String> skills) {
+    if (username == null || !username.matches("[a-z][a-z0-9_.-]{1,63}")) {
+      throw new IllegalArgumentException("A user name is 2–64 lower-case letters, digits, '.', '_' or '-'");
+    }
+    this.username = username;
+    this.displayName = displayName;
+    this.passwordHash = passwordHash;
+    this.hall = hall;
+    this.roles = roles.isEmpty() ? new HashSet<>() : EnumSet.copyOf(roles);
+    this.skills = new HashSet<>(skills);
+  }
+
+  public String username() {
+    return username;
+  }
+
+  public String displayName() {
+    return displayName;
+  }
+
+  public String passwordHash() {
+    return passwordHash;
+  }
+
+  public String hall() {
+    return hall;
+  }
+
+  public boolean absent() {
+    return absent;
+  }
+
+  public boolean enabled() {
+    return enabled;
+  }
+
+  public Set<Role> roles() {
+    return Set.copyOf(roles);
+  }
+
+  public Set<String> skills() {
+    return Set.copyOf(skills);
+  }
+}

@@ -1,0 +1,9 @@
+package org.earchive.archive.domain.model.cases;
+
+/** Where the applicant came in. */
+public enum Channel {
+  COUNTER,
+  ONLINE,
+  KIOSK,
+  MOBILE
+}

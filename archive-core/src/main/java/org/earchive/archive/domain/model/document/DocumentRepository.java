@@ -1,0 +1,17 @@
+package org.earchive.archive.domain.model.document;
+
+import java.util.List;
+import java.util.Optional;
+
+public interface DocumentRepository {
+  Optional<CaseDocument> find(long id);
+
+  List<CaseDocument> findByCase(long caseId);
+
+  CaseDocument store(CaseDocument document);
+
+  /** How many documents refer to the object; an object no row refers to is an orphan. */
+  long countByObjectKey(String objectKey);
+
+  long count();
+}

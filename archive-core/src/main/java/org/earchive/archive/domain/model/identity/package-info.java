@@ -1,0 +1,2 @@
+/** Identifiers of people and employers as the national standards define them, validated where they enter. */
+package org.earchive.archive.domain.model.identity;

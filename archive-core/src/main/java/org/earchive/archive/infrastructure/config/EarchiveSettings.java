@@ -1,0 +1,112 @@
+package org.earchive.archive.infrastructure.config;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Every setting of the archive core in one typed object, read from MicroProfile Config: system properties, the
+ * environment ({@code EARCHIVE_HOME}, {@code EARCHIVE_DB_URL}, …) and {@code microprofile-config.properties}. With
+ * nothing set, the embedded default runs under {@code ./data}.
+ */
+public final class EarchiveSettings {
+  public static final long DEFAULT_MAX_UPLOAD_BYTES = 200L * 1024 * 1024;
+
+  private final Config config;
+
+  private EarchiveSettings(Config config) {
+    this.config = config;
+  }
+
+  /** Reads the settings visible to this module's class loader. */
+  public static EarchiveSettings current() {
+    return new EarchiveSettings(ConfigProvider.getConfig(EarchiveSettings.class.getClassLoader()));
+  }
+
+  /** The data folder of the embedded default: database, objects and index live under it. */
+  public Path home() {
+    return Path.of(string("earchive.home").orElse("./data")).toAbsolutePath().normalize();
+  }
+
+  /** A JDBC URL when the production database is configured; empty for the embedded default. */
+  public Optional<String> databaseUrl() {
+    return string("earchive.db.url");
+  }
+
+  public String jdbcUrl() {
+    return databaseUrl()
+        .orElse("jdbc:h2:file:" + home().resolve("db").resolve("earchive") + ";MODE=PostgreSQL;DB_CLOSE_ON_EXIT=FALSE");
+  }
+
+  public String databaseUser() {
+    return string("earchive.db.user").orElse(databaseUrl().isPresent() ? "earchive" : "sa");
+  }
+
+  public String databasePassword() {
+    return string("earchive.db.password").orElse("");
+  }
+
+  /** Embedded when neither a production database nor an S3 store is configured. */
+  public boolean embedded() {
+    return databaseUrl().isEmpty() && s3Endpoint().isEmpty();
+  }
+
+  public boolean usesH2() {
+    return jdbcUrl().startsWith("jdbc:h2:");
+  }
+
+  public Optional<String> s3Endpoint() {
+    return string("earchive.s3.endpoint");
+  }
+
+  public String s3Bucket() {
+    return string("earchive.s3.bucket").orElse("earchive");
+  }
+
+  public String s3Region() {
+    return string("earchive.s3.region").orElse("us-east-1");
+  }
+
+  public String s3AccessKey() {
+    return string("earchive.s3.access-key").orElseThrow(() -> missing("earchive.s3.access-key", "EARCHIVE_S3_ACCESS_KEY"));
+  }
+
+  public String s3SecretKey() {
+    return string("earchive.s3.secret-key").orElseThrow(() -> missing("earchive.s3.secret-key", "EARCHIVE_S3_SECRET_KEY"));
+  }
+
+  public Path objectsRoot() {
+    return home().resolve("objects");
+  }
+
+  public Path indexDirectory() {
+    return home().resolve("index");
+  }
+
+  public Path spoolDirectory() {
+    return home().resolve("spool");
+  }
+
+  public long maxUploadBytes() {
+    return config.getOptionalValue("earchive.upload.max-bytes", Long.class).orElse(DEFAULT_MAX_UPLOAD_BYTES);
+  }
+
+  /** The password of the demo accounts; only used in embedded mode, only if the launcher set one. */
+  public Optional<String> demoPassword() {
+    return string("earchive.demo.password");
+  }
+
+  public ZoneId zone() {
+    return string("earchive.zone").map(ZoneId::of).orElse(ZoneId.systemDefault());
+  }
+
+  private Optional<String> string(String key) {
+    return config.getOptionalValue(key, String.class).map(String::strip).filter(s -> !s.isEmpty());
+  }
+
+  private static IllegalStateException missing(String key, String env) {
+    return new IllegalStateException("Set " + env + " (or " + key + ") to use the S3 store.");
+  }
+}

@@ -1,0 +1,29 @@
+package org.earchive.archive.infrastructure.persistence.jpa;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Optional;
+import org.earchive.archive.domain.model.account.UserAccount;
+import org.earchive.archive.domain.model.account.UserAccountRepository;
+
+@ApplicationScoped
+public class JpaUserAccountRepository implements UserAccountRepository {
+  @PersistenceContext(unitName = "earchive")
+  private EntityManager em;
+
+  @Override
+  public Optional<UserAccount> find(String username) {
+    return Optional.ofNullable(em.find(UserAccount.class, username));
+  }
+
+  @Override
+  public void store(UserAccount account) {
+    em.persist(account);
+  }
+
+  @Override
+  public long count() {
+    return em.createQuery("SELECT COUNT(u) FROM UserAccount u", Long.class).getSingleResult();
+  }
+}

@@ -1,0 +1,42 @@
+package org.earchive.archive.infrastructure.search.lucene;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.FSDirectory;
+import org.earchive.archive.domain.service.SearchIndex;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LuceneSearchIndexTest {
+  @TempDir Path home;
+
+  @Test
+  void segmentsChineseAndSurvivesASnapshotCopy() throws Exception {
+    LuceneSearchIndex index = new LuceneSearchIndex();
+    index.open(home.resolve("index"));
+    index.index(
+        new SearchIndex.Entry(
+            "doc:1", "C202611300000001", "11010519491231002X", "王芳", "ENROLL", "ID_CARD", "身份证.pdf",
+            "关于加强北京市人民政府档案数字化工作的实施意见"));
+    index.index(
+        new SearchIndex.Entry("doc:1", "C202611300000001", "11010519491231002X", "王芳", "ENROLL", "ID_CARD", "身份证.pdf", "档案"));
+    assertEquals(1, index.count(), "re-indexing the same id replaces the entry");
+
+    Path copy = home.resolve("backup-index");
+    assertTrue(index.snapshotTo(copy) > 0);
+    index.close();
+    try (FSDirectory dir = FSDirectory.open(copy);
+        DirectoryReader reader = DirectoryReader.open(dir)) {
+      IndexSearcher searcher = new IndexSearcher(reader);
+      assertEquals(1, searcher.count(new TermQuery(new org.apache.lucene.index.Term("text", "档案"))));
+      assertEquals(1, searcher.count(new TermQuery(new org.apache.lucene.index.Term("citizenId", "11010519491231002X"))));
+    }
+    assertTrue(Files.exists(copy));
+  }
+}

@@ -1,0 +1,52 @@
+package org.earchive.web.health;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import javax.naming.InitialContext;
+import org.earchive.archive.application.SystemStatus;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * One readiness check per dependency, so /health names the one that is down. Payara builds health checks while the
+ * application is still initialising, before the web module's {@code java:comp} references can be resolved, so the
+ * service is looked up by its portable name when a check runs rather than injected.
+ */
+@ApplicationScoped
+public class ArchiveReadiness {
+  static final String SYSTEM_STATUS =
+      "java:app/archive-core/DefaultSystemStatus!org.earchive.archive.application.SystemStatus";
+
+  @Produces
+  @Readiness
+  HealthCheck database() {
+    return () -> check("database", SystemStatus::checkDatabase);
+  }
+
+  @Produces
+  @Readiness
+  HealthCheck objectStore() {
+    return () -> check("object-store", SystemStatus::checkObjectStore);
+  }
+
+  @Produces
+  @Readiness
+  HealthCheck searchIndex() {
+    return () -> check("search-index", SystemStatus::checkSearchIndex);
+  }
+
+  @FunctionalInterface
+  interface Probe {
+    String run(SystemStatus status) throws Exception;
+  }
+
+  private static HealthCheckResponse check(String name, Probe probe) {
+    try {
+      SystemStatus status = (SystemStatus) new InitialContext().lookup(SYSTEM_STATUS);
+      return HealthCheckResponse.named(name).up().withData("detail", probe.run(status)).build();
+    } catch (Exception e) {
+      return HealthCheckResponse.named(name).down().withData("error", String.valueOf(e.getMessage())).build();
+    }
+  }
+}

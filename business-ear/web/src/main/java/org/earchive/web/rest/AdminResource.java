@@ -1,0 +1,38 @@
+package org.earchive.web.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.earchive.archive.application.BackupService;
+import org.earchive.archive.application.EarchiveException;
+import org.earchive.archive.application.ErrorCode;
+import org.earchive.archive.application.dto.BackupReport;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@RequestScoped
+@Path("admin")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "admin", description = "Operations")
+public class AdminResource {
+  @EJB BackupService backups;
+
+  public record BackupRequest(String directory) {}
+
+  @POST
+  @Path("backup")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed("admin")
+  @Operation(summary = "Hot backup of the embedded default (database, index, objects) into a folder on the server")
+  public BackupReport backup(BackupRequest request) throws EarchiveException {
+    if (request == null || request.directory() == null || request.directory().isBlank()) {
+      throw new EarchiveException(ErrorCode.INVALID_REQUEST, "Give the target folder as {\"directory\": \"/path\"}.");
+    }
+    return backups.backup(request.directory());
+  }
+}

@@ -1,0 +1,108 @@
+package org.earchive.web.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+import org.earchive.archive.application.CaseService;
+import org.earchive.archive.application.DocumentService;
+import org.earchive.archive.application.EarchiveException;
+import org.earchive.archive.application.ErrorCode;
+import org.earchive.archive.application.dto.CaseView;
+import org.earchive.archive.application.dto.DocumentView;
+import org.earchive.archive.application.dto.OpenCaseCommand;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@RequestScoped
+@Path("cases")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "cases", description = "Front office: open cases and add their materials")
+public class CaseResource {
+  @EJB CaseService cases;
+  @EJB DocumentService documents;
+  @Context SecurityContext security;
+  @Context UriInfo uri;
+
+  /** The body of {@code POST /api/cases}. */
+  public record OpenCaseRequest(String businessType, ApplicantRequest applicant, String channel) {}
+
+  public record ApplicantRequest(String idNumber, String name) {}
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed({"clerk", "admin"})
+  @Operation(summary = "Open a case for an applicant; the answer lists the required materials (一次性告知)")
+  public Response open(OpenCaseRequest request) throws EarchiveException {
+    if (request == null) {
+      throw new EarchiveException(ErrorCode.INVALID_REQUEST, "请求内容为空。Send the case as JSON.");
+    }
+    ApplicantRequest a = Optional.ofNullable(request.applicant()).orElse(new ApplicantRequest(null, null));
+    CaseView view =
+        cases.open(
+            new OpenCaseCommand(request.businessType(), a.idNumber(), a.name(), request.channel()),
+            security.getUserPrincipal().getName());
+    return Response.created(uri.getAbsolutePathBuilder().path(view.caseNumber()).build()).entity(view).build();
+  }
+
+  @GET
+  @Path("{caseNumber}")
+  @RolesAllowed({"clerk", "reviewer", "archivist", "auditor", "admin"})
+  @Operation(summary = "A case with its materials checklist and documents")
+  public CaseView find(@PathParam("caseNumber") String caseNumber) throws EarchiveException {
+    return cases.find(caseNumber);
+  }
+
+  @POST
+  @Path("{caseNumber}/documents")
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @RolesAllowed({"clerk", "admin", "service"})
+  @Operation(summary = "Upload a file for one of the case's materials (multipart: file, material)")
+  public Response upload(@PathParam("caseNumber") String caseNumber, List<EntityPart> parts)
+      throws EarchiveException {
+    EntityPart file = part(parts, "file");
+    EntityPart materialPart = part(parts, "material");
+    if (file == null) {
+      throw new EarchiveException(ErrorCode.EMPTY_FILE, "请选择要上传的文件（字段 file）。Choose a file to upload (form field 'file').");
+    }
+    try (InputStream content = file.getContent()) {
+      String material = materialPart == null ? null : materialPart.getContent(String.class);
+      String contentType = file.getMediaType() == null ? null : file.getMediaType().toString();
+      DocumentView view =
+          documents.upload(
+              caseNumber,
+              material,
+              FileNames.decode(file.getFileName().orElse("document")),
+              contentType,
+              content,
+              security.getUserPrincipal().getName());
+      return Response.created(uri.getBaseUriBuilder().path("documents").path(Long.toString(view.id())).build())
+          .entity(view)
+          .build();
+    } catch (IOException e) {
+      throw new EarchiveException(ErrorCode.INVALID_REQUEST, "文件上传中断，请重新上传。The upload was interrupted: send it again.", e);
+    }
+  }
+
+  private static EntityPart part(List<EntityPart> parts, String name) {
+    if (parts == null) {
+      return null;
+    }
+    return parts.stream().filter(p -> name.equals(p.getName())).findFirst().orElse(null);
+  }
+}

@@ -1,0 +1,99 @@
+package org.earchive.web.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HexFormat;
+import org.earchive.archive.application.DocumentService;
+import org.earchive.archive.application.EarchiveException;
+import org.earchive.archive.application.ErrorCode;
+import org.earchive.archive.application.dto.DocumentContent;
+import org.earchive.archive.application.dto.DocumentView;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@RequestScoped
+@Path("documents")
+@Tag(name = "documents", description = "Stored files, verified on every read")
+public class DocumentResource {
+  /** Objects up to this size are verified completely before the first byte is sent, so a failure is a clean 500. */
+  private static final int VERIFY_FIRST_LIMIT = 1024 * 1024;
+
+  @EJB DocumentService documents;
+
+  @GET
+  @Path("{id}/content")
+  @RolesAllowed({"clerk", "reviewer", "archivist", "auditor", "admin", "service"})
+  @Operation(summary = "The document's bytes, exactly as uploaded; the SHA-256 is in the Digest header")
+  public Response content(@PathParam("id") long id) throws EarchiveException {
+    DocumentContent content = documents.open(id);
+    DocumentView d = content.document();
+    Response.ResponseBuilder response;
+    if (d.size() <= VERIFY_FIRST_LIMIT) {
+      response = Response.ok(readVerified(content), d.contentType());
+    } else {
+      StreamingOutput body =
+          out -> {
+            // An integrity failure at the end of the stream aborts the response, so no client receives a
+            // complete-looking copy of damaged bytes.
+            try (InputStream in = content.stream()) {
+              in.transferTo(out);
+            }
+          };
+      response = Response.ok(body, d.contentType());
+    }
+    return response
+        .header("Content-Length", d.size())
+        .header("Digest", "sha-256=" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(d.sha256())))
+        .header("ETag", "\"" + d.sha256() + "\"")
+        .header("Content-Disposition", disposition(d.fileName()))
+        .header("X-Content-Type-Options", "nosniff")
+        .build();
+  }
+
+  private static byte[] readVerified(DocumentContent content) throws EarchiveException {
+    try (InputStream in = content.stream()) {
+      ByteArrayOutputStream buffer = new ByteArrayOutputStream((int) content.document().size());
+      in.transferTo(buffer);
+      return buffer.toByteArray();
+    } catch (IOException e) {
+      throw new EarchiveException(
+          ErrorCode.INTEGRITY_FAILURE,
+          "文件 " + content.document().id() + " 的存储内容与登记的摘要不符，已阻止读取，请联系管理员从副本或备份恢复。" + e.getMessage());
+    }
+  }
+
+  @GET
+  @Path("{id}")
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed({"clerk", "reviewer", "archivist", "auditor", "admin", "service"})
+  @Operation(summary = "The document's description: material, size, SHA-256 and SM3")
+  public DocumentView describe(@PathParam("id") long id) throws EarchiveException {
+    DocumentContent content = documents.open(id);
+    try {
+      content.stream().close();
+    } catch (IOException ignored) {
+      // nothing was read
+    }
+    return content.document();
+  }
+
+  static String disposition(String fileName) {
+    String ascii = fileName.replaceAll("[^A-Za-z0-9._-]", "_");
+    return "inline; filename=\"" + ascii + "\"; filename*=UTF-8''"
+        + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}
