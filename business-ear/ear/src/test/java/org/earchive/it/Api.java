@@ -1,0 +1,111 @@
+package org.earchive.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.UUID;
+
+/** A small HTTP client for the server tests: Basic credentials, JSON, multipart uploads. */
+final class Api {
+  static final String PASSWORD = System.getProperty("earchive.demo.password", "It-demo-Passw0rd");
+  static final String BASE = System.getProperty("earchive.url", "http://localhost:8080");
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
+
+  private final String authorization;
+
+  Api(String user, String password) {
+    this.authorization =
+        user == null
+            ? null
+            : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  static Api as(String user) {
+    return new Api(user, PASSWORD);
+  }
+
+  static Api anonymous() {
+    return new Api(null, null);
+  }
+
+  record Response(int status, byte[] bytes, HttpResponse<byte[]> raw) {
+    String body() {
+      return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    JsonObject json() {
+      return Json.createReader(new StringReader(body())).readObject();
+    }
+
+    String header(String name) {
+      return raw.headers().firstValue(name).orElse("");
+    }
+  }
+
+  Response get(String path) throws IOException, InterruptedException {
+    return send(request(path).GET());
+  }
+
+  Response post(String path, String json) throws IOException, InterruptedException {
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * A multipart upload as a browser sends it (raw UTF-8 file name). With {@code declareLength} false the body is
+   * streamed without a Content-Length, as a scanner agent does.
+   */
+  Response upload(
+      String caseNumber, String material, String fileName, String contentType, byte[] content, boolean declareLength)
+      throws IOException, InterruptedException {
+    String boundary = "----earchive" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.write(
+        ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"material\"\r\n\r\n" + material + "\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+    body.write(
+        ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+    body.write(content);
+    body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    byte[] bytes = body.toByteArray();
+    HttpRequest.BodyPublisher publisher =
+        declareLength
+            ? HttpRequest.BodyPublishers.ofByteArray(bytes)
+            : HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes));
+    // Expect: 100-continue, as curl sends for large bodies: a server that refuses the upload from its headers
+    // answers before the body is sent.
+    return send(
+        request("/api/cases/" + caseNumber + "/documents")
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .expectContinue(declareLength)
+            .POST(publisher));
+  }
+
+  private HttpRequest.Builder request(String path) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(60));
+    if (authorization != null) {
+      b.header("Authorization", authorization);
+    }
+    return b;
+  }
+
+  private static Response send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    HttpResponse<byte[]> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    return new Response(r.statusCode(), r.body(), r);
+  }
+}
