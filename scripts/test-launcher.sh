@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Tests the launcher the way the README tells people to use it: start, the thin path with curl, a hot backup, a
+# restore into a fresh EARCHIVE_HOME that finds every record with matching digests, a cold backup and restore,
+# an idempotent second start, and stop. Run by ./earchive test; prints "N passed, N failed".
+set -uo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+WORK=$(mktemp -d /tmp/earchive-launcher-test.XXXXXX)
+URL=http://localhost:8080
+passed=0 failed=0
+
+check() { # check "what" command...
+  local what=$1; shift
+  if "$@" >/dev/null 2>&1; then passed=$((passed + 1)); echo "  ok    $what"
+  else failed=$((failed + 1)); echo "  FAIL  $what"; fi
+}
+ec() { EARCHIVE_HOME="$1" "$ROOT/earchive" "${@:2}"; }
+cleanup() { EARCHIVE_HOME="$WORK/a" "$ROOT/earchive" stop >/dev/null 2>&1; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+echo "launcher tests in $WORK"
+ec "$WORK/a" start > "$WORK/start.out" 2>&1
+check "start brings the app up and prints the URL" grep -q "earchive is running:  $URL/" "$WORK/start.out"
+PW=$(cat "$WORK/a/.demo-password")
+check "start prints the demo accounts with their password" grep -q "password for all: $PW" "$WORK/start.out"
+check "health reports UP (with the demo clerk, as the README shows)" \
+  bash -c "curl -fsS -u clerk:$PW $URL/health | grep -q '\"status\":\"UP\"'"
+check "health needs no login" bash -c "curl -fsS $URL/health | grep -q '\"status\":\"UP\"'"
+check "the API refuses a request without credentials" \
+  bash -c "[ \"\$(curl -s -o /dev/null -w '%{http_code}' $URL/api/cases/C1)\" = 401 ]"
+
+# The thin path: a case, two uploads, downloads byte-identical.
+case_json=$(curl -fsS -u "clerk:$PW" -H 'Content-Type: application/json' \
+  -d '{"businessType":"ENROLL","applicant":{"idNumber":"11010519491231002X","name":"王芳"},"channel":"COUNTER"}' \
+  "$URL/api/cases")
+CASE=$(sed -n 's/.*"caseNumber":"\([^"]*\)".*/\1/p' <<<"$case_json")
+check "a clerk opens a case" test -n "$CASE"
+head -c 250000 /dev/urandom > "$WORK/scan1.pdf"
+head -c 90000 /dev/urandom > "$WORK/scan2.pdf"
+ids=()
+for f in scan1 scan2; do
+  doc=$(curl -fsS -u "clerk:$PW" -F material=ID_CARD -F "file=@$WORK/$f.pdf;type=application/pdf" "$URL/api/cases/$CASE/documents")
+  ids+=("$(sed -n 's/.*"id":\([0-9]*\).*/\1/p' <<<"$doc")")
+done
+check "two files uploaded" test -n "${ids[1]:-}"
+curl -fsS -u "clerk:$PW" -o "$WORK/back1.pdf" "$URL/api/documents/${ids[0]}/content"
+check "a download is byte-identical to its upload" cmp -s "$WORK/scan1.pdf" "$WORK/back1.pdf"
+
+t0=$SECONDS
+ec "$WORK/a" start > "$WORK/start2.out" 2>&1
+check "a second start is idempotent and fast (took $((SECONDS - t0)) s)" \
+  bash -c "grep -q 'earchive is running' '$WORK/start2.out' && [ $((SECONDS - t0)) -lt 120 ]"
+
+ec "$WORK/a" backup "$WORK/hot" > "$WORK/backup.out" 2>&1
+check "a hot backup is written while the server runs" test -f "$WORK/hot/db/earchive.zip"
+late=$(curl -fsS -u "clerk:$PW" -H 'Content-Type: application/json' \
+  -d '{"businessType":"TRANSFER","applicant":{"idNumber":"11010519491231002X","name":"王芳"}}' "$URL/api/cases")
+LATE=$(sed -n 's/.*"caseNumber":"\([^"]*\)".*/\1/p' <<<"$late")
+ec "$WORK/a" stop >/dev/null 2>&1
+check "stop stops the server" bash -c "! curl -s -o /dev/null $URL/health"
+
+check "restore refuses a non-empty EARCHIVE_HOME" bash -c "! EARCHIVE_HOME='$WORK/a' '$ROOT/earchive' restore '$WORK/hot'"
+ec "$WORK/b" restore "$WORK/hot" > "$WORK/restore.out" 2>&1
+check "restore into a fresh EARCHIVE_HOME" test -f "$WORK/b/db/earchive.mv.db"
+ec "$WORK/b" start > "$WORK/start-b.out" 2>&1
+check "the restored copy starts" grep -q "earchive is running" "$WORK/start-b.out"
+for i in 0 1; do
+  n=$((i + 1))
+  curl -fsS -u "clerk:$PW" -o "$WORK/restored$n.pdf" "$URL/api/documents/${ids[$i]}/content"
+  check "restored document $n has its original bytes and digest" cmp -s "$WORK/scan$n.pdf" "$WORK/restored$n.pdf"
+done
+check "the restored case lists both documents" \
+  bash -c "curl -fsS -u clerk:$PW $URL/api/cases/$CASE | grep -o '\"sha256\"' | wc -l | grep -qx 2"
+check "a case opened after the backup is not in it" \
+  bash -c "[ \"\$(curl -s -o /dev/null -w '%{http_code}' -u clerk:$PW $URL/api/cases/$LATE)\" = 404 ]"
+ec "$WORK/b" stop >/dev/null 2>&1
+
+ec "$WORK/b" backup "$WORK/cold" > "$WORK/cold.out" 2>&1
+check "a cold backup is written while the server is stopped" test -f "$WORK/cold/db/earchive.zip"
+ec "$WORK/c" restore "$WORK/cold" >/dev/null 2>&1
+ec "$WORK/c" start > "$WORK/start-c.out" 2>&1
+curl -fsS -u "clerk:$PW" -o "$WORK/cold1.pdf" "$URL/api/documents/${ids[0]}/content"
+check "the cold copy restores with matching bytes" cmp -s "$WORK/scan1.pdf" "$WORK/cold1.pdf"
+ec "$WORK/c" stop >/dev/null 2>&1
+check "status reports a stopped server" bash -c "! EARCHIVE_HOME='$WORK/c' '$ROOT/earchive' status"
+
+echo
+echo "launcher: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
