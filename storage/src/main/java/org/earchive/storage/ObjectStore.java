@@ -1,7 +1,9 @@
 package org.earchive.storage;
 
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Where the archive keeps its bytes. Implementations stream in both directions (memory does not grow with object
@@ -16,6 +18,8 @@ import java.util.Optional;
  *       {@code created == false} the second time.
  *   <li>{@link #get} MUST fail with an {@link IntegrityException} rather than complete a read whose bytes do not
  *       match the key.
+ *   <li>{@link #delete} MUST refuse, with a {@link RetentionException}, an object under retention or legal hold —
+ *       in every implementation, whether or not the server behind it enforces S3 object lock.
  * </ul>
  */
 public interface ObjectStore extends AutoCloseable {
@@ -32,8 +36,35 @@ public interface ObjectStore extends AutoCloseable {
   /** The object's stored description, or empty if there is no such object. */
   Optional<StoredObject> stat(String key) throws StorageException;
 
-  /** Removes an object. Removing a missing object is not an error. */
+  /**
+   * Removes an object. Removing a missing object is not an error.
+   *
+   * @throws RetentionException if the object is under retention or legal hold
+   */
   void delete(String key) throws StorageException;
+
+  /**
+   * Puts the object under retention until {@code until} (COMPLIANCE mode where the server supports object lock).
+   *
+   * @throws RetentionException if that would shorten a retention already set
+   */
+  void retain(String key, Instant until) throws StorageException;
+
+  /** Sets or releases a legal hold. */
+  void legalHold(String key, boolean on) throws StorageException;
+
+  /** The object's retention and legal hold ({@link Protection#NONE} if none). */
+  Protection protection(String key) throws StorageException;
+
+  /**
+   * Replaces damaged or missing bytes of {@code key} with {@code content}, which must match the key's digest (checked
+   * before anything is replaced). Allowed under retention: the result is the original content. Used to repair a copy
+   * from a replica or a backup.
+   */
+  StoredObject repair(String key, InputStream content, String contentType) throws StorageException;
+
+  /** Every content key in the store, for audits. The caller closes the stream. */
+  Stream<String> keys() throws StorageException;
 
   /** Reads the whole object and checks its digest; returns the recomputed description. */
   StoredObject verify(String key) throws StorageException;

@@ -11,7 +11,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.earchive.storage.digest.FixityDigest;
 import org.junit.jupiter.api.Test;
 
@@ -128,5 +132,75 @@ public abstract class ObjectStoreContract {
   @Test
   void theStoreAnswersAPing() throws Exception {
     store().ping();
+  }
+
+  @Test
+  void anObjectUnderRetentionCannotBeDeleted() throws Exception {
+    StoredObject o = store().put(new ByteArrayInputStream(randomBytes(3000, 11)), "application/pdf");
+    store().retain(o.key(), Instant.now().plus(Duration.ofDays(1)));
+    RetentionException e = assertThrows(RetentionException.class, () -> store().delete(o.key()));
+    assertTrue(e.getMessage().contains("retention"), e.getMessage());
+    assertTrue(store().stat(o.key()).isPresent());
+    assertTrue(store().protection(o.key()).blocksDeletion(Instant.now()));
+  }
+
+  @Test
+  void retentionCanBeExtendedButNeverShortened() throws Exception {
+    StoredObject o = store().put(new ByteArrayInputStream(randomBytes(3000, 12)), "application/pdf");
+    Instant in2days = Instant.now().plus(Duration.ofDays(2));
+    store().retain(o.key(), in2days);
+    assertThrows(RetentionException.class, () -> store().retain(o.key(), in2days.minus(Duration.ofDays(1))));
+    store().retain(o.key(), in2days.plus(Duration.ofDays(1)));
+    assertEquals(in2days.plus(Duration.ofDays(1)), store().protection(o.key()).retainUntil().orElseThrow());
+  }
+
+  @Test
+  void aLegalHoldBlocksDeletionUntilReleased() throws Exception {
+    StoredObject o = store().put(new ByteArrayInputStream(randomBytes(3000, 13)), "application/pdf");
+    store().legalHold(o.key(), true);
+    assertThrows(RetentionException.class, () -> store().delete(o.key()));
+    store().legalHold(o.key(), false);
+    store().delete(o.key());
+    assertTrue(store().stat(o.key()).isEmpty());
+  }
+
+  @Test
+  void anUnprotectedObjectCanBeDeleted() throws Exception {
+    StoredObject o = store().put(new ByteArrayInputStream(randomBytes(3000, 14)), "application/pdf");
+    assertEquals(Protection.NONE, store().protection(o.key()));
+    store().delete(o.key());
+    assertTrue(store().stat(o.key()).isEmpty());
+  }
+
+  @Test
+  void aDamagedCopyIsRepairedOnlyWithBytesThatMatchItsKey() throws Exception {
+    byte[] page = randomBytes(40_000, 15);
+    StoredObject o = store().put(new ByteArrayInputStream(page), "application/pdf");
+    store().retain(o.key(), Instant.now().plus(Duration.ofDays(1)));
+    tamper(o.key(), randomBytes(40_000, 16));
+    assertThrows(StorageException.class, () -> store().verify(o.key()));
+
+    assertThrows(
+        StorageException.class,
+        () -> store().repair(o.key(), new ByteArrayInputStream(randomBytes(40_000, 17)), "application/pdf"));
+    store().repair(o.key(), new ByteArrayInputStream(page), "application/pdf");
+    try (InputStream in = store().get(o.key())) {
+      assertArrayEquals(page, in.readAllBytes());
+    }
+    assertTrue(store().protection(o.key()).blocksDeletion(Instant.now()), "repair keeps the retention");
+  }
+
+  @Test
+  void keysListEveryContentObjectAndNothingElse() throws Exception {
+    List<String> put =
+        List.of(
+            store().put(new ByteArrayInputStream(randomBytes(100, 21)), "application/pdf").key(),
+            store().put(new ByteArrayInputStream(randomBytes(100, 22)), "application/pdf").key());
+    store().legalHold(put.get(0), true);
+    try (Stream<String> keys = store().keys()) {
+      List<String> listed = keys.toList();
+      assertTrue(listed.containsAll(put), listed.toString());
+      assertTrue(listed.stream().allMatch(k -> k.matches("sha256/[0-9a-f]{64}")), listed.toString());
+    }
   }
 }

@@ -16,5 +16,9 @@ public interface DocumentService {
       String caseNumber, String material, String fileName, String contentType, InputStream content, String uploader)
       throws EarchiveException;
 
+  /** Opens the bytes for reading; recorded in the audit trail as a view. */
   DocumentContent open(long documentId) throws EarchiveException;
+
+  /** The document's description (digests, size, material) without reading its bytes. */
+  DocumentView describe(long documentId) throws EarchiveException;
 }

@@ -18,7 +18,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
-import org.earchive.archive.domain.model.account.PasswordHasher;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -43,31 +42,9 @@ class ThinPathIT {
     return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("earchive.ear")));
   }
 
-  /** On PostgreSQL there are no demo accounts: the test creates the accounts it signs in with. */
   @BeforeAll
   static void accounts() throws Exception {
-    if (!Env.postgresql()) {
-      return;
-    }
-    try (Connection c = Env.connect()) {
-      for (String[] u : new String[][] {{"clerk", "clerk"}, {"archivist", "archivist"}, {"reviewer", "reviewer"}}) {
-        try (PreparedStatement s =
-            c.prepareStatement(
-                "INSERT INTO app_user (username, display_name, password_hash, hall, absent, enabled)"
-                    + " VALUES (?, ?, ?, 'HALL-IT', false, true) ON CONFLICT DO NOTHING")) {
-          s.setString(1, u[0]);
-          s.setString(2, u[0]);
-          s.setString(3, PasswordHasher.hash(Api.PASSWORD.toCharArray()));
-          s.executeUpdate();
-        }
-        try (PreparedStatement s =
-            c.prepareStatement("INSERT INTO app_user_role (username, role) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
-          s.setString(1, u[0]);
-          s.setString(2, u[1]);
-          s.executeUpdate();
-        }
-      }
-    }
+    Accounts.ensure("clerk", "archivist", "reviewer");
   }
 
   @Test

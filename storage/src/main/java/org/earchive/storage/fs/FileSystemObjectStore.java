@@ -23,6 +23,8 @@ import java.util.stream.Stream;
 import org.earchive.storage.IntegrityException;
 import org.earchive.storage.ObjectNotFoundException;
 import org.earchive.storage.ObjectStore;
+import org.earchive.storage.Protection;
+import org.earchive.storage.RetentionException;
 import org.earchive.storage.StorageException;
 import org.earchive.storage.StoredObject;
 import org.earchive.storage.digest.DigestingInputStream;
@@ -67,11 +69,12 @@ public final class FileSystemObjectStore implements ObjectStore {
       if (existing.isPresent() && Files.size(data) == digest.length()) {
         return existing.get().withCreated(false);
       }
+      // New bytes, or a damaged copy (wrong length) that these bytes, which match the key, repair.
       StoredObject stored =
           new StoredObject(
-              key, digest.length(), digest.sha256Hex(), digest.sm3Hex(), contentType, Instant.now(), true);
+              key, digest.length(), digest.sha256Hex(), digest.sm3Hex(), contentType, Instant.now(), existing.isEmpty());
       Files.createDirectories(data.getParent());
-      writeMeta(stored, metaPath(key));
+      writeMeta(stored, existing.isPresent() ? protection(key) : Protection.NONE, metaPath(key));
       moveIntoPlace(temp, data);
       fsyncDirectory(data.getParent());
       return stored;
@@ -139,6 +142,12 @@ public final class FileSystemObjectStore implements ObjectStore {
   @Override
   public void delete(String key) throws StorageException {
     StoredObject.sha256Of(key);
+    Protection protection = protection(key);
+    if (protection.blocksDeletion(Instant.now())) {
+      throw new RetentionException(
+          "Object " + key + " is under " + (protection.legalHold() ? "legal hold" : "retention until "
+              + protection.retainUntil().orElseThrow()) + " and may not be deleted.");
+    }
     try {
       Files.deleteIfExists(dataPath(key));
       Files.deleteIfExists(metaPath(key));
@@ -160,7 +169,74 @@ public final class FileSystemObjectStore implements ObjectStore {
     return recorded.withCreated(false);
   }
 
-  /** Every key in the store, for audits and backups. The caller closes the stream. */
+  @Override
+  public synchronized void retain(String key, Instant until) throws StorageException {
+    Protection current = protection(key);
+    if (current.retainUntil().map(until::isBefore).orElse(false)) {
+      throw new RetentionException(
+          "Object " + key + " is retained until " + current.retainUntil().get() + "; retention can be extended, never shortened.");
+    }
+    updateProtection(key, current.withRetention(until));
+  }
+
+  @Override
+  public synchronized void legalHold(String key, boolean on) throws StorageException {
+    updateProtection(key, protection(key).withLegalHold(on));
+  }
+
+  @Override
+  public Protection protection(String key) throws StorageException {
+    StoredObject.sha256Of(key);
+    Path meta = metaPath(key);
+    if (!Files.exists(meta)) {
+      return Protection.NONE;
+    }
+    try {
+      Properties p = loadProperties(meta);
+      return new Protection(
+          Optional.ofNullable(p.getProperty("retainUntil")).map(Instant::parse),
+          Boolean.parseBoolean(p.getProperty("legalHold", "false")));
+    } catch (IOException | RuntimeException e) {
+      throw new StorageException("Could not read the protection of " + key + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void updateProtection(String key, Protection protection) throws StorageException {
+    StoredObject o = stat(key).orElseThrow(() -> new ObjectNotFoundException(key));
+    try {
+      writeMeta(o, protection, metaPath(key));
+    } catch (IOException e) {
+      throw new StorageException("Could not record the protection of " + key + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized StoredObject repair(String key, InputStream content, String contentType)
+      throws StorageException {
+    String sha256 = StoredObject.sha256Of(key);
+    Path temp = tmp.resolve(UUID.randomUUID() + ".repair");
+    try {
+      FixityDigest.Result digest = writeDurably(content, temp);
+      if (!digest.sha256Hex().equals(sha256)) {
+        throw new StorageException("Refusing to repair " + key + " with bytes whose SHA-256 is " + digest.sha256Hex());
+      }
+      Path data = dataPath(key);
+      Files.createDirectories(data.getParent());
+      Protection protection = protection(key);
+      StoredObject repaired =
+          new StoredObject(key, digest.length(), sha256, digest.sm3Hex(), contentType, Instant.now(), false);
+      writeMeta(repaired, protection, metaPath(key));
+      Files.move(temp, data, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      fsyncDirectory(data.getParent());
+      return repaired;
+    } catch (IOException e) {
+      throw new StorageException("Could not repair " + key + ": " + e.getMessage(), e);
+    } finally {
+      deleteQuietly(temp);
+    }
+  }
+
+  @Override
   public Stream<String> keys() throws StorageException {
     try {
       return Files.walk(objects)
@@ -195,8 +271,10 @@ public final class FileSystemObjectStore implements ObjectStore {
     return data.resolveSibling(data.getFileName() + ".meta");
   }
 
-  private static void writeMeta(StoredObject o, Path meta) throws IOException {
+  private static void writeMeta(StoredObject o, Protection protection, Path meta) throws IOException {
     Properties p = new Properties();
+    protection.retainUntil().ifPresent(t -> p.setProperty("retainUntil", t.toString()));
+    p.setProperty("legalHold", Boolean.toString(protection.legalHold()));
     p.setProperty("sha256", o.sha256());
     p.setProperty("sm3", o.sm3());
     p.setProperty("size", Long.toString(o.size()));
@@ -213,12 +291,7 @@ public final class FileSystemObjectStore implements ObjectStore {
   }
 
   private static StoredObject readMeta(String key, Path meta, Path data) throws IOException {
-    Properties p = new Properties();
-    if (Files.exists(meta)) {
-      try (Reader r = Files.newBufferedReader(meta, StandardCharsets.UTF_8)) {
-        p.load(r);
-      }
-    }
+    Properties p = Files.exists(meta) ? loadProperties(meta) : new Properties();
     long size = p.containsKey("size") ? Long.parseLong(p.getProperty("size")) : Files.size(data);
     Instant storedAt =
         p.containsKey("storedAt")
@@ -232,6 +305,14 @@ public final class FileSystemObjectStore implements ObjectStore {
         p.getProperty("contentType", "application/octet-stream"),
         storedAt,
         false);
+  }
+
+  private static Properties loadProperties(Path file) throws IOException {
+    Properties p = new Properties();
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      p.load(r);
+    }
+    return p;
   }
 
   private static void fsyncDirectory(Path dir) {

@@ -1,6 +1,24 @@
 package org.earchive.storage.minio;
 
 import io.minio.BucketExistsArgs;
+import io.minio.DisableObjectLegalHoldArgs;
+import io.minio.EnableObjectLegalHoldArgs;
+import io.minio.GetObjectLockConfigurationArgs;
+import io.minio.ListObjectsArgs;
+import io.minio.Result;
+import io.minio.SetObjectRetentionArgs;
+import io.minio.messages.Item;
+import io.minio.messages.Retention;
+import io.minio.messages.RetentionMode;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.util.Iterator;
+import java.util.Properties;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import io.minio.GetObjectArgs;
 import io.minio.GetObjectResponse;
 import io.minio.MakeBucketArgs;
@@ -25,6 +43,8 @@ import java.util.UUID;
 import org.earchive.storage.IntegrityException;
 import org.earchive.storage.ObjectNotFoundException;
 import org.earchive.storage.ObjectStore;
+import org.earchive.storage.Protection;
+import org.earchive.storage.RetentionException;
 import org.earchive.storage.StorageException;
 import org.earchive.storage.StoredObject;
 import org.earchive.storage.digest.DigestingInputStream;
@@ -36,6 +56,11 @@ import org.earchive.storage.digest.VerifyingInputStream;
  * SHA-256 and SM3 are computed (the key depends on the digest, and S3 wants the length up front); the upload then
  * carries {@code x-amz-checksum-sha256} so that a server which supports it rejects bytes damaged on the way. Large
  * objects go up in 16 MiB parts.
+ *
+ * <p>Protection (retention, legal hold) is recorded in a small description object {@code protection/<sha256>} that
+ * this class consults before any delete, so the rule holds on servers without object lock (S3Proxy); where the
+ * bucket has object lock (MinIO, Ceph RGW), the object itself is also locked in COMPLIANCE mode and the server
+ * refuses to delete the locked version.
  */
 public final class MinioObjectStore implements ObjectStore {
   static final long PART_SIZE = 16L * 1024 * 1024;
@@ -43,8 +68,11 @@ public final class MinioObjectStore implements ObjectStore {
   private static final String META_SM3 = "sm3";
   private static final String META_STORED_AT = "stored-at";
 
+  private static final String PROTECTION_PREFIX = "protection/";
+
   private final MinioClient client;
   private final S3Settings settings;
+  private final boolean objectLock;
 
   public MinioObjectStore(S3Settings settings) throws StorageException {
     this.settings = settings;
@@ -57,14 +85,41 @@ public final class MinioObjectStore implements ObjectStore {
     try {
       Files.createDirectories(settings.spoolDir());
       if (!client.bucketExists(BucketExistsArgs.builder().bucket(settings.bucket()).build())) {
-        client.makeBucket(
-            MakeBucketArgs.builder().bucket(settings.bucket()).region(settings.region()).build());
+        makeBucket();
       }
+      this.objectLock = detectObjectLock();
     } catch (Exception e) {
       throw new StorageException(
           "Cannot reach the S3 store at " + settings.endpoint() + " (bucket " + settings.bucket() + "): " + e.getMessage(),
           e);
     }
+  }
+
+  /** With object lock where the server has it (MinIO, Ceph RGW); without where it refuses the header (S3Proxy). */
+  private void makeBucket() throws Exception {
+    try {
+      client.makeBucket(
+          MakeBucketArgs.builder().bucket(settings.bucket()).region(settings.region()).objectLock(true).build());
+    } catch (ErrorResponseException e) {
+      if (!"NotImplemented".equals(e.errorResponse().code())) {
+        throw e;
+      }
+      client.makeBucket(MakeBucketArgs.builder().bucket(settings.bucket()).region(settings.region()).build());
+    }
+  }
+
+  private boolean detectObjectLock() {
+    try {
+      client.getObjectLockConfiguration(GetObjectLockConfigurationArgs.builder().bucket(settings.bucket()).build());
+      return true;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  /** Whether the server enforces S3 object lock on this bucket (in addition to this class's own rule). */
+  public boolean enforcesObjectLock() {
+    return objectLock;
   }
 
   /** The underlying client, for benchmarks that compare the port with the raw client. */
@@ -82,29 +137,9 @@ public final class MinioObjectStore implements ObjectStore {
       if (existing.isPresent() && existing.get().size() == digest.length()) {
         return existing.get().withCreated(false);
       }
-      Instant storedAt = Instant.now();
-      String type = contentType == null ? "application/octet-stream" : contentType;
-      try (InputStream in = Files.newInputStream(spool)) {
-        client.putObject(
-            PutObjectArgs.builder().bucket(settings.bucket()).object(key)
-                .stream(in, digest.length(), digest.length() > PART_SIZE ? PART_SIZE : -1)
-                .contentType(type)
-                .headers(Map.of("x-amz-checksum-sha256", digest.sha256Base64()))
-                .userMetadata(
-                    Map.of(
-                        META_SHA256, digest.sha256Hex(),
-                        META_SM3, digest.sm3Hex(),
-                        META_STORED_AT, storedAt.toString()))
-                .build());
-      }
-      return new StoredObject(key, digest.length(), digest.sha256Hex(), digest.sm3Hex(), type, storedAt, true);
-    } catch (StorageException e) {
-      throw e;
-    } catch (ErrorResponseException e) {
-      throw new StorageException(
-          "The S3 store refused the object: " + e.errorResponse().code() + " " + e.errorResponse().message(), e);
-    } catch (Exception e) {
-      throw new StorageException("Could not store the object at " + settings.endpoint() + ": " + e.getMessage(), e);
+      return upload(key, spool, digest, contentType, Instant.now());
+    } catch (IOException e) {
+      throw new StorageException("Could not read the incoming object: " + e.getMessage(), e);
     } finally {
       try {
         Files.deleteIfExists(spool);
@@ -112,6 +147,30 @@ public final class MinioObjectStore implements ObjectStore {
         // the spool folder is cleaned at the next start
       }
     }
+  }
+
+  private StoredObject upload(
+      String key, Path spool, FixityDigest.Result digest, String contentType, Instant storedAt) throws StorageException {
+    String type = contentType == null ? "application/octet-stream" : contentType;
+    try (InputStream in = Files.newInputStream(spool)) {
+      client.putObject(
+          PutObjectArgs.builder().bucket(settings.bucket()).object(key)
+              .stream(in, digest.length(), digest.length() > PART_SIZE ? PART_SIZE : -1)
+              .contentType(type)
+              .headers(Map.of("x-amz-checksum-sha256", digest.sha256Base64()))
+              .userMetadata(
+                  Map.of(
+                      META_SHA256, digest.sha256Hex(),
+                      META_SM3, digest.sm3Hex(),
+                      META_STORED_AT, storedAt.toString()))
+              .build());
+    } catch (ErrorResponseException e) {
+      throw new StorageException(
+          "The S3 store refused the object: " + e.errorResponse().code() + " " + e.errorResponse().message(), e);
+    } catch (Exception e) {
+      throw new StorageException("Could not store the object at " + settings.endpoint() + ": " + e.getMessage(), e);
+    }
+    return new StoredObject(key, digest.length(), digest.sha256Hex(), digest.sm3Hex(), type, storedAt, true);
   }
 
   private static FixityDigest.Result spool(InputStream content, Path spool) throws IOException {
@@ -164,18 +223,203 @@ public final class MinioObjectStore implements ObjectStore {
       }
       throw new StorageException("The S3 store refused to describe " + key + ": " + e.errorResponse().code(), e);
     } catch (Exception e) {
+      if (causedByDateParsing(e)) {
+        return Optional.of(statByReading(key));
+      }
       throw new StorageException("Could not describe " + key + " at " + settings.endpoint() + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Ceph RGW (Pacific) sends retain-until dates with nanoseconds, which the MinIO client cannot parse in a HEAD
+   * response; for such locked objects the description is read from the headers of a one-byte ranged GET instead.
+   */
+  private StoredObject statByReading(String key) throws StorageException {
+    try (GetObjectResponse r =
+        client.getObject(GetObjectArgs.builder().bucket(settings.bucket()).object(key).offset(0L).length(1L).build())) {
+      String range = r.headers().get("Content-Range");
+      long size = range == null ? Long.parseLong(r.headers().get("Content-Length")) : Long.parseLong(range.substring(range.indexOf('/') + 1));
+      String sm3 = r.headers().get("x-amz-meta-" + META_SM3);
+      String storedAt = r.headers().get("x-amz-meta-" + META_STORED_AT);
+      return new StoredObject(
+          key,
+          size,
+          StoredObject.sha256Of(key),
+          sm3 == null ? "" : sm3,
+          r.headers().get("Content-Type"),
+          storedAt == null ? Instant.EPOCH : Instant.parse(storedAt),
+          false);
+    } catch (Exception e) {
+      throw new StorageException("Could not describe " + key + " at " + settings.endpoint() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean causedByDateParsing(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.time.format.DateTimeParseException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
   public void delete(String key) throws StorageException {
     StoredObject.sha256Of(key);
+    Protection protection = protection(key);
+    if (protection.blocksDeletion(Instant.now())) {
+      throw new RetentionException(
+          "Object " + key + " is under " + (protection.legalHold() ? "legal hold" : "retention until "
+              + protection.retainUntil().orElseThrow()) + " and may not be deleted.");
+    }
     try {
       client.removeObject(RemoveObjectArgs.builder().bucket(settings.bucket()).object(key).build());
+      client.removeObject(
+          RemoveObjectArgs.builder().bucket(settings.bucket()).object(PROTECTION_PREFIX + StoredObject.sha256Of(key)).build());
     } catch (Exception e) {
       throw new StorageException("Could not delete " + key + " at " + settings.endpoint() + ": " + e.getMessage(), e);
     }
+  }
+
+  @Override
+  public synchronized void retain(String key, Instant until) throws StorageException {
+    Protection current = protection(key);
+    if (current.retainUntil().map(until::isBefore).orElse(false)) {
+      throw new RetentionException(
+          "Object " + key + " is retained until " + current.retainUntil().get() + "; retention can be extended, never shortened.");
+    }
+    requireExists(key);
+    writeProtection(key, current.withRetention(until));
+    if (objectLock) {
+      try {
+        client.setObjectRetention(
+            SetObjectRetentionArgs.builder().bucket(settings.bucket()).object(key)
+                .config(new Retention(RetentionMode.COMPLIANCE, until.atZone(ZoneOffset.UTC)))
+                .build());
+      } catch (Exception e) {
+        throw new StorageException("The S3 store refused the retention of " + key + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  @Override
+  public synchronized void legalHold(String key, boolean on) throws StorageException {
+    requireExists(key);
+    writeProtection(key, protection(key).withLegalHold(on));
+    if (objectLock) {
+      try {
+        if (on) {
+          client.enableObjectLegalHold(EnableObjectLegalHoldArgs.builder().bucket(settings.bucket()).object(key).build());
+        } else {
+          client.disableObjectLegalHold(DisableObjectLegalHoldArgs.builder().bucket(settings.bucket()).object(key).build());
+        }
+      } catch (Exception e) {
+        throw new StorageException("The S3 store refused the legal hold of " + key + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  @Override
+  public Protection protection(String key) throws StorageException {
+    String name = PROTECTION_PREFIX + StoredObject.sha256Of(key);
+    try (InputStream in = client.getObject(GetObjectArgs.builder().bucket(settings.bucket()).object(name).build())) {
+      Properties p = new Properties();
+      p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+      return new Protection(
+          Optional.ofNullable(p.getProperty("retainUntil")).map(Instant::parse),
+          Boolean.parseBoolean(p.getProperty("legalHold", "false")));
+    } catch (ErrorResponseException e) {
+      if (isNotFound(e)) {
+        return Protection.NONE;
+      }
+      throw new StorageException("The S3 store refused to describe the protection of " + key + ": " + e.errorResponse().code(), e);
+    } catch (Exception e) {
+      throw new StorageException("Could not read the protection of " + key + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void writeProtection(String key, Protection protection) throws StorageException {
+    StringBuilder text = new StringBuilder();
+    protection.retainUntil().ifPresent(t -> text.append("retainUntil=").append(t).append('\n'));
+    text.append("legalHold=").append(protection.legalHold()).append('\n');
+    byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+    try {
+      client.putObject(
+          PutObjectArgs.builder().bucket(settings.bucket()).object(PROTECTION_PREFIX + StoredObject.sha256Of(key))
+              .stream(new ByteArrayInputStream(bytes), bytes.length, -1)
+              .contentType("text/plain")
+              .build());
+    } catch (Exception e) {
+      throw new StorageException("Could not record the protection of " + key + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void requireExists(String key) throws StorageException {
+    if (stat(key).isEmpty()) {
+      throw new ObjectNotFoundException(key);
+    }
+  }
+
+  @Override
+  public synchronized StoredObject repair(String key, InputStream content, String contentType)
+      throws StorageException {
+    String sha256 = StoredObject.sha256Of(key);
+    Path spool = settings.spoolDir().resolve(UUID.randomUUID() + ".repair");
+    try {
+      FixityDigest.Result digest = spool(content, spool);
+      if (!digest.sha256Hex().equals(sha256)) {
+        throw new StorageException("Refusing to repair " + key + " with bytes whose SHA-256 is " + digest.sha256Hex());
+      }
+      Protection protection = protection(key);
+      StoredObject repaired = upload(key, spool, digest, contentType, Instant.now()).withCreated(false);
+      // Under object lock the repaired bytes are a new version: lock it like the original.
+      protection.retainUntil().ifPresent(until -> retainQuietly(key, until));
+      if (protection.legalHold()) {
+        legalHold(key, true);
+      }
+      return repaired;
+    } catch (IOException e) {
+      throw new StorageException("Could not repair " + key + ": " + e.getMessage(), e);
+    } finally {
+      try {
+        Files.deleteIfExists(spool);
+      } catch (IOException ignored) {
+        // cleaned at the next start
+      }
+    }
+  }
+
+  private void retainQuietly(String key, Instant until) {
+    try {
+      retain(key, until);
+    } catch (StorageException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Stream<String> keys() {
+    Iterator<Result<Item>> items =
+        client.listObjects(
+                ListObjectsArgs.builder().bucket(settings.bucket()).prefix(StoredObject.KEY_PREFIX).recursive(true).build())
+            .iterator();
+    Iterator<String> keys =
+        new Iterator<>() {
+          @Override
+          public boolean hasNext() {
+            return items.hasNext();
+          }
+
+          @Override
+          public String next() {
+            try {
+              return items.next().get().objectName();
+            } catch (Exception e) {
+              throw new IllegalStateException("Listing " + settings.bucket() + " failed: " + e.getMessage(), e);
+            }
+          }
+        };
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(keys, Spliterator.ORDERED), false);
   }
 
   @Override

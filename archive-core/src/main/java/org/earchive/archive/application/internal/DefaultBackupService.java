@@ -42,6 +42,8 @@ public class DefaultBackupService implements BackupService {
 
   @Inject SearchIndex index;
   @EJB DocumentCounts counts;
+  @EJB org.earchive.archive.application.AuditTrail audit;
+  @Resource jakarta.ejb.SessionContext context;
 
   @Override
   @RolesAllowed(Roles.ADMIN)
@@ -77,6 +79,11 @@ public class DefaultBackupService implements BackupService {
             + "\nobjectFiles=" + objects + "\nindexFiles=" + indexFiles + "\n");
       }
       LOG.info(() -> "Backup written to " + target + ": " + report);
+      audit.record(
+          context.getCallerPrincipal().getName(),
+          org.earchive.archive.domain.model.audit.AuditAction.BACKUP_TAKEN,
+          target.toString(),
+          rows[0] + " cases, " + rows[1] + " documents, " + objects + " object files");
       return report;
     } catch (Exception e) {
       throw new EarchiveException(ErrorCode.BACKUP_FAILED, "The backup to " + target + " failed: " + e.getMessage(), e);

@@ -33,6 +33,7 @@ public class DefaultCaseService implements CaseService {
   @Inject BusinessTypeRepository catalogue;
   @Inject DocumentRepository documents;
   @Inject UserAccountRepository accounts;
+  @jakarta.ejb.EJB org.earchive.archive.application.AuditTrail audit;
   @Resource SessionContext context;
 
   @Override
@@ -57,6 +58,11 @@ public class DefaultCaseService implements CaseService {
         cases.store(new BusinessCase(type, new Applicant(id, command.applicantName()), channel, hall, clerk, Instant.now()));
     c.numberFrom(EarchiveSettings.current().zone());
     LOG.info(() -> "Case " + c.caseNumber() + " (" + type.code() + ") opened by " + clerk + " for " + id.masked());
+    audit.record(
+        clerk,
+        org.earchive.archive.domain.model.audit.AuditAction.CASE_OPENED,
+        c.caseNumber(),
+        type.code() + " for " + id.masked() + " at " + channel);
     return CaseAssembler.toView(c, type, java.util.List.of(), seesFullId());
   }
 

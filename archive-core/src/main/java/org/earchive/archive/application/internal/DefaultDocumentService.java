@@ -38,6 +38,8 @@ public class DefaultDocumentService implements DocumentService {
   private static final ConcurrentHashMap<String, Object> KEY_LOCKS = new ConcurrentHashMap<>();
 
   @EJB DocumentRecorder recorder;
+  @EJB org.earchive.archive.application.AuditTrail audit;
+  @jakarta.annotation.Resource jakarta.ejb.SessionContext context;
   @Inject ObjectStore store;
   @Inject SearchIndex index;
 
@@ -149,7 +151,13 @@ public class DefaultDocumentService implements DocumentService {
     DocumentView view = recorder.document(documentId);
     String key = StoredObject.keyFor(view.sha256());
     try {
-      return new DocumentContent(view, store.get(key));
+      InputStream stream = store.get(key);
+      audit.record(
+          context.getCallerPrincipal().getName(),
+          org.earchive.archive.domain.model.audit.AuditAction.DOCUMENT_VIEWED,
+          "doc:" + documentId,
+          view.caseNumber() + " " + view.material());
+      return new DocumentContent(view, stream);
     } catch (ObjectNotFoundException e) {
       throw new EarchiveException(
           ErrorCode.INTEGRITY_FAILURE,
@@ -158,6 +166,12 @@ public class DefaultDocumentService implements DocumentService {
     } catch (StorageException e) {
       throw unavailable(e);
     }
+  }
+
+  @Override
+  @RolesAllowed({Roles.CLERK, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.SERVICE})
+  public DocumentView describe(long documentId) throws EarchiveException {
+    return recorder.document(documentId);
   }
 
   private static EarchiveException tooLarge(long limit) {

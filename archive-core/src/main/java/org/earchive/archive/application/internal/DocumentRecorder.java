@@ -26,6 +26,7 @@ public class DocumentRecorder {
   @Inject CaseRepository cases;
   @Inject BusinessTypeRepository catalogue;
   @Inject DocumentRepository documents;
+  @jakarta.ejb.EJB org.earchive.archive.application.AuditTrail audit;
 
   /** What an upload needs to know about its case. */
   public record Target(long caseId, String caseNumber, String citizenId, String applicantName, String businessType) {}
@@ -66,6 +67,11 @@ public class DocumentRecorder {
     CaseDocument d =
         documents.store(
             new CaseDocument(c.id(), material.trim(), fileName, contentType, content, uploader, Instant.now()));
+    audit.record(
+        uploader,
+        org.earchive.archive.domain.model.audit.AuditAction.DOCUMENT_UPLOADED,
+        "doc:" + d.id(),
+        c.caseNumber() + " " + d.materialCode() + " " + d.sizeBytes() + " bytes sha256=" + d.sha256());
     return CaseAssembler.toView(d, c.caseNumber());
   }
 

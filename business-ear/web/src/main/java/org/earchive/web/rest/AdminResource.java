@@ -11,7 +11,10 @@ import jakarta.ws.rs.core.MediaType;
 import org.earchive.archive.application.BackupService;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
+import org.earchive.archive.application.FixityAuditService;
 import org.earchive.archive.application.dto.BackupReport;
+import org.earchive.archive.application.dto.CleanupReport;
+import org.earchive.archive.application.dto.FixityReport;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -21,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "admin", description = "Operations")
 public class AdminResource {
   @EJB BackupService backups;
+  @EJB FixityAuditService fixity;
 
   public record BackupRequest(String directory) {}
 
@@ -34,5 +38,24 @@ public class AdminResource {
       throw new EarchiveException(ErrorCode.INVALID_REQUEST, "Give the target folder as {\"directory\": \"/path\"}.");
     }
     return backups.backup(request.directory());
+  }
+
+  @POST
+  @Path("fixity-audit")
+  @RolesAllowed({"admin", "auditor"})
+  @Operation(
+      summary =
+          "Re-read every archived object, recompute SHA-256 and SM3, and list mismatches, missing and orphan objects"
+              + " (also recorded in the audit trail)")
+  public FixityReport fixityAudit() throws EarchiveException {
+    return fixity.audit();
+  }
+
+  @POST
+  @Path("orphan-cleanup")
+  @RolesAllowed("admin")
+  @Operation(summary = "Remove objects that nothing refers to and that are older than one hour (never retained ones)")
+  public CleanupReport orphanCleanup() throws EarchiveException {
+    return fixity.removeOrphans();
   }
 }

@@ -82,13 +82,7 @@ public class DocumentResource {
   @RolesAllowed({"clerk", "reviewer", "archivist", "auditor", "admin", "service"})
   @Operation(summary = "The document's description: material, size, SHA-256 and SM3")
   public DocumentView describe(@PathParam("id") long id) throws EarchiveException {
-    DocumentContent content = documents.open(id);
-    try {
-      content.stream().close();
-    } catch (IOException ignored) {
-      // nothing was read
-    }
-    return content.document();
+    return documents.describe(id);
   }
 
   static String disposition(String fileName) {

@@ -1,0 +1,28 @@
+package org.earchive.archive.application.internal;
+
+import jakarta.annotation.security.RunAs;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.earchive.archive.application.EarchiveException;
+import org.earchive.archive.application.FixityAuditService;
+
+/** The nightly fixity audit (02:30 server time); on demand through {@code POST /api/admin/fixity-audit}. */
+@Singleton
+@RunAs(Roles.AUDITOR)
+public class FixityAuditSchedule {
+  private static final Logger LOG = Logger.getLogger(FixityAuditSchedule.class.getName());
+
+  @EJB FixityAuditService fixity;
+
+  @Schedule(hour = "2", minute = "30", persistent = false)
+  void nightly() {
+    try {
+      fixity.audit();
+    } catch (EarchiveException | RuntimeException e) {
+      LOG.log(Level.SEVERE, "The nightly fixity audit failed: " + e.getMessage(), e);
+    }
+  }
+}

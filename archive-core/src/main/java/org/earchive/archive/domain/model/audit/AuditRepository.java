@@ -1,0 +1,17 @@
+package org.earchive.archive.domain.model.audit;
+
+import java.util.List;
+
+public interface AuditRepository {
+  /** The head, locked until the end of the transaction. */
+  AuditHead lockHead();
+
+  AuditHead head();
+
+  void store(AuditEvent event);
+
+  /** Events with seq greater than {@code afterSeq}, in order, at most {@code limit}. */
+  List<AuditEvent> page(long afterSeq, int limit);
+
+  List<AuditEvent> latest(int limit);
+}
