@@ -113,6 +113,13 @@ class ThinPathIT {
     assertEquals(1, after.getJsonArray("documents").size());
 
     assertTrue(Files.isRegularFile(Env.objectFile(sha256)), "the bytes are in the object store");
+    byte[] atRest = Files.readAllBytes(Env.objectFile(sha256));
+    if (Env.postgresql()) {
+      assertFalse(java.util.Arrays.equals(pdf, atRest), "the production profile encrypts at rest");
+      assertFalse(new String(atRest, java.nio.charset.StandardCharsets.ISO_8859_1).contains("%PDF"));
+    } else {
+      assertArrayEquals(pdf, atRest, "the embedded default stores plain files");
+    }
     if (Env.postgresql()) {
       try (Connection c = Env.connect();
           PreparedStatement s =
@@ -192,6 +199,15 @@ class ThinPathIT {
 
     assertEquals(0, CLERK.get("/api/cases/" + caseNumber).json().getJsonArray("documents").size(), "no row");
     assertEquals(objects, Env.objectCount(), "no orphan object");
+  }
+
+  @Test
+  void keyRotationIsForAdministratorsOnly() throws Exception {
+    assertEquals(403, CLERK.post("/api/admin/rotate-keys", "").status());
+    Accounts.ensure("admin");
+    Api.Response r = Api.as("admin").post("/api/admin/rotate-keys", "");
+    assertEquals(200, r.status(), r.body());
+    assertEquals(0, r.json().getJsonNumber("rewrapped").longValue(), "every data key is already under the current key");
   }
 
   @Test

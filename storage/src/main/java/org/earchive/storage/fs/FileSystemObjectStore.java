@@ -21,12 +21,15 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.earchive.storage.IntegrityException;
+import org.earchive.storage.KeyRotation;
 import org.earchive.storage.ObjectNotFoundException;
 import org.earchive.storage.ObjectStore;
 import org.earchive.storage.Protection;
 import org.earchive.storage.RetentionException;
 import org.earchive.storage.StorageException;
 import org.earchive.storage.StoredObject;
+import org.earchive.storage.crypto.Keyring;
+import org.earchive.storage.crypto.Sealer;
 import org.earchive.storage.digest.DigestingInputStream;
 import org.earchive.storage.digest.FixityDigest;
 import org.earchive.storage.digest.VerifyingInputStream;
@@ -36,13 +39,25 @@ import org.earchive.storage.digest.VerifyingInputStream;
  * size, content type, time stored). New bytes go to {@code <root>/tmp}, are fsync'd, and are moved into place
  * atomically; the description is written before the data becomes visible.
  */
-public final class FileSystemObjectStore implements ObjectStore {
+public final class FileSystemObjectStore implements ObjectStore, KeyRotation {
   private static final int BUFFER = 64 * 1024;
   private final Path root;
   private final Path objects;
   private final Path tmp;
+  private final Sealer sealer;
+
+  /** What a durable write produced: the plaintext's digests and, when sealed, the wrapped data key. */
+  private record Written(FixityDigest.Result digest, String wrappedKey) {}
 
   public FileSystemObjectStore(Path root) throws StorageException {
+    this(root, null);
+  }
+
+  /**
+   * @param sealer encrypts new objects at rest when not null; objects stored before (plain) remain readable
+   */
+  public FileSystemObjectStore(Path root, Sealer sealer) throws StorageException {
+    this.sealer = sealer;
     this.root = root.toAbsolutePath().normalize();
     this.objects = this.root.resolve("objects");
     this.tmp = this.root.resolve("tmp");
@@ -62,7 +77,8 @@ public final class FileSystemObjectStore implements ObjectStore {
   public StoredObject put(InputStream content, String contentType) throws StorageException {
     Path temp = tmp.resolve(UUID.randomUUID() + ".part");
     try {
-      FixityDigest.Result digest = writeDurably(content, temp);
+      Written written = writeDurably(content, temp);
+      FixityDigest.Result digest = written.digest();
       String key = StoredObject.keyFor(digest.sha256Hex());
       Path data = dataPath(key);
       Optional<StoredObject> existing = stat(key);
@@ -74,7 +90,7 @@ public final class FileSystemObjectStore implements ObjectStore {
           new StoredObject(
               key, digest.length(), digest.sha256Hex(), digest.sm3Hex(), contentType, Instant.now(), existing.isEmpty());
       Files.createDirectories(data.getParent());
-      writeMeta(stored, existing.isPresent() ? protection(key) : Protection.NONE, metaPath(key));
+      writeMeta(stored, existing.isPresent() ? protection(key) : Protection.NONE, written.wrappedKey(), metaPath(key));
       moveIntoPlace(temp, data);
       fsyncDirectory(data.getParent());
       return stored;
@@ -85,20 +101,31 @@ public final class FileSystemObjectStore implements ObjectStore {
     }
   }
 
-  private FixityDigest.Result writeDurably(InputStream content, Path temp) throws IOException {
+  private Written writeDurably(InputStream content, Path temp) throws IOException {
     DigestingInputStream in = new DigestingInputStream(content);
+    String wrappedKey = null;
     try (FileChannel channel =
             FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
+        OutputStream file = java.nio.channels.Channels.newOutputStream(channel)) {
+      OutputStream out = file;
+      Sealer.Sealing sealing = null;
+      if (sealer != null) {
+        sealing = sealer.seal(file);
+        out = sealing;
+        wrappedKey = sealing.wrappedKey();
+      }
       byte[] buffer = new byte[BUFFER];
       int n;
       while ((n = in.read(buffer)) >= 0) {
         out.write(buffer, 0, n);
       }
-      out.flush();
+      if (sealing != null) {
+        sealing.finish();
+      }
+      file.flush();
       channel.force(true);
     }
-    return in.digest().finish();
+    return new Written(in.digest().finish(), wrappedKey);
   }
 
   private static void moveIntoPlace(Path temp, Path data) throws IOException {
@@ -117,7 +144,17 @@ public final class FileSystemObjectStore implements ObjectStore {
     Path data = dataPath(key);
     long expectedLength = stat(key).map(StoredObject::size).orElse(-1L);
     try {
-      return new VerifyingInputStream(Files.newInputStream(data), key, sha256, expectedLength);
+      InputStream raw = Files.newInputStream(data);
+      String wrappedKey = wrappedKey(key);
+      if (wrappedKey != null) {
+        if (sealer == null) {
+          raw.close();
+          throw new StorageException(
+              "Object " + key + " is encrypted at rest but no master key is configured (EARCHIVE_MASTER_KEYS).");
+        }
+        raw = sealer.open(raw, wrappedKey, key);
+      }
+      return new VerifyingInputStream(raw, key, sha256, expectedLength);
     } catch (NoSuchFileException e) {
       throw new ObjectNotFoundException(key);
     } catch (IOException e) {
@@ -204,7 +241,7 @@ public final class FileSystemObjectStore implements ObjectStore {
   private void updateProtection(String key, Protection protection) throws StorageException {
     StoredObject o = stat(key).orElseThrow(() -> new ObjectNotFoundException(key));
     try {
-      writeMeta(o, protection, metaPath(key));
+      writeMeta(o, protection, wrappedKey(key), metaPath(key));
     } catch (IOException e) {
       throw new StorageException("Could not record the protection of " + key + ": " + e.getMessage(), e);
     }
@@ -216,7 +253,8 @@ public final class FileSystemObjectStore implements ObjectStore {
     String sha256 = StoredObject.sha256Of(key);
     Path temp = tmp.resolve(UUID.randomUUID() + ".repair");
     try {
-      FixityDigest.Result digest = writeDurably(content, temp);
+      Written written = writeDurably(content, temp);
+      FixityDigest.Result digest = written.digest();
       if (!digest.sha256Hex().equals(sha256)) {
         throw new StorageException("Refusing to repair " + key + " with bytes whose SHA-256 is " + digest.sha256Hex());
       }
@@ -225,7 +263,7 @@ public final class FileSystemObjectStore implements ObjectStore {
       Protection protection = protection(key);
       StoredObject repaired =
           new StoredObject(key, digest.length(), sha256, digest.sm3Hex(), contentType, Instant.now(), false);
-      writeMeta(repaired, protection, metaPath(key));
+      writeMeta(repaired, protection, written.wrappedKey(), metaPath(key));
       Files.move(temp, data, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       fsyncDirectory(data.getParent());
       return repaired;
@@ -234,6 +272,47 @@ public final class FileSystemObjectStore implements ObjectStore {
     } finally {
       deleteQuietly(temp);
     }
+  }
+
+  /** The object's wrapped data key, or null if it is stored in the clear. */
+  private String wrappedKey(String key) throws StorageException {
+    Path meta = metaPath(key);
+    if (!Files.exists(meta)) {
+      return null;
+    }
+    try {
+      return loadProperties(meta).getProperty("dataKey");
+    } catch (IOException e) {
+      throw new StorageException("Could not read the description of " + key + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Key rotation: re-wraps every data key that is not under the current master key. Only the descriptions change;
+   * the objects' bytes are not rewritten. Returns how many were re-wrapped.
+   */
+  @Override
+  public synchronized long rewrapKeys() throws StorageException {
+    if (sealer == null) {
+      return 0;
+    }
+    long rewrapped = 0;
+    try (Stream<String> keys = keys()) {
+      for (String key : (Iterable<String>) keys::iterator) {
+        String wrapped = wrappedKey(key);
+        if (wrapped == null || sealer.keyring().isCurrent(wrapped)) {
+          continue;
+        }
+        Path meta = metaPath(key);
+        Properties p = loadProperties(meta);
+        p.setProperty("dataKey", sealer.rewrap(wrapped));
+        storeProperties(p, meta);
+        rewrapped++;
+      }
+    } catch (IOException | Keyring.KeyUnavailableException e) {
+      throw new StorageException("Key rotation stopped: " + e.getMessage(), e);
+    }
+    return rewrapped;
   }
 
   @Override
@@ -271,8 +350,12 @@ public final class FileSystemObjectStore implements ObjectStore {
     return data.resolveSibling(data.getFileName() + ".meta");
   }
 
-  private static void writeMeta(StoredObject o, Protection protection, Path meta) throws IOException {
+  private static void writeMeta(StoredObject o, Protection protection, String wrappedKey, Path meta)
+      throws IOException {
     Properties p = new Properties();
+    if (wrappedKey != null) {
+      p.setProperty("dataKey", wrappedKey);
+    }
     protection.retainUntil().ifPresent(t -> p.setProperty("retainUntil", t.toString()));
     p.setProperty("legalHold", Boolean.toString(protection.legalHold()));
     p.setProperty("sha256", o.sha256());
@@ -280,6 +363,10 @@ public final class FileSystemObjectStore implements ObjectStore {
     p.setProperty("size", Long.toString(o.size()));
     p.setProperty("contentType", o.contentType() == null ? "application/octet-stream" : o.contentType());
     p.setProperty("storedAt", o.storedAt().toString());
+    storeProperties(p, meta);
+  }
+
+  private static void storeProperties(Properties p, Path meta) throws IOException {
     Path temp = meta.resolveSibling(meta.getFileName() + "." + UUID.randomUUID() + ".tmp");
     try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         Writer w = java.nio.channels.Channels.newWriter(channel, StandardCharsets.UTF_8)) {

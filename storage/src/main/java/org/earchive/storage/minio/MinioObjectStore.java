@@ -41,12 +41,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.earchive.storage.IntegrityException;
+import org.earchive.storage.KeyRotation;
 import org.earchive.storage.ObjectNotFoundException;
 import org.earchive.storage.ObjectStore;
 import org.earchive.storage.Protection;
 import org.earchive.storage.RetentionException;
 import org.earchive.storage.StorageException;
 import org.earchive.storage.StoredObject;
+import org.earchive.storage.crypto.Keyring;
+import org.earchive.storage.crypto.Sealer;
 import org.earchive.storage.digest.DigestingInputStream;
 import org.earchive.storage.digest.FixityDigest;
 import org.earchive.storage.digest.VerifyingInputStream;
@@ -62,20 +65,33 @@ import org.earchive.storage.digest.VerifyingInputStream;
  * bucket has object lock (MinIO, Ceph RGW), the object itself is also locked in COMPLIANCE mode and the server
  * refuses to delete the locked version.
  */
-public final class MinioObjectStore implements ObjectStore {
+public final class MinioObjectStore implements ObjectStore, KeyRotation {
   static final long PART_SIZE = 16L * 1024 * 1024;
   private static final String META_SHA256 = "sha256";
   private static final String META_SM3 = "sm3";
   private static final String META_STORED_AT = "stored-at";
 
   private static final String PROTECTION_PREFIX = "protection/";
+  private static final String KEY_PREFIX = "keys/";
+  private static final String META_SEALED = "sealed";
+  private static final String META_PLAIN_SIZE = "plain-size";
 
   private final MinioClient client;
   private final S3Settings settings;
   private final boolean objectLock;
+  private final Sealer sealer;
 
   public MinioObjectStore(S3Settings settings) throws StorageException {
+    this(settings, null);
+  }
+
+  /**
+   * @param sealer encrypts new objects client-side when not null; the wrapped data key of each lives in a small
+   *     {@code keys/<sha256>} object, so that key rotation rewrites those and never the objects
+   */
+  public MinioObjectStore(S3Settings settings, Sealer sealer) throws StorageException {
     this.settings = settings;
+    this.sealer = sealer;
     this.client =
         MinioClient.builder()
             .endpoint(settings.endpoint())
@@ -131,13 +147,14 @@ public final class MinioObjectStore implements ObjectStore {
   public StoredObject put(InputStream content, String contentType) throws StorageException {
     Path spool = settings.spoolDir().resolve(UUID.randomUUID() + ".spool");
     try {
-      FixityDigest.Result digest = spool(content, spool);
+      Spooled spooled = spool(content, spool);
+      FixityDigest.Result digest = spooled.plain();
       String key = StoredObject.keyFor(digest.sha256Hex());
       Optional<StoredObject> existing = stat(key);
       if (existing.isPresent() && existing.get().size() == digest.length()) {
         return existing.get().withCreated(false);
       }
-      return upload(key, spool, digest, contentType, Instant.now());
+      return upload(key, spool, spooled, contentType, Instant.now());
     } catch (IOException e) {
       throw new StorageException("Could not read the incoming object: " + e.getMessage(), e);
     } finally {
@@ -149,20 +166,27 @@ public final class MinioObjectStore implements ObjectStore {
     }
   }
 
-  private StoredObject upload(
-      String key, Path spool, FixityDigest.Result digest, String contentType, Instant storedAt) throws StorageException {
+  private StoredObject upload(String key, Path spool, Spooled spooled, String contentType, Instant storedAt)
+      throws StorageException {
+    FixityDigest.Result digest = spooled.plain();
     String type = contentType == null ? "application/octet-stream" : contentType;
+    java.util.HashMap<String, String> meta = new java.util.HashMap<>();
+    meta.put(META_SHA256, digest.sha256Hex());
+    meta.put(META_SM3, digest.sm3Hex());
+    meta.put(META_STORED_AT, storedAt.toString());
+    if (spooled.wrappedKey() != null) {
+      // The key first: an object whose key is missing could never be opened; a key without its object is harmless.
+      putSmall(KEY_PREFIX + digest.sha256Hex(), spooled.wrappedKey());
+      meta.put(META_SEALED, sealer.algorithm().name());
+      meta.put(META_PLAIN_SIZE, Long.toString(digest.length()));
+    }
     try (InputStream in = Files.newInputStream(spool)) {
       client.putObject(
           PutObjectArgs.builder().bucket(settings.bucket()).object(key)
-              .stream(in, digest.length(), digest.length() > PART_SIZE ? PART_SIZE : -1)
+              .stream(in, spooled.storedLength(), spooled.storedLength() > PART_SIZE ? PART_SIZE : -1)
               .contentType(type)
-              .headers(Map.of("x-amz-checksum-sha256", digest.sha256Base64()))
-              .userMetadata(
-                  Map.of(
-                      META_SHA256, digest.sha256Hex(),
-                      META_SM3, digest.sm3Hex(),
-                      META_STORED_AT, storedAt.toString()))
+              .headers(Map.of("x-amz-checksum-sha256", spooled.storedSha256Base64()))
+              .userMetadata(meta)
               .build());
     } catch (ErrorResponseException e) {
       throw new StorageException(
@@ -173,13 +197,89 @@ public final class MinioObjectStore implements ObjectStore {
     return new StoredObject(key, digest.length(), digest.sha256Hex(), digest.sm3Hex(), type, storedAt, true);
   }
 
-  private static FixityDigest.Result spool(InputStream content, Path spool) throws IOException {
+  /** A spooled incoming object: the plaintext's digests, and what will be uploaded (sealed or not). */
+  private record Spooled(FixityDigest.Result plain, String wrappedKey, long storedLength, String storedSha256Base64) {}
+
+  private Spooled spool(InputStream content, Path spool) throws IOException {
     DigestingInputStream in = new DigestingInputStream(content);
-    try (FileChannel channel = FileChannel.open(spool, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        OutputStream out = Channels.newOutputStream(channel)) {
-      in.transferTo(out);
+    java.security.MessageDigest stored;
+    try {
+      stored = java.security.MessageDigest.getInstance("SHA-256");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
-    return in.digest().finish();
+    String wrappedKey = null;
+    try (FileChannel channel = FileChannel.open(spool, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        OutputStream file = new java.security.DigestOutputStream(Channels.newOutputStream(channel), stored)) {
+      if (sealer == null) {
+        in.transferTo(file);
+      } else {
+        Sealer.Sealing sealing = sealer.seal(file);
+        wrappedKey = sealing.wrappedKey();
+        in.transferTo(sealing);
+        sealing.finish();
+      }
+    }
+    return new Spooled(
+        in.digest().finish(), wrappedKey, Files.size(spool), java.util.Base64.getEncoder().encodeToString(stored.digest()));
+  }
+
+  private void putSmall(String name, String text) throws StorageException {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    try {
+      client.putObject(
+          PutObjectArgs.builder().bucket(settings.bucket()).object(name)
+              .stream(new ByteArrayInputStream(bytes), bytes.length, -1)
+              .contentType("text/plain")
+              .build());
+    } catch (Exception e) {
+      throw new StorageException("Could not write " + name + " at " + settings.endpoint() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private String getSmall(String name) throws StorageException {
+    try (InputStream in = client.getObject(GetObjectArgs.builder().bucket(settings.bucket()).object(name).build())) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (ErrorResponseException e) {
+      if (isNotFound(e)) {
+        return null;
+      }
+      throw new StorageException("The S3 store refused to read " + name + ": " + e.errorResponse().code(), e);
+    } catch (Exception e) {
+      throw new StorageException("Could not read " + name + " at " + settings.endpoint() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Key rotation: re-wraps every data key not under the current master key. Only the small {@code keys/} objects are
+   * rewritten, never the archived objects. Returns how many were re-wrapped.
+   */
+  @Override
+  public synchronized long rewrapKeys() throws StorageException {
+    if (sealer == null) {
+      return 0;
+    }
+    long rewrapped = 0;
+    for (Result<Item> r :
+        client.listObjects(ListObjectsArgs.builder().bucket(settings.bucket()).prefix(KEY_PREFIX).recursive(true).build())) {
+      String name;
+      try {
+        name = r.get().objectName();
+      } catch (Exception e) {
+        throw new StorageException("Listing the data keys failed: " + e.getMessage(), e);
+      }
+      String wrapped = getSmall(name);
+      if (wrapped == null || sealer.keyring().isCurrent(wrapped)) {
+        continue;
+      }
+      try {
+        putSmall(name, sealer.rewrap(wrapped));
+      } catch (Keyring.KeyUnavailableException e) {
+        throw new StorageException("Key rotation stopped at " + name + ": " + e.getMessage(), e);
+      }
+      rewrapped++;
+    }
+    return rewrapped;
   }
 
   @Override
@@ -188,6 +288,19 @@ public final class MinioObjectStore implements ObjectStore {
     try {
       GetObjectResponse response =
           client.getObject(GetObjectArgs.builder().bucket(settings.bucket()).object(key).build());
+      String sealedWith = response.headers().get("x-amz-meta-" + META_SEALED);
+      if (sealedWith != null) {
+        String wrapped = getSmall(KEY_PREFIX + sha256);
+        if (sealer == null || wrapped == null) {
+          response.close();
+          throw new StorageException(
+              "Object " + key + " is encrypted at rest but "
+                  + (sealer == null ? "no master key is configured (EARCHIVE_MASTER_KEYS)" : "its data key is missing"));
+        }
+        String plainSize = response.headers().get("x-amz-meta-" + META_PLAIN_SIZE);
+        return new VerifyingInputStream(
+            sealer.open(response, wrapped, key), key, sha256, plainSize == null ? -1 : Long.parseLong(plainSize));
+      }
       String length = response.headers().get("Content-Length");
       return new VerifyingInputStream(response, key, sha256, length == null ? -1 : Long.parseLong(length));
     } catch (ErrorResponseException e) {
@@ -195,6 +308,8 @@ public final class MinioObjectStore implements ObjectStore {
         throw new ObjectNotFoundException(key);
       }
       throw new StorageException("The S3 store refused to read " + key + ": " + e.errorResponse().code(), e);
+    } catch (StorageException e) {
+      throw e;
     } catch (Exception e) {
       throw new StorageException("Could not read " + key + " from " + settings.endpoint() + ": " + e.getMessage(), e);
     }
@@ -208,10 +323,11 @@ public final class MinioObjectStore implements ObjectStore {
           client.statObject(StatObjectArgs.builder().bucket(settings.bucket()).object(key).build());
       Map<String, String> meta = s.userMetadata();
       String storedAt = meta.get(META_STORED_AT);
+      String plainSize = meta.get(META_PLAIN_SIZE);
       return Optional.of(
           new StoredObject(
               key,
-              s.size(),
+              plainSize == null ? s.size() : Long.parseLong(plainSize),
               StoredObject.sha256Of(key),
               meta.getOrDefault(META_SM3, ""),
               s.contentType(),
@@ -238,7 +354,13 @@ public final class MinioObjectStore implements ObjectStore {
     try (GetObjectResponse r =
         client.getObject(GetObjectArgs.builder().bucket(settings.bucket()).object(key).offset(0L).length(1L).build())) {
       String range = r.headers().get("Content-Range");
-      long size = range == null ? Long.parseLong(r.headers().get("Content-Length")) : Long.parseLong(range.substring(range.indexOf('/') + 1));
+      String plainSize = r.headers().get("x-amz-meta-" + META_PLAIN_SIZE);
+      long size =
+          plainSize != null
+              ? Long.parseLong(plainSize)
+              : range == null
+                  ? Long.parseLong(r.headers().get("Content-Length"))
+                  : Long.parseLong(range.substring(range.indexOf('/') + 1));
       String sm3 = r.headers().get("x-amz-meta-" + META_SM3);
       String storedAt = r.headers().get("x-amz-meta-" + META_STORED_AT);
       return new StoredObject(
@@ -276,6 +398,8 @@ public final class MinioObjectStore implements ObjectStore {
       client.removeObject(RemoveObjectArgs.builder().bucket(settings.bucket()).object(key).build());
       client.removeObject(
           RemoveObjectArgs.builder().bucket(settings.bucket()).object(PROTECTION_PREFIX + StoredObject.sha256Of(key)).build());
+      client.removeObject(
+          RemoveObjectArgs.builder().bucket(settings.bucket()).object(KEY_PREFIX + StoredObject.sha256Of(key)).build());
     } catch (Exception e) {
       throw new StorageException("Could not delete " + key + " at " + settings.endpoint() + ": " + e.getMessage(), e);
     }
@@ -321,37 +445,26 @@ public final class MinioObjectStore implements ObjectStore {
 
   @Override
   public Protection protection(String key) throws StorageException {
-    String name = PROTECTION_PREFIX + StoredObject.sha256Of(key);
-    try (InputStream in = client.getObject(GetObjectArgs.builder().bucket(settings.bucket()).object(name).build())) {
-      Properties p = new Properties();
-      p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
-      return new Protection(
-          Optional.ofNullable(p.getProperty("retainUntil")).map(Instant::parse),
-          Boolean.parseBoolean(p.getProperty("legalHold", "false")));
-    } catch (ErrorResponseException e) {
-      if (isNotFound(e)) {
-        return Protection.NONE;
-      }
-      throw new StorageException("The S3 store refused to describe the protection of " + key + ": " + e.errorResponse().code(), e);
-    } catch (Exception e) {
+    String text = getSmall(PROTECTION_PREFIX + StoredObject.sha256Of(key));
+    if (text == null) {
+      return Protection.NONE;
+    }
+    Properties p = new Properties();
+    try {
+      p.load(new java.io.StringReader(text));
+    } catch (IOException e) {
       throw new StorageException("Could not read the protection of " + key + ": " + e.getMessage(), e);
     }
+    return new Protection(
+        Optional.ofNullable(p.getProperty("retainUntil")).map(Instant::parse),
+        Boolean.parseBoolean(p.getProperty("legalHold", "false")));
   }
 
   private void writeProtection(String key, Protection protection) throws StorageException {
     StringBuilder text = new StringBuilder();
     protection.retainUntil().ifPresent(t -> text.append("retainUntil=").append(t).append('\n'));
     text.append("legalHold=").append(protection.legalHold()).append('\n');
-    byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-    try {
-      client.putObject(
-          PutObjectArgs.builder().bucket(settings.bucket()).object(PROTECTION_PREFIX + StoredObject.sha256Of(key))
-              .stream(new ByteArrayInputStream(bytes), bytes.length, -1)
-              .contentType("text/plain")
-              .build());
-    } catch (Exception e) {
-      throw new StorageException("Could not record the protection of " + key + ": " + e.getMessage(), e);
-    }
+    putSmall(PROTECTION_PREFIX + StoredObject.sha256Of(key), text.toString());
   }
 
   private void requireExists(String key) throws StorageException {
@@ -366,12 +479,13 @@ public final class MinioObjectStore implements ObjectStore {
     String sha256 = StoredObject.sha256Of(key);
     Path spool = settings.spoolDir().resolve(UUID.randomUUID() + ".repair");
     try {
-      FixityDigest.Result digest = spool(content, spool);
+      Spooled spooled = spool(content, spool);
+      FixityDigest.Result digest = spooled.plain();
       if (!digest.sha256Hex().equals(sha256)) {
         throw new StorageException("Refusing to repair " + key + " with bytes whose SHA-256 is " + digest.sha256Hex());
       }
       Protection protection = protection(key);
-      StoredObject repaired = upload(key, spool, digest, contentType, Instant.now()).withCreated(false);
+      StoredObject repaired = upload(key, spool, spooled, contentType, Instant.now()).withCreated(false);
       // Under object lock the repaired bytes are a new version: lock it like the original.
       protection.retainUntil().ifPresent(until -> retainQuietly(key, until));
       if (protection.legalHold()) {

@@ -13,6 +13,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.earchive.storage.IntegrityException;
+import org.earchive.storage.KeyRotation;
 import org.earchive.storage.ObjectNotFoundException;
 import org.earchive.storage.ObjectStore;
 import org.earchive.storage.Protection;
@@ -25,7 +26,7 @@ import org.earchive.storage.StoredObject;
  * byte is handed out; if the primary's copy is missing or damaged, the replica's copy is verified, served, and used
  * to repair the primary. Memory stays bounded: the temporary file, not the heap, holds the object.
  */
-public final class ReplicatedObjectStore implements ObjectStore {
+public final class ReplicatedObjectStore implements ObjectStore, KeyRotation {
   private static final Logger LOG = Logger.getLogger(ReplicatedObjectStore.class.getName());
   private final ObjectStore primary;
   private final ObjectStore replica;
@@ -184,6 +185,17 @@ public final class ReplicatedObjectStore implements ObjectStore {
       }
       throw new RepairedException(key, e.getMessage());
     }
+  }
+
+  @Override
+  public long rewrapKeys() throws StorageException {
+    long n = 0;
+    for (ObjectStore s : new ObjectStore[] {primary, replica}) {
+      if (s instanceof KeyRotation rotation) {
+        n += rotation.rewrapKeys();
+      }
+    }
+    return n;
   }
 
   @Override

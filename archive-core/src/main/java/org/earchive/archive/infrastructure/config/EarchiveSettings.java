@@ -77,6 +77,47 @@ public final class EarchiveSettings {
     return string("earchive.s3.secret-key").orElseThrow(() -> missing("earchive.s3.secret-key", "EARCHIVE_S3_SECRET_KEY"));
   }
 
+  /**
+   * The at-rest cipher: {@code off}, {@code AES-256-GCM} or {@code SM4-GCM}. Off in the embedded default, AES-256-GCM
+   * in the production profile (PostgreSQL or S3 configured) unless set.
+   */
+  public Optional<String> encryption() {
+    String value = string("earchive.encryption").orElse(embedded() ? "off" : "AES-256-GCM");
+    return "off".equalsIgnoreCase(value) ? Optional.empty() : Optional.of(value);
+  }
+
+  /**
+   * Master keys, {@code id:base64[,id:base64…]}, current first: from {@code EARCHIVE_MASTER_KEYS} or a Payara
+   * password alias, never from the data folder.
+   */
+  public Optional<String> masterKeys() {
+    return string("earchive.master-keys");
+  }
+
+  /** A filesystem replica (e.g. an off-site mount); empty if none. */
+  public Optional<Path> replicaPath() {
+    return string("earchive.replica.path").map(Path::of);
+  }
+
+  /** An S3 replica endpoint; its bucket and keys are {@code earchive.replica.s3.*}. Empty if none. */
+  public Optional<String> replicaS3Endpoint() {
+    return string("earchive.replica.s3.endpoint");
+  }
+
+  public String replicaS3Bucket() {
+    return string("earchive.replica.s3.bucket").orElse(s3Bucket());
+  }
+
+  public String replicaS3AccessKey() {
+    return string("earchive.replica.s3.access-key")
+        .orElseThrow(() -> missing("earchive.replica.s3.access-key", "EARCHIVE_REPLICA_S3_ACCESS_KEY"));
+  }
+
+  public String replicaS3SecretKey() {
+    return string("earchive.replica.s3.secret-key")
+        .orElseThrow(() -> missing("earchive.replica.s3.secret-key", "EARCHIVE_REPLICA_S3_SECRET_KEY"));
+  }
+
   public Path objectsRoot() {
     return home().resolve("objects");
   }

@@ -12,6 +12,7 @@ import org.earchive.archive.application.BackupService;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
 import org.earchive.archive.application.FixityAuditService;
+import org.earchive.archive.application.StorageAdministration;
 import org.earchive.archive.application.dto.BackupReport;
 import org.earchive.archive.application.dto.CleanupReport;
 import org.earchive.archive.application.dto.FixityReport;
@@ -25,6 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AdminResource {
   @EJB BackupService backups;
   @EJB FixityAuditService fixity;
+  @EJB StorageAdministration storage;
+
+  public record RotationReport(long rewrapped) {}
 
   public record BackupRequest(String directory) {}
 
@@ -57,5 +61,16 @@ public class AdminResource {
   @Operation(summary = "Remove objects that nothing refers to and that are older than one hour (never retained ones)")
   public CleanupReport orphanCleanup() throws EarchiveException {
     return fixity.removeOrphans();
+  }
+
+  @POST
+  @Path("rotate-keys")
+  @RolesAllowed("admin")
+  @Operation(
+      summary =
+          "Re-wrap every object's data key under the current master key (put the new key first in"
+              + " EARCHIVE_MASTER_KEYS and restart, then call this; objects are not rewritten)")
+  public RotationReport rotateKeys() throws EarchiveException {
+    return new RotationReport(storage.rotateKeys());
   }
 }
