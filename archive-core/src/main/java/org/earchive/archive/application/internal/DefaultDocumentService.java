@@ -42,6 +42,8 @@ public class DefaultDocumentService implements DocumentService {
   @jakarta.annotation.Resource jakarta.ejb.SessionContext context;
   @Inject ObjectStore store;
   @Inject SearchIndex index;
+  /** The upload limit, read per upload so that configuration changes apply; replaceable in tests. */
+  java.util.function.LongSupplier maxUploadBytes = () -> EarchiveSettings.current().maxUploadBytes();
 
   @Override
   @RolesAllowed({Roles.CLERK, Roles.ADMIN, Roles.SERVICE})
@@ -70,7 +72,7 @@ public class DefaultDocumentService implements DocumentService {
   }
 
   private StoredObject storeBytes(InputStream content, String contentType) throws EarchiveException {
-    long limit = EarchiveSettings.current().maxUploadBytes();
+    long limit = maxUploadBytes.getAsLong();
     try {
       PushbackInputStream in = new PushbackInputStream(content, 1);
       int first = in.read();

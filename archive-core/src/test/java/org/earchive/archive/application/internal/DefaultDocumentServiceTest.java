@@ -1,0 +1,238 @@
+package org.earchive.archive.application.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.earchive.archive.application.EarchiveException;
+import org.earchive.archive.application.ErrorCode;
+import org.earchive.archive.application.dto.DocumentView;
+import org.earchive.archive.domain.model.document.StoredContent;
+import org.earchive.archive.domain.service.SearchIndex;
+import org.earchive.storage.ObjectStore;
+import org.earchive.storage.StorageException;
+import org.earchive.storage.fs.FileSystemObjectStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The upload's failure paths with injected faults (a store that is down, a database that fails after the bytes are
+ * stored): the caller gets a clear error code, and nothing is left half-written — no row, no orphan object.
+ */
+class DefaultDocumentServiceTest {
+  @TempDir Path dir;
+  private FileSystemObjectStore objects;
+  private RecordingRecorder recorder;
+  private DefaultDocumentService service;
+
+  /** Stands in for the database side: remembers rows, can be told to fail. */
+  static final class RecordingRecorder extends DocumentRecorder {
+    final List<StoredContent> rows = new ArrayList<>();
+    RuntimeException failOnRecord;
+
+    @Override
+    public Target checkTarget(String caseNumber, String material) throws EarchiveException {
+      if (!caseNumber.equals("C1")) {
+        throw new EarchiveException(ErrorCode.CASE_NOT_FOUND, "no case " + caseNumber);
+      }
+      return new Target(1L, "C1", "11010519491231002X", "王芳", "ENROLL");
+    }
+
+    @Override
+    public DocumentView record(
+        Target target, String material, String fileName, String contentType, StoredContent content, String uploader) {
+      if (failOnRecord != null) {
+        throw failOnRecord;
+      }
+      rows.add(content);
+      return new DocumentView(
+          rows.size(), "C1", material, fileName, contentType, content.size(), content.sha256(), content.sm3(), uploader,
+          Instant.now());
+    }
+
+    @Override
+    public long references(String objectKey) {
+      return rows.stream().filter(r -> r.objectKey().equals(objectKey)).count();
+    }
+  }
+
+  /** The store is down: every call fails as a refused connection would. */
+  static final class DownStore implements ObjectStore {
+    private static StorageException refused() {
+      return new StorageException("Connection refused: 127.0.0.1:9000");
+    }
+
+    @Override
+    public org.earchive.storage.StoredObject put(InputStream content, String contentType) throws StorageException {
+      throw refused();
+    }
+
+    @Override
+    public InputStream get(String key) throws StorageException {
+      throw refused();
+    }
+
+    @Override
+    public java.util.Optional<org.earchive.storage.StoredObject> stat(String key) throws StorageException {
+      throw refused();
+    }
+
+    @Override
+    public void delete(String key) throws StorageException {
+      throw refused();
+    }
+
+    @Override
+    public void retain(String key, Instant until) throws StorageException {
+      throw refused();
+    }
+
+    @Override
+    public void legalHold(String key, boolean on) throws StorageException {
+      throw refused();
+    }
+
+    @Override
+    public org.earchive.storage.Protection protection(String key) throws StorageException {
+      throw refused();
+    }
+
+    @Override
+    public org.earchive.storage.StoredObject repair(String key, InputStream content, String contentType)
+        throws StorageException {
+      throw refused();
+    }
+
+    @Override
+    public Stream<String> keys() throws StorageException {
+      throw refused();
+    }
+
+    @Override
+    public org.earchive.storage.StoredObject verify(String key) throws StorageException {
+      throw refused();
+    }
+
+    @Override
+    public void ping() throws StorageException {
+      throw refused();
+    }
+
+    @Override
+    public String describe() {
+      return "down";
+    }
+  }
+
+  static final class NoIndex implements SearchIndex {
+    @Override
+    public void index(Entry entry) {}
+
+    @Override
+    public long count() {
+      return 0;
+    }
+
+    @Override
+    public void ping() {}
+
+    @Override
+    public long snapshotTo(Path target) {
+      return 0;
+    }
+  }
+
+  @BeforeEach
+  void wire() throws Exception {
+    objects = new FileSystemObjectStore(dir.resolve("objects"));
+    recorder = new RecordingRecorder();
+    service = service(objects);
+  }
+
+  private DefaultDocumentService service(ObjectStore store) {
+    DefaultDocumentService s = new DefaultDocumentService();
+    s.recorder = recorder;
+    s.store = store;
+    s.index = new NoIndex();
+    s.maxUploadBytes = () -> 100_000;
+    return s;
+  }
+
+  private static byte[] bytes(int n, long seed) {
+    byte[] b = new byte[n];
+    new Random(seed).nextBytes(b);
+    return b;
+  }
+
+  private long objectCount() throws Exception {
+    try (Stream<String> keys = objects.keys()) {
+      return keys.count();
+    }
+  }
+
+  @Test
+  void anUploadStoresTheBytesAndRecordsTheirDigests() throws Exception {
+    DocumentView v = service.upload("C1", "ID_CARD", "a.pdf", "application/pdf", new ByteArrayInputStream(bytes(5000, 1)), "clerk");
+    assertEquals(1, recorder.rows.size());
+    assertEquals(1, objectCount());
+    assertTrue(objects.stat("sha256/" + v.sha256()).isPresent());
+  }
+
+  @Test
+  void theStoreDownDuringAPutGivesAClearErrorAndNoRow() throws Exception {
+    DefaultDocumentService down = service(new DownStore());
+    EarchiveException e =
+        assertThrows(
+            EarchiveException.class,
+            () -> down.upload("C1", "ID_CARD", "a.pdf", "application/pdf", new ByteArrayInputStream(bytes(5000, 2)), "clerk"));
+    assertEquals(ErrorCode.STORAGE_UNAVAILABLE, e.code());
+    assertTrue(e.getMessage().contains("upload it again"), e.getMessage());
+    assertEquals(0, recorder.rows.size(), "no row points at a missing object");
+  }
+
+  @Test
+  void aDatabaseFailureAfterTheBytesAreStoredLeavesNoOrphan() throws Exception {
+    recorder.failOnRecord = new IllegalStateException("connection to the database lost");
+    assertThrows(
+        IllegalStateException.class,
+        () -> service.upload("C1", "ID_CARD", "a.pdf", "application/pdf", new ByteArrayInputStream(bytes(5000, 3)), "clerk"));
+    assertEquals(0, recorder.rows.size());
+    assertEquals(0, objectCount(), "the object this upload created was removed again");
+  }
+
+  @Test
+  void aFailedUploadNeverRemovesBytesThatOtherRowsUse() throws Exception {
+    byte[] shared = bytes(5000, 4);
+    service.upload("C1", "ID_CARD", "a.pdf", "application/pdf", new ByteArrayInputStream(shared), "clerk");
+    recorder.failOnRecord = new IllegalStateException("database failure");
+    assertThrows(
+        IllegalStateException.class,
+        () -> service.upload("C1", "BANK_CARD", "b.pdf", "application/pdf", new ByteArrayInputStream(shared), "clerk"));
+    assertEquals(1, objectCount(), "the first upload's object is still there");
+  }
+
+  @Test
+  void anOversizedOrEmptyUploadIsRefusedAndNothingIsKept() throws Exception {
+    EarchiveException big =
+        assertThrows(
+            EarchiveException.class,
+            () -> service.upload("C1", "ID_CARD", "big.pdf", "application/pdf", new ByteArrayInputStream(bytes(150_000, 5)), "clerk"));
+    assertEquals(ErrorCode.FILE_TOO_LARGE, big.code());
+    EarchiveException empty =
+        assertThrows(
+            EarchiveException.class,
+            () -> service.upload("C1", "ID_CARD", "e.pdf", "application/pdf", new ByteArrayInputStream(new byte[0]), "clerk"));
+    assertEquals(ErrorCode.EMPTY_FILE, empty.code());
+    assertEquals(0, objectCount());
+    assertEquals(0, recorder.rows.size());
+  }
+}
