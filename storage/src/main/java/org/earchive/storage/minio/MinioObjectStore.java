@@ -75,10 +75,12 @@ public final class MinioObjectStore implements ObjectStore, KeyRotation {
   private static final String KEY_PREFIX = "keys/";
   private static final String META_SEALED = "sealed";
   private static final String META_PLAIN_SIZE = "plain-size";
+  private static final String META_DEK_ID = "dek-id";
 
   private final MinioClient client;
   private final S3Settings settings;
   private final boolean objectLock;
+  private final boolean conditionalPut;
   private final Sealer sealer;
 
   public MinioObjectStore(S3Settings settings) throws StorageException {
@@ -104,6 +106,7 @@ public final class MinioObjectStore implements ObjectStore, KeyRotation {
         makeBucket();
       }
       this.objectLock = detectObjectLock();
+      this.conditionalPut = detectConditionalPut();
     } catch (Exception e) {
       throw new StorageException(
           "Cannot reach the S3 store at " + settings.endpoint() + " (bucket " + settings.bucket() + "): " + e.getMessage(),
@@ -133,6 +136,40 @@ public final class MinioObjectStore implements ObjectStore, KeyRotation {
     }
   }
 
+  /**
+   * Whether the server honours {@code If-None-Match: *} on PUT in this bucket (S3Proxy, MinIO, AWS do; Ceph RGW
+   * Pacific ignores it in versioned buckets). Where it does, a new object costs one request; elsewhere a HEAD first.
+   */
+  private boolean detectConditionalPut() {
+    String probe = "probe/conditional-put-" + UUID.randomUUID();
+    try {
+      for (int i = 0; i < 2; i++) {
+        client.putObject(
+            PutObjectArgs.builder().bucket(settings.bucket()).object(probe)
+                .stream(new ByteArrayInputStream(new byte[1]), 1, -1)
+                .headers(Map.of("If-None-Match", "*"))
+                .build());
+      }
+      return false;
+    } catch (ErrorResponseException e) {
+      return e.response().code() == 412 || "PreconditionFailed".equals(e.errorResponse().code());
+    } catch (Exception e) {
+      return false;
+    } finally {
+      try {
+        for (Result<Item> r :
+            client.listObjects(
+                ListObjectsArgs.builder().bucket(settings.bucket()).prefix(probe).includeVersions(true).build())) {
+          Item item = r.get();
+          client.removeObject(
+              RemoveObjectArgs.builder().bucket(settings.bucket()).object(item.objectName()).versionId(item.versionId()).build());
+        }
+      } catch (Exception ignored) {
+        // a probe left behind is harmless: it is not under sha256/
+      }
+    }
+  }
+
   /** Whether the server enforces S3 object lock on this bucket (in addition to this class's own rule). */
   public boolean enforcesObjectLock() {
     return objectLock;
@@ -145,28 +182,36 @@ public final class MinioObjectStore implements ObjectStore, KeyRotation {
 
   @Override
   public StoredObject put(InputStream content, String contentType) throws StorageException {
-    Path spool = settings.spoolDir().resolve(UUID.randomUUID() + ".spool");
+    SpoolBuffer spool = new SpoolBuffer(settings.spoolDir());
     try {
       Spooled spooled = spool(content, spool);
       FixityDigest.Result digest = spooled.plain();
       String key = StoredObject.keyFor(digest.sha256Hex());
-      Optional<StoredObject> existing = stat(key);
-      if (existing.isPresent() && existing.get().size() == digest.length()) {
-        return existing.get().withCreated(false);
+      if (!conditionalPut) {
+        Optional<StoredObject> existing = stat(key);
+        if (existing.isPresent()) {
+          return existing.get().withCreated(false);
+        }
       }
-      return upload(key, spool, spooled, contentType, Instant.now());
+      Optional<StoredObject> created = upload(key, spool, spooled, contentType, Instant.now(), conditionalPut);
+      if (created.isPresent()) {
+        return created.get();
+      }
+      return stat(key).orElseThrow(() -> new StorageException("Object " + key + " vanished during the upload")).withCreated(false);
     } catch (IOException e) {
       throw new StorageException("Could not read the incoming object: " + e.getMessage(), e);
     } finally {
-      try {
-        Files.deleteIfExists(spool);
-      } catch (IOException ignored) {
-        // the spool folder is cleaned at the next start
-      }
+      spool.discard();
     }
   }
 
-  private StoredObject upload(String key, Path spool, Spooled spooled, String contentType, Instant storedAt)
+  /**
+   * Uploads the spooled bytes under {@code key}. With {@code onlyIfAbsent} the PUT carries {@code If-None-Match: *}:
+   * the server stores the object only if the key is new, which spares a HEAD before every PUT; empty means it was
+   * already there.
+   */
+  private Optional<StoredObject> upload(
+      String key, SpoolBuffer spool, Spooled spooled, String contentType, Instant storedAt, boolean onlyIfAbsent)
       throws StorageException {
     FixityDigest.Result digest = spooled.plain();
     String type = contentType == null ? "application/octet-stream" : contentType;
@@ -174,33 +219,47 @@ public final class MinioObjectStore implements ObjectStore, KeyRotation {
     meta.put(META_SHA256, digest.sha256Hex());
     meta.put(META_SM3, digest.sm3Hex());
     meta.put(META_STORED_AT, storedAt.toString());
+    String dekName = null;
     if (spooled.wrappedKey() != null) {
       // The key first: an object whose key is missing could never be opened; a key without its object is harmless.
-      putSmall(KEY_PREFIX + digest.sha256Hex(), spooled.wrappedKey());
+      // Each upload's key has its own name, recorded in the object's metadata, so two concurrent uploads of the
+      // same bytes never overwrite each other's keys: the object that wins names the key it was sealed with.
+      String dekId = UUID.randomUUID().toString();
+      dekName = KEY_PREFIX + digest.sha256Hex() + "/" + dekId;
+      putSmall(dekName, spooled.wrappedKey());
       meta.put(META_SEALED, sealer.algorithm().name());
       meta.put(META_PLAIN_SIZE, Long.toString(digest.length()));
+      meta.put(META_DEK_ID, dekId);
     }
-    try (InputStream in = Files.newInputStream(spool)) {
+    Map<String, String> headers =
+        onlyIfAbsent
+            ? Map.of("x-amz-checksum-sha256", spooled.storedSha256Base64(), "If-None-Match", "*")
+            : Map.of("x-amz-checksum-sha256", spooled.storedSha256Base64());
+    try (InputStream in = spool.open()) {
       client.putObject(
           PutObjectArgs.builder().bucket(settings.bucket()).object(key)
               .stream(in, spooled.storedLength(), spooled.storedLength() > PART_SIZE ? PART_SIZE : -1)
               .contentType(type)
-              .headers(Map.of("x-amz-checksum-sha256", spooled.storedSha256Base64()))
+              .headers(headers)
               .userMetadata(meta)
               .build());
     } catch (ErrorResponseException e) {
+      if (onlyIfAbsent && (e.response().code() == 412 || "PreconditionFailed".equals(e.errorResponse().code()))) {
+        removeQuietly(dekName);
+        return Optional.empty();
+      }
       throw new StorageException(
           "The S3 store refused the object: " + e.errorResponse().code() + " " + e.errorResponse().message(), e);
     } catch (Exception e) {
       throw new StorageException("Could not store the object at " + settings.endpoint() + ": " + e.getMessage(), e);
     }
-    return new StoredObject(key, digest.length(), digest.sha256Hex(), digest.sm3Hex(), type, storedAt, true);
+    return Optional.of(new StoredObject(key, digest.length(), digest.sha256Hex(), digest.sm3Hex(), type, storedAt, true));
   }
 
   /** A spooled incoming object: the plaintext's digests, and what will be uploaded (sealed or not). */
   private record Spooled(FixityDigest.Result plain, String wrappedKey, long storedLength, String storedSha256Base64) {}
 
-  private Spooled spool(InputStream content, Path spool) throws IOException {
+  private Spooled spool(InputStream content, SpoolBuffer spool) throws IOException {
     DigestingInputStream in = new DigestingInputStream(content);
     java.security.MessageDigest stored;
     try {
@@ -209,8 +268,7 @@ public final class MinioObjectStore implements ObjectStore, KeyRotation {
       throw new IllegalStateException(e);
     }
     String wrappedKey = null;
-    try (FileChannel channel = FileChannel.open(spool, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        OutputStream file = new java.security.DigestOutputStream(Channels.newOutputStream(channel), stored)) {
+    try (OutputStream file = new java.security.DigestOutputStream(spool, stored)) {
       if (sealer == null) {
         in.transferTo(file);
       } else {
@@ -221,7 +279,18 @@ public final class MinioObjectStore implements ObjectStore, KeyRotation {
       }
     }
     return new Spooled(
-        in.digest().finish(), wrappedKey, Files.size(spool), java.util.Base64.getEncoder().encodeToString(stored.digest()));
+        in.digest().finish(), wrappedKey, spool.length(), java.util.Base64.getEncoder().encodeToString(stored.digest()));
+  }
+
+  private void removeQuietly(String name) {
+    if (name == null) {
+      return;
+    }
+    try {
+      client.removeObject(RemoveObjectArgs.builder().bucket(settings.bucket()).object(name).build());
+    } catch (Exception ignored) {
+      // an unused data key opens nothing; the fixity audit does not count it as an object
+    }
   }
 
   private void putSmall(String name, String text) throws StorageException {
@@ -290,7 +359,7 @@ public final class MinioObjectStore implements ObjectStore, KeyRotation {
           client.getObject(GetObjectArgs.builder().bucket(settings.bucket()).object(key).build());
       String sealedWith = response.headers().get("x-amz-meta-" + META_SEALED);
       if (sealedWith != null) {
-        String wrapped = getSmall(KEY_PREFIX + sha256);
+        String wrapped = getSmall(KEY_PREFIX + sha256 + "/" + response.headers().get("x-amz-meta-" + META_DEK_ID));
         if (sealer == null || wrapped == null) {
           response.close();
           throw new StorageException(
@@ -398,8 +467,11 @@ public final class MinioObjectStore implements ObjectStore, KeyRotation {
       client.removeObject(RemoveObjectArgs.builder().bucket(settings.bucket()).object(key).build());
       client.removeObject(
           RemoveObjectArgs.builder().bucket(settings.bucket()).object(PROTECTION_PREFIX + StoredObject.sha256Of(key)).build());
-      client.removeObject(
-          RemoveObjectArgs.builder().bucket(settings.bucket()).object(KEY_PREFIX + StoredObject.sha256Of(key)).build());
+      for (Result<Item> r :
+          client.listObjects(
+              ListObjectsArgs.builder().bucket(settings.bucket()).prefix(KEY_PREFIX + StoredObject.sha256Of(key) + "/").build())) {
+        removeQuietly(r.get().objectName());
+      }
     } catch (Exception e) {
       throw new StorageException("Could not delete " + key + " at " + settings.endpoint() + ": " + e.getMessage(), e);
     }
@@ -477,7 +549,7 @@ public final class MinioObjectStore implements ObjectStore, KeyRotation {
   public synchronized StoredObject repair(String key, InputStream content, String contentType)
       throws StorageException {
     String sha256 = StoredObject.sha256Of(key);
-    Path spool = settings.spoolDir().resolve(UUID.randomUUID() + ".repair");
+    SpoolBuffer spool = new SpoolBuffer(settings.spoolDir());
     try {
       Spooled spooled = spool(content, spool);
       FixityDigest.Result digest = spooled.plain();
@@ -485,7 +557,7 @@ public final class MinioObjectStore implements ObjectStore, KeyRotation {
         throw new StorageException("Refusing to repair " + key + " with bytes whose SHA-256 is " + digest.sha256Hex());
       }
       Protection protection = protection(key);
-      StoredObject repaired = upload(key, spool, spooled, contentType, Instant.now()).withCreated(false);
+      StoredObject repaired = upload(key, spool, spooled, contentType, Instant.now(), false).orElseThrow().withCreated(false);
       // Under object lock the repaired bytes are a new version: lock it like the original.
       protection.retainUntil().ifPresent(until -> retainQuietly(key, until));
       if (protection.legalHold()) {
@@ -495,11 +567,7 @@ public final class MinioObjectStore implements ObjectStore, KeyRotation {
     } catch (IOException e) {
       throw new StorageException("Could not repair " + key + ": " + e.getMessage(), e);
     } finally {
-      try {
-        Files.deleteIfExists(spool);
-      } catch (IOException ignored) {
-        // cleaned at the next start
-      }
+      spool.discard();
     }
   }
 

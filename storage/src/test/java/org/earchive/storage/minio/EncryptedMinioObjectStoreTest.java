@@ -83,4 +83,23 @@ class EncryptedMinioObjectStoreTest extends ObjectStoreContract {
       assertArrayEquals(secret, in.readAllBytes());
     }
   }
+
+  @Test
+  void concurrentUploadsOfTheSameBytesLeaveOneReadableObject() throws Exception {
+    byte[] page = "同一份死亡证明".repeat(2000).getBytes(StandardCharsets.UTF_8);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    var results = new java.util.ArrayList<java.util.concurrent.Future<StoredObject>>();
+    for (int i = 0; i < 8; i++) {
+      results.add(pool.submit(() -> store.put(new ByteArrayInputStream(page), "application/pdf")));
+    }
+    long created = 0;
+    for (var f : results) {
+      created += f.get().created() ? 1 : 0;
+    }
+    pool.shutdown();
+    assertEquals(1, created, "exactly one upload stored the bytes");
+    try (InputStream in = store.get(results.get(0).get().key())) {
+      assertArrayEquals(page, in.readAllBytes(), "and its data key opens it");
+    }
+  }
 }

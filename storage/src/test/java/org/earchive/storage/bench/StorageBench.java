@@ -1,0 +1,149 @@
+package org.earchive.storage.bench;
+
+import io.minio.GetObjectArgs;
+import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.earchive.storage.ObjectStore;
+import org.earchive.storage.fs.FileSystemObjectStore;
+import org.earchive.storage.minio.MinioObjectStore;
+import org.earchive.storage.minio.S3Settings;
+import org.gaul.s3proxy.junit.S3ProxyJunitCore;
+
+/**
+ * {@code ./earchive bench storage}: puts and gets N objects of 200 KiB (a typical page) through the port and through
+ * the raw MinIO client against the same S3 server (S3Proxy, filesystem backend, loopback) in the same run, in
+ * alternating rounds, and the embedded default (filesystem store) with 8 concurrent writers. Prints throughputs and
+ * the port's overhead. Not a test: figures go to docs/benchmarks.md.
+ */
+public final class StorageBench {
+  static final int SIZE = 200 * 1024;
+
+  public static void main(String[] args) throws Exception {
+    int n = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+    int rounds = 3;
+    Path work = Files.createTempDirectory("earchive-bench-storage");
+    List<byte[]> pages = pages(n);
+    S3ProxyJunitCore proxy =
+        new S3ProxyJunitCore.Builder()
+            .withBlobStoreProvider("filesystem-nio2")
+            .withCredentials("benchAK", "benchSecretKey123")
+            .build();
+    proxy.beforeEach();
+    try {
+      String endpoint = proxy.getUri().toString();
+      MinioClient raw = MinioClient.builder().endpoint(endpoint).credentials("benchAK", "benchSecretKey123").build();
+      System.out.printf("storage benchmark: %d objects x %d KiB, %d alternating rounds, S3Proxy (filesystem) on 127.0.0.1%n",
+          n, SIZE / 1024, rounds);
+      System.out.printf("date %s, %d cores, java %s%n%n", LocalDate.now(), Runtime.getRuntime().availableProcessors(),
+          System.getProperty("java.version"));
+      for (int threads : new int[] {1, 8}) {
+        double[] rawPut = new double[rounds], rawGet = new double[rounds], portPut = new double[rounds], portGet = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+          String bucket = "raw" + threads + "x" + r;
+          raw.makeBucket(io.minio.MakeBucketArgs.builder().bucket(bucket).build());
+          rawPut[r] = run(threads, n, i -> raw.putObject(PutObjectArgs.builder().bucket(bucket).object("page-" + i)
+              .stream(new ByteArrayInputStream(pages.get(i)), SIZE, -1).contentType("application/pdf").build()));
+          rawGet[r] = run(threads, n, i -> {
+            try (InputStream in = raw.getObject(GetObjectArgs.builder().bucket(bucket).object("page-" + i).build())) {
+              in.transferTo(OutputStream.nullOutputStream());
+            }
+          });
+          MinioObjectStore port = new MinioObjectStore(new S3Settings(endpoint, "us-east-1", "port" + threads + "x" + r,
+              "benchAK", "benchSecretKey123", work.resolve("spool")));
+          String[] keys = new String[n];
+          portPut[r] = run(threads, n, i -> keys[i] = port.put(new ByteArrayInputStream(pages.get(i)), "application/pdf").key());
+          portGet[r] = run(threads, n, i -> {
+            try (InputStream in = port.get(keys[i])) {
+              in.transferTo(OutputStream.nullOutputStream());
+            }
+          });
+        }
+        System.out.printf("S3, %d thread%s (median of %d rounds)      put obj/s   get obj/s%n", threads, threads == 1 ? "" : "s", rounds);
+        System.out.printf("  raw MinIO client                      %9.1f   %9.1f%n", median(rawPut), median(rawGet));
+        System.out.printf("  port (SHA-256 + SM3, checks, meta)    %9.1f   %9.1f%n", median(portPut), median(portGet));
+        System.out.printf("  port / raw                            %8.0f%%   %8.0f%%%n%n",
+            100 * median(portPut) / median(rawPut), 100 * median(portGet) / median(rawGet));
+      }
+    } finally {
+      proxy.afterEach();
+    }
+    double[] fs = new double[rounds];
+    double[] fsGet = new double[rounds];
+    for (int r = 0; r < rounds; r++) {
+      ObjectStore store = new FileSystemObjectStore(work.resolve("fs" + r));
+      String[] keys = new String[n];
+      fs[r] = run(8, n, i -> keys[i] = store.put(new ByteArrayInputStream(pages.get(i)), "application/pdf").key());
+      fsGet[r] = run(8, n, i -> {
+        try (InputStream in = store.get(keys[i])) {
+          in.transferTo(OutputStream.nullOutputStream());
+        }
+      });
+    }
+    System.out.printf("embedded default (filesystem store, fsync per object), 8 writers: put %.1f pages/s, get %.1f pages/s (target: put >= 150)%n",
+        median(fs), median(fsGet));
+    deleteTree(work);
+  }
+
+  interface Task {
+    void run(int i) throws Exception;
+  }
+
+  /** Runs task(0..n-1) on {@code threads} threads; returns operations per second. */
+  static double run(int threads, int n, Task task) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    AtomicInteger next = new AtomicInteger();
+    long start = System.nanoTime();
+    List<Future<?>> futures = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      futures.add(pool.submit(() -> {
+        for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+          task.run(i);
+        }
+        return null;
+      }));
+    }
+    for (Future<?> f : futures) {
+      f.get();
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    pool.shutdown();
+    return n / seconds;
+  }
+
+  static double median(double[] v) {
+    double[] s = v.clone();
+    Arrays.sort(s);
+    return s[s.length / 2];
+  }
+
+  static List<byte[]> pages(int n) {
+    Random random = new Random(42);
+    List<byte[]> pages = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      byte[] b = new byte[SIZE];
+      random.nextBytes(b);
+      pages.add(b);
+    }
+    return pages;
+  }
+
+  static void deleteTree(Path dir) throws Exception {
+    try (var files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+}
