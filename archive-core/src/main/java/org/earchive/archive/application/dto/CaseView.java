@@ -20,4 +20,10 @@ public record CaseView(
     Instant dueAt,
     List<MaterialView> requiredMaterials,
     List<String> missingMaterials,
-    List<DocumentView> documents) {}
+    List<DocumentView> documents,
+    String assignedTo,
+    String decidedBy,
+    String decisionComment,
+    java.time.LocalDate supplementPromised,
+    boolean overdue,
+    List<CaseEventView> history) {}

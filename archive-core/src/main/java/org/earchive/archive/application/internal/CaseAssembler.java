@@ -15,7 +15,12 @@ import org.earchive.archive.domain.model.identity.CitizenId;
 final class CaseAssembler {
   private CaseAssembler() {}
 
-  static CaseView toView(BusinessCase c, BusinessType type, List<CaseDocument> docs, boolean fullId) {
+  static CaseView toView(
+      BusinessCase c,
+      BusinessType type,
+      List<CaseDocument> docs,
+      List<org.earchive.archive.domain.model.cases.CaseEvent> history,
+      boolean fullId) {
     Set<String> provided = docs.stream().map(CaseDocument::materialCode).collect(Collectors.toSet());
     List<MaterialView> materials =
         type.materials().stream()
@@ -37,7 +42,16 @@ final class CaseAssembler {
         c.dueAt(),
         materials,
         missing,
-        docs.stream().map(d -> toView(d, c.caseNumber())).toList());
+        docs.stream().map(d -> toView(d, c.caseNumber())).toList(),
+        c.assignedTo(),
+        c.decidedBy(),
+        c.decisionComment(),
+        c.supplementPromised(),
+        c.overdue(java.time.Instant.now()),
+        history.stream()
+            .map(e -> new org.earchive.archive.application.dto.CaseEventView(
+                e.occurredAt(), e.actor(), e.fromStatus() == null ? null : e.fromStatus().name(), e.toStatus().name(), e.comment()))
+            .toList());
   }
 
   static DocumentView toView(CaseDocument d, String caseNumber) {

@@ -63,7 +63,10 @@ public class DefaultCaseService implements CaseService {
         org.earchive.archive.domain.model.audit.AuditAction.CASE_OPENED,
         c.caseNumber(),
         type.code() + " for " + id.masked() + " at " + channel);
-    return CaseAssembler.toView(c, type, java.util.List.of(), seesFullId());
+    cases.record(
+        new org.earchive.archive.domain.model.cases.CaseEvent(
+            c.id(), c.acceptedAt(), clerk, null, c.status(), channel + (hall == null ? "" : " " + hall)));
+    return CaseAssembler.toView(c, type, java.util.List.of(), java.util.List.of(), seesFullId());
   }
 
   @Override
@@ -76,7 +79,7 @@ public class DefaultCaseService implements CaseService {
                     new EarchiveException(
                         ErrorCode.CASE_NOT_FOUND, "没有找到业务编号为 " + caseNumber + " 的案件。No case has the number " + caseNumber + "."));
     BusinessType type = catalogue.find(c.businessType()).orElseThrow();
-    return CaseAssembler.toView(c, type, documents.findByCase(c.id()), seesFullId());
+    return CaseAssembler.toView(c, type, documents.findByCase(c.id()), cases.history(c.id()), seesFullId());
   }
 
   private boolean seesFullId() {

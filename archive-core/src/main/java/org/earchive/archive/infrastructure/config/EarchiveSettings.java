@@ -139,6 +139,11 @@ public final class EarchiveSettings {
     return string("earchive.demo.password");
   }
 
+  /** The fonds code (全宗号) that begins every archive number of this office. */
+  public String fonds() {
+    return string("earchive.fonds").orElse("F001");
+  }
+
   public ZoneId zone() {
     return string("earchive.zone").map(ZoneId::of).orElse(ZoneId.systemDefault());
   }

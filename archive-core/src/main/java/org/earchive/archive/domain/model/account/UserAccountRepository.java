@@ -7,5 +7,11 @@ public interface UserAccountRepository {
 
   void store(UserAccount account);
 
+  /**
+   * Reviewers who hold the skill and are present, locked until the end of the transaction, so that concurrent
+   * assignments count each other's work.
+   */
+  java.util.List<UserAccount> lockAvailableReviewers(String skill);
+
   long count();
 }

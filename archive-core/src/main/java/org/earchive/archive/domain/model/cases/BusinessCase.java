@@ -56,6 +56,30 @@ public class BusinessCase {
   @Column(name = "due_at", nullable = false)
   private Instant dueAt;
 
+  @Column(name = "assigned_to", length = 64)
+  private String assignedTo;
+
+  @Column(name = "assigned_at")
+  private Instant assignedAt;
+
+  @Column(name = "submitted_at")
+  private Instant submittedAt;
+
+  @Column(name = "decided_by", length = 64)
+  private String decidedBy;
+
+  @Column(name = "decided_at")
+  private Instant decidedAt;
+
+  @Column(name = "decision_comment", length = 1000)
+  private String decisionComment;
+
+  @Column(name = "supplement_promised")
+  private java.time.LocalDate supplementPromised;
+
+  @Column(name = "archived_at")
+  private Instant archivedAt;
+
   @Version
   @Column(name = "version", nullable = false)
   private long version;
@@ -89,7 +113,158 @@ public class BusinessCase {
 
   /** Whether materials may still be added (front office holds the case). */
   public boolean acceptsMaterials() {
-    return status == CaseStatus.ACCEPTED || status == CaseStatus.SUPPLEMENT_REQUESTED;
+    return status == CaseStatus.ACCEPTED
+        || status == CaseStatus.SUPPLEMENT_REQUESTED
+        || status == CaseStatus.REJECTED;
+  }
+
+  /**
+   * Sends the case to the back office. Every required material must be there, unless the business type accepts a
+   * supplement later (容缺受理) and the clerk recorded the date the applicant promised.
+   */
+  public void submit(
+      BusinessType type, java.util.Set<String> missingRequired, java.time.LocalDate promisedSupplement, Instant now) {
+    if (!acceptsMaterials()) {
+      throw illegal("submit");
+    }
+    if (!missingRequired.isEmpty()) {
+      if (!type.supplementAllowed()) {
+        throw new WorkflowException(
+            WorkflowException.Reason.MATERIALS_MISSING,
+            "还缺少必需材料 " + missingRequired + "，不能提交。Required materials are missing: " + missingRequired + ".");
+      }
+      if (promisedSupplement == null || promisedSupplement.isBefore(now.atZone(java.time.ZoneOffset.UTC).toLocalDate())) {
+        throw new WorkflowException(
+            WorkflowException.Reason.MATERIALS_MISSING,
+            "缺少材料 " + missingRequired + "：容缺受理须登记申请人承诺补交的日期。Materials " + missingRequired
+                + " are missing: record the date the applicant promised to bring them (supplement later).");
+      }
+    }
+    this.supplementPromised = missingRequired.isEmpty() ? null : promisedSupplement;
+    this.status = CaseStatus.SUBMITTED;
+    this.submittedAt = now;
+    this.assignedTo = null;
+    this.assignedAt = null;
+  }
+
+  /** The system gives the submitted case to a reviewer; never the clerk who accepted it. */
+  public void assign(String reviewer, Instant now) {
+    if (status != CaseStatus.SUBMITTED) {
+      throw illegal("assign");
+    }
+    if (reviewer.equals(acceptedBy)) {
+      throw fourEyes();
+    }
+    this.assignedTo = reviewer;
+    this.assignedAt = now;
+    this.status = CaseStatus.ASSIGNED;
+  }
+
+  /** An administrator moves an assigned case to another reviewer. */
+  public void reassign(String reviewer, Instant now) {
+    if (status != CaseStatus.ASSIGNED) {
+      throw illegal("reassign");
+    }
+    if (reviewer.equals(acceptedBy)) {
+      throw fourEyes();
+    }
+    this.assignedTo = reviewer;
+    this.assignedAt = now;
+  }
+
+  public void approve(String reviewer, String comment, Instant now) {
+    decide(reviewer, comment, now, CaseStatus.APPROVED);
+  }
+
+  public void reject(String reviewer, String comment, Instant now) {
+    decide(reviewer, comment, now, CaseStatus.REJECTED);
+  }
+
+  public void requestSupplement(String reviewer, String comment, Instant now) {
+    decide(reviewer, comment, now, CaseStatus.SUPPLEMENT_REQUESTED);
+  }
+
+  private void decide(String reviewer, String comment, Instant now, CaseStatus outcome) {
+    if (reviewer.equals(acceptedBy)) {
+      throw fourEyes();
+    }
+    if (status != CaseStatus.ASSIGNED) {
+      throw illegal(outcome.name().toLowerCase());
+    }
+    if (!reviewer.equals(assignedTo)) {
+      throw new WorkflowException(
+          WorkflowException.Reason.NOT_ASSIGNED_TO_YOU,
+          "案件 " + caseNumber + " 分配给了其他审核员。Case " + caseNumber + " is assigned to another reviewer.");
+    }
+    if (comment == null || comment.isBlank()) {
+      throw new WorkflowException(
+          WorkflowException.Reason.REASON_REQUIRED, "请填写审核意见。Every decision needs a reason: write it down.");
+    }
+    this.decidedBy = reviewer;
+    this.decidedAt = now;
+    this.decisionComment = comment.strip();
+    this.status = outcome;
+  }
+
+  /** The approved case has become an archive record. */
+  public void archive(Instant now) {
+    if (status != CaseStatus.APPROVED) {
+      throw illegal("archive");
+    }
+    this.status = CaseStatus.ARCHIVED;
+    this.archivedAt = now;
+  }
+
+  public boolean overdue(Instant now) {
+    return now.isAfter(dueAt)
+        && status != CaseStatus.APPROVED
+        && status != CaseStatus.ARCHIVED
+        && status != CaseStatus.REJECTED;
+  }
+
+  private WorkflowException illegal(String step) {
+    return new WorkflowException(
+        WorkflowException.Reason.ILLEGAL_TRANSITION,
+        "案件 " + caseNumber + " 当前状态为 " + status + "，不能执行该操作（" + step + "）。Case " + caseNumber + " is " + status
+            + ": it cannot " + step + " now.");
+  }
+
+  private WorkflowException fourEyes() {
+    return new WorkflowException(
+        WorkflowException.Reason.FOUR_EYES,
+        "受理人不能审核自己受理的案件（前后台分离）。The clerk who accepted case " + caseNumber + " may not decide it.");
+  }
+
+  public String assignedTo() {
+    return assignedTo;
+  }
+
+  public Instant assignedAt() {
+    return assignedAt;
+  }
+
+  public Instant submittedAt() {
+    return submittedAt;
+  }
+
+  public String decidedBy() {
+    return decidedBy;
+  }
+
+  public Instant decidedAt() {
+    return decidedAt;
+  }
+
+  public String decisionComment() {
+    return decisionComment;
+  }
+
+  public java.time.LocalDate supplementPromised() {
+    return supplementPromised;
+  }
+
+  public Instant archivedAt() {
+    return archivedAt;
   }
 
   public Long id() {

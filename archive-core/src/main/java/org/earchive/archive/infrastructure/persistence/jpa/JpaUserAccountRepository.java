@@ -18,6 +18,18 @@ public class JpaUserAccountRepository implements UserAccountRepository {
   }
 
   @Override
+  public java.util.List<UserAccount> lockAvailableReviewers(String skill) {
+    return em.createQuery(
+            "SELECT u FROM UserAccount u JOIN u.roles r JOIN u.skills k WHERE r = :role AND k = :skill"
+                + " AND u.absent = false AND u.enabled = true ORDER BY u.username",
+            UserAccount.class)
+        .setParameter("role", org.earchive.archive.domain.model.account.Role.reviewer)
+        .setParameter("skill", skill)
+        .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+        .getResultList();
+  }
+
+  @Override
   public void store(UserAccount account) {
     em.persist(account);
   }

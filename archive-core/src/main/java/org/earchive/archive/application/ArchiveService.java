@@ -1,0 +1,18 @@
+package org.earchive.archive.application;
+
+import jakarta.ejb.Local;
+import java.util.List;
+import org.earchive.archive.application.dto.RecordView;
+
+/** The archive: records made from approved cases, read by number, by case (一事一档) and by person (一人一档). */
+@Local
+public interface ArchiveService {
+  /** Archives an approved case: numbers its items, applies retention to its objects, closes the case. */
+  List<RecordView> archive(String caseNumber) throws EarchiveException;
+
+  RecordView record(String archiveNumber) throws EarchiveException;
+
+  List<RecordView> person(String citizenId) throws EarchiveException;
+
+  List<RecordView> dossier(String caseNumber) throws EarchiveException;
+}

@@ -1,0 +1,21 @@
+package org.earchive.archive.application.dto;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** An archived item as the archive room and the integration API show it. */
+public record RecordView(
+    String archiveNumber,
+    String caseNumber,
+    String citizenId,
+    String businessType,
+    String material,
+    String title,
+    String retention,
+    LocalDate retainUntil,
+    boolean legalHold,
+    long documentId,
+    long size,
+    String sha256,
+    String sm3,
+    Instant archivedAt) {}

@@ -1,0 +1,113 @@
+package org.earchive.archive.application.internal;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.earchive.archive.application.AuditTrail;
+import org.earchive.archive.application.EarchiveException;
+import org.earchive.archive.application.ErrorCode;
+import org.earchive.archive.domain.model.audit.AuditAction;
+import org.earchive.archive.domain.model.catalogue.BusinessType;
+import org.earchive.archive.domain.model.catalogue.BusinessTypeRepository;
+import org.earchive.archive.domain.model.cases.BusinessCase;
+import org.earchive.archive.domain.model.cases.CaseEvent;
+import org.earchive.archive.domain.model.cases.CaseRepository;
+import org.earchive.archive.domain.model.cases.CaseStatus;
+import org.earchive.archive.domain.model.document.CaseDocument;
+import org.earchive.archive.domain.model.document.DocumentRepository;
+import org.earchive.archive.domain.model.record.ArchiveNumber;
+import org.earchive.archive.domain.model.record.ArchiveRecord;
+import org.earchive.archive.domain.model.record.ArchiveRepository;
+import org.earchive.archive.domain.model.record.ArchiveSeries;
+import org.earchive.archive.infrastructure.config.EarchiveSettings;
+import org.earchive.archive.infrastructure.persistence.jpa.JpaArchiveRepository;
+
+/**
+ * The archive's transactions. Numbering takes each series' counter row under a lock and writes the record in the
+ * same transaction: a rollback returns the number, so numbers are unique and gap-free within their series however
+ * many cases are archived at once.
+ */
+@Stateless
+public class ArchiveNumbering {
+  @Inject CaseRepository cases;
+  @Inject BusinessTypeRepository catalogue;
+  @Inject DocumentRepository documents;
+  @Inject ArchiveRepository archive;
+  @Inject JpaArchiveRepository seriesRows;
+  @EJB AuditTrail audit;
+
+  /** The case's records, numbering its documents first if this has not happened yet (idempotent). */
+  public List<ArchiveRecord> number(String caseNumber, String actor) throws EarchiveException {
+    BusinessCase c = cases.findForUpdate(caseNumber).orElseThrow(() -> notFound(caseNumber));
+    List<ArchiveRecord> existing = archive.byCase(c.id());
+    if (!existing.isEmpty() || c.status() == CaseStatus.ARCHIVED) {
+      return existing;
+    }
+    if (c.status() != CaseStatus.APPROVED) {
+      throw new EarchiveException(
+          ErrorCode.ILLEGAL_TRANSITION, "案件 " + caseNumber + " 尚未审核通过，不能归档。Case " + caseNumber + " is " + c.status()
+              + ": only approved cases are archived.");
+    }
+    BusinessType type = catalogue.find(c.businessType()).orElseThrow();
+    EarchiveSettings settings = EarchiveSettings.current();
+    LocalDate formed = c.decidedAt().atZone(settings.zone()).toLocalDate();
+    String seriesKey = ArchiveNumber.seriesKey(settings.fonds(), formed.getYear(), type.archiveCategory(), type.retention());
+    ArchiveSeries series = archive.lockSeries(seriesKey);
+    Instant now = Instant.now();
+    List<ArchiveRecord> records = new ArrayList<>();
+    for (CaseDocument d : documents.findByCase(c.id())) {
+      ArchiveNumber number =
+          new ArchiveNumber(settings.fonds(), formed.getYear(), type.archiveCategory(), type.retention().archiveCode(), series.next());
+      ArchiveRecord r =
+          new ArchiveRecord(number, type.retention(), formed, c.id(), c.applicant().idNumber(), c.businessType(), d, now, actor);
+      archive.store(r);
+      records.add(r);
+    }
+    audit.record(
+        actor,
+        AuditAction.CASE_ARCHIVED,
+        c.caseNumber(),
+        records.size() + " items " + (records.isEmpty() ? "" : records.get(0).archiveNumber() + ".." + records.get(records.size() - 1).archiveNumber()));
+    return records;
+  }
+
+  /** Creates the counter row of a new series in its own transaction (a concurrent creation is harmless). */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void ensureSeries(String seriesKey) {
+    seriesRows.createSeriesIfAbsent(seriesKey);
+  }
+
+  public String seriesKeyFor(String caseNumber) throws EarchiveException {
+    BusinessCase c = cases.find(caseNumber).orElseThrow(() -> notFound(caseNumber));
+    BusinessType type = catalogue.find(c.businessType()).orElseThrow();
+    EarchiveSettings settings = EarchiveSettings.current();
+    java.time.Instant decided = c.decidedAt() == null ? Instant.now() : c.decidedAt();
+    return ArchiveNumber.seriesKey(
+        settings.fonds(), decided.atZone(settings.zone()).getYear(), type.archiveCategory(), type.retention());
+  }
+
+  /** Closes the case once its records exist and its objects are retained. */
+  public void close(String caseNumber, String actor) throws EarchiveException {
+    BusinessCase c = cases.findForUpdate(caseNumber).orElseThrow(() -> notFound(caseNumber));
+    if (c.status() == CaseStatus.ARCHIVED) {
+      return;
+    }
+    CaseTransitions.step(() -> c.archive(Instant.now()));
+    cases.record(new CaseEvent(c.id(), Instant.now(), actor, CaseStatus.APPROVED, CaseStatus.ARCHIVED, "归档"));
+  }
+
+  public List<String> approvedWaiting(int limit) {
+    return cases.approvedBefore(Instant.now().minusSeconds(300), limit);
+  }
+
+  private static EarchiveException notFound(String caseNumber) {
+    return new EarchiveException(
+        ErrorCode.CASE_NOT_FOUND, "没有找到业务编号为 " + caseNumber + " 的案件。No case has the number " + caseNumber + ".");
+  }
+}

@@ -1,0 +1,148 @@
+package org.earchive.archive.application.internal;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.earchive.archive.application.AuditTrail;
+import org.earchive.archive.application.EarchiveException;
+import org.earchive.archive.application.ErrorCode;
+import org.earchive.archive.application.WorkflowService.Decision;
+import org.earchive.archive.domain.model.account.UserAccount;
+import org.earchive.archive.domain.model.account.UserAccountRepository;
+import org.earchive.archive.domain.model.audit.AuditAction;
+import org.earchive.archive.domain.model.catalogue.BusinessType;
+import org.earchive.archive.domain.model.catalogue.BusinessTypeRepository;
+import org.earchive.archive.domain.model.catalogue.MaterialRequirement;
+import org.earchive.archive.domain.model.cases.BusinessCase;
+import org.earchive.archive.domain.model.cases.CaseEvent;
+import org.earchive.archive.domain.model.cases.CaseRepository;
+import org.earchive.archive.domain.model.cases.CaseStatus;
+import org.earchive.archive.domain.model.cases.WorkflowException;
+import org.earchive.archive.domain.model.document.CaseDocument;
+import org.earchive.archive.domain.model.document.DocumentRepository;
+
+/**
+ * The workflow's state changes, each in one short transaction with the case row locked: two concurrent steps on one
+ * case wait for each other, and the second sees the first's result. Assignment locks the candidate reviewers' rows,
+ * so concurrent submissions count each other's assignments.
+ */
+@Stateless
+public class CaseTransitions {
+  @Inject CaseRepository cases;
+  @Inject BusinessTypeRepository catalogue;
+  @Inject DocumentRepository documents;
+  @Inject UserAccountRepository accounts;
+  @EJB AuditTrail audit;
+
+  public BusinessCase submit(String caseNumber, LocalDate promised, String clerk) throws EarchiveException {
+    BusinessCase c = locked(caseNumber);
+    BusinessType type = catalogue.find(c.businessType()).orElseThrow();
+    Set<String> provided = documents.findByCase(c.id()).stream().map(CaseDocument::materialCode).collect(Collectors.toSet());
+    Set<String> missing =
+        type.materials().stream()
+            .filter(MaterialRequirement::required)
+            .map(MaterialRequirement::code)
+            .filter(m -> !provided.contains(m))
+            .collect(Collectors.toCollection(java.util.TreeSet::new));
+    CaseStatus from = c.status();
+    Instant now = Instant.now();
+    step(() -> c.submit(type, missing, promised, now));
+    cases.record(
+        new CaseEvent(c.id(), now, clerk, from, c.status(),
+            missing.isEmpty() ? null : "容缺受理：缺 " + missing + "，承诺 " + promised + " 补交"));
+    audit.record(clerk, AuditAction.CASE_SUBMITTED, c.caseNumber(), missing.isEmpty() ? "complete" : "missing " + missing);
+    assign(c, type, now);
+    return c;
+  }
+
+  /** Gives the case to the least-loaded present reviewer with the skill; leaves it waiting if there is none. */
+  private void assign(BusinessCase c, BusinessType type, Instant now) {
+    List<UserAccount> candidates =
+        accounts.lockAvailableReviewers(type.reviewerSkill()).stream()
+            .filter(u -> !u.username().equals(c.acceptedBy()))
+            .toList();
+    if (candidates.isEmpty()) {
+      return;
+    }
+    Map<String, Long> load = cases.openLoad(candidates.stream().map(UserAccount::username).toList());
+    UserAccount chosen =
+        candidates.stream()
+            .min(Comparator.<UserAccount>comparingLong(u -> load.getOrDefault(u.username(), 0L))
+                .thenComparing(UserAccount::username))
+            .orElseThrow();
+    c.assign(chosen.username(), now);
+    cases.record(new CaseEvent(c.id(), now, "system", CaseStatus.SUBMITTED, CaseStatus.ASSIGNED, "分配给 " + chosen.username()));
+    audit.record("system", AuditAction.CASE_ASSIGNED, c.caseNumber(), "to " + chosen.username());
+  }
+
+  public BusinessCase decide(String caseNumber, Decision decision, String comment, String reviewer)
+      throws EarchiveException {
+    BusinessCase c = locked(caseNumber);
+    CaseStatus from = c.status();
+    Instant now = Instant.now();
+    step(
+        () -> {
+          switch (decision) {
+            case APPROVE -> c.approve(reviewer, comment, now);
+            case REJECT -> c.reject(reviewer, comment, now);
+            case SUPPLEMENT -> c.requestSupplement(reviewer, comment, now);
+          }
+        });
+    cases.record(new CaseEvent(c.id(), now, reviewer, from, c.status(), comment));
+    audit.record(reviewer, AuditAction.CASE_DECIDED, c.caseNumber(), decision + ": " + comment);
+    return c;
+  }
+
+  public BusinessCase reassign(String caseNumber, String reviewer, String admin) throws EarchiveException {
+    BusinessCase c = locked(caseNumber);
+    Optional<UserAccount> target = accounts.find(reviewer);
+    if (target.isEmpty()
+        || !target.get().roles().contains(org.earchive.archive.domain.model.account.Role.reviewer)) {
+      throw new EarchiveException(ErrorCode.UNKNOWN_REVIEWER, "没有审核员 " + reviewer + "。There is no reviewer " + reviewer + ".");
+    }
+    String previous = c.assignedTo();
+    step(() -> c.reassign(reviewer, Instant.now()));
+    cases.record(new CaseEvent(c.id(), Instant.now(), admin, c.status(), c.status(), "由 " + previous + " 改派给 " + reviewer));
+    audit.record(admin, AuditAction.CASE_ASSIGNED, c.caseNumber(), "reassigned from " + previous + " to " + reviewer);
+    return c;
+  }
+
+  /** Assigns one waiting case if a reviewer is available now; false if it stays waiting. */
+  public boolean assignWaiting(String caseNumber) throws EarchiveException {
+    BusinessCase c = locked(caseNumber);
+    if (c.status() != CaseStatus.SUBMITTED) {
+      return false;
+    }
+    assign(c, catalogue.find(c.businessType()).orElseThrow(), Instant.now());
+    return c.status() == CaseStatus.ASSIGNED;
+  }
+
+  public List<String> waiting(int limit) {
+    return cases.waitingForReviewer(limit).stream().map(BusinessCase::caseNumber).toList();
+  }
+
+  private BusinessCase locked(String caseNumber) throws EarchiveException {
+    return cases.findForUpdate(caseNumber)
+        .orElseThrow(
+            () ->
+                new EarchiveException(
+                    ErrorCode.CASE_NOT_FOUND, "没有找到业务编号为 " + caseNumber + " 的案件。No case has the number " + caseNumber + "."));
+  }
+
+  /** Runs a state change of the aggregate and turns its refusal into the stable error code of the same name. */
+  static void step(Runnable change) throws EarchiveException {
+    try {
+      change.run();
+    } catch (WorkflowException e) {
+      throw new EarchiveException(ErrorCode.valueOf(e.reason().name()), e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,20 @@
+package org.earchive.archive.domain.model.record;
+
+import java.util.List;
+import java.util.Optional;
+
+public interface ArchiveRepository {
+  /** The series counter, created if new, locked until the end of the transaction. */
+  ArchiveSeries lockSeries(String seriesKey);
+
+  void store(ArchiveRecord record);
+
+  Optional<ArchiveRecord> find(String archiveNumber);
+
+  List<ArchiveRecord> byCitizen(String citizenId);
+
+  List<ArchiveRecord> byCase(long caseId);
+
+  /** Item numbers of a series in order, for the gap check. */
+  List<Long> items(String seriesKey);
+}

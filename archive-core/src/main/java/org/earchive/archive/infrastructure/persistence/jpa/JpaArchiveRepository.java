@@ -1,0 +1,71 @@
+package org.earchive.archive.infrastructure.persistence.jpa;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+import org.earchive.archive.domain.model.record.ArchiveRecord;
+import org.earchive.archive.domain.model.record.ArchiveRepository;
+import org.earchive.archive.domain.model.record.ArchiveSeries;
+
+@ApplicationScoped
+public class JpaArchiveRepository implements ArchiveRepository {
+  @PersistenceContext(unitName = "earchive")
+  private EntityManager em;
+
+  @Override
+  public ArchiveSeries lockSeries(String seriesKey) {
+    ArchiveSeries s = em.find(ArchiveSeries.class, seriesKey, LockModeType.PESSIMISTIC_WRITE);
+    if (s == null) {
+      throw new IllegalStateException("Archive series " + seriesKey + " does not exist; create it first");
+    }
+    return s;
+  }
+
+  /** Creates the series row if it is new; a concurrent creation of the same series is harmless. */
+  public boolean createSeriesIfAbsent(String seriesKey) {
+    if (em.find(ArchiveSeries.class, seriesKey) != null) {
+      return false;
+    }
+    em.persist(new ArchiveSeries(seriesKey));
+    em.flush();
+    return true;
+  }
+
+  @Override
+  public void store(ArchiveRecord record) {
+    em.persist(record);
+  }
+
+  @Override
+  public Optional<ArchiveRecord> find(String archiveNumber) {
+    return em.createQuery("SELECT r FROM ArchiveRecord r WHERE r.archiveNumber = :n", ArchiveRecord.class)
+        .setParameter("n", archiveNumber)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public List<ArchiveRecord> byCitizen(String citizenId) {
+    return em.createQuery(
+            "SELECT r FROM ArchiveRecord r WHERE r.citizenId = :c ORDER BY r.archivedAt, r.archiveNumber", ArchiveRecord.class)
+        .setParameter("c", citizenId)
+        .getResultList();
+  }
+
+  @Override
+  public List<ArchiveRecord> byCase(long caseId) {
+    return em.createQuery("SELECT r FROM ArchiveRecord r WHERE r.caseId = :c ORDER BY r.archiveNumber", ArchiveRecord.class)
+        .setParameter("c", caseId)
+        .getResultList();
+  }
+
+  @Override
+  public List<Long> items(String seriesKey) {
+    return em.createQuery("SELECT r.itemNo FROM ArchiveRecord r WHERE r.seriesKey = :s ORDER BY r.itemNo", Long.class)
+        .setParameter("s", seriesKey)
+        .getResultList();
+  }
+}
