@@ -11,6 +11,49 @@ import org.earchive.archive.domain.model.account.PasswordHasher;
 final class Accounts {
   private Accounts() {}
 
+  static final String[] ALL_SKILLS = {"enrollment", "pension", "benefit", "collection", "transfer"};
+
+  /** The demo accounts the workflow tests use, as the embedded default seeds them. */
+  static void ensureWorkflowAccounts() throws Exception {
+    ensure("clerk", "archivist", "auditor", "admin");
+    ensureUser("reviewer", new String[] {"reviewer"}, ALL_SKILLS);
+    ensureUser("reviewer2", new String[] {"reviewer"}, new String[] {"enrollment", "pension"});
+    ensureUser("deputy", new String[] {"clerk", "reviewer"}, ALL_SKILLS);
+  }
+
+  static void ensureUser(String user, String[] roles, String[] skills) throws Exception {
+    if (!ThinPathIT.Env.postgresql()) {
+      return;
+    }
+    try (Connection c = ThinPathIT.Env.connect()) {
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "INSERT INTO app_user (username, display_name, password_hash, hall, absent, enabled)"
+                  + " VALUES (?, ?, ?, 'HALL-IT', false, true) ON CONFLICT DO NOTHING")) {
+        s.setString(1, user);
+        s.setString(2, user);
+        s.setString(3, PasswordHasher.hash(Api.PASSWORD.toCharArray()));
+        s.executeUpdate();
+      }
+      for (String role : roles) {
+        try (PreparedStatement s =
+            c.prepareStatement("INSERT INTO app_user_role (username, role) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+          s.setString(1, user);
+          s.setString(2, role);
+          s.executeUpdate();
+        }
+      }
+      for (String skill : skills) {
+        try (PreparedStatement s =
+            c.prepareStatement("INSERT INTO app_user_skill (username, skill) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+          s.setString(1, user);
+          s.setString(2, skill);
+          s.executeUpdate();
+        }
+      }
+    }
+  }
+
   static void ensure(String... roles) throws Exception {
     if (!ThinPathIT.Env.postgresql()) {
       return;

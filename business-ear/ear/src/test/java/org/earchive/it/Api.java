@@ -48,6 +48,10 @@ final class Api {
       return Json.createReader(new StringReader(body())).readObject();
     }
 
+    jakarta.json.JsonArray jsonArray() {
+      return Json.createReader(new StringReader(body())).readArray();
+    }
+
     String header(String name) {
       return raw.headers().firstValue(name).orElse("");
     }

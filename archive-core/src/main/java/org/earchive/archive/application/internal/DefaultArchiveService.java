@@ -44,7 +44,12 @@ public class DefaultArchiveService implements ArchiveService {
   @RolesAllowed({Roles.REVIEWER, Roles.ARCHIVIST, Roles.ADMIN})
   public List<RecordView> archive(String caseNumber) throws EarchiveException {
     String actor = context.getCallerPrincipal().getName();
-    numbering.ensureSeries(numbering.seriesKeyFor(caseNumber));
+    String seriesKey = numbering.seriesKeyFor(caseNumber);
+    try {
+      numbering.ensureSeries(seriesKey);
+    } catch (jakarta.ejb.EJBException e) {
+      // Another archiving created the series row at the same moment: it exists now, which is all we need.
+    }
     List<ArchiveRecord> records = numbering.number(caseNumber, actor);
     for (ArchiveRecord r : records) {
       LocalDate until = r.retainUntil() == null ? PERMANENT_UNTIL : r.retainUntil();

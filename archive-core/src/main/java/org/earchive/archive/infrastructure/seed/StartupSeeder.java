@@ -47,6 +47,9 @@ public class StartupSeeder {
               Set.of("enrollment", "pension", "benefit", "collection", "transfer")),
           new DemoAccount(
               "reviewer2", "后台审核员 陈刚", "BACK-01", EnumSet.of(Role.reviewer), Set.of("enrollment", "pension")),
+          new DemoAccount(
+              "deputy", "窗口副主任 周丽（受理兼审核）", "HALL-01", EnumSet.of(Role.clerk, Role.reviewer),
+              Set.of("enrollment", "pension", "benefit", "collection", "transfer")),
           new DemoAccount("archivist", "档案管理员 刘洋", "ARCHIVE", EnumSet.of(Role.archivist), Set.of()),
           new DemoAccount("auditor", "审计员 赵静", "AUDIT", EnumSet.of(Role.auditor), Set.of()),
           new DemoAccount("admin", "系统管理员", "ADMIN", EnumSet.of(Role.admin), Set.of()),

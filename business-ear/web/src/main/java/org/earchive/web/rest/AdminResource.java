@@ -27,6 +27,8 @@ public class AdminResource {
   @EJB BackupService backups;
   @EJB FixityAuditService fixity;
   @EJB StorageAdministration storage;
+  @EJB org.earchive.archive.application.WorkflowService workflow;
+  @jakarta.ws.rs.core.Context jakarta.ws.rs.core.SecurityContext security;
 
   public record RotationReport(long rewrapped) {}
 
@@ -72,5 +74,19 @@ public class AdminResource {
               + " EARCHIVE_MASTER_KEYS and restart, then call this; objects are not rewritten)")
   public RotationReport rotateKeys() throws EarchiveException {
     return new RotationReport(storage.rotateKeys());
+  }
+
+  public record ReassignRequest(String reviewer) {}
+
+  @POST
+  @Path("cases/{caseNumber}/reassign")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed("admin")
+  @Operation(summary = "Move an assigned case to another reviewer")
+  public org.earchive.archive.application.dto.CaseView reassign(@jakarta.ws.rs.PathParam("caseNumber") String caseNumber, ReassignRequest request) throws EarchiveException {
+    if (request == null || request.reviewer() == null) {
+      throw new EarchiveException(ErrorCode.INVALID_REQUEST, "Send {\"reviewer\": \"user name\"}.");
+    }
+    return workflow.reassign(caseNumber, request.reviewer(), security.getUserPrincipal().getName());
   }
 }

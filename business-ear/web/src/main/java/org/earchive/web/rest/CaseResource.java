@@ -19,6 +19,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import org.earchive.archive.application.CaseService;
 import org.earchive.archive.application.DocumentService;
 import org.earchive.archive.application.EarchiveException;
@@ -36,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CaseResource {
   @EJB CaseService cases;
   @EJB DocumentService documents;
+  @EJB org.earchive.archive.application.WorkflowService workflow;
   @Context SecurityContext security;
   @Context UriInfo uri;
 
@@ -97,6 +100,28 @@ public class CaseResource {
     } catch (IOException e) {
       throw new EarchiveException(ErrorCode.INVALID_REQUEST, "文件上传中断，请重新上传。The upload was interrupted: send it again.", e);
     }
+  }
+
+  public record SubmitRequest(String supplementPromisedDate) {}
+
+  @POST
+  @Path("{caseNumber}/submit")
+  @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+  @RolesAllowed({"clerk", "admin"})
+  @Operation(
+      summary =
+          "Send the case to the back office; the system assigns the least-loaded present reviewer with the skill."
+              + " With missing materials only for types that allow a later supplement, with the promised date.")
+  public CaseView submit(@PathParam("caseNumber") String caseNumber, SubmitRequest request) throws EarchiveException {
+    LocalDate promised = null;
+    if (request != null && request.supplementPromisedDate() != null && !request.supplementPromisedDate().isBlank()) {
+      try {
+        promised = LocalDate.parse(request.supplementPromisedDate().trim());
+      } catch (DateTimeParseException e) {
+        throw new EarchiveException(ErrorCode.INVALID_REQUEST, "补交日期格式应为 yyyy-MM-dd。Write the promised date as yyyy-MM-dd.");
+      }
+    }
+    return workflow.submit(caseNumber, promised, security.getUserPrincipal().getName());
   }
 
   private static EntityPart part(List<EntityPart> parts, String name) {
