@@ -18,7 +18,21 @@ public record Protection(Optional<Instant> retainUntil, boolean legalHold) {
     return legalHold || retainUntil.map(now::isBefore).orElse(false);
   }
 
-  public Protection withRetention(Instant until) {
+  /** Refuses, with the reason, the deletion of an object this protection covers at {@code now}. */
+  public void checkDeletable(String key, Instant now) throws RetentionException {
+    if (blocksDeletion(now)) {
+      throw new RetentionException(
+          "Object " + key + " is under " + (legalHold ? "legal hold" : "retention until " + retainUntil.orElseThrow())
+              + " and may not be deleted.");
+    }
+  }
+
+  /** The protection with its retention extended to {@code until}; a shorter retention is refused (COMPLIANCE). */
+  public Protection extendedTo(String key, Instant until) throws RetentionException {
+    if (retainUntil.map(until::isBefore).orElse(false)) {
+      throw new RetentionException(
+          "Object " + key + " is retained until " + retainUntil.get() + "; retention can be extended, never shortened.");
+    }
     return new Protection(Optional.of(until), legalHold);
   }
 

@@ -54,28 +54,10 @@ final class Accounts {
     }
   }
 
+  /** Accounts named after their single role (clerk, archivist, …), with the demo password. */
   static void ensure(String... roles) throws Exception {
-    if (!ThinPathIT.Env.postgresql()) {
-      return;
-    }
-    try (Connection c = ThinPathIT.Env.connect()) {
-      for (String role : roles) {
-        try (PreparedStatement s =
-            c.prepareStatement(
-                "INSERT INTO app_user (username, display_name, password_hash, hall, absent, enabled)"
-                    + " VALUES (?, ?, ?, 'HALL-IT', false, true) ON CONFLICT DO NOTHING")) {
-          s.setString(1, role);
-          s.setString(2, role);
-          s.setString(3, PasswordHasher.hash(Api.PASSWORD.toCharArray()));
-          s.executeUpdate();
-        }
-        try (PreparedStatement s =
-            c.prepareStatement("INSERT INTO app_user_role (username, role) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
-          s.setString(1, role);
-          s.setString(2, role);
-          s.executeUpdate();
-        }
-      }
+    for (String role : roles) {
+      ensureUser(role, new String[] {role}, new String[0]);
     }
   }
 }

@@ -25,7 +25,6 @@ import org.earchive.storage.KeyRotation;
 import org.earchive.storage.ObjectNotFoundException;
 import org.earchive.storage.ObjectStore;
 import org.earchive.storage.Protection;
-import org.earchive.storage.RetentionException;
 import org.earchive.storage.StorageException;
 import org.earchive.storage.StoredObject;
 import org.earchive.storage.crypto.Keyring;
@@ -179,12 +178,7 @@ public final class FileSystemObjectStore implements ObjectStore, KeyRotation {
   @Override
   public void delete(String key) throws StorageException {
     StoredObject.sha256Of(key);
-    Protection protection = protection(key);
-    if (protection.blocksDeletion(Instant.now())) {
-      throw new RetentionException(
-          "Object " + key + " is under " + (protection.legalHold() ? "legal hold" : "retention until "
-              + protection.retainUntil().orElseThrow()) + " and may not be deleted.");
-    }
+    protection(key).checkDeletable(key, Instant.now());
     try {
       Files.deleteIfExists(dataPath(key));
       Files.deleteIfExists(metaPath(key));
@@ -208,12 +202,8 @@ public final class FileSystemObjectStore implements ObjectStore, KeyRotation {
 
   @Override
   public synchronized void retain(String key, Instant until) throws StorageException {
-    Protection current = protection(key);
-    if (current.retainUntil().map(until::isBefore).orElse(false)) {
-      throw new RetentionException(
-          "Object " + key + " is retained until " + current.retainUntil().get() + "; retention can be extended, never shortened.");
-    }
-    updateProtection(key, current.withRetention(until));
+    Protection extended = protection(key).extendedTo(key, until);
+    updateProtection(key, extended);
   }
 
   @Override

@@ -45,7 +45,6 @@ import org.earchive.storage.KeyRotation;
 import org.earchive.storage.ObjectNotFoundException;
 import org.earchive.storage.ObjectStore;
 import org.earchive.storage.Protection;
-import org.earchive.storage.RetentionException;
 import org.earchive.storage.StorageException;
 import org.earchive.storage.StoredObject;
 import org.earchive.storage.crypto.Keyring;
@@ -173,6 +172,10 @@ public final class MinioObjectStore implements ObjectStore, KeyRotation {
   /** Whether the server enforces S3 object lock on this bucket (in addition to this class's own rule). */
   public boolean enforcesObjectLock() {
     return objectLock;
+  }
+
+  public String bucket() {
+    return settings.bucket();
   }
 
   /** The underlying client, for benchmarks that compare the port with the raw client. */
@@ -457,12 +460,7 @@ public final class MinioObjectStore implements ObjectStore, KeyRotation {
   @Override
   public void delete(String key) throws StorageException {
     StoredObject.sha256Of(key);
-    Protection protection = protection(key);
-    if (protection.blocksDeletion(Instant.now())) {
-      throw new RetentionException(
-          "Object " + key + " is under " + (protection.legalHold() ? "legal hold" : "retention until "
-              + protection.retainUntil().orElseThrow()) + " and may not be deleted.");
-    }
+    protection(key).checkDeletable(key, Instant.now());
     try {
       client.removeObject(RemoveObjectArgs.builder().bucket(settings.bucket()).object(key).build());
       client.removeObject(
@@ -479,13 +477,9 @@ public final class MinioObjectStore implements ObjectStore, KeyRotation {
 
   @Override
   public synchronized void retain(String key, Instant until) throws StorageException {
-    Protection current = protection(key);
-    if (current.retainUntil().map(until::isBefore).orElse(false)) {
-      throw new RetentionException(
-          "Object " + key + " is retained until " + current.retainUntil().get() + "; retention can be extended, never shortened.");
-    }
+    Protection extended = protection(key).extendedTo(key, until);
     requireExists(key);
-    writeProtection(key, current.withRetention(until));
+    writeProtection(key, extended);
     if (objectLock) {
       try {
         client.setObjectRetention(

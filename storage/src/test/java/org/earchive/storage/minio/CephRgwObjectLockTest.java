@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.minio.ListObjectsArgs;
 import io.minio.RemoveObjectArgs;
@@ -18,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.UUID;
 import org.earchive.storage.RetentionException;
 import org.earchive.storage.StoredObject;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,23 +29,16 @@ import org.junit.jupiter.api.io.TempDir;
  * without it the test is skipped, unless {@code EARCHIVE_TEST_RGW_REQUIRED=true} (as in CI), where it fails.
  */
 class CephRgwObjectLockTest {
-  private static final String ENDPOINT = System.getenv("EARCHIVE_TEST_RGW");
-
   @TempDir Path spool;
   private MinioObjectStore store;
   private String bucket;
 
   @BeforeEach
   void open() throws Exception {
-    if (ENDPOINT == null || ENDPOINT.isBlank()) {
-      if ("true".equals(System.getenv("EARCHIVE_TEST_RGW_REQUIRED"))) {
-        throw new IllegalStateException("EARCHIVE_TEST_RGW_REQUIRED is set but EARCHIVE_TEST_RGW is not: Ceph RGW did not start");
-      }
-      assumeTrue(false, "Ceph RGW is not running (set EARCHIVE_TEST_RGW to its endpoint)");
-    }
-    bucket = "lock-" + UUID.randomUUID().toString().substring(0, 8);
-    store = new MinioObjectStore(new S3Settings(ENDPOINT, "us-east-1", bucket, "archiveAK", "archiveSecretKey123", spool));
+    store = CephRgw.freshBucket("lock", spool);
+    bucket = store.bucket();
   }
+
 
   private static byte[] page(long seed) {
     byte[] b = new byte[30_000];
