@@ -18,8 +18,9 @@ cleanup() { EARCHIVE_HOME="$WORK/a" "$ROOT/earchive" stop >/dev/null 2>&1; rm -r
 trap cleanup EXIT
 
 echo "launcher tests in $WORK"
+t0=$SECONDS
 ec "$WORK/a" start > "$WORK/start.out" 2>&1
-check "start brings the app up and prints the URL" grep -q "earchive is running:  $URL/" "$WORK/start.out"
+check "start brings the app up and prints the URL (took $((SECONDS - t0)) s)" grep -q "earchive is running:  $URL/" "$WORK/start.out"
 PW=$(cat "$WORK/a/.demo-password")
 check "start prints the demo accounts with their password" grep -q "password for all: $PW" "$WORK/start.out"
 check "health reports UP (with the demo clerk, as the README shows)" \
