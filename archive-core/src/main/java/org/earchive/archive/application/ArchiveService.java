@@ -15,4 +15,11 @@ public interface ArchiveService {
   List<RecordView> person(String citizenId) throws EarchiveException;
 
   List<RecordView> dossier(String caseNumber) throws EarchiveException;
+
+  /**
+   * Full text (Chinese word segmentation) and filters over archived records, paged, with highlights. Clerks find
+   * their own hall's records only.
+   */
+  org.earchive.archive.application.dto.SearchResultView search(org.earchive.archive.application.dto.SearchRequest request)
+      throws EarchiveException;
 }

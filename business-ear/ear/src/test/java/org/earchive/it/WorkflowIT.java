@@ -255,6 +255,39 @@ class WorkflowIT {
         LongStream.rangeClosed(items.get(0), items.get(items.size() - 1)).boxed().toList(), items, "gap-free in " + series);
   }
 
+  @Test
+  void archivedRecordsAreFoundByFullTextAndFiltersWithHighlights() throws Exception {
+    String caseNumber = readyCase(CLERK, "LUMP_SUM");
+    Api.Response upload =
+        CLERK.upload(caseNumber, "HEIR_DOCUMENTS", "继承人关系公证书.pdf", "application/pdf", Samples.pdf("heirs"), true);
+    assertEquals(201, upload.status(), upload.body());
+    String reviewer = submit(CLERK, caseNumber).getString("assignedTo");
+    assertEquals("ARCHIVED", decide(reviewer, caseNumber, "APPROVE", "同意一次性支付").json().getString("status"));
+
+    JsonObject found = ARCHIVIST.get("/api/archive/search?q=" + java.net.URLEncoder.encode("继承人公证书", "UTF-8")
+        + "&businessType=LUMP_SUM").json();
+    assertTrue(found.getJsonNumber("total").longValue() >= 1, found.toString());
+    JsonObject hit = found.getJsonArray("hits").getJsonObject(0);
+    assertEquals(caseNumber, hit.getString("caseNumber"));
+    assertTrue(hit.getString("archiveNumber").matches("F001-\\d{4}-DY-D50-\\d{6}"), hit.toString());
+    assertTrue(hit.getString("highlight").contains("<em>"), "the hit is highlighted: " + hit);
+
+    JsonObject otherType = ARCHIVIST.get("/api/archive/search?q=" + java.net.URLEncoder.encode("继承人", "UTF-8")
+        + "&businessType=ENROLL").json();
+    assertEquals(0, otherType.getJsonNumber("total").longValue());
+
+    JsonObject page = ARCHIVIST.get("/api/archive/search?citizenId=" + Cases.CITIZEN_ID + "&size=2&page=0").json();
+    assertEquals(2, page.getJsonArray("hits").size(), "paged");
+    assertTrue(page.getJsonNumber("total").longValue() > 2);
+
+    if (!ThinPathIT.Env.postgresql()) {
+      String otherHall = Api.as("clerk2").get("/api/archive/search?archiveNumber=" + hit.getString("archiveNumber")).body();
+      assertTrue(otherHall.contains("\"total\":0"), "a clerk of another hall does not see it: " + otherHall);
+      String ownHall = CLERK.get("/api/archive/search?archiveNumber=" + hit.getString("archiveNumber")).body();
+      assertTrue(ownHall.contains("\"total\":1"), ownHall);
+    }
+  }
+
   private static <T> List<T> parallel(List<Callable<T>> tasks) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
     try {

@@ -38,6 +38,8 @@ public class DefaultArchiveService implements ArchiveService {
   @Inject ArchiveRepository archive;
   @Inject CaseRepository cases;
   @Inject ObjectStore store;
+  @Inject org.earchive.archive.domain.service.SearchIndex index;
+  @Inject org.earchive.archive.domain.model.account.UserAccountRepository accounts;
   @Resource SessionContext context;
 
   @Override
@@ -64,6 +66,7 @@ public class DefaultArchiveService implements ArchiveService {
       }
     }
     numbering.close(caseNumber, actor);
+    indexRecords(caseNumber, records);
     return records.stream().map(r -> view(r, caseNumber, true)).toList();
   }
 
@@ -105,6 +108,57 @@ public class DefaultArchiveService implements ArchiveService {
             .id();
     boolean full = seesFullId();
     return archive.byCase(caseId).stream().map(r -> view(r, caseNumber, full)).toList();
+  }
+
+  /** Best effort: the index is rebuilt from the database if this fails. */
+  private void indexRecords(String caseNumber, List<ArchiveRecord> records) {
+    cases.find(caseNumber).ifPresent(c -> {
+      for (ArchiveRecord r : records) {
+        try {
+          index.index(
+              new org.earchive.archive.domain.service.SearchIndex.Entry(
+                  "rec:" + r.archiveNumber(), caseNumber, r.citizenId(), c.applicant().name(), r.businessType(),
+                  r.materialCode(), r.title(), "", "record", r.archiveNumber(), r.category(), c.hall(),
+                  r.archivedAt().toEpochMilli()));
+        } catch (java.io.IOException | RuntimeException e) {
+          java.util.logging.Logger.getLogger(DefaultArchiveService.class.getName())
+              .warning("Record " + r.archiveNumber() + " archived but not indexed: " + e.getMessage());
+        }
+      }
+    });
+  }
+
+  @Override
+  @RolesAllowed({Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.SERVICE, Roles.REVIEWER, Roles.CLERK})
+  @TransactionAttribute(TransactionAttributeType.REQUIRED)
+  public org.earchive.archive.application.dto.SearchResultView search(
+      org.earchive.archive.application.dto.SearchRequest r) throws EarchiveException {
+    String hall = null;
+    if (context.isCallerInRole(Roles.CLERK)
+        && !context.isCallerInRole(Roles.ARCHIVIST)
+        && !context.isCallerInRole(Roles.AUDITOR)
+        && !context.isCallerInRole(Roles.ADMIN)) {
+      hall = accounts.find(context.getCallerPrincipal().getName()).map(a -> a.hall()).orElse("-");
+    }
+    java.time.ZoneId zone = org.earchive.archive.infrastructure.config.EarchiveSettings.current().zone();
+    try {
+      org.earchive.archive.domain.service.SearchIndex.Page page =
+          index.search(
+              new org.earchive.archive.domain.service.SearchIndex.Query(
+                  r.text(), r.citizenId(), r.applicantName(), r.businessType(), r.archiveNumber(), r.category(), hall,
+                  r.from() == null ? null : r.from().atStartOfDay(zone).toInstant().toEpochMilli(),
+                  r.to() == null ? null : r.to().plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli() - 1,
+                  r.page(), r.size() <= 0 ? 20 : r.size()));
+      return new org.earchive.archive.application.dto.SearchResultView(
+          page.total(), page.page(), page.size(),
+          page.hits().stream()
+              .map(h -> new org.earchive.archive.application.dto.SearchResultView.Hit(
+                  h.archiveNumber(), h.caseNumber(), h.applicantName(), h.businessType(), h.material(), h.title(),
+                  h.category(), java.time.Instant.ofEpochMilli(h.epochMillis()), h.highlight()))
+              .toList());
+    } catch (java.io.IOException e) {
+      throw new EarchiveException(ErrorCode.INVALID_REQUEST, "检索条件无效：" + e.getMessage() + " The search could not run.", e);
+    }
   }
 
   private String caseNumberOf(ArchiveRecord r) {

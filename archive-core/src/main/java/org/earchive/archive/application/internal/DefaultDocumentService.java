@@ -63,7 +63,12 @@ public class DefaultDocumentService implements DocumentService {
               target.businessType(),
               view.material(),
               view.fileName(),
-              ""));
+              "",
+              "document",
+              null,
+              null,
+              null,
+              view.uploadedAt().toEpochMilli()));
     } catch (IOException | RuntimeException e) {
       // The index is rebuilt from the database (./earchive admin reindex); the upload itself succeeded.
       LOG.log(Level.WARNING, "Document " + view.id() + " stored but not indexed: " + e.getMessage(), e);

@@ -19,7 +19,8 @@ public class DefaultSystemStatus implements org.earchive.archive.application.Sys
   @Resource(lookup = SchemaMigrator.DATA_SOURCE)
   DataSource dataSource;
 
-  @Inject ObjectStore store;
+  /** Looked up per check, so that a store that cannot be opened (no master key, server down) says why in /health. */
+  @Inject jakarta.enterprise.inject.Instance<ObjectStore> store;
   @Inject SearchIndex index;
 
   @Override
@@ -34,8 +35,9 @@ public class DefaultSystemStatus implements org.earchive.archive.application.Sys
 
   @Override
   public String checkObjectStore() throws Exception {
-    store.ping();
-    return store.describe().replaceFirst("^filesystem:.*", "filesystem");
+    ObjectStore s = store.get();
+    s.ping();
+    return s.describe().replaceFirst("^filesystem:.*", "filesystem");
   }
 
   @Override

@@ -9,8 +9,11 @@ import java.nio.file.Path;
  */
 public interface SearchIndex {
 
-  /** Adds or replaces the entry for a document. */
+  /** Adds or replaces the entry for a document or a record. */
   void index(Entry entry) throws IOException;
+
+  /** Full text and filters over archive records, newest first within equal relevance, one page at a time. */
+  Page search(Query query) throws IOException;
 
   /** Number of entries searchable now. */
   long count() throws IOException;
@@ -32,6 +35,11 @@ public interface SearchIndex {
    * @param material material code
    * @param title file name or record title
    * @param text full text (OCR or the born-digital text)
+   * @param kind {@code document} (a case's file) or {@code record} (an archived item)
+   * @param archiveNumber the archive number of a record
+   * @param category archive category of a record
+   * @param hall the hall that accepted the case (clerks search their own hall only)
+   * @param epochMillis when the record was archived (or the document stored)
    */
   record Entry(
       String id,
@@ -41,5 +49,38 @@ public interface SearchIndex {
       String businessType,
       String material,
       String title,
-      String text) {}
+      String text,
+      String kind,
+      String archiveNumber,
+      String category,
+      String hall,
+      long epochMillis) {}
+
+  /** A search: free text plus exact filters; null or blank means "any". */
+  record Query(
+      String text,
+      String citizenId,
+      String applicantName,
+      String businessType,
+      String archiveNumber,
+      String category,
+      String hall,
+      Long fromMillis,
+      Long toMillis,
+      int page,
+      int size) {}
+
+  /** One result: the record's identity and the matching text with the hits marked {@code <em>…</em>}. */
+  record Hit(
+      String archiveNumber,
+      String caseNumber,
+      String applicantName,
+      String businessType,
+      String material,
+      String title,
+      String category,
+      long epochMillis,
+      String highlight) {}
+
+  record Page(long total, int page, int size, java.util.List<Hit> hits) {}
 }

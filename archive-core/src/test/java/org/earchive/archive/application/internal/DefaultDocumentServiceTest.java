@@ -138,6 +138,11 @@ class DefaultDocumentServiceTest {
     public void index(Entry entry) {}
 
     @Override
+    public Page search(Query query) {
+      return new Page(0, 0, 0, List.of());
+    }
+
+    @Override
     public long count() {
       return 0;
     }

@@ -45,4 +45,41 @@ public class ArchiveResource {
   public List<RecordView> dossier(@PathParam("caseNumber") String caseNumber) throws EarchiveException {
     return archive.dossier(caseNumber);
   }
+
+  @GET
+  @Path("search")
+  @RolesAllowed({"archivist", "auditor", "admin", "service", "reviewer", "clerk"})
+  @Operation(
+      summary =
+          "Full text (Chinese word segmentation) and filters over archived records: q, citizenId, name, businessType,"
+              + " archiveNumber, category, from/to (yyyy-MM-dd), page, size; hits carry highlights. Clerks see their"
+              + " own hall's records only.")
+  public org.earchive.archive.application.dto.SearchResultView search(
+      @jakarta.ws.rs.QueryParam("q") String q,
+      @jakarta.ws.rs.QueryParam("citizenId") String citizenId,
+      @jakarta.ws.rs.QueryParam("name") String name,
+      @jakarta.ws.rs.QueryParam("businessType") String businessType,
+      @jakarta.ws.rs.QueryParam("archiveNumber") String archiveNumber,
+      @jakarta.ws.rs.QueryParam("category") String category,
+      @jakarta.ws.rs.QueryParam("from") String from,
+      @jakarta.ws.rs.QueryParam("to") String to,
+      @jakarta.ws.rs.QueryParam("page") @jakarta.ws.rs.DefaultValue("0") int page,
+      @jakarta.ws.rs.QueryParam("size") @jakarta.ws.rs.DefaultValue("20") int size)
+      throws EarchiveException {
+    return archive.search(
+        new org.earchive.archive.application.dto.SearchRequest(
+            q, citizenId, name, businessType, archiveNumber, category, date(from), date(to), page, size));
+  }
+
+  private static java.time.LocalDate date(String value) throws EarchiveException {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return java.time.LocalDate.parse(value.trim());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new EarchiveException(
+          org.earchive.archive.application.ErrorCode.INVALID_REQUEST, "日期格式应为 yyyy-MM-dd。Write dates as yyyy-MM-dd.");
+    }
+  }
 }

@@ -23,9 +23,18 @@ class LuceneSearchIndexTest {
     index.index(
         new SearchIndex.Entry(
             "doc:1", "C202611300000001", "11010519491231002X", "王芳", "ENROLL", "ID_CARD", "身份证.pdf",
-            "关于加强北京市人民政府档案数字化工作的实施意见"));
+            "关于加强北京市人民政府档案数字化工作的实施意见", "record", "F001-2026-ZJ-Y-000001", "ZJ", "HALL-01", 1L));
     index.index(
-        new SearchIndex.Entry("doc:1", "C202611300000001", "11010519491231002X", "王芳", "ENROLL", "ID_CARD", "身份证.pdf", "档案"));
+        new SearchIndex.Entry("doc:1", "C202611300000001", "11010519491231002X", "王芳", "ENROLL", "ID_CARD", "身份证.pdf", "档案",
+            "record", "F001-2026-ZJ-Y-000001", "ZJ", "HALL-01", 2L));
+    SearchIndex.Page found =
+        index.search(new SearchIndex.Query("档案", "11010519491231002X", null, "ENROLL", null, null, null, null, null, 0, 10));
+    assertEquals(1, found.total());
+    assertEquals("F001-2026-ZJ-Y-000001", found.hits().get(0).archiveNumber());
+    assertTrue(found.hits().get(0).highlight().contains("<em>档案</em>"), found.hits().get(0).highlight());
+    assertEquals(0, index.search(new SearchIndex.Query("档案", null, null, "PENSION", null, null, null, null, null, 0, 10)).total());
+    assertEquals(0, index.search(new SearchIndex.Query("养老", null, null, null, null, null, null, null, null, 0, 10)).total());
+    assertEquals(0, index.search(new SearchIndex.Query(null, null, null, null, null, null, "HALL-02", null, null, 0, 10)).total());
     assertEquals(1, index.count(), "re-indexing the same id replaces the entry");
 
     Path copy = home.resolve("backup-index");
