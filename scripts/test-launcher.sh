@@ -46,6 +46,7 @@ check "two files uploaded" test -n "${ids[1]:-}"
 curl -fsS -u "clerk:$PW" -o "$WORK/back1.pdf" "$URL/api/documents/${ids[0]}/content"
 check "a download is byte-identical to its upload" cmp -s "$WORK/scan1.pdf" "$WORK/back1.pdf"
 
+check "admin reindex rebuilds the search index" bash -c "EARCHIVE_HOME='$WORK/a' '$ROOT/earchive' admin reindex | grep -q records"
 t0=$SECONDS
 ec "$WORK/a" start > "$WORK/start2.out" 2>&1
 check "a second start is idempotent and fast (took $((SECONDS - t0)) s)" \

@@ -20,6 +20,9 @@ public interface ArchiveService {
    * Full text (Chinese word segmentation) and filters over archived records, paged, with highlights. Clerks find
    * their own hall's records only.
    */
+  /** Rebuilds the search index from the database: the index is never the only copy of anything. */
+  long reindex() throws EarchiveException;
+
   org.earchive.archive.application.dto.SearchResultView search(org.earchive.archive.application.dto.SearchRequest request)
       throws EarchiveException;
 }

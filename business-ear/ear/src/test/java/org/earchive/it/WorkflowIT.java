@@ -276,6 +276,13 @@ class WorkflowIT {
         + "&businessType=ENROLL").json();
     assertEquals(0, otherType.getJsonNumber("total").longValue());
 
+    assertEquals(403, CLERK.post("/api/admin/reindex", "").status());
+    Api.Response reindexed = Api.as("admin").post("/api/admin/reindex", "");
+    assertEquals(200, reindexed.status(), reindexed.body());
+    assertTrue(reindexed.json().getJsonNumber("records").longValue() >= 1);
+    JsonObject again = ARCHIVIST.get("/api/archive/search?archiveNumber=" + hit.getString("archiveNumber")).json();
+    assertEquals(1, again.getJsonNumber("total").longValue(), "found again after the index was rebuilt from the database");
+
     JsonObject page = ARCHIVIST.get("/api/archive/search?citizenId=" + Cases.CITIZEN_ID + "&size=2&page=0").json();
     assertEquals(2, page.getJsonArray("hits").size(), "paged");
     assertTrue(page.getJsonNumber("total").longValue() > 2);

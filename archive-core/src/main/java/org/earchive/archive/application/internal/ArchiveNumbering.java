@@ -102,6 +102,11 @@ public class ArchiveNumbering {
     cases.record(new CaseEvent(c.id(), Instant.now(), actor, CaseStatus.APPROVED, CaseStatus.ARCHIVED, "归档"));
   }
 
+  /** One page of records with their cases, in its own short transaction. */
+  public List<Object[]> recordsWithCases(long afterId, int limit) {
+    return archive.pageWithCases(afterId, limit);
+  }
+
   public List<String> approvedWaiting(int limit) {
     return cases.approvedBefore(Instant.now().minusSeconds(300), limit);
   }

@@ -110,22 +110,47 @@ public class DefaultArchiveService implements ArchiveService {
     return archive.byCase(caseId).stream().map(r -> view(r, caseNumber, full)).toList();
   }
 
-  /** Best effort: the index is rebuilt from the database if this fails. */
+  /** Best effort: the index is rebuilt from the database ({@link #reindex}) if this fails. */
   private void indexRecords(String caseNumber, List<ArchiveRecord> records) {
     cases.find(caseNumber).ifPresent(c -> {
-      for (ArchiveRecord r : records) {
-        try {
-          index.index(
-              new org.earchive.archive.domain.service.SearchIndex.Entry(
-                  "rec:" + r.archiveNumber(), caseNumber, r.citizenId(), c.applicant().name(), r.businessType(),
-                  r.materialCode(), r.title(), "", "record", r.archiveNumber(), r.category(), c.hall(),
-                  r.archivedAt().toEpochMilli()));
-        } catch (java.io.IOException | RuntimeException e) {
-          java.util.logging.Logger.getLogger(DefaultArchiveService.class.getName())
-              .warning("Record " + r.archiveNumber() + " archived but not indexed: " + e.getMessage());
-        }
+      try {
+        index.indexAll(records.stream().map(r -> entry(r, c)).toList());
+      } catch (java.io.IOException | RuntimeException e) {
+        java.util.logging.Logger.getLogger(DefaultArchiveService.class.getName())
+            .warning("Case " + caseNumber + " archived but not indexed: " + e.getMessage());
       }
     });
+  }
+
+  static org.earchive.archive.domain.service.SearchIndex.Entry entry(
+      ArchiveRecord r, org.earchive.archive.domain.model.cases.BusinessCase c) {
+    return new org.earchive.archive.domain.service.SearchIndex.Entry(
+        "rec:" + r.archiveNumber(), c.caseNumber(), r.citizenId(), c.applicant().name(), r.businessType(),
+        r.materialCode(), r.title(), "", "record", r.archiveNumber(), r.category(), c.hall(),
+        r.archivedAt().toEpochMilli());
+  }
+
+  @Override
+  @RolesAllowed(Roles.ADMIN)
+  public long reindex() throws EarchiveException {
+    try {
+      index.clear();
+      long indexed = 0;
+      long after = 0;
+      for (List<Object[]> page = numbering.recordsWithCases(after, 500); !page.isEmpty(); page = numbering.recordsWithCases(after, 500)) {
+        List<org.earchive.archive.domain.service.SearchIndex.Entry> entries = new java.util.ArrayList<>();
+        for (Object[] row : page) {
+          ArchiveRecord r = (ArchiveRecord) row[0];
+          entries.add(entry(r, (org.earchive.archive.domain.model.cases.BusinessCase) row[1]));
+          after = r.id();
+        }
+        index.indexAll(entries);
+        indexed += entries.size();
+      }
+      return indexed;
+    } catch (java.io.IOException e) {
+      throw new EarchiveException(ErrorCode.STORAGE_UNAVAILABLE, "The search index could not be rebuilt: " + e.getMessage(), e);
+    }
   }
 
   @Override

@@ -12,6 +12,12 @@ public interface SearchIndex {
   /** Adds or replaces the entry for a document or a record. */
   void index(Entry entry) throws IOException;
 
+  /** Adds or replaces many entries and commits once (rebuilding). */
+  void indexAll(java.util.List<Entry> entries) throws IOException;
+
+  /** Removes every entry (before a rebuild from the database). */
+  void clear() throws IOException;
+
   /** Full text and filters over archive records, newest first within equal relevance, one page at a time. */
   Page search(Query query) throws IOException;
 

@@ -138,6 +138,12 @@ class DefaultDocumentServiceTest {
     public void index(Entry entry) {}
 
     @Override
+    public void indexAll(List<Entry> entries) {}
+
+    @Override
+    public void clear() {}
+
+    @Override
     public Page search(Query query) {
       return new Page(0, 0, 0, List.of());
     }

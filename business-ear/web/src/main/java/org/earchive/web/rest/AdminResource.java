@@ -78,6 +78,18 @@ public class AdminResource {
 
   public record ReassignRequest(String reviewer) {}
 
+  public record ReindexReport(long records) {}
+
+  @jakarta.ejb.EJB org.earchive.archive.application.ArchiveService archive;
+
+  @POST
+  @Path("reindex")
+  @RolesAllowed("admin")
+  @Operation(summary = "Rebuild the search index from the database (./earchive admin reindex)")
+  public ReindexReport reindex() throws EarchiveException {
+    return new ReindexReport(archive.reindex());
+  }
+
   @POST
   @Path("cases/{caseNumber}/reassign")
   @Consumes(MediaType.APPLICATION_JSON)

@@ -121,6 +121,10 @@ public class ArchiveRecord {
     this.archivedBy = archivedBy;
   }
 
+  public Long id() {
+    return id;
+  }
+
   public String archiveNumber() {
     return archiveNumber;
   }

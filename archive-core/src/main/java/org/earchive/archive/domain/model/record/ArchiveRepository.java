@@ -17,4 +17,7 @@ public interface ArchiveRepository {
 
   /** Item numbers of a series in order, for the gap check. */
   List<Long> items(String seriesKey);
+
+  /** Records after {@code afterId} in id order, each with its case, for rebuilding the index. */
+  List<Object[]> pageWithCases(long afterId, int limit);
 }

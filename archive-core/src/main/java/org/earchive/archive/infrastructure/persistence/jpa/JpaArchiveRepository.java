@@ -63,6 +63,17 @@ public class JpaArchiveRepository implements ArchiveRepository {
   }
 
   @Override
+  public List<Object[]> pageWithCases(long afterId, int limit) {
+    return em.createQuery(
+            "SELECT r, c FROM ArchiveRecord r, BusinessCase c WHERE c.id = r.caseId AND r.id > :after ORDER BY r.id",
+            Object[].class)
+        .setParameter("after", afterId)
+        .setMaxResults(limit)
+        .setHint("eclipselink.read-only", "true")
+        .getResultList();
+  }
+
+  @Override
   public List<Long> items(String seriesKey) {
     return em.createQuery("SELECT r.itemNo FROM ArchiveRecord r WHERE r.seriesKey = :s ORDER BY r.itemNo", Long.class)
         .setParameter("s", seriesKey)

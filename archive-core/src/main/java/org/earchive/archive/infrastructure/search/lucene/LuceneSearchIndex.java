@@ -57,6 +57,28 @@ public class LuceneSearchIndex implements SearchIndex {
 
   @Override
   public void index(Entry e) throws IOException {
+    add(e);
+    writer.commit();
+    searchers.maybeRefresh();
+  }
+
+  @Override
+  public void indexAll(java.util.List<Entry> entries) throws IOException {
+    for (Entry e : entries) {
+      add(e);
+    }
+    writer.commit();
+    searchers.maybeRefresh();
+  }
+
+  @Override
+  public void clear() throws IOException {
+    writer.deleteAll();
+    writer.commit();
+    searchers.maybeRefresh();
+  }
+
+  private void add(Entry e) throws IOException {
     Document doc = new Document();
     doc.add(new StringField("id", e.id(), Field.Store.YES));
     doc.add(new StringField("caseNumber", nz(e.caseNumber()), Field.Store.YES));
@@ -75,8 +97,6 @@ public class LuceneSearchIndex implements SearchIndex {
     doc.add(new org.apache.lucene.document.StoredField("timeStored", e.epochMillis()));
     doc.add(new org.apache.lucene.document.NumericDocValuesField("timeSort", e.epochMillis()));
     writer.updateDocument(new Term("id", e.id()), doc);
-    writer.commit();
-    searchers.maybeRefresh();
   }
 
   @Override
