@@ -66,8 +66,18 @@ public interface ObjectStore extends AutoCloseable {
   /** Every content key in the store, for audits. The caller closes the stream. */
   Stream<String> keys() throws StorageException;
 
-  /** Reads the whole object and checks its digest; returns the recomputed description. */
-  StoredObject verify(String key) throws StorageException;
+  /** Reads the whole object and checks its digest; returns its description. */
+  default StoredObject verify(String key) throws StorageException {
+    StoredObject recorded = stat(key).orElseThrow(() -> new ObjectNotFoundException(key));
+    try (InputStream in = get(key)) {
+      in.transferTo(java.io.OutputStream.nullOutputStream());
+    } catch (IntegrityException e) {
+      throw new StorageException(e.getMessage(), e);
+    } catch (java.io.IOException e) {
+      throw new StorageException("Could not read object " + key + ": " + e.getMessage(), e);
+    }
+    return recorded.withCreated(false);
+  }
 
   /** Answers only if the store is reachable and writable enough to serve; used by health readiness. */
   void ping() throws StorageException;

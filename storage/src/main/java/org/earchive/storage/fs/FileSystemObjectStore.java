@@ -20,7 +20,6 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.earchive.storage.IntegrityException;
 import org.earchive.storage.KeyRotation;
 import org.earchive.storage.ObjectNotFoundException;
 import org.earchive.storage.ObjectStore;
@@ -185,19 +184,6 @@ public final class FileSystemObjectStore implements ObjectStore, KeyRotation {
     } catch (IOException e) {
       throw new StorageException("Could not delete object " + key + ": " + e.getMessage(), e);
     }
-  }
-
-  @Override
-  public StoredObject verify(String key) throws StorageException {
-    StoredObject recorded = stat(key).orElseThrow(() -> new ObjectNotFoundException(key));
-    try (InputStream in = get(key)) {
-      in.transferTo(OutputStream.nullOutputStream());
-    } catch (IntegrityException e) {
-      throw new StorageException(e.getMessage(), e);
-    } catch (IOException e) {
-      throw new StorageException("Could not read object " + key + ": " + e.getMessage(), e);
-    }
-    return recorded.withCreated(false);
   }
 
   @Override

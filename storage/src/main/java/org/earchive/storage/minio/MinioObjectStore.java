@@ -31,16 +31,11 @@ import io.minio.errors.ErrorResponseException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.earchive.storage.IntegrityException;
 import org.earchive.storage.KeyRotation;
 import org.earchive.storage.ObjectNotFoundException;
 import org.earchive.storage.ObjectStore;
@@ -596,19 +591,6 @@ public final class MinioObjectStore implements ObjectStore, KeyRotation {
           }
         };
     return StreamSupport.stream(Spliterators.spliteratorUnknownSize(keys, Spliterator.ORDERED), false);
-  }
-
-  @Override
-  public StoredObject verify(String key) throws StorageException {
-    StoredObject recorded = stat(key).orElseThrow(() -> new ObjectNotFoundException(key));
-    try (InputStream in = get(key)) {
-      in.transferTo(OutputStream.nullOutputStream());
-    } catch (IntegrityException e) {
-      throw new StorageException(e.getMessage(), e);
-    } catch (IOException e) {
-      throw new StorageException("Could not read " + key + ": " + e.getMessage(), e);
-    }
-    return recorded;
   }
 
   @Override

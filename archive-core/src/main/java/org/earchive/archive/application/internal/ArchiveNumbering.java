@@ -44,7 +44,7 @@ public class ArchiveNumbering {
 
   /** The case's records, numbering its documents first if this has not happened yet (idempotent). */
   public List<ArchiveRecord> number(String caseNumber, String actor) throws EarchiveException {
-    BusinessCase c = cases.findForUpdate(caseNumber).orElseThrow(() -> notFound(caseNumber));
+    BusinessCase c = cases.findForUpdate(caseNumber).orElseThrow(() -> Failures.caseNotFound(caseNumber));
     List<ArchiveRecord> existing = archive.byCase(c.id());
     if (!existing.isEmpty() || c.status() == CaseStatus.ARCHIVED) {
       return existing;
@@ -84,7 +84,7 @@ public class ArchiveNumbering {
   }
 
   public String seriesKeyFor(String caseNumber) throws EarchiveException {
-    BusinessCase c = cases.find(caseNumber).orElseThrow(() -> notFound(caseNumber));
+    BusinessCase c = cases.find(caseNumber).orElseThrow(() -> Failures.caseNotFound(caseNumber));
     BusinessType type = catalogue.find(c.businessType()).orElseThrow();
     EarchiveSettings settings = EarchiveSettings.current();
     java.time.Instant decided = c.decidedAt() == null ? Instant.now() : c.decidedAt();
@@ -94,7 +94,7 @@ public class ArchiveNumbering {
 
   /** Closes the case once its records exist and its objects are retained. */
   public void close(String caseNumber, String actor) throws EarchiveException {
-    BusinessCase c = cases.findForUpdate(caseNumber).orElseThrow(() -> notFound(caseNumber));
+    BusinessCase c = cases.findForUpdate(caseNumber).orElseThrow(() -> Failures.caseNotFound(caseNumber));
     if (c.status() == CaseStatus.ARCHIVED) {
       return;
     }
@@ -111,8 +111,4 @@ public class ArchiveNumbering {
     return cases.approvedBefore(Instant.now().minusSeconds(300), limit);
   }
 
-  private static EarchiveException notFound(String caseNumber) {
-    return new EarchiveException(
-        ErrorCode.CASE_NOT_FOUND, "没有找到业务编号为 " + caseNumber + " 的案件。No case has the number " + caseNumber + ".");
-  }
 }

@@ -131,10 +131,7 @@ public class CaseTransitions {
 
   private BusinessCase locked(String caseNumber) throws EarchiveException {
     return cases.findForUpdate(caseNumber)
-        .orElseThrow(
-            () ->
-                new EarchiveException(
-                    ErrorCode.CASE_NOT_FOUND, "没有找到业务编号为 " + caseNumber + " 的案件。No case has the number " + caseNumber + "."));
+        .orElseThrow(() -> Failures.caseNotFound(caseNumber));
   }
 
   /** Runs a state change of the aggregate and turns its refusal into the stable error code of the same name. */

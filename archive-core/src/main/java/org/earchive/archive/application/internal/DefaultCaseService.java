@@ -74,10 +74,7 @@ public class DefaultCaseService implements CaseService {
   public CaseView find(String caseNumber) throws EarchiveException {
     BusinessCase c =
         cases.find(caseNumber)
-            .orElseThrow(
-                () ->
-                    new EarchiveException(
-                        ErrorCode.CASE_NOT_FOUND, "没有找到业务编号为 " + caseNumber + " 的案件。No case has the number " + caseNumber + "."));
+            .orElseThrow(() -> Failures.caseNotFound(caseNumber));
     BusinessType type = catalogue.find(c.businessType()).orElseThrow();
     return CaseAssembler.toView(c, type, documents.findByCase(c.id()), cases.history(c.id()), seesFullId());
   }

@@ -32,7 +32,6 @@ import org.earchive.storage.ObjectNotFoundException;
 import org.earchive.storage.ObjectStore;
 import org.earchive.storage.RetentionException;
 import org.earchive.storage.StorageException;
-import org.earchive.storage.StoredObject;
 import org.earchive.storage.digest.DigestingInputStream;
 import org.earchive.storage.digest.FixityDigest;
 

@@ -94,10 +94,6 @@ public class DocumentRecorder {
 
   private BusinessCase find(String caseNumber) throws EarchiveException {
     return cases.find(caseNumber)
-        .orElseThrow(
-            () ->
-                new EarchiveException(
-                    ErrorCode.CASE_NOT_FOUND,
-                    "没有找到业务编号为 " + caseNumber + " 的案件。No case has the number " + caseNumber + "."));
+        .orElseThrow(() -> Failures.caseNotFound(caseNumber));
   }
 }
