@@ -2,7 +2,6 @@ package org.earchive.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
@@ -250,7 +249,7 @@ class WorkflowIT {
             .map(n -> Long.parseLong(n.substring(n.lastIndexOf('-') + 1)))
             .sorted()
             .toList();
-    assertNotNull(items);
+    assertTrue(items.size() >= numbers.size(), "the person view holds every number of this test: " + items);
     assertEquals(
         LongStream.rangeClosed(items.get(0), items.get(items.size() - 1)).boxed().toList(), items, "gap-free in " + series);
   }

@@ -56,9 +56,8 @@ public class ArchiveNumbering {
     }
     BusinessType type = catalogue.find(c.businessType()).orElseThrow();
     EarchiveSettings settings = EarchiveSettings.current();
-    LocalDate formed = c.decidedAt().atZone(settings.zone()).toLocalDate();
-    String seriesKey = ArchiveNumber.seriesKey(settings.fonds(), formed.getYear(), type.archiveCategory(), type.retention());
-    ArchiveSeries series = archive.lockSeries(seriesKey);
+    LocalDate formed = formed(c, settings);
+    ArchiveSeries series = archive.lockSeries(seriesKey(c, type, settings));
     Instant now = Instant.now();
     List<ArchiveRecord> records = new ArrayList<>();
     for (CaseDocument d : documents.findByCase(c.id())) {
@@ -85,11 +84,18 @@ public class ArchiveNumbering {
 
   public String seriesKeyFor(String caseNumber) throws EarchiveException {
     BusinessCase c = cases.find(caseNumber).orElseThrow(() -> Failures.caseNotFound(caseNumber));
-    BusinessType type = catalogue.find(c.businessType()).orElseThrow();
-    EarchiveSettings settings = EarchiveSettings.current();
-    java.time.Instant decided = c.decidedAt() == null ? Instant.now() : c.decidedAt();
+    return seriesKey(c, catalogue.find(c.businessType()).orElseThrow(), EarchiveSettings.current());
+  }
+
+  /** A record is formed on the day its case was decided (today, for a case not decided yet). */
+  private static LocalDate formed(BusinessCase c, EarchiveSettings settings) {
+    Instant decided = c.decidedAt() == null ? Instant.now() : c.decidedAt();
+    return decided.atZone(settings.zone()).toLocalDate();
+  }
+
+  private static String seriesKey(BusinessCase c, BusinessType type, EarchiveSettings settings) {
     return ArchiveNumber.seriesKey(
-        settings.fonds(), decided.atZone(settings.zone()).getYear(), type.archiveCategory(), type.retention());
+        settings.fonds(), formed(c, settings).getYear(), type.archiveCategory(), type.retention());
   }
 
   /** Closes the case once its records exist and its objects are retained. */

@@ -68,18 +68,7 @@ public class ArchiveResource {
       throws EarchiveException {
     return archive.search(
         new org.earchive.archive.application.dto.SearchRequest(
-            q, citizenId, name, businessType, archiveNumber, category, date(from), date(to), page, size));
+            q, citizenId, name, businessType, archiveNumber, category, RequestValues.date(from), RequestValues.date(to), page, size));
   }
 
-  private static java.time.LocalDate date(String value) throws EarchiveException {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return java.time.LocalDate.parse(value.trim());
-    } catch (java.time.format.DateTimeParseException e) {
-      throw new EarchiveException(
-          org.earchive.archive.application.ErrorCode.INVALID_REQUEST, "日期格式应为 yyyy-MM-dd。Write dates as yyyy-MM-dd.");
-    }
-  }
 }

@@ -20,7 +20,6 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import org.earchive.archive.application.CaseService;
 import org.earchive.archive.application.DocumentService;
 import org.earchive.archive.application.EarchiveException;
@@ -113,14 +112,7 @@ public class CaseResource {
           "Send the case to the back office; the system assigns the least-loaded present reviewer with the skill."
               + " With missing materials only for types that allow a later supplement, with the promised date.")
   public CaseView submit(@PathParam("caseNumber") String caseNumber, SubmitRequest request) throws EarchiveException {
-    LocalDate promised = null;
-    if (request != null && request.supplementPromisedDate() != null && !request.supplementPromisedDate().isBlank()) {
-      try {
-        promised = LocalDate.parse(request.supplementPromisedDate().trim());
-      } catch (DateTimeParseException e) {
-        throw new EarchiveException(ErrorCode.INVALID_REQUEST, "补交日期格式应为 yyyy-MM-dd。Write the promised date as yyyy-MM-dd.");
-      }
-    }
+    LocalDate promised = RequestValues.date(request == null ? null : request.supplementPromisedDate());
     return workflow.submit(caseNumber, promised, security.getUserPrincipal().getName());
   }
 
