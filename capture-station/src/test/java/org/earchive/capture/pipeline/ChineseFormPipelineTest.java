@@ -1,0 +1,126 @@
+package org.earchive.capture.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.xmpbox.xml.DomXmpParser;
+import org.earchive.capture.infrastructure.verapdf.VeraPdfValidator;
+import org.earchive.capture.pipeline.port.ImageCleaner.Appearance;
+import org.earchive.capture.testing.FormScans;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The pipeline on 300 dpi Chinese form scans with known text and the defects a counter sees every day. */
+class ChineseFormPipelineTest {
+  private static Pipeline pipeline;
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void start() {
+    pipeline = PipelineFixture.pipeline("chi_sim");
+  }
+
+  @AfterAll
+  static void stop() {
+    pipeline.close();
+  }
+
+  @Test
+  void skewedUpsideDownFormWithSealBecomesAValidPdfAWithAccurateText() throws Exception {
+    FormScans.Scan straight = FormScans.form(11, false);
+    FormScans.Scan sealed = FormScans.form(12, true);
+    BufferedImage skewed = FormScans.skew(straight.image(), 2.5);
+    BufferedImage upsideDown = FormScans.upsideDown(FormScans.skew(sealed.image(), -1.2));
+    Path input = FormScans.tiff(dir.resolve("受理材料.tif"), List.of(skewed, FormScans.blank(3), upsideDown), 300);
+    Path out = dir.resolve("out");
+    java.nio.file.Files.createDirectories(out);
+
+    CaptureResult r = pipeline.process(input, out,
+        new Pipeline.Context("C202611300000042", "APPLICATION_FORM", "clerk"));
+
+    assertNull(r.error(), () -> r.errorMessage());
+    assertEquals(3, r.pages().size());
+    PageOutcome first = r.pages().get(0), back = r.pages().get(1), third = r.pages().get(2);
+    assertEquals(2.5, first.skewDegrees(), 0.15, "skew found");
+    assertTrue(Math.abs(first.residualSkewDegrees()) <= 0.3, "residual skew " + first.residualSkewDegrees());
+    assertEquals(Appearance.BITONAL, first.appearance(), "plain black text is kept bitonal");
+    assertTrue(back.blank(), "the empty back side is blank");
+    assertEquals(180, third.rotation(), "the upside-down sheet is turned");
+    assertEquals(Appearance.COLOUR, third.appearance(), "the red seal keeps the page in colour");
+    assertEquals(300, first.dpi());
+
+    double cer1 = FormScans.characterErrorRate(straight.truth(), first.text());
+    double cer3 = FormScans.characterErrorRate(sealed.truth(), third.text());
+    assertTrue(cer1 < 0.03, "character error rate " + cer1 + " on\n" + first.text() + "\nexpected\n" + straight.truth());
+    assertTrue(cer3 < 0.05, "character error rate " + cer3 + " on\n" + third.text());
+
+    assertEquals(1, r.documents().size());
+    Path pdf = r.documents().get(0).file();
+    assertEquals(out.resolve("受理材料.pdf"), pdf);
+    assertEquals(List.of(1, 3), r.documents().get(0).pages(), "the blank side is left out of the PDF");
+    assertEquals(2, PipelineFixture.pdfPages(pdf));
+    assertTrue(new VeraPdfValidator().validate(pdf).compliant(), "PDF/A-2b by veraPDF");
+    String layer = PipelineFixture.pdfText(pdf).replaceAll("\\s+", "");
+    assertTrue(layer.contains("公民身份号码"), "the invisible text layer is searchable: " + layer);
+
+    try (PDDocument d = Loader.loadPDF(pdf.toFile())) {
+      var xmp = new DomXmpParser().parse(d.getDocumentCatalog().getMetadata().exportXMPMetadata());
+      assertEquals(2, xmp.getPDFAIdentificationSchema().getPart());
+      assertEquals("B", xmp.getPDFAIdentificationSchema().getConformance());
+      assertEquals("C202611300000042", xmp.getDublinCoreSchema().getIdentifier());
+      assertTrue(xmp.getDublinCoreSchema().getSubjects().contains("material:APPLICATION_FORM"));
+      assertTrue(xmp.getDublinCoreSchema().getCreators().contains("clerk"));
+      assertTrue(xmp.getDublinCoreSchema().getSource().contains(r.sha256()), "the original's digest is recorded");
+    }
+  }
+
+  @Test
+  void aPhotographedSheetIsFlattenedAndRead() throws Exception {
+    FormScans.Scan form = FormScans.form(21, false);
+    Path input = dir.resolve("phone.png");
+    javax.imageio.ImageIO.write(FormScans.photographed(form.image()), "png", input.toFile());
+
+    CaptureResult r = pipeline.process(input, dir, Pipeline.Context.none());
+
+    assertNull(r.error(), () -> r.errorMessage());
+    PageOutcome page = r.pages().get(0);
+    assertTrue(page.flattened(), "the page outline was found and warped flat");
+    double cer = FormScans.characterErrorRate(form.truth(), page.text());
+    assertTrue(cer < 0.08, "character error rate " + cer + " on\n" + page.text());
+    assertTrue(r.warnings().stream().noneMatch(w -> w.code().equals(CaptureWarning.LOW_RESOLUTION)));
+  }
+
+  @Test
+  void coverSheetsSplitAStackAndABadCoverSheetDoesNot() throws Exception {
+    FormScans.Scan a = FormScans.form(31, false);
+    FormScans.Scan b = FormScans.form(32, false);
+    Path input = FormScans.tiff(dir.resolve("stack.tif"), List.of(
+        FormScans.coverSheet("EARCHIVE:C202611300000007:ID_CARD"), a.image(),
+        FormScans.coverSheet("EARCHIVE:C202611300000007:HOUSEHOLD_REGISTER"), b.image(),
+        FormScans.coverSheet("EARCHIVE:C202613450000007:ID_CARD")), 300);
+
+    CaptureResult r = pipeline.process(input, dir, Pipeline.Context.none());
+
+    assertNull(r.error(), () -> r.errorMessage());
+    assertEquals(2, r.documents().size());
+    assertEquals("ID_CARD", r.documents().get(0).material());
+    assertEquals("C202611300000007", r.documents().get(0).caseNumber());
+    assertEquals(List.of(2), r.documents().get(0).pages());
+    assertEquals("HOUSEHOLD_REGISTER", r.documents().get(1).material());
+    assertEquals(List.of(4, 5), r.documents().get(1).pages(), "a cover with a 13th month is a normal page");
+    assertTrue(r.pages().get(0).separator());
+    assertFalse(r.pages().get(4).separator());
+    assertTrue(r.warnings().stream().anyMatch(w -> w.code().equals(CaptureWarning.INVALID_COVER_SHEET)
+        && w.page() == 5));
+  }
+}
