@@ -9,12 +9,15 @@ import org.earchive.capture.pipeline.port.OcrEngine.OcrResult;
 
 /**
  * The steps one page goes through, in the one place that decides their order:
- * flatten → crop borders → orientation → deskew → blank? → barcodes → OCR → appearance → archival image.
+ * flatten → crop borders → deskew → blank? → barcodes → OCR (→ orientation → turn → deskew → OCR, when the text
+ * reads badly) → appearance → archival image.
  * A born-digital page skips the geometry (its rendering is exact) and keeps its own text instead of OCR.
  */
 final class PageProcessor {
   /** Below this a measured skew is noise, not worth resampling the page for. */
   private static final double MIN_SKEW = 0.05;
+  /** Mean word confidence below which a page may be sideways or upside down. */
+  private static final float SUSPICIOUS_CONFIDENCE = 60f;
 
   private final ImageCleaner cleaner;
   private final CaptureSettings settings;
@@ -30,61 +33,88 @@ final class PageProcessor {
   record Processed(PageOutcome outcome, ArchivalPage archival, long fingerprint) {}
 
   Processed process(SourcePage source, OcrEngine ocr) {
-    PageRaster page = source.raster();
-    boolean flattened = false;
-    int rotation = 0;
-    double skew = 0;
-    double residual = 0;
-    PageRaster grey;
-    if (source.bornDigital()) {
-      grey = cleaner.grey(page);
+    Geometry g = new Geometry(source.raster());
+    if (!source.bornDigital()) {
+      ImageCleaner.Flattened flat = cleaner.flatten(g.page);
+      g.flattened = flat.corrected();
+      g.page = cleaner.cropBorders(flat.page());
+      g.grey = cleaner.grey(g.page);
+      deskew(g);
     } else {
-      ImageCleaner.Flattened flat = cleaner.flatten(page);
-      flattened = flat.corrected();
-      page = cleaner.cropBorders(flat.page());
-      PageRaster upright = cleaner.grey(page);
-      grey = upright;
-      OcrEngine.Orientation orientation = ocrCall(source, () -> ocr.orientation(upright));
-      if (orientation.rotate() != 0 && orientation.confidence() >= settings.orientationConfidence()) {
-        rotation = orientation.rotate();
-        page = cleaner.rotate(page, rotation);
-        grey = cleaner.rotate(grey, rotation);
-      }
-      skew = cleaner.measureSkew(grey);
-      if (Math.abs(skew) >= MIN_SKEW) {
-        page = cleaner.rotate(page, -skew);
-        grey = page.channels() == 1 ? page : cleaner.grey(page);
-        residual = cleaner.measureSkew(grey);
-      }
+      g.grey = cleaner.grey(g.page);
     }
-    boolean blank = cleaner.inkCoverage(grey) < settings.blankCoverage();
-    List<Barcode> barcodes = blank ? List.of() : components.barcodes().read(grey);
+    boolean blank = cleaner.inkCoverage(g.grey) < settings.blankCoverage();
+    List<Barcode> barcodes = blank ? List.of() : components.barcodes().read(g.grey);
     Separation.Decision decision = Separation.classify(barcodes);
     boolean separator = decision instanceof Separation.PatchT || decision instanceof Separation.Cover;
-    long fingerprint = Fingerprint.of(grey);
-    int dpi = source.raster().known() ? source.raster().dpi() : (flattened ? page.dpi() : 0);
+    int dpi = source.raster().known() ? source.raster().dpi() : (g.flattened ? g.page.dpi() : 0);
     if (blank || separator) {
-      PageOutcome outcome = new PageOutcome(source.index(), "", skew, residual, rotation, blank, barcodes, dpi, 0f,
-          null, separator, flattened, 0);
-      return new Processed(outcome, null, fingerprint);
+      PageOutcome outcome = new PageOutcome(source.index(), "", g.skew, g.residual, 0, blank, barcodes, dpi, 0f,
+          null, separator, g.flattened, 0);
+      return new Processed(outcome, null, Fingerprint.of(g.grey));
     }
-    PageRaster cleaned = grey;
-    OcrResult text = source.bornDigital()
-        ? new OcrResult(joined(source), source.textLayer(), 100f)
-        : ocrCall(source, () -> ocr.recognise(cleaned));
-    Appearance appearance = cleaner.appearance(page);
+    OcrResult text;
+    if (source.bornDigital()) {
+      text = new OcrResult(joined(source), source.textLayer(), 100f);
+    } else {
+      text = recognise(source, ocr, g.grey);
+      // Orientation detection costs a third of a recognition, so it runs only when the text reads badly:
+      // an upside-down feed reads as garbage, a sideways one shows in the line profile.
+      if (text.confidence() < SUSPICIOUS_CONFIDENCE || text.words().size() < 3 || cleaner.sideways(g.grey)) {
+        PageRaster upright = g.grey;
+        OcrEngine.Orientation orientation = ocrCall(source, () -> ocr.orientation(upright));
+        if (orientation.rotate() != 0 && orientation.confidence() >= settings.orientationConfidence()) {
+          g.rotation = orientation.rotate();
+          g.page = cleaner.rotate(g.page, g.rotation);
+          g.grey = cleaner.rotate(g.grey, g.rotation);
+          deskew(g);
+          text = recognise(source, ocr, g.grey);
+        }
+      }
+    }
+    Appearance appearance = cleaner.appearance(g.page);
     PageRaster image = switch (appearance) {
-      case BITONAL -> cleaner.binarize(grey);
-      case GREY -> grey;
-      case COLOUR -> page;
+      case BITONAL -> cleaner.binarize(g.grey);
+      case GREY -> g.grey;
+      case COLOUR -> g.page;
     };
     if (!image.known()) {
       // no resolution in the file: the page is laid out as if scanned at 300 dpi (recorded as unknown)
       image = image.withDpi(300, 300);
     }
-    PageOutcome outcome = new PageOutcome(source.index(), text.text(), skew, residual, rotation, false, barcodes, dpi,
-        text.confidence(), appearance, false, flattened, 0);
-    return new Processed(outcome, new ArchivalPage(image, appearance, text.words()), fingerprint);
+    PageOutcome outcome = new PageOutcome(source.index(), text.text(), g.skew, g.residual, g.rotation, false,
+        barcodes, dpi, text.confidence(), appearance, false, g.flattened, 0);
+    return new Processed(outcome, new ArchivalPage(image, appearance, text.words()), Fingerprint.of(g.grey));
+  }
+
+  /** Measures the skew and turns the page level; measures again to report what is left. */
+  private void deskew(Geometry g) {
+    double skew = cleaner.measureSkew(g.grey);
+    g.skew = skew;
+    g.residual = skew;
+    if (Math.abs(skew) >= MIN_SKEW) {
+      g.page = cleaner.rotate(g.page, -skew);
+      g.grey = g.page.channels() == 1 ? g.page : cleaner.grey(g.page);
+      g.residual = cleaner.measureSkew(g.grey);
+    }
+  }
+
+  private static OcrResult recognise(SourcePage source, OcrEngine ocr, PageRaster grey) {
+    return ocrCall(source, () -> ocr.recognise(grey));
+  }
+
+  /** A page's geometry as the steps change it. */
+  private static final class Geometry {
+    PageRaster page;
+    PageRaster grey;
+    boolean flattened;
+    int rotation;
+    double skew;
+    double residual;
+
+    Geometry(PageRaster page) {
+      this.page = page;
+    }
   }
 
   /** An engine failure (a crash, a refused page) is an OCR failure of this page, whatever the engine threw. */

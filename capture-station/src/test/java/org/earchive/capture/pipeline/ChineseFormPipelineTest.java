@@ -74,6 +74,20 @@ class ChineseFormPipelineTest {
     assertTrue(layer.contains("公民身份号码"), "the invisible text layer is searchable: " + layer);
 
     try (PDDocument d = Loader.loadPDF(pdf.toFile())) {
+      // what a reviewer sees: black text on white paper (a G4 image with the wrong polarity would be a negative)
+      BufferedImage seen = new org.apache.pdfbox.rendering.PDFRenderer(d).renderImageWithDPI(0, 50,
+          org.apache.pdfbox.rendering.ImageType.GRAY);
+      long sum = 0, dark = 0;
+      for (int y = 0; y < seen.getHeight(); y++) {
+        for (int x = 0; x < seen.getWidth(); x++) {
+          int v = seen.getRaster().getSample(x, y, 0);
+          sum += v;
+          dark += v < 100 ? 1 : 0;
+        }
+      }
+      double mean = sum / (double) (seen.getWidth() * seen.getHeight());
+      assertTrue(mean > 200, "mostly white paper, mean " + mean);
+      assertTrue(dark > 500, "with dark text, " + dark + " dark pixels");
       var xmp = new DomXmpParser().parse(d.getDocumentCatalog().getMetadata().exportXMPMetadata());
       assertEquals(2, xmp.getPDFAIdentificationSchema().getPart());
       assertEquals("B", xmp.getPDFAIdentificationSchema().getConformance());
@@ -82,6 +96,19 @@ class ChineseFormPipelineTest {
       assertTrue(xmp.getDublinCoreSchema().getCreators().contains("clerk"));
       assertTrue(xmp.getDublinCoreSchema().getSource().contains(r.sha256()), "the original's digest is recorded");
     }
+  }
+
+  @Test
+  void aSheetFedSidewaysIsTurnedUpright() throws Exception {
+    FormScans.Scan form = FormScans.form(41, false);
+    Path input = FormScans.tiff(dir.resolve("sideways.tif"), List.of(FormScans.sideways(form.image())), 300);
+
+    CaptureResult r = pipeline.process(input, dir, Pipeline.Context.none());
+
+    assertNull(r.error(), () -> r.errorMessage());
+    assertEquals(90, r.pages().get(0).rotation());
+    double cer = FormScans.characterErrorRate(form.truth(), r.pages().get(0).text());
+    assertTrue(cer < 0.03, "character error rate " + cer);
   }
 
   @Test

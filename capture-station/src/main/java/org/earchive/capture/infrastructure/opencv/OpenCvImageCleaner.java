@@ -251,6 +251,37 @@ public final class OpenCvImageCleaner implements ImageCleaner {
     }
   }
 
+  @Override
+  public boolean sideways(PageRaster grey) {
+    Mat src = Mats.of(grey);
+    Mat small = new Mat();
+    Mat ink = new Mat();
+    Mat rows = new Mat();
+    Mat cols = new Mat();
+    try {
+      double scale = grey.known() ? Math.min(1.0, 75.0 / grey.dpi()) : 0.25;
+      Imgproc.resize(src, small, new Size(), scale, scale, Imgproc.INTER_AREA);
+      Imgproc.adaptiveThreshold(small, ink, 1, Imgproc.ADAPTIVE_THRESH_MEAN_C, Imgproc.THRESH_BINARY_INV, 15, 15);
+      Core.reduce(ink, rows, 1, Core.REDUCE_SUM, CvType.CV_32F);
+      Core.reduce(ink, cols, 0, Core.REDUCE_SUM, CvType.CV_32F);
+      return contrast(cols) > 1.3 * contrast(rows);
+    } finally {
+      Mats.release(src, small, ink, rows, cols);
+    }
+  }
+
+  /** How peaked a profile is: its squared sum over the square of its sum, scaled by its length. */
+  private static double contrast(Mat profile) {
+    float[] v = new float[(int) profile.total()];
+    profile.get(0, 0, v);
+    double sum = 0, squares = 0;
+    for (float f : v) {
+      sum += f;
+      squares += (double) f * f;
+    }
+    return sum == 0 ? 0 : squares * v.length / (sum * sum);
+  }
+
   /** Sum of squared row counts after turning the points by {@code degrees}: highest when lines are level. */
   private static double score(float[] x, float[] y, double degrees, int[] histogram) {
     double r = Math.toRadians(degrees);

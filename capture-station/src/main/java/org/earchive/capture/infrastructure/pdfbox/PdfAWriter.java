@@ -13,6 +13,16 @@ import java.security.MessageDigest;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.TimeZone;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.plugins.tiff.BaselineTIFFTagSet;
+import javax.imageio.plugins.tiff.TIFFDirectory;
+import javax.imageio.plugins.tiff.TIFFField;
+import javax.imageio.plugins.tiff.TIFFTag;
+import javax.imageio.stream.ImageOutputStream;
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSArray;
@@ -89,7 +99,7 @@ public final class PdfAWriter implements ArchivalPdf {
     PDPage page = new PDPage(new PDRectangle(width, height));
     document.addPage(page);
     PDImageXObject xobject = archival.appearance() == Appearance.BITONAL
-        ? CCITTFactory.createFromImage(document, bitonal(image))
+        ? CCITTFactory.createFromByteArray(document, g4(bitonal(image)))
         : JPEGFactory.createFromImage(document, image.toImage(), JPEG_QUALITY);
     try (PDPageContentStream content = new PDPageContentStream(document, page)) {
       content.drawImage(xobject, 0, 0, width, height);
@@ -159,6 +169,47 @@ public final class PdfAWriter implements ArchivalPdf {
       }
     }
     return image;
+  }
+
+  /**
+   * CCITT G4 through the JDK's TIFF writer (one strip), which PDFBox then wraps without decoding: about 20 times
+   * faster than PDFBox's own pixel-by-pixel encoder, and the same bytes in the PDF.
+   */
+  private static byte[] g4(BufferedImage bitonal) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(bitonal.getWidth() * bitonal.getHeight() / 64);
+    ImageWriter writer = jdkTiffWriter();
+    try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+      writer.setOutput(ios);
+      ImageWriteParam param = writer.getDefaultWriteParam();
+      param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+      param.setCompressionType("CCITT T.6");
+      TIFFDirectory directory = TIFFDirectory.createFromMetadata(
+          writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(bitonal), param));
+      directory.addTIFFField(new TIFFField(
+          BaselineTIFFTagSet.getInstance().getTag(BaselineTIFFTagSet.TAG_ROWS_PER_STRIP), TIFFTag.TIFF_LONG, 1,
+          new long[] {bitonal.getHeight()}));
+      writer.write(null, new IIOImage(bitonal, null, directory.getAsMetadata()), param);
+    } finally {
+      writer.dispose();
+    }
+    return out.toByteArray();
+  }
+
+  /** The JDK's own TIFF writer, which honours RowsPerStrip (other plug-ins may be on a class path). */
+  private static ImageWriter jdkTiffWriter() {
+    var writers = ImageIO.getImageWritersByFormatName("tiff");
+    ImageWriter first = null;
+    while (writers.hasNext()) {
+      ImageWriter w = writers.next();
+      if (w.getClass().getName().startsWith("com.sun.imageio.plugins.tiff.")) {
+        return w;
+      }
+      first = first == null ? w : first;
+    }
+    if (first == null) {
+      throw new IllegalStateException("no TIFF writer in this JVM");
+    }
+    return first;
   }
 
   /** Adds the PDF/A identification, metadata, output intent and ID, then writes the file. */

@@ -24,6 +24,12 @@ public interface ImageCleaner {
   /** The text lines' angle in degrees (positive: counter-clockwise), found on the grey page. */
   double measureSkew(PageRaster grey);
 
+  /**
+   * Whether the text lines run up and down the page (a sheet fed sideways): rows of text give a sharper profile
+   * across the lines than along them. Cheap; it decides whether the costlier orientation detection runs.
+   */
+  boolean sideways(PageRaster grey);
+
   /** Rotates by any angle, keeping the whole page and filling with white; multiples of 90° are exact. */
   PageRaster rotate(PageRaster page, double degreesCounterClockwise);
 
