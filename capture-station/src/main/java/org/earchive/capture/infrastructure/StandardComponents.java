@@ -2,6 +2,7 @@ package org.earchive.capture.infrastructure;
 
 import org.earchive.capture.infrastructure.imageio.ImageFilePageSource;
 import org.earchive.capture.infrastructure.opencv.OpenCvImageCleaner;
+import org.earchive.capture.infrastructure.opencv.OpenCvJpegDecoder;
 import org.earchive.capture.infrastructure.pdfbox.PdfAWriter;
 import org.earchive.capture.infrastructure.pdfbox.PdfPageSource;
 import org.earchive.capture.infrastructure.tess4j.TesseractOcrEngine;
@@ -14,11 +15,13 @@ import org.earchive.capture.pipeline.Triage;
 
 /** The real engines: Tika, PDFBox, ImageIO, OpenCV, Tesseract, ZXing, veraPDF. */
 public final class StandardComponents {
+  private static final OpenCvJpegDecoder JPEG = new OpenCvJpegDecoder();
+
   private StandardComponents() {}
 
   public static Components create(CaptureSettings settings) {
     Components.Sources sources = (file, kind, limits) -> kind == Triage.Kind.PDF
-        ? new PdfPageSource(file, limits)
+        ? new PdfPageSource(file, limits, JPEG)
         : new ImageFilePageSource(file, limits);
     return new Components(new TikaTriage(), sources, new OpenCvImageCleaner(),
         TesseractOcrEngine.factory(settings.tessdata(), settings.language(), settings.pageSegmentation()), new ZxingBarcodeReader(),

@@ -35,13 +35,23 @@ final class PageProcessor {
   Processed process(SourcePage source, OcrEngine ocr) {
     Geometry g = new Geometry(source.raster());
     if (!source.bornDigital()) {
-      ImageCleaner.Flattened flat = cleaner.flatten(g.page);
+      // a scanner says its resolution; a photo (phone, document camera) does not, and only a photo has a desk
+      // around the sheet to find
+      ImageCleaner.Flattened flat = source.raster().known() ? new ImageCleaner.Flattened(g.page, false)
+          : cleaner.flatten(g.page);
       g.flattened = flat.corrected();
       g.page = cleaner.cropBorders(flat.page());
       g.grey = cleaner.grey(g.page);
+      // decided before the geometry (turning does not change it), so a page kept in grey or black-and-white is
+      // turned once, in grey, instead of in colour too
+      g.appearance = cleaner.appearance(g.page);
+      if (g.appearance != Appearance.COLOUR) {
+        g.page = g.grey;
+      }
       deskew(g);
     } else {
       g.grey = cleaner.grey(g.page);
+      g.appearance = cleaner.appearance(g.page);
     }
     boolean blank = cleaner.inkCoverage(g.grey) < settings.blankCoverage();
     List<Barcode> barcodes = blank ? List.of() : components.barcodes().read(g.grey);
@@ -66,13 +76,13 @@ final class PageProcessor {
         if (orientation.rotate() != 0 && orientation.confidence() >= settings.orientationConfidence()) {
           g.rotation = orientation.rotate();
           g.page = cleaner.rotate(g.page, g.rotation);
-          g.grey = cleaner.rotate(g.grey, g.rotation);
+          g.grey = g.page.channels() == 1 ? g.page : cleaner.rotate(g.grey, g.rotation);
           deskew(g);
           text = recognise(source, ocr, g.grey);
         }
       }
     }
-    Appearance appearance = cleaner.appearance(g.page);
+    Appearance appearance = g.appearance;
     PageRaster image = switch (appearance) {
       case BITONAL -> cleaner.binarize(g.grey);
       case GREY -> g.grey;
@@ -108,6 +118,7 @@ final class PageProcessor {
     PageRaster page;
     PageRaster grey;
     boolean flattened;
+    Appearance appearance;
     int rotation;
     double skew;
     double residual;

@@ -406,18 +406,24 @@ public final class OpenCvImageCleaner implements ImageCleaner {
       Imgproc.threshold(src, ink, 0, 255, Imgproc.THRESH_BINARY_INV | Imgproc.THRESH_OTSU);
       int n = Imgproc.connectedComponentsWithStats(ink, labels, stats, centroids, 8, CvType.CV_32S);
       int speck = grey.known() ? Math.max(2, (int) Math.round(Math.pow(grey.dpi() / 150.0, 2) * 2)) : 4;
-      int[] area = new int[n];
+      int[] s = new int[n * 5];
+      stats.get(0, 0, s);
+      Scalar none = new Scalar(0);
       for (int i = 1; i < n; i++) {
-        area[i] = (int) stats.get(i, Imgproc.CC_STAT_AREA)[0];
+        int area = s[i * 5 + Imgproc.CC_STAT_AREA];
+        if (area <= speck) {
+          // a speck's box is a few pixels: clear just its own pixels inside it
+          Rect box = new Rect(s[i * 5], s[i * 5 + 1], s[i * 5 + 2], s[i * 5 + 3]);
+          Mat boxLabels = labels.submat(box);
+          Mat boxInk = ink.submat(box);
+          Mat mine = new Mat();
+          Core.compare(boxLabels, new Scalar(i), mine, Core.CMP_EQ);
+          boxInk.setTo(none, mine);
+          Mats.release(mine, boxLabels, boxInk);
+        }
       }
-      int[] label = new int[(int) labels.total()];
-      labels.get(0, 0, label);
-      byte[] out = new byte[label.length];
-      for (int i = 0; i < label.length; i++) {
-        int l = label[i];
-        out[i] = (l != 0 && area[l] > speck) ? 0 : (byte) 255;
-      }
-      return new PageRaster(grey.width(), grey.height(), 1, out, grey.xDpi(), grey.yDpi());
+      Core.bitwise_not(ink, ink);
+      return Mats.toRaster(ink, grey.xDpi(), grey.yDpi());
     } finally {
       Mats.release(src, ink, labels, stats, centroids);
     }

@@ -92,11 +92,13 @@ final class ImageLocator extends PDFStreamEngine {
     if (width < 1 || height < 1) {
       return;
     }
-    placed.add(new Placed(px, py, width, height, colour));
+    boolean upright = ctm.getShearX() == 0 && ctm.getShearY() == 0 && ctm.getScaleX() > 0 && ctm.getScaleY() > 0;
+    placed.add(new Placed(px, py, width, height, colour, upright, image));
   }
 
   /** An image as drawn: its pixels and the length in points of its own x and y axes on the page. */
-  record Placed(int pixelWidth, int pixelHeight, double pointsWide, double pointsHigh, boolean colour) {
+  record Placed(int pixelWidth, int pixelHeight, double pointsWide, double pointsHigh, boolean colour,
+      boolean upright, PDImage image) {
     double area() {
       return pointsWide * pointsHigh;
     }

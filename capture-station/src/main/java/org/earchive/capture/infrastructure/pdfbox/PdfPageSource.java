@@ -21,7 +21,10 @@ import org.earchive.capture.pipeline.CaptureLimits;
 import org.earchive.capture.pipeline.PageRaster;
 import org.earchive.capture.pipeline.PageSource;
 import org.earchive.capture.pipeline.SourcePage;
+import org.earchive.capture.pipeline.port.JpegDecoder;
 import org.earchive.capture.pipeline.port.OcrEngine.Word;
+import org.apache.pdfbox.pdmodel.graphics.color.PDColorSpace;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /**
  * The pages of a PDF. A scanned page is rendered at the resolution of its scan (read from the image's size and where
@@ -34,9 +37,11 @@ public final class PdfPageSource implements PageSource {
   private final PDDocument document;
   private final PDFRenderer renderer;
   private final CaptureLimits limits;
+  private final JpegDecoder jpeg;
 
-  public PdfPageSource(Path file, CaptureLimits limits) {
+  public PdfPageSource(Path file, CaptureLimits limits, JpegDecoder jpeg) {
     this.limits = limits;
+    this.jpeg = jpeg;
     try {
       document = Loader.loadPDF(file.toFile(), "", null, null, IOUtils.createTempFileOnlyStreamCache());
     } catch (InvalidPasswordException e) {
@@ -91,6 +96,10 @@ public final class PdfPageSource implements PageSource {
         }
         renderDpi = Math.min(Math.max(xDpi, yDpi), limits.maxRenderDpi());
         type = scan.colour() ? ImageType.RGB : ImageType.GRAY;
+        PageRaster direct = direct(page, images, scan, renderDpi);
+        if (direct != null) {
+          return new SourcePage(index, direct, null);
+        }
       } else {
         renderDpi = BORN_DIGITAL_DPI;
         type = ImageType.RGB;
@@ -134,6 +143,41 @@ public final class PdfPageSource implements PageSource {
     } catch (OutOfMemoryError e) {
       throw new CaptureException(CaptureError.IMAGE_TOO_LARGE, "page " + index + " does not fit in memory", e);
     }
+  }
+
+  /**
+   * A scanner's page is one image filling the page: its pixels are the page, so they are decoded as they are (JPEG
+   * through the fast decoder) instead of drawn by the renderer. Anything else — several images, a turned or clipped
+   * image, a rotated page, a resolution above the render limit — takes the renderer's path.
+   */
+  private PageRaster direct(PDPage page, ImageLocator images, ImageLocator.Placed scan, float renderDpi)
+      throws IOException {
+    PDRectangle box = page.getCropBox();
+    if (images.placed().size() != 1 || !scan.upright() || page.getRotation() % 360 != 0
+        || scan.area() < 0.97 * box.getWidth() * box.getHeight()
+        || Math.max(scan.xDpi(), scan.yDpi()) > renderDpi + 1
+        || !(scan.image() instanceof PDImageXObject x) || x.getSoftMask() != null || x.getDecode() != null
+        || x.getCOSObject().containsKey(org.apache.pdfbox.cos.COSName.MASK)
+        || x.isStencil()) {
+      return null;
+    }
+    int xDpi = (int) Math.round(scan.xDpi()), yDpi = (int) Math.round(scan.yDpi());
+    List<String> filters = x.getStream().getFilters().stream().map(f -> f.getName()).toList();
+    if (filters.equals(List.of("DCTDecode")) && jpeg != null) {
+      PDColorSpace cs = x.getColorSpace();
+      if (cs.getNumberOfComponents() == 1 || cs.getNumberOfComponents() == 3) {
+        byte[] data;
+        try (var in = x.getStream().createInputStream(List.of("DCTDecode"))) {
+          data = in.readAllBytes();
+        }
+        PageRaster raster = jpeg.decode(data, xDpi, yDpi);
+        if (raster != null && raster.width() == x.getWidth() && raster.height() == x.getHeight()) {
+          return raster;
+        }
+      }
+      return null;
+    }
+    return PageRaster.of(x.getImage(), xDpi, yDpi);
   }
 
   /** The page's own text, word by word, in pixel coordinates at the render scale. */
