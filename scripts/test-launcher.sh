@@ -46,6 +46,24 @@ check "two files uploaded" test -n "${ids[1]:-}"
 curl -fsS -u "clerk:$PW" -o "$WORK/back1.pdf" "$URL/api/documents/${ids[0]}/content"
 check "a download is byte-identical to its upload" cmp -s "$WORK/scan1.pdf" "$WORK/back1.pdf"
 
+ # The capture station as the README shows it: files to PDF/A, then a hot folder feeding the running server.
+java "$ROOT/scripts/make-scan.java" "$WORK/form.tif"
+: > "$WORK/empty.pdf"
+EARCHIVE_HOME="$WORK/a" "$ROOT/earchive" capture process --in "$WORK/form.tif" "$WORK/empty.pdf" --out "$WORK/pdfa" \
+  > "$WORK/capture.out" 2>&1
+check "capture process exits 2 when an input failed" test "$?" -eq 2
+check "capture process writes the PDF/A and its sidecar" \
+  bash -c "test -s '$WORK/pdfa/form.pdf' && grep -q '公民身份号码' '$WORK/pdfa/form.json'"
+check "capture process reports the empty file with its code and keeps it" \
+  bash -c "grep -q EMPTY_FILE '$WORK/pdfa/empty.error.json' && test -f '$WORK/pdfa/quarantine/empty.pdf'"
+mkdir -p "$WORK/hot"
+cp "$WORK/form.tif" "$WORK/hot/scan-0001.tif"
+EARCHIVE_HOME="$WORK/a" EARCHIVE_STATION_HOME="$WORK/station" EARCHIVE_STATION_PASSWORD="$PW" \
+  timeout 300 "$ROOT/earchive" capture watch "$WORK/hot" --case "$CASE" --material APPLICATION_FORM --once \
+  > "$WORK/watch.out" 2>&1
+check "capture watch takes the scanner's file, uploads PDF/A and original, empties its spool" \
+  bash -c "curl -fsS -u clerk:$PW $URL/api/cases/$CASE | grep -q '\"role\":\"ORIGINAL\"' \
+    && [ -z \"\$(ls -A '$WORK/hot')\" ] && [ -z \"\$(ls -A '$WORK/station/spool')\" ]"
 check "admin reindex rebuilds the search index" bash -c "EARCHIVE_HOME='$WORK/a' '$ROOT/earchive' admin reindex | grep -q records"
 t0=$SECONDS
 ec "$WORK/a" start > "$WORK/start2.out" 2>&1
@@ -70,8 +88,8 @@ for i in 0 1; do
   curl -fsS -u "clerk:$PW" -o "$WORK/restored$n.pdf" "$URL/api/documents/${ids[$i]}/content"
   check "restored document $n has its original bytes and digest" cmp -s "$WORK/scan$n.pdf" "$WORK/restored$n.pdf"
 done
-check "the restored case lists both documents" \
-  bash -c "curl -fsS -u clerk:$PW $URL/api/cases/$CASE | grep -o '\"sha256\"' | wc -l | grep -qx 2"
+check "the restored case lists all four documents (two uploads, the station's PDF/A and original)" \
+  bash -c "curl -fsS -u clerk:$PW $URL/api/cases/$CASE | grep -o '\"sha256\"' | wc -l | grep -qx 4"
 check "a case opened after the backup is not in it" \
   bash -c "[ \"\$(curl -s -o /dev/null -w '%{http_code}' -u clerk:$PW $URL/api/cases/$LATE)\" = 404 ]"
 ec "$WORK/b" stop >/dev/null 2>&1

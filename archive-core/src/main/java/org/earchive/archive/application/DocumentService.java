@@ -16,6 +16,18 @@ public interface DocumentService {
       String caseNumber, String material, String fileName, String contentType, InputStream content, String uploader)
       throws EarchiveException;
 
+  /**
+   * As {@link #upload(String, String, String, String, InputStream, String)}, idempotent: an upload whose key this case
+   * has already recorded returns that document ({@code replayed}) without storing anything again. The role
+   * says whether the file is the archival PDF/A ({@code ARCHIVAL}, the default) or the scanner's original
+   * ({@code ORIGINAL}). Stations send their
+   * batch id and the file's SHA-256 as the key and retry until they see the server's digest.
+   */
+  DocumentView upload(
+      String caseNumber, String material, String fileName, String contentType, InputStream content, String uploader,
+      String uploadKey, String role)
+      throws EarchiveException;
+
   /** Opens the bytes for reading; recorded in the audit trail as a view. */
   DocumentContent open(long documentId) throws EarchiveException;
 

@@ -12,4 +12,14 @@ public record DocumentView(
     String sha256,
     String sm3,
     String uploadedBy,
-    Instant uploadedAt) {}
+    Instant uploadedAt,
+    String uploadKey,
+    String role,
+    boolean replayed) {
+
+  /** The same document, reported as the answer to a repeated upload (same idempotency key). */
+  public DocumentView asReplay() {
+    return new DocumentView(id, caseNumber, material, fileName, contentType, size, sha256, sm3, uploadedBy, uploadedAt,
+        uploadKey, role, true);
+  }
+}

@@ -65,6 +65,9 @@ final class CaseAssembler {
         d.sha256(),
         d.sm3(),
         d.uploadedBy(),
-        d.uploadedAt());
+        d.uploadedAt(),
+        d.uploadKey(),
+        d.role(),
+        false);
   }
 }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.earchive.archive.application.DocumentService;
@@ -50,9 +51,40 @@ public class DefaultDocumentService implements DocumentService {
   public DocumentView upload(
       String caseNumber, String material, String fileName, String contentType, InputStream content, String uploader)
       throws EarchiveException {
+    return upload(caseNumber, material, fileName, contentType, content, uploader, null, null);
+  }
+
+  @Override
+  @RolesAllowed({Roles.CLERK, Roles.ADMIN, Roles.SERVICE})
+  public DocumentView upload(
+      String caseNumber, String material, String fileName, String contentType, InputStream content, String uploader,
+      String uploadKey, String role)
+      throws EarchiveException {
+    String key = uploadKey(uploadKey);
+    String kind = role == null || role.isBlank() ? "ARCHIVAL" : role.trim().toUpperCase(java.util.Locale.ROOT);
+    if (!kind.equals("ARCHIVAL") && !kind.equals("ORIGINAL")) {
+      throw new EarchiveException(
+          ErrorCode.INVALID_REQUEST, "文件角色只能是 ARCHIVAL 或 ORIGINAL。The role must be ARCHIVAL or ORIGINAL.");
+    }
     DocumentRecorder.Target target = recorder.checkTarget(caseNumber, material);
+    if (key != null) {
+      Optional<DocumentView> earlier = recorder.replay(target, key);
+      if (earlier.isPresent()) {
+        return earlier.get();
+      }
+    }
     StoredObject stored = storeBytes(content, contentType);
-    DocumentView view = recordOrCompensate(target, material, fileName, contentType, stored, uploader);
+    DocumentView view;
+    try {
+      view = recordOrCompensate(target, material, fileName, contentType, stored, uploader, key, kind);
+    } catch (EarchiveException | RuntimeException e) {
+      // the same key recorded meanwhile by a concurrent retry: that document is the answer
+      Optional<DocumentView> raced = key == null ? Optional.empty() : recorder.replay(target, key);
+      if (raced.isPresent() && raced.get().sha256().equals(stored.sha256())) {
+        return raced.get();
+      }
+      throw e;
+    }
     try {
       index.index(
           new SearchIndex.Entry(
@@ -74,6 +106,20 @@ public class DefaultDocumentService implements DocumentService {
       LOG.log(Level.WARNING, "Document " + view.id() + " stored but not indexed: " + e.getMessage(), e);
     }
     return view;
+  }
+
+  private static final java.util.regex.Pattern UPLOAD_KEY = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{8,160}");
+
+  private static String uploadKey(String key) throws EarchiveException {
+    if (key == null || key.isBlank()) {
+      return null;
+    }
+    if (!UPLOAD_KEY.matcher(key.trim()).matches()) {
+      throw new EarchiveException(
+          ErrorCode.INVALID_REQUEST,
+          "上传幂等键格式不正确。The Idempotency-Key must be 8 to 160 characters of letters, digits and . _ : -");
+    }
+    return key.trim();
   }
 
   private StoredObject storeBytes(InputStream content, String contentType) throws EarchiveException {
@@ -107,7 +153,9 @@ public class DefaultDocumentService implements DocumentService {
       String fileName,
       String contentType,
       StoredObject stored,
-      String uploader)
+      String uploader,
+      String uploadKey,
+      String role)
       throws EarchiveException {
     Object lock = KEY_LOCKS.computeIfAbsent(stored.key(), k -> new Object());
     synchronized (lock) {
@@ -123,7 +171,9 @@ public class DefaultDocumentService implements DocumentService {
             fileName,
             contentType,
             new StoredContent(stored.key(), stored.size(), stored.sha256(), stored.sm3()),
-            uploader);
+            uploader,
+            uploadKey,
+            role);
       } catch (EarchiveException | RuntimeException e) {
         compensate(stored);
         throw e;

@@ -56,8 +56,15 @@ public class DocumentRecorder {
     return new Target(c.id(), c.caseNumber(), c.applicant().idNumber(), c.applicant().name(), c.businessType());
   }
 
+  /** The document an earlier upload with the same idempotency key made, if any. */
+  public java.util.Optional<DocumentView> replay(Target target, String uploadKey) {
+    return documents.findByUploadKey(target.caseId(), uploadKey)
+        .map(d -> CaseAssembler.toView(d, target.caseNumber()).asReplay());
+  }
+
   public DocumentView record(
-      Target target, String material, String fileName, String contentType, StoredContent content, String uploader)
+      Target target, String material, String fileName, String contentType, StoredContent content, String uploader,
+      String uploadKey, String role)
       throws EarchiveException {
     BusinessCase c = find(target.caseNumber());
     if (!c.acceptsMaterials()) {
@@ -66,7 +73,9 @@ public class DocumentRecorder {
     }
     CaseDocument d =
         documents.store(
-            new CaseDocument(c.id(), material.trim(), fileName, contentType, content, uploader, Instant.now()));
+            new CaseDocument(c.id(), material.trim(), fileName, contentType, content, uploader, Instant.now())
+                .withUploadKey(uploadKey)
+                .withRole(role));
     audit.record(
         uploader,
         org.earchive.archive.domain.model.audit.AuditAction.DOCUMENT_UPLOADED,

@@ -48,15 +48,21 @@ class DefaultDocumentServiceTest {
     }
 
     @Override
+    public java.util.Optional<DocumentView> replay(Target target, String uploadKey) {
+      return java.util.Optional.empty();
+    }
+
+    @Override
     public DocumentView record(
-        Target target, String material, String fileName, String contentType, StoredContent content, String uploader) {
+        Target target, String material, String fileName, String contentType, StoredContent content, String uploader,
+        String uploadKey, String role) {
       if (failOnRecord != null) {
         throw failOnRecord;
       }
       rows.add(content);
       return new DocumentView(
           rows.size(), "C1", material, fileName, contentType, content.size(), content.sha256(), content.sm3(), uploader,
-          Instant.now());
+          Instant.now(), uploadKey, role, false);
     }
 
     @Override

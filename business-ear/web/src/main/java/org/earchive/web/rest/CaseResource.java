@@ -74,11 +74,18 @@ public class CaseResource {
   @Path("{caseNumber}/documents")
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   @RolesAllowed({"clerk", "admin", "service"})
-  @Operation(summary = "Upload a file for one of the case's materials (multipart: file, material)")
-  public Response upload(@PathParam("caseNumber") String caseNumber, List<EntityPart> parts)
+  @Operation(
+      summary =
+          "Upload a file for one of the case's materials (multipart: file, material, optional role ARCHIVAL|ORIGINAL);"
+              + " with an Idempotency-Key header a repeated upload answers 200 with the first one's document")
+  public Response upload(
+      @PathParam("caseNumber") String caseNumber,
+      @jakarta.ws.rs.HeaderParam("Idempotency-Key") String uploadKey,
+      List<EntityPart> parts)
       throws EarchiveException {
     EntityPart file = part(parts, "file");
     EntityPart materialPart = part(parts, "material");
+    EntityPart rolePart = part(parts, "role");
     if (file == null) {
       throw new EarchiveException(ErrorCode.EMPTY_FILE, "请选择要上传的文件（字段 file）。Choose a file to upload (form field 'file').");
     }
@@ -92,10 +99,12 @@ public class CaseResource {
               FileNames.decode(file.getFileName().orElse("document")),
               contentType,
               content,
-              security.getUserPrincipal().getName());
-      return Response.created(uri.getBaseUriBuilder().path("documents").path(Long.toString(view.id())).build())
-          .entity(view)
-          .build();
+              security.getUserPrincipal().getName(),
+              uploadKey,
+              rolePart == null ? null : rolePart.getContent(String.class));
+      java.net.URI location = uri.getBaseUriBuilder().path("documents").path(Long.toString(view.id())).build();
+      // a repeated upload (same Idempotency-Key) answers 200 with the document the first one made
+      return (view.replayed() ? Response.ok().location(location) : Response.created(location)).entity(view).build();
     } catch (IOException e) {
       throw new EarchiveException(ErrorCode.INVALID_REQUEST, "文件上传中断，请重新上传。The upload was interrupted: send it again.", e);
     }

@@ -49,6 +49,17 @@ public class CaseDocument {
   @Column(name = "uploaded_at", nullable = false)
   private Instant uploadedAt;
 
+  /** The client's idempotency key (a station's batch id and SHA-256), or null for a one-off upload. */
+  @Column(name = "upload_key", length = 160)
+  private String uploadKey;
+
+  /** ARCHIVAL (the PDF/A the archive keeps) or ORIGINAL (the scanner's own file, kept beside it). */
+  @Column(name = "role", nullable = false, length = 16)
+  private String role = ARCHIVAL;
+
+  public static final String ARCHIVAL = "ARCHIVAL";
+  public static final String ORIGINAL = "ORIGINAL";
+
   protected CaseDocument() {}
 
   public CaseDocument(
@@ -73,6 +84,29 @@ public class CaseDocument {
 
   public Long id() {
     return id;
+  }
+
+  /** Records the idempotency key the upload came with. */
+  public CaseDocument withUploadKey(String key) {
+    this.uploadKey = key;
+    return this;
+  }
+
+  public String uploadKey() {
+    return uploadKey;
+  }
+
+  /** Marks the document as the scanner's original rather than the archival PDF/A. */
+  public CaseDocument withRole(String role) {
+    if (!ARCHIVAL.equals(role) && !ORIGINAL.equals(role)) {
+      throw new IllegalArgumentException("role must be ARCHIVAL or ORIGINAL");
+    }
+    this.role = role;
+    return this;
+  }
+
+  public String role() {
+    return role;
   }
 
   public Long caseId() {

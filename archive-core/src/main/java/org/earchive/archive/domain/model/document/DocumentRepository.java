@@ -8,6 +8,9 @@ public interface DocumentRepository {
 
   List<CaseDocument> findByCase(long caseId);
 
+  /** The document an earlier upload with this idempotency key made for the case. */
+  Optional<CaseDocument> findByUploadKey(long caseId, String uploadKey);
+
   CaseDocument store(CaseDocument document);
 
   /** How many documents refer to the object; an object no row refers to is an orphan. */

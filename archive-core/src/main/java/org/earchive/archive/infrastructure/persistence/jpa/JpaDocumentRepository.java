@@ -26,6 +26,15 @@ public class JpaDocumentRepository implements DocumentRepository {
   }
 
   @Override
+  public Optional<CaseDocument> findByUploadKey(long caseId, String uploadKey) {
+    return em.createQuery("SELECT d FROM CaseDocument d WHERE d.caseId = :c AND d.uploadKey = :k", CaseDocument.class)
+        .setParameter("c", caseId)
+        .setParameter("k", uploadKey)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
   public CaseDocument store(CaseDocument document) {
     em.persist(document);
     em.flush();

@@ -1,0 +1,54 @@
+package org.earchive.capture.station;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Writes that survive a power cut: to a temporary name, forced to the disk, renamed, and the folder forced too — so
+ * after a crash a file is either absent or whole.
+ */
+final class Durable {
+  private Durable() {}
+
+  static long write(Path target, InputStream content) throws IOException {
+    Path tmp = target.resolveSibling("." + target.getFileName() + ".part");
+    long n;
+    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+        StandardOpenOption.WRITE); OutputStream out = java.nio.channels.Channels.newOutputStream(ch)) {
+      n = content.transferTo(out);
+      out.flush();
+      ch.force(true);
+    }
+    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    syncFolder(target.getParent());
+    return n;
+  }
+
+  static void write(Path target, String text) throws IOException {
+    write(target, new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** Appends one line and forces it to the disk. */
+  static void append(Path file, String line) throws IOException {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.APPEND)) {
+      ch.write(java.nio.ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8)));
+      ch.force(true);
+    }
+  }
+
+  static void syncFolder(Path folder) throws IOException {
+    try (FileChannel ch = FileChannel.open(folder, StandardOpenOption.READ)) {
+      ch.force(true);
+    } catch (IOException e) {
+      // some file systems cannot open a folder for syncing; the rename is still atomic there
+    }
+  }
+}

@@ -1,0 +1,212 @@
+package org.earchive.capture.station;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * The station's durable spool: one folder per batch with its originals, its state and, once processed, its PDF/A
+ * files. A page is acknowledged only when it is on the disk; a batch moves CAPTURING → QUEUED → PROCESSED → DONE (or FAILED,
+ * kept for the clerk) through states written atomically, so after {@code kill -9} or a power cut the station picks up
+ * every batch where it stopped. A batch folder is removed only when the server has confirmed every file's digest.
+ */
+public final class Spool {
+  /** Where a batch is. */
+  public enum State {
+    /** the clerk is still scanning into it */
+    CAPTURING,
+    /** complete, waiting to be processed */
+    QUEUED,
+    PROCESSED,
+    DONE,
+    FAILED
+  }
+
+  private final Path root;
+
+  public Spool(Path root) throws IOException {
+    this.root = Files.createDirectories(root);
+    Durable.syncFolder(root.getParent() == null ? root : root.getParent());
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /** Opens a new batch for a case and material (either may be null when cover sheets will say). */
+  public Batch open(String caseNumber, String material, String operator) throws IOException {
+    String id = Instant.now().toString().replaceAll("[^0-9]", "").substring(0, 14) + "-"
+        + UUID.randomUUID().toString().substring(0, 8);
+    Path dir = Files.createDirectories(root.resolve(id));
+    Files.createDirectories(dir.resolve("originals"));
+    Properties p = new Properties();
+    if (caseNumber != null) {
+      p.setProperty("case", caseNumber);
+    }
+    if (material != null) {
+      p.setProperty("material", material);
+    }
+    if (operator != null) {
+      p.setProperty("operator", operator);
+    }
+    p.setProperty("opened", Instant.now().toString());
+    java.io.StringWriter w = new java.io.StringWriter();
+    p.store(w, "earchive station batch");
+    Durable.write(dir.resolve("batch.properties"), w.toString());
+    Batch batch = new Batch(id, dir, caseNumber, material, operator);
+    batch.state(State.CAPTURING);
+    Durable.syncFolder(root);
+    return batch;
+  }
+
+  /** Every batch on the disk, oldest first, with leftovers of interrupted writes removed. */
+  public List<Batch> batches() throws IOException {
+    List<Batch> out = new ArrayList<>();
+    try (Stream<Path> dirs = Files.list(root)) {
+      for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
+        Path props = dir.resolve("batch.properties");
+        if (!Files.exists(props)) {
+          continue; // opened but never acknowledged anything: nothing to lose
+        }
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(props)) {
+          p.load(in);
+        }
+        removeParts(dir);
+        out.add(new Batch(dir.getFileName().toString(), dir, p.getProperty("case"), p.getProperty("material"),
+            p.getProperty("operator")));
+      }
+    }
+    return out;
+  }
+
+  private static void removeParts(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".part")).toList()) {
+        Files.deleteIfExists(f);
+      }
+    }
+  }
+
+  /** One batch's folder. */
+  public static final class Batch {
+    private final String id;
+    private final Path dir;
+    private final String caseNumber;
+    private final String material;
+    private final String operator;
+
+    Batch(String id, Path dir, String caseNumber, String material, String operator) {
+      this.id = id;
+      this.dir = dir;
+      this.caseNumber = caseNumber;
+      this.material = material;
+      this.operator = operator;
+    }
+
+    public String id() {
+      return id;
+    }
+
+    public Path dir() {
+      return dir;
+    }
+
+    public String caseNumber() {
+      return caseNumber;
+    }
+
+    public String material() {
+      return material;
+    }
+
+    public String operator() {
+      return operator;
+    }
+
+    public Path originals() {
+      return dir.resolve("originals");
+    }
+
+    public Path output() {
+      return dir.resolve("out");
+    }
+
+    /**
+     * Keeps one page or file: returns only once it is on the disk. Names are numbered in arrival order, so the
+     * stack's order survives.
+     */
+    public synchronized Path accept(String name, InputStream content) throws IOException {
+      if (state() != State.CAPTURING) {
+        throw new IllegalStateException("batch " + id + " is " + state() + " and takes no more pages");
+      }
+      int n;
+      try (Stream<Path> files = Files.list(originals())) {
+        n = (int) files.filter(f -> !f.getFileName().toString().startsWith(".")).count() + 1;
+      }
+      String safe = name.replaceAll("[/\\\\\\x00-\\x1f]", "_");
+      Path target = originals().resolve(String.format("%04d-%s", n, safe));
+      Durable.write(target, content);
+      return target;
+    }
+
+    /** The clerk has finished scanning: the batch goes to processing. */
+    public void close() throws IOException {
+      if (state() == State.CAPTURING) {
+        state(State.QUEUED);
+      }
+    }
+
+    public List<Path> originalFiles() throws IOException {
+      try (Stream<Path> files = Files.list(originals())) {
+        return files.filter(f -> !f.getFileName().toString().startsWith(".")).sorted().toList();
+      }
+    }
+
+    public State state() {
+      try {
+        return State.valueOf(Files.readString(dir.resolve("state")).strip());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    void state(State next) throws IOException {
+      Durable.write(dir.resolve("state"), next.name());
+    }
+
+    /** Files the server has confirmed (by digest): they are not sent again after a restart. */
+    List<String> confirmed() throws IOException {
+      Path log = dir.resolve("uploaded.log");
+      return Files.exists(log) ? Files.readAllLines(log) : List.of();
+    }
+
+    void confirm(String sha256AndName) throws IOException {
+      Durable.append(dir.resolve("uploaded.log"), sha256AndName);
+    }
+
+    void fail(String code, String message) throws IOException {
+      Durable.write(dir.resolve("error.json"), jakarta.json.Json.createObjectBuilder().add("code", code)
+          .add("message", message).build().toString());
+      state(State.FAILED);
+    }
+
+    /** Removes the batch's folder: only after every file is confirmed by the server. */
+    void remove() throws IOException {
+      try (Stream<Path> files = Files.walk(dir)) {
+        for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(f);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,183 @@
+package org.earchive.capture.station;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.earchive.capture.pipeline.CaptureResult;
+import org.earchive.capture.pipeline.OutputDocument;
+import org.earchive.capture.pipeline.Pipeline;
+import org.earchive.capture.pipeline.Sidecar;
+
+/**
+ * Moves batches through the spool: processes captured ones with the pipeline, uploads processed ones — each file
+ * with the key {@code <batch id>:<sha256>} so a retry never makes a second document — compares the server's digest
+ * with its own, and only then forgets the batch. A server that cannot be reached leaves batches where they are; the
+ * next round retries with a growing pause.
+ */
+public final class Station {
+  private static final Logger LOG = Logger.getLogger(Station.class.getName());
+  private static final Duration MAX_PAUSE = Duration.ofMinutes(5);
+
+  private final Spool spool;
+  private final Pipeline pipeline;
+  private final ServerClient server;
+  private int failedRounds;
+
+  public Station(Spool spool, Pipeline pipeline, ServerClient server) {
+    this.spool = spool;
+    this.pipeline = pipeline;
+    this.server = server;
+  }
+
+  /** What one round did. */
+  public record Round(int processed, int uploaded, int failed, int waiting) {}
+
+  /** Processes every captured batch, then uploads every processed one. Safe to call again after any crash. */
+  public Round runOnce() throws IOException {
+    int processed = 0, uploaded = 0, failed = 0, waiting = 0;
+    for (Spool.Batch batch : spool.batches()) {
+      if (batch.state() == Spool.State.QUEUED) {
+        process(batch);
+        processed++;
+      }
+      if (batch.state() == Spool.State.PROCESSED) {
+        try {
+          upload(batch);
+          uploaded++;
+        } catch (ServerClient.Unavailable e) {
+          LOG.warning("batch " + batch.id() + " waits for the server: " + e.getMessage());
+          waiting++;
+        }
+      }
+      if (batch.state() == Spool.State.FAILED) {
+        failed++;
+      }
+    }
+    failedRounds = waiting > 0 ? failedRounds + 1 : 0;
+    return new Round(processed, uploaded, failed, waiting);
+  }
+
+  /** How long to wait before the next round: grows while the server stays away, up to five minutes. */
+  public Duration pause() {
+    if (failedRounds == 0) {
+      return Duration.ofSeconds(2);
+    }
+    long seconds = Math.min(MAX_PAUSE.toSeconds(), 1L << Math.min(failedRounds, 9));
+    return Duration.ofSeconds(seconds);
+  }
+
+  void process(Spool.Batch batch) throws IOException {
+    Path out = Files.createDirectories(batch.output());
+    List<String> plan = new ArrayList<>();
+    for (Path original : batch.originalFiles()) {
+      String stem = Pipeline.stem(original);
+      CaptureResult r = pipeline.process(original, out, stem,
+          new Pipeline.Context(batch.caseNumber(), batch.material(), batch.operator()));
+      Sidecar.write(r, out);
+      if (r.failed()) {
+        batch.fail(r.error().name(), original.getFileName() + ": " + r.errorMessage());
+        return;
+      }
+      String material = batch.material();
+      for (OutputDocument d : r.documents()) {
+        String caseNumber = d.caseNumber() != null ? d.caseNumber() : batch.caseNumber();
+        material = d.material() != null ? d.material() : batch.material();
+        if (caseNumber == null || material == null) {
+          batch.fail("NO_CASE", d.file().getFileName() + " has no case or material: choose the case at the station"
+              + " or put a cover sheet printed from the case on top of the stack, then scan again.");
+          return;
+        }
+        plan.add(String.join("\t", "ARCHIVAL", caseNumber, material, d.file().getFileName().toString(),
+            "application/pdf"));
+      }
+      String caseNumber = r.documents().get(0).caseNumber() != null ? r.documents().get(0).caseNumber()
+          : batch.caseNumber();
+      // the original goes with the first document it produced
+      plan.add(String.join("\t", "ORIGINAL", caseNumber, r.documents().get(0).material() != null
+          ? r.documents().get(0).material() : material, "../originals/" + original.getFileName(),
+          r.mediaType() == null ? "application/octet-stream" : r.mediaType()));
+    }
+    Durable.write(batch.dir().resolve("uploads.tsv"), String.join("\n", plan) + "\n");
+    batch.state(Spool.State.PROCESSED);
+  }
+
+  void upload(Spool.Batch batch) throws IOException {
+    List<String> done = batch.confirmed();
+    for (String line : Files.readAllLines(batch.dir().resolve("uploads.tsv"))) {
+      if (line.isBlank()) {
+        continue;
+      }
+      String[] f = line.split("\t");
+      Path file = batch.output().resolve(f[3]).normalize();
+      String sha256 = sha256(file);
+      String entry = sha256 + " " + f[0] + " " + f[3];
+      if (done.contains(entry)) {
+        continue;
+      }
+      ServerClient.Uploaded u;
+      try {
+        u = server.upload(f[1], f[2], f[0], file, f[4], batch.id() + ":" + sha256);
+      } catch (ServerClient.Rejected e) {
+        batch.fail(e.code(), file.getFileName() + ": " + e.getMessage());
+        return;
+      }
+      if (!u.sha256().equals(sha256)) {
+        // never forget a page the server does not hold exactly
+        batch.fail("DIGEST_MISMATCH", file.getFileName() + ": the server holds " + u.sha256() + ", the station "
+            + sha256 + ". The batch is kept; report it.");
+        return;
+      }
+      batch.confirm(entry);
+    }
+    batch.state(Spool.State.DONE);
+    LOG.info("batch " + batch.id() + " uploaded and confirmed by the server; removed from the spool");
+    batch.remove();
+  }
+
+  private static String sha256(Path file) throws IOException {
+    try (var in = Files.newInputStream(file)) {
+      var md = java.security.MessageDigest.getInstance("SHA-256");
+      byte[] buffer = new byte[64 * 1024];
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        md.update(buffer, 0, n);
+      }
+      return HexFormat.of().formatHex(md.digest());
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The failure a clerk must deal with, from a FAILED batch. */
+  public static JsonObject failure(Spool.Batch batch) throws IOException {
+    try (var reader = Json.createReader(Files.newBufferedReader(batch.dir().resolve("error.json")))) {
+      return reader.readObject();
+    }
+  }
+
+  /** Runs rounds until interrupted. */
+  public void runForever() {
+    while (!Thread.currentThread().isInterrupted()) {
+      try {
+        Round r = runOnce();
+        if (r.processed() + r.uploaded() > 0) {
+          LOG.info("round: " + r);
+        }
+      } catch (IOException | RuntimeException e) {
+        LOG.log(Level.SEVERE, "station round failed; retrying", e);
+      }
+      try {
+        Thread.sleep(pause().toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}
