@@ -172,8 +172,12 @@ public final class Spool {
       }
     }
 
+    /** The batch's state; DONE once its folder is gone (removed after the server confirmed everything). */
     public State state() {
       try {
+        if (Files.notExists(dir)) {
+          return State.DONE;
+        }
         return State.valueOf(Files.readString(dir.resolve("state")).strip());
       } catch (IOException e) {
         throw new UncheckedIOException(e);

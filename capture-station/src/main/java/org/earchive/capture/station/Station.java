@@ -44,20 +44,27 @@ public final class Station {
   public Round runOnce() throws IOException {
     int processed = 0, uploaded = 0, failed = 0, waiting = 0;
     for (Spool.Batch batch : spool.batches()) {
-      if (batch.state() == Spool.State.QUEUED) {
+      Spool.State state = batch.state();
+      if (state == Spool.State.QUEUED) {
         process(batch);
         processed++;
+        state = batch.state();
       }
-      if (batch.state() == Spool.State.PROCESSED) {
+      if (state == Spool.State.PROCESSED) {
         try {
           upload(batch);
-          uploaded++;
+          if (batch.state() == Spool.State.DONE || java.nio.file.Files.notExists(batch.dir())) {
+            uploaded++;
+            continue; // confirmed and removed from the spool
+          }
         } catch (ServerClient.Unavailable e) {
           LOG.warning("batch " + batch.id() + " waits for the server: " + e.getMessage());
           waiting++;
+          continue;
         }
+        state = batch.state();
       }
-      if (batch.state() == Spool.State.FAILED) {
+      if (state == Spool.State.FAILED) {
         failed++;
       }
     }

@@ -27,7 +27,7 @@ public final class CaptureCommand {
   private CaptureCommand() {}
 
   public static void main(String[] args) throws java.io.IOException {
-    if (args.length > 0 && (args[0].equals("watch") || args[0].equals("station"))) {
+    if (args.length > 0 && List.of("watch", "station", "scan", "agent").contains(args[0])) {
       System.exit(StationCommand.run(args, System.out, System.err));
     }
     System.exit(run(args, System.out, System.err, null));

@@ -24,6 +24,9 @@ public final class StationCommand {
 
   public static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
     String command = args[0];
+    if (command.equals("scan") || command.equals("agent")) {
+      return scanOrAgent(args, out, err);
+    }
     Path folder = null;
     String caseNumber = null, material = null;
     boolean once = false;
@@ -79,6 +82,73 @@ public final class StationCommand {
           Thread.currentThread().interrupt();
         }
       }
+    }
+    return CaptureCommand.OK;
+  }
+
+  /**
+   * {@code capture scan --device host[:port]/device --case C --material M [--dpi 300]}: one stack from a SANE
+   * scanner into the spool (then {@code capture station} uploads it); {@code capture agent [--device …] [--port N]}:
+   * the local agent for the web page's Scan button, with the station loop behind it.
+   */
+  private static int scanOrAgent(String[] args, PrintStream out, PrintStream err) throws IOException {
+    String device = System.getenv().getOrDefault("EARCHIVE_SCANNER", "127.0.0.1/test:0");
+    String caseNumber = null, material = null;
+    int dpi = 300;
+    int port = Integer.parseInt(System.getenv().getOrDefault("EARCHIVE_AGENT_PORT", "17300"));
+    for (int i = 1; i < args.length; i++) {
+      switch (args[i]) {
+        case "--device" -> device = args[++i];
+        case "--case" -> caseNumber = args[++i];
+        case "--material" -> material = args[++i];
+        case "--dpi" -> dpi = Integer.parseInt(args[++i]);
+        case "--port" -> port = Integer.parseInt(args[++i]);
+        default -> {
+          err.println("capture " + args[0] + ": unknown option " + args[i]);
+          return CaptureCommand.USAGE;
+        }
+      }
+    }
+    Path home = Path.of(System.getenv().getOrDefault("EARCHIVE_STATION_HOME",
+        System.getProperty("user.home") + "/.earchive-station"));
+    Spool spool = new Spool(home.resolve("spool"));
+    var scanner = new org.earchive.capture.infrastructure.sane.SaneScanner();
+    var address = org.earchive.capture.infrastructure.sane.SaneScanner.Address.parse(device);
+    var settings = new org.earchive.capture.infrastructure.sane.SaneScanner.Settings(dpi, "Gray", true, 500);
+    if (args[0].equals("scan")) {
+      if (caseNumber == null || material == null) {
+        err.println("usage: capture scan --device host[:port]/device --case C --material M [--dpi 300]");
+        return CaptureCommand.USAGE;
+      }
+      Spool.Batch batch = spool.open(caseNumber, material, System.getProperty("user.name"));
+      int pages = scanner.scan(address, settings, batch, (n, w, h) -> out.printf("page %d: %d × %d%n", n, w, h));
+      batch.close();
+      out.printf("%d page(s) in batch %s (%s); ./earchive capture station uploads it%n", pages, batch.id(),
+          batch.dir());
+      return CaptureCommand.OK;
+    }
+    String token = System.getenv("EARCHIVE_AGENT_TOKEN");
+    if (token == null || token.length() < 16) {
+      err.println("capture agent: set EARCHIVE_AGENT_TOKEN (16 characters or more; the web page sends it)");
+      return CaptureCommand.USAGE;
+    }
+    URI server = URI.create(System.getenv().getOrDefault("EARCHIVE_SERVER_URL", "http://localhost:8080"));
+    CaptureSettings capture = CaptureSettings.fromEnvironment();
+    try (org.earchive.capture.station.StationAgent agent = new org.earchive.capture.station.StationAgent(port, token,
+        server, spool, (batch, progress) -> scanner.scan(address, settings, batch, progress::page),
+        capture.station())) {
+      out.println("agent: http://127.0.0.1:" + agent.port() + "/ for pages from " + server + ", scanner " + device);
+      String password = System.getenv("EARCHIVE_STATION_PASSWORD");
+      if (password == null || password.isBlank()) {
+        out.println("agent: EARCHIVE_STATION_PASSWORD not set: scans stay in the spool until `capture station` runs");
+        Thread.currentThread().join();
+      }
+      try (Pipeline pipeline = new Pipeline(StandardComponents.create(capture), capture)) {
+        new Station(spool, pipeline, new ServerClient(server,
+            System.getenv().getOrDefault("EARCHIVE_STATION_USER", "service"), password)).runForever();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
     return CaptureCommand.OK;
   }
