@@ -64,6 +64,26 @@ EARCHIVE_HOME="$WORK/a" EARCHIVE_STATION_HOME="$WORK/station" EARCHIVE_STATION_P
 check "capture watch takes the scanner's file, uploads PDF/A and original, empties its spool" \
   bash -c "curl -fsS -u clerk:$PW $URL/api/cases/$CASE | grep -q '\"role\":\"ORIGINAL\"' \
     && [ -z \"\$(ls -A '$WORK/hot')\" ] && [ -z \"\$(ls -A '$WORK/station/spool')\" ]"
+# kill -9 in the middle: the station must lose nothing and upload nothing twice when it comes back.
+before=$(curl -fsS -u "clerk:$PW" "$URL/api/cases/$CASE" | grep -o '"sha256"' | wc -l)
+java "$ROOT/scripts/make-scan.java" "$WORK/hot/scan-0002.tif" "养老保险关系转移接续申请表"
+EARCHIVE_HOME="$WORK/a" EARCHIVE_STATION_HOME="$WORK/station" EARCHIVE_STATION_PASSWORD="$PW" \
+  "$ROOT/earchive" capture watch "$WORK/hot" --case "$CASE" --material APPLICATION_FORM > "$WORK/watch2.out" 2>&1 &
+watcher=$!
+for _ in $(seq 1 120); do
+  ls "$WORK/station/spool"/*/originals/* >/dev/null 2>&1 && break
+  sleep 0.5
+done
+sleep 2
+pkill -9 -P "$watcher" java 2>/dev/null; kill -9 "$watcher" 2>/dev/null; wait "$watcher" 2>/dev/null
+check "after kill -9 the scan is still in the station's spool (or already confirmed by the server)" \
+  bash -c "ls '$WORK/station/spool'/*/originals/*scan-0002.tif >/dev/null 2>&1 \
+    || curl -fsS -u clerk:$PW $URL/api/cases/$CASE | grep -q 'scan-0002'"
+EARCHIVE_HOME="$WORK/a" EARCHIVE_STATION_HOME="$WORK/station" EARCHIVE_STATION_PASSWORD="$PW" \
+  timeout 300 "$ROOT/earchive" capture station --once > "$WORK/station.out" 2>&1
+check "the restarted station finishes it: two documents more, none twice, spool empty" \
+  bash -c "[ \$(curl -fsS -u clerk:$PW $URL/api/cases/$CASE | grep -o '\"sha256\"' | wc -l) -eq $((before + 2)) ] \
+    && [ -z \"\$(ls -A '$WORK/station/spool')\" ]"
 check "admin reindex rebuilds the search index" bash -c "EARCHIVE_HOME='$WORK/a' '$ROOT/earchive' admin reindex | grep -q records"
 t0=$SECONDS
 ec "$WORK/a" start > "$WORK/start2.out" 2>&1
@@ -88,8 +108,8 @@ for i in 0 1; do
   curl -fsS -u "clerk:$PW" -o "$WORK/restored$n.pdf" "$URL/api/documents/${ids[$i]}/content"
   check "restored document $n has its original bytes and digest" cmp -s "$WORK/scan$n.pdf" "$WORK/restored$n.pdf"
 done
-check "the restored case lists all four documents (two uploads, the station's PDF/A and original)" \
-  bash -c "curl -fsS -u clerk:$PW $URL/api/cases/$CASE | grep -o '\"sha256\"' | wc -l | grep -qx 4"
+check "the restored case lists all six documents (two uploads, the station's two PDF/As and originals)" \
+  bash -c "curl -fsS -u clerk:$PW $URL/api/cases/$CASE | grep -o '\"sha256\"' | wc -l | grep -qx 6"
 check "a case opened after the backup is not in it" \
   bash -c "[ \"\$(curl -s -o /dev/null -w '%{http_code}' -u clerk:$PW $URL/api/cases/$LATE)\" = 404 ]"
 ec "$WORK/b" stop >/dev/null 2>&1

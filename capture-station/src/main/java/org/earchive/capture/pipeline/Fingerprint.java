@@ -4,7 +4,7 @@ package org.earchive.capture.pipeline;
  * A 64-bit difference hash of a grey page: the same sheet scanned twice gives hashes a few bits apart, different
  * sheets differ in about half. Used to warn about duplicate pages within a batch.
  */
-final class Fingerprint {
+public final class Fingerprint {
   private Fingerprint() {}
 
   static long of(PageRaster grey) {
@@ -33,7 +33,7 @@ final class Fingerprint {
     return hash;
   }
 
-  static int distance(long a, long b) {
+  public static int distance(long a, long b) {
     return Long.bitCount(a ^ b);
   }
 }

@@ -32,8 +32,13 @@ final class PageProcessor {
   /** The page's outcome and, unless it is blank or a separator, its archival image with the text layer. */
   record Processed(PageOutcome outcome, ArchivalPage archival, long fingerprint) {}
 
-  Processed process(SourcePage source, OcrEngine ocr) {
+  Processed process(SourcePage source, OcrEngine ocr, int turn) {
     Geometry g = new Geometry(source.raster());
+    if (!source.bornDigital() && turn % 360 != 0) {
+      // the clerk's own correction comes first (born-digital pages are exact and keep their text layer's geometry)
+      g.page = cleaner.rotate(g.page, turn);
+      g.turn = ((turn % 360) + 360) % 360;
+    }
     if (!source.bornDigital()) {
       // a scanner says its resolution; a photo (phone, document camera) does not, and only a photo has a desk
       // around the sheet to find
@@ -59,9 +64,10 @@ final class PageProcessor {
     boolean separator = decision instanceof Separation.PatchT || decision instanceof Separation.Cover;
     int dpi = source.raster().known() ? source.raster().dpi() : (g.flattened ? g.page.dpi() : 0);
     if (blank || separator) {
-      PageOutcome outcome = new PageOutcome(source.index(), "", g.skew, g.residual, 0, blank, barcodes, dpi, 0f,
-          null, separator, g.flattened, 0);
-      return new Processed(outcome, null, Fingerprint.of(g.grey));
+      long fingerprint = Fingerprint.of(g.grey);
+      PageOutcome outcome = new PageOutcome(source.index(), "", g.skew, g.residual, g.turn, blank, barcodes, dpi, 0f,
+          null, separator, g.flattened, 0, fingerprint);
+      return new Processed(outcome, null, fingerprint);
     }
     OcrResult text;
     if (source.bornDigital()) {
@@ -92,9 +98,11 @@ final class PageProcessor {
       // no resolution in the file: the page is laid out as if scanned at 300 dpi (recorded as unknown)
       image = image.withDpi(300, 300);
     }
-    PageOutcome outcome = new PageOutcome(source.index(), text.text(), g.skew, g.residual, g.rotation, false,
-        barcodes, dpi, text.confidence(), appearance, false, g.flattened, 0);
-    return new Processed(outcome, new ArchivalPage(image, appearance, text.words()), Fingerprint.of(g.grey));
+    long fingerprint = Fingerprint.of(g.grey);
+    PageOutcome outcome = new PageOutcome(source.index(), text.text(), g.skew, g.residual,
+        (g.turn + g.rotation) % 360, false, barcodes, dpi, text.confidence(), appearance, false, g.flattened, 0,
+        fingerprint);
+    return new Processed(outcome, new ArchivalPage(image, appearance, text.words()), fingerprint);
   }
 
   /** Measures the skew and turns the page level; measures again to report what is left. */
@@ -119,6 +127,7 @@ final class PageProcessor {
     PageRaster grey;
     boolean flattened;
     Appearance appearance;
+    int turn;
     int rotation;
     double skew;
     double residual;

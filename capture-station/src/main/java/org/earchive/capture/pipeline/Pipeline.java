@@ -79,7 +79,7 @@ public final class Pipeline implements AutoCloseable {
           Instant.now().truncatedTo(ChronoUnit.SECONDS), input.getFileName().toString(), sha256);
       assembler = new DocumentAssembler(components, outDir, stem, base);
       try (PageSource source = components.sources().open(input, triage.kind(), settings.limits())) {
-        run(source, assembler);
+        run(source, assembler, context.turn());
       }
       List<OutputDocument> documents = assembler.finish();
       return new CaptureResult(input, stem, sha256, mediaType, assembler.pages(), documents, assembler.warnings(), null,
@@ -98,14 +98,14 @@ public final class Pipeline implements AutoCloseable {
   }
 
   /** Reads pages in order, keeps a bounded window of them in the workers, hands them back in order. */
-  private void run(PageSource source, DocumentAssembler assembler) throws IOException {
+  private void run(PageSource source, DocumentAssembler assembler, int turn) throws IOException {
     int window = Math.max(2, settings.workers() * 2);
     Deque<Future<PageProcessor.Processed>> inFlight = new ArrayDeque<>();
     try {
       for (int i = 1; i <= source.pageCount(); i++) {
         SourcePage page = source.read(i);
         warnResolution(page, assembler);
-        inFlight.add(workers.submit(() -> processPage(page)));
+        inFlight.add(workers.submit(() -> processPage(page, turn)));
         if (inFlight.size() >= window) {
           assembler.accept(await(inFlight.removeFirst()));
         }
@@ -120,10 +120,10 @@ public final class Pipeline implements AutoCloseable {
     }
   }
 
-  private PageProcessor.Processed processPage(SourcePage page) {
+  private PageProcessor.Processed processPage(SourcePage page, int turn) {
     OcrEngine ocr = engine.get();
     try {
-      return processor.process(page, ocr);
+      return processor.process(page, ocr, turn);
     } catch (CaptureException e) {
       if (e.error() == CaptureError.OCR_FAILED) {
         // the engine may be left in a bad state: the next page on this thread gets a fresh one
@@ -217,7 +217,15 @@ public final class Pipeline implements AutoCloseable {
   }
 
   /** What is known about the input before its pages are read. */
-  public record Context(String caseNumber, String material, String operator) {
+  /**
+   * @param turn degrees (counter-clockwise: 90, 180, 270) the clerk asked to turn every scanned page of this input by,
+   *     before anything else; 0 for none
+   */
+  public record Context(String caseNumber, String material, String operator, int turn) {
+    public Context(String caseNumber, String material, String operator) {
+      this(caseNumber, material, operator, 0);
+    }
+
     public static Context none() {
       return new Context(null, null, null);
     }

@@ -47,7 +47,8 @@ public final class Sidecar {
           .add("confidence", Math.round(p.confidence() * 10) / 10.0)
           .add("separator", p.separator())
           .add("flattened", p.flattened())
-          .add("document", p.document());
+          .add("document", p.document())
+          .add("fingerprint", String.format("%016x", p.fingerprint()));
       if (p.appearance() != null) {
         page.add("appearance", p.appearance().name().toLowerCase());
       }

@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * The station's durable spool: one folder per batch with its originals, its state and, once processed, its PDF/A
- * files. A page is acknowledged only when it is on the disk; a batch moves CAPTURING → QUEUED → PROCESSED → DONE (or FAILED,
+ * files. A page is acknowledged only when it is on the disk; a batch moves CAPTURING → QUEUED (→ REVIEW) → PROCESSED →
+ * DONE (or FAILED,
  * kept for the clerk) through states written atomically, so after {@code kill -9} or a power cut the station picks up
  * every batch where it stopped. A batch folder is removed only when the server has confirmed every file's digest.
  */
@@ -26,6 +27,8 @@ public final class Spool {
     CAPTURING,
     /** complete, waiting to be processed */
     QUEUED,
+    /** processed; the clerk checks it (quality control) before it may go to the server */
+    REVIEW,
     PROCESSED,
     DONE,
     FAILED
@@ -157,6 +160,111 @@ public final class Spool {
       Path target = originals().resolve(String.format("%04d-%s", n, safe));
       Durable.write(target, content);
       return target;
+    }
+
+    /** The clerk's turn for an original, in degrees counter-clockwise (0 when none). */
+    public int turn(Path original) throws IOException {
+      return Integer.parseInt(edits().getProperty("turn." + original.getFileName(), "0"));
+    }
+
+    /** Quality control: turn every page of an original before processing; the batch is processed again. */
+    public synchronized void turn(Path original, int degrees) throws IOException {
+      editable();
+      if (degrees % 90 != 0) {
+        throw new IllegalArgumentException("turn by 90, 180 or 270 degrees");
+      }
+      Properties e = edits();
+      int total = ((turn(original) + degrees) % 360 + 360) % 360;
+      e.setProperty("turn." + original.getFileName(), Integer.toString(total));
+      saveEdits(e);
+      requeue();
+    }
+
+    /**
+     * Quality control: the clerk deletes a page (a mis-feed, a page of another case). It leaves the batch but is kept
+     * aside in {@code discarded/} until the batch is done, not destroyed.
+     */
+    public synchronized void discard(Path original) throws IOException {
+      editable();
+      Path aside = Files.createDirectories(dir.resolve("discarded"));
+      Files.move(original, aside.resolve(original.getFileName()), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      Durable.syncFolder(originals());
+      requeue();
+    }
+
+    /** Quality control: puts the originals in a new order (every current original once). */
+    public synchronized void reorder(List<Path> order) throws IOException {
+      editable();
+      List<Path> current = originalFiles();
+      if (order.size() != current.size() || !new java.util.HashSet<>(order).equals(new java.util.HashSet<>(current))) {
+        throw new IllegalArgumentException("name every page of the batch once");
+      }
+      Properties e = edits();
+      Properties moved = new Properties();
+      List<Path> staged = new ArrayList<>();
+      for (int i = 0; i < order.size(); i++) {
+        Path f = order.get(i);
+        Path tmp = originals().resolve(".reorder-" + i);
+        Files.move(f, tmp, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        staged.add(tmp);
+      }
+      for (int i = 0; i < staged.size(); i++) {
+        String name = order.get(i).getFileName().toString().replaceFirst("^\\d{4}-", "");
+        Path target = originals().resolve(String.format("%04d-%s", i + 1, name));
+        Files.move(staged.get(i), target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        String turn = e.getProperty("turn." + order.get(i).getFileName());
+        if (turn != null) {
+          moved.setProperty("turn." + target.getFileName(), turn);
+        }
+      }
+      Durable.syncFolder(originals());
+      saveEdits(moved);
+      requeue();
+    }
+
+    /** Rescan: the batch takes pages again (appended after the ones it has). */
+    public synchronized void reopen() throws IOException {
+      editable();
+      state(State.CAPTURING);
+    }
+
+    /** The clerk approves what quality control showed: the batch may go to the server. */
+    public synchronized void approve() throws IOException {
+      if (state() != State.REVIEW) {
+        throw new IllegalStateException("batch " + id + " is " + state() + "; only a batch in review is approved");
+      }
+      state(State.PROCESSED);
+    }
+
+    private void editable() {
+      State s = state();
+      if (s != State.CAPTURING && s != State.QUEUED && s != State.REVIEW && s != State.FAILED) {
+        throw new IllegalStateException("batch " + id + " is " + s + " and can no longer be changed");
+      }
+    }
+
+    private void requeue() throws IOException {
+      if (state() != State.CAPTURING) {
+        Files.deleteIfExists(dir.resolve("error.json"));
+        state(State.QUEUED);
+      }
+    }
+
+    private Properties edits() throws IOException {
+      Properties p = new Properties();
+      Path f = dir.resolve("edits.properties");
+      if (Files.exists(f)) {
+        try (InputStream in = Files.newInputStream(f)) {
+          p.load(in);
+        }
+      }
+      return p;
+    }
+
+    private void saveEdits(Properties p) throws IOException {
+      java.io.StringWriter w = new java.io.StringWriter();
+      p.store(w, "quality-control edits");
+      Durable.write(dir.resolve("edits.properties"), w.toString());
     }
 
     /** The clerk has finished scanning: the batch goes to processing. */

@@ -29,12 +29,19 @@ public final class Station {
   private final Spool spool;
   private final Pipeline pipeline;
   private final ServerClient server;
+  private final boolean review;
   private int failedRounds;
 
   public Station(Spool spool, Pipeline pipeline, ServerClient server) {
+    this(spool, pipeline, server, false);
+  }
+
+  /** @param review processed batches wait for the clerk's approval (quality control) before they are uploaded */
+  public Station(Spool spool, Pipeline pipeline, ServerClient server, boolean review) {
     this.spool = spool;
     this.pipeline = pipeline;
     this.server = server;
+    this.review = review;
   }
 
   /** What one round did. */
@@ -82,12 +89,21 @@ public final class Station {
   }
 
   void process(Spool.Batch batch) throws IOException {
-    Path out = Files.createDirectories(batch.output());
+    Path out = batch.output();
+    if (Files.exists(out)) {
+      // processed again after the clerk's corrections: nothing of the earlier run may be uploaded
+      try (var old = Files.walk(out)) {
+        for (Path f : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(f);
+        }
+      }
+    }
+    Files.createDirectories(out);
     List<String> plan = new ArrayList<>();
     for (Path original : batch.originalFiles()) {
       String stem = Pipeline.stem(original);
       CaptureResult r = pipeline.process(original, out, stem,
-          new Pipeline.Context(batch.caseNumber(), batch.material(), batch.operator()));
+          new Pipeline.Context(batch.caseNumber(), batch.material(), batch.operator(), batch.turn(original)));
       Sidecar.write(r, out);
       if (r.failed()) {
         batch.fail(r.error().name(), original.getFileName() + ": " + r.errorMessage());
@@ -113,7 +129,7 @@ public final class Station {
           r.mediaType() == null ? "application/octet-stream" : r.mediaType()));
     }
     Durable.write(batch.dir().resolve("uploads.tsv"), String.join("\n", plan) + "\n");
-    batch.state(Spool.State.PROCESSED);
+    batch.state(review ? Spool.State.REVIEW : Spool.State.PROCESSED);
   }
 
   void upload(Spool.Batch batch) throws IOException {

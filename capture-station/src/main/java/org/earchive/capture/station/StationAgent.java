@@ -34,6 +34,9 @@ import java.util.logging.Logger;
  * GET  /status                        the station, its spool, its scanner
  * POST /scans {caseNumber, material}  starts scanning a stack into a new batch → {batchId}
  * GET  /scans/{batchId}/events        text/event-stream: page {number,width,height} …, scanned {pages}, error {code,message}
+ * GET  /scans/{batchId}               quality control: pages, resolution, skew, blank, duplicates, warnings
+ * POST /scans/{batchId}/pages/{n}/turn {degrees}    DELETE /scans/{batchId}/pages/{n}    PUT /scans/{batchId}/order {order}
+ * POST /scans/{batchId}/rescan        POST /scans/{batchId}/approve
  * </pre>
  */
 public final class StationAgent implements AutoCloseable {
@@ -102,7 +105,7 @@ public final class StationAgent implements AutoCloseable {
         x.getResponseHeaders().set("Vary", "Origin");
       }
       if (x.getRequestMethod().equals("OPTIONS")) {
-        x.getResponseHeaders().set("Access-Control-Allow-Methods", "GET, POST");
+        x.getResponseHeaders().set("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE");
         x.getResponseHeaders().set("Access-Control-Allow-Headers", "Authorization, Content-Type");
         x.getResponseHeaders().set("Access-Control-Max-Age", "600");
         x.sendResponseHeaders(204, -1);
@@ -119,6 +122,8 @@ public final class StationAgent implements AutoCloseable {
         startScan(x);
       } else if (x.getRequestMethod().equals("GET") && path.matches("/scans/[A-Za-z0-9-]+/events")) {
         stream(x, path.split("/")[2]);
+      } else if (path.matches("/scans/[A-Za-z0-9-]+(/.*)?")) {
+        qualityControl(x, path);
       } else {
         send(x, 404, error("NOT_FOUND", "No such agent resource: " + path));
       }
@@ -164,6 +169,11 @@ public final class StationAgent implements AutoCloseable {
       return;
     }
     Spool.Batch batch = spool.open(caseNumber, material, body.getString("operator", null));
+    send(x, 202, scanInto(batch));
+  }
+
+  /** Starts scanning a stack into the batch in the background; progress goes to the batch's event stream. */
+  private JsonObject scanInto(Spool.Batch batch) {
     BlockingQueue<String> queue = new LinkedBlockingQueue<>();
     events.put(batch.id(), queue);
     scans.submit(() -> {
@@ -183,7 +193,71 @@ public final class StationAgent implements AutoCloseable {
       }
       queue.add("");
     });
-    send(x, 202, Json.createObjectBuilder().add("batchId", batch.id()).build());
+    return Json.createObjectBuilder().add("batchId", batch.id()).build();
+  }
+
+  /** Quality control of one batch: look at it, turn, delete or reorder pages, rescan, approve. */
+  private void qualityControl(HttpExchange x, String path) throws IOException {
+    String[] parts = path.split("/");
+    Spool.Batch batch = find(parts[2]);
+    if (batch == null) {
+      send(x, 404, error("NOT_FOUND", "No batch " + parts[2] + " on this station."));
+      return;
+    }
+    String method = x.getRequestMethod();
+    try {
+      List<java.nio.file.Path> originals = batch.originalFiles();
+      if (method.equals("GET") && parts.length == 3) {
+        send(x, 200, QualityReport.of(batch));
+        return;
+      } else if (method.equals("POST") && parts.length == 6 && parts[3].equals("pages") && parts[5].equals("turn")) {
+        batch.turn(original(originals, parts[4]), body(x).getInt("degrees"));
+      } else if (method.equals("DELETE") && parts.length == 5 && parts[3].equals("pages")) {
+        batch.discard(original(originals, parts[4]));
+      } else if (method.equals("PUT") && parts.length == 4 && parts[3].equals("order")) {
+        List<java.nio.file.Path> order = new java.util.ArrayList<>();
+        for (var n : body(x).getJsonArray("order").getValuesAs(jakarta.json.JsonNumber.class)) {
+          order.add(original(originals, Integer.toString(n.intValue())));
+        }
+        batch.reorder(order);
+      } else if (method.equals("POST") && parts.length == 4 && parts[3].equals("approve")) {
+        batch.approve();
+      } else if (method.equals("POST") && parts.length == 4 && parts[3].equals("rescan")) {
+        batch.reopen();
+        send(x, 202, scanInto(batch));
+        return;
+      } else {
+        send(x, 404, error("NOT_FOUND", "No such agent resource: " + method + " " + path));
+        return;
+      }
+      send(x, 200, QualityReport.of(batch));
+    } catch (IllegalStateException e) {
+      send(x, 409, error("BATCH_NOT_EDITABLE", e.getMessage()));
+    } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {
+      send(x, 400, error("INVALID_REQUEST", e.getMessage() == null ? "malformed request" : e.getMessage()));
+    }
+  }
+
+  private Spool.Batch find(String id) throws IOException {
+    return spool.batches().stream().filter(b -> b.id().equals(id)).findFirst().orElse(null);
+  }
+
+  /** The original behind page number {@code n} (1-based, as the report numbers originals). */
+  private static java.nio.file.Path original(List<java.nio.file.Path> originals, String n) {
+    int i = Integer.parseInt(n);
+    if (i < 1 || i > originals.size()) {
+      throw new IllegalArgumentException("no page " + n + " in this batch (it has " + originals.size() + ")");
+    }
+    return originals.get(i - 1);
+  }
+
+  private static JsonObject body(HttpExchange x) throws IOException {
+    try (InputStream in = x.getRequestBody()) {
+      return Json.createReader(new StringReader(new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8)))
+          .readObject();
+    } catch (jakarta.json.JsonException e) {
+      throw new IllegalArgumentException("send a JSON body");
+    }
   }
 
   private void stream(HttpExchange x, String batchId) throws IOException {

@@ -77,6 +77,44 @@ class StationAgentTest {
   }
 
   @Test
+  void qualityControlThroughTheAgent() throws Exception {
+    Spool.Batch batch = spool.open("C202611300000010", "ID_CARD", "clerk");
+    for (String name : List.of("a.tif", "b.tif", "c.tif")) {
+      batch.accept(name, new java.io.ByteArrayInputStream(new byte[] {1, 2, 3}));
+    }
+    batch.close();
+    String auth = "Bearer " + TOKEN;
+    HttpResponse<String> report = HTTP.send(request("/scans/" + batch.id()).header("Authorization", auth).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, report.statusCode(), report.body());
+    assertTrue(report.body().contains("\"pageCount\":3"), report.body());
+
+    HttpResponse<String> deleted = HTTP.send(request("/scans/" + batch.id() + "/pages/2").header("Authorization", auth)
+        .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, deleted.statusCode(), deleted.body());
+    assertTrue(deleted.body().contains("\"pageCount\":2"), deleted.body());
+
+    HttpResponse<String> reordered = HTTP.send(request("/scans/" + batch.id() + "/order").header("Authorization", auth)
+        .PUT(HttpRequest.BodyPublishers.ofString("{\"order\":[2,1]}")).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, reordered.statusCode(), reordered.body());
+    assertTrue(reordered.body().indexOf("c.tif") < reordered.body().indexOf("a.tif"), reordered.body());
+
+    HttpResponse<String> badOrder = HTTP.send(request("/scans/" + batch.id() + "/order").header("Authorization", auth)
+        .PUT(HttpRequest.BodyPublishers.ofString("{\"order\":[1,1]}")).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(400, badOrder.statusCode(), badOrder.body());
+
+    HttpResponse<String> turned = HTTP.send(request("/scans/" + batch.id() + "/pages/1/turn")
+        .header("Authorization", auth).POST(HttpRequest.BodyPublishers.ofString("{\"degrees\":90}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, turned.statusCode(), turned.body());
+    assertEquals(90, batch.turn(batch.originalFiles().get(0)));
+
+    HttpResponse<String> early = HTTP.send(request("/scans/" + batch.id() + "/approve").header("Authorization", auth)
+        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(409, early.statusCode(), "only a processed batch in review is approved: " + early.body());
+  }
+
+  @Test
   void withoutTheTokenNothingHappens() throws Exception {
     HttpResponse<String> r = HTTP.send(request("/status").GET().build(), HttpResponse.BodyHandlers.ofString());
     assertEquals(401, r.statusCode());

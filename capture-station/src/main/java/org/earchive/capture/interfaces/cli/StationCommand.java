@@ -144,8 +144,10 @@ public final class StationCommand {
         Thread.currentThread().join();
       }
       try (Pipeline pipeline = new Pipeline(StandardComponents.create(capture), capture)) {
+        // the Scan button's page shows the clerk the batch before it leaves (EARCHIVE_STATION_REVIEW=false: at once)
+        boolean review = !"false".equalsIgnoreCase(System.getenv("EARCHIVE_STATION_REVIEW"));
         new Station(spool, pipeline, new ServerClient(server,
-            System.getenv().getOrDefault("EARCHIVE_STATION_USER", "service"), password)).runForever();
+            System.getenv().getOrDefault("EARCHIVE_STATION_USER", "service"), password), review).runForever();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
