@@ -90,7 +90,15 @@ final class DocumentAssembler {
       current = components.pdf().create();
       currentPages = new ArrayList<>();
     }
-    current.addPage(processed.archival());
+    ArchivalPdf pdf = current;
+    StepTimes.time("pdf", () -> {
+      try {
+        pdf.addPage(processed.archival());
+        return null;
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
     currentPages.add(outcome.index());
     pages.add(outcome.inDocument(parts.size() + 1));
   }
@@ -110,7 +118,7 @@ final class DocumentAssembler {
           base.capturedAt(), base.sourceName(), base.sourceSha256()));
     }
     parts.add(new Part(part, List.copyOf(currentPages), caseNumber, material));
-    PdfAValidator.Report report = components.validator().validate(part);
+    PdfAValidator.Report report = StepTimes.time("validate", () -> components.validator().validate(part));
     if (!report.compliant()) {
       String summary = report.violations().stream().limit(5)
           .map(v -> v.rule() + " " + v.message()).collect(Collectors.joining("; "));

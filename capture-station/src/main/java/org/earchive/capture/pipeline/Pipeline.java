@@ -103,7 +103,8 @@ public final class Pipeline implements AutoCloseable {
     Deque<Future<PageProcessor.Processed>> inFlight = new ArrayDeque<>();
     try {
       for (int i = 1; i <= source.pageCount(); i++) {
-        SourcePage page = source.read(i);
+        int index = i;
+        SourcePage page = StepTimes.time("read", () -> source.read(index));
         warnResolution(page, assembler);
         inFlight.add(workers.submit(() -> processPage(page, turn)));
         if (inFlight.size() >= window) {

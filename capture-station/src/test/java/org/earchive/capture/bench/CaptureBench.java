@@ -64,7 +64,12 @@ public final class CaptureBench {
       pipeline.process(scannerPdf(work.resolve("warmup.pdf"), scans.subList(0, 1)), Files.createDirectories(
           work.resolve("warmup")), Pipeline.Context.none());
       for (int round = 1; round <= rounds; round++) {
+        org.earchive.capture.pipeline.StepTimes.reset();
         ours.add(ours(pipeline, input, work.resolve("ours-" + round), truths));
+        if (org.earchive.capture.pipeline.StepTimes.on()) {
+          System.out.println("  CPU ms per page by step: " + org.earchive.capture.pipeline.StepTimes.snapshot()
+              .entrySet().stream().map(e -> e.getKey() + " " + e.getValue() / pages).toList());
+        }
         theirs.add(ocrmypdf(input, work.resolve("ocrmypdf-" + round + ".pdf"), truths, work));
         System.out.printf("round %d: earchive %.2f pages/s, OCRmyPDF %.2f pages/s%n", round,
             ours.get(round - 1).pagesPerSecond(pages), theirs.get(round - 1).pagesPerSecond(pages));

@@ -27,6 +27,8 @@ public final class OpenCvImageCleaner implements ImageCleaner {
 
   static {
     nu.pattern.OpenCV.loadLocally();
+    // the pipeline parallelises by page, one worker per core; OpenCV's own thread pool on top only adds contention
+    Core.setNumThreads(1);
   }
 
   @Override
@@ -248,6 +250,55 @@ public final class OpenCvImageCleaner implements ImageCleaner {
       return Math.round(best * 1000) / 1000.0;
     } finally {
       Mats.release(src, small, ink, points);
+    }
+  }
+
+  @Override
+  public int textLineHeight(PageRaster grey) {
+    Mat src = Mats.of(grey);
+    Mat small = new Mat();
+    Mat ink = new Mat();
+    Mat rows = new Mat();
+    try {
+      double scale = 0.25;
+      Imgproc.resize(src, small, new Size(), scale, scale, Imgproc.INTER_AREA);
+      Imgproc.adaptiveThreshold(small, ink, 1, Imgproc.ADAPTIVE_THRESH_MEAN_C, Imgproc.THRESH_BINARY_INV, 15, 15);
+      // table rules and long lines are not text: only rows with a moderate amount of ink count
+      Core.reduce(ink, rows, 1, Core.REDUCE_SUM, CvType.CV_32F);
+      float[] r = new float[(int) rows.total()];
+      rows.get(0, 0, r);
+      float limit = Math.max(2, ink.cols() / 100f);
+      List<Integer> heights = new ArrayList<>();
+      int run = 0;
+      for (float v : r) {
+        if (v >= limit) {
+          run++;
+        } else {
+          if (run >= 3) {
+            heights.add(run);
+          }
+          run = 0;
+        }
+      }
+      if (heights.size() < 3) {
+        return 0;
+      }
+      java.util.Collections.sort(heights);
+      return (int) Math.round(heights.get(heights.size() / 2) / scale);
+    } finally {
+      Mats.release(src, small, ink, rows);
+    }
+  }
+
+  @Override
+  public PageRaster scale(PageRaster page, double factor) {
+    Mat src = Mats.of(page);
+    Mat out = new Mat();
+    try {
+      Imgproc.resize(src, out, new Size(), factor, factor, factor < 1 ? Imgproc.INTER_AREA : Imgproc.INTER_CUBIC);
+      return Mats.toRaster(out, (int) Math.round(page.xDpi() * factor), (int) Math.round(page.yDpi() * factor));
+    } finally {
+      Mats.release(src, out);
     }
   }
 

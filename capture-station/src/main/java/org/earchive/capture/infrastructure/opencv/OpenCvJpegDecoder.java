@@ -2,6 +2,7 @@ package org.earchive.capture.infrastructure.opencv;
 
 import org.earchive.capture.pipeline.PageRaster;
 import org.earchive.capture.pipeline.port.JpegDecoder;
+import org.opencv.core.Core;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
 import org.opencv.imgcodecs.Imgcodecs;
@@ -10,6 +11,8 @@ import org.opencv.imgcodecs.Imgcodecs;
 public final class OpenCvJpegDecoder implements JpegDecoder {
   static {
     nu.pattern.OpenCV.loadLocally();
+    // the pipeline parallelises by page, one worker per core; OpenCV's own thread pool on top only adds contention
+    Core.setNumThreads(1);
   }
 
   @Override

@@ -30,6 +30,15 @@ public interface ImageCleaner {
    */
   boolean sideways(PageRaster grey);
 
+  /**
+   * The median height in pixels of the page's text lines (from the row profile of the level page), or 0 when the
+   * page has too few lines to tell.
+   */
+  int textLineHeight(PageRaster grey);
+
+  /** Resamples by {@code factor} (area averaging when shrinking); the resolution scales with it. */
+  PageRaster scale(PageRaster page, double factor);
+
   /** Rotates by any angle, keeping the whole page and filling with white; multiples of 90° are exact. */
   PageRaster rotate(PageRaster page, double degreesCounterClockwise);
 
