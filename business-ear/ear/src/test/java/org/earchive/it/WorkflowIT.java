@@ -258,7 +258,8 @@ class WorkflowIT {
   void archivedRecordsAreFoundByFullTextAndFiltersWithHighlights() throws Exception {
     String caseNumber = readyCase(CLERK, "LUMP_SUM");
     Api.Response upload =
-        CLERK.upload(caseNumber, "HEIR_DOCUMENTS", "继承人关系公证书.pdf", "application/pdf", Samples.pdf("heirs"), true);
+        CLERK.upload(caseNumber, "HEIR_DOCUMENTS", "继承人关系公证书.pdf", "application/pdf",
+            Samples.pdf("heirs quitclaimdeed"), true);
     assertEquals(201, upload.status(), upload.body());
     String reviewer = submit(CLERK, caseNumber).getString("assignedTo");
     assertEquals("ARCHIVED", decide(reviewer, caseNumber, "APPROVE", "同意一次性支付").json().getString("status"));
@@ -271,6 +272,10 @@ class WorkflowIT {
     assertTrue(hit.getString("archiveNumber").matches("F001-\\d{4}-DY-D50-\\d{6}"), hit.toString());
     assertTrue(hit.getString("highlight").contains("<em>"), "the hit is highlighted: " + hit);
 
+    // the document's own text (what a PDF/A's OCR layer holds) is searchable, not only its title
+    assertTrue(containsCase(ARCHIVIST.get("/api/archive/search?q=quitclaimdeed&size=100").json(), caseNumber),
+        "found by a word that is only inside the PDF");
+
     JsonObject otherType = ARCHIVIST.get("/api/archive/search?q=" + java.net.URLEncoder.encode("继承人", "UTF-8")
         + "&businessType=ENROLL").json();
     assertEquals(0, otherType.getJsonNumber("total").longValue());
@@ -281,6 +286,8 @@ class WorkflowIT {
     assertTrue(reindexed.json().getJsonNumber("records").longValue() >= 1);
     JsonObject again = ARCHIVIST.get("/api/archive/search?archiveNumber=" + hit.getString("archiveNumber")).json();
     assertEquals(1, again.getJsonNumber("total").longValue(), "found again after the index was rebuilt from the database");
+    assertTrue(containsCase(ARCHIVIST.get("/api/archive/search?q=quitclaimdeed&size=100").json(), caseNumber),
+        "the document's text is kept in the database: a rebuilt index still finds it");
 
     JsonObject page = ARCHIVIST.get("/api/archive/search?citizenId=" + Cases.CITIZEN_ID + "&size=2&page=0").json();
     assertEquals(2, page.getJsonArray("hits").size(), "paged");
@@ -292,6 +299,11 @@ class WorkflowIT {
       String ownHall = CLERK.get("/api/archive/search?archiveNumber=" + hit.getString("archiveNumber")).body();
       assertTrue(ownHall.contains("\"total\":1"), ownHall);
     }
+  }
+
+  private static boolean containsCase(JsonObject result, String caseNumber) {
+    return result.getJsonArray("hits").getValuesAs(JsonObject.class).stream()
+        .anyMatch(h -> h.getString("caseNumber").equals(caseNumber));
   }
 
   private static <T> List<T> parallel(List<Callable<T>> tasks) throws Exception {

@@ -39,6 +39,7 @@ public class DefaultArchiveService implements ArchiveService {
   @Inject CaseRepository cases;
   @Inject ObjectStore store;
   @Inject org.earchive.archive.domain.service.SearchIndex index;
+  @Inject org.earchive.archive.domain.model.document.DocumentRepository documents;
   @Inject org.earchive.archive.domain.model.account.UserAccountRepository accounts;
   @Resource SessionContext context;
 
@@ -114,7 +115,7 @@ public class DefaultArchiveService implements ArchiveService {
   private void indexRecords(String caseNumber, List<ArchiveRecord> records) {
     cases.find(caseNumber).ifPresent(c -> {
       try {
-        index.indexAll(records.stream().map(r -> entry(r, c)).toList());
+        index.indexAll(records.stream().map(r -> entry(r, c, documents.text(r.documentId()))).toList());
       } catch (java.io.IOException | RuntimeException e) {
         java.util.logging.Logger.getLogger(DefaultArchiveService.class.getName())
             .warning("Case " + caseNumber + " archived but not indexed: " + e.getMessage());
@@ -122,11 +123,12 @@ public class DefaultArchiveService implements ArchiveService {
     });
   }
 
+  /** A record's index entry; its text is its document's (the OCR layer of the PDF/A), kept in the database. */
   static org.earchive.archive.domain.service.SearchIndex.Entry entry(
-      ArchiveRecord r, org.earchive.archive.domain.model.cases.BusinessCase c) {
+      ArchiveRecord r, org.earchive.archive.domain.model.cases.BusinessCase c, String text) {
     return new org.earchive.archive.domain.service.SearchIndex.Entry(
         "rec:" + r.archiveNumber(), c.caseNumber(), r.citizenId(), c.applicant().name(), r.businessType(),
-        r.materialCode(), r.title(), "", "record", r.archiveNumber(), r.category(), c.hall(),
+        r.materialCode(), r.title(), text, "record", r.archiveNumber(), r.category(), c.hall(),
         r.archivedAt().toEpochMilli());
   }
 
@@ -141,7 +143,8 @@ public class DefaultArchiveService implements ArchiveService {
         List<org.earchive.archive.domain.service.SearchIndex.Entry> entries = new java.util.ArrayList<>();
         for (Object[] row : page) {
           ArchiveRecord r = (ArchiveRecord) row[0];
-          entries.add(entry(r, (org.earchive.archive.domain.model.cases.BusinessCase) row[1]));
+          entries.add(entry(r, (org.earchive.archive.domain.model.cases.BusinessCase) row[1],
+              documents.text(r.documentId())));
           after = r.id();
         }
         index.indexAll(entries);

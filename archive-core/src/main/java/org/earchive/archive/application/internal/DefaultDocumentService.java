@@ -43,6 +43,7 @@ public class DefaultDocumentService implements DocumentService {
   @jakarta.annotation.Resource jakarta.ejb.SessionContext context;
   @Inject ObjectStore store;
   @Inject SearchIndex index;
+  @Inject org.earchive.archive.domain.service.TextExtractor extractor;
   /** The upload limit, read per upload so that configuration changes apply; replaceable in tests. */
   java.util.function.LongSupplier maxUploadBytes = () -> EarchiveSettings.current().maxUploadBytes();
 
@@ -85,6 +86,7 @@ public class DefaultDocumentService implements DocumentService {
       }
       throw e;
     }
+    String text = "ARCHIVAL".equals(view.role()) ? textOf(view, stored) : "";
     try {
       index.index(
           new SearchIndex.Entry(
@@ -95,7 +97,7 @@ public class DefaultDocumentService implements DocumentService {
               target.businessType(),
               view.material(),
               view.fileName(),
-              "",
+              text,
               "document",
               null,
               null,
@@ -106,6 +108,27 @@ public class DefaultDocumentService implements DocumentService {
       LOG.log(Level.WARNING, "Document " + view.id() + " stored but not indexed: " + e.getMessage(), e);
     }
     return view;
+  }
+
+  /**
+   * The searchable text of an archival PDF (the station's OCR layer), read back from the store (so verified) and kept
+   * in the database for the index. Best effort: a file without text, or one that cannot be read as PDF, is simply
+   * not searchable by content; the upload stands.
+   */
+  private String textOf(DocumentView view, StoredObject stored) {
+    if (view.contentType() == null || !view.contentType().startsWith("application/pdf")) {
+      return "";
+    }
+    try (InputStream in = store.get(stored.key())) {
+      String text = extractor.extract(in, view.contentType());
+      if (!text.isEmpty()) {
+        recorder.storeText(view.id(), text);
+      }
+      return text;
+    } catch (IOException | StorageException | RuntimeException e) {
+      LOG.log(Level.INFO, "Document " + view.id() + ": no searchable text (" + e.getMessage() + ")");
+      return "";
+    }
   }
 
   private static final java.util.regex.Pattern UPLOAD_KEY = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{8,160}");

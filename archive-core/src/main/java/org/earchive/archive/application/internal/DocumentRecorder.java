@@ -84,6 +84,11 @@ public class DocumentRecorder {
     return CaseAssembler.toView(d, c.caseNumber());
   }
 
+  /** Keeps the document's searchable text; its own short transaction, after the upload is recorded. */
+  public void storeText(long documentId, String text) {
+    documents.storeText(documentId, text);
+  }
+
   public long references(String objectKey) {
     return documents.countByObjectKey(objectKey);
   }

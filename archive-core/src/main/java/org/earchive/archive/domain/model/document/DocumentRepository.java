@@ -13,6 +13,12 @@ public interface DocumentRepository {
 
   CaseDocument store(CaseDocument document);
 
+  /** Keeps a document's searchable text (replacing any earlier one). */
+  void storeText(long documentId, String text);
+
+  /** A document's searchable text, empty when it has none. */
+  String text(long documentId);
+
   /** How many documents refer to the object; an object no row refers to is an orphan. */
   long countByObjectKey(String objectKey);
 

@@ -42,6 +42,24 @@ public class JpaDocumentRepository implements DocumentRepository {
   }
 
   @Override
+  public void storeText(long documentId, String text) {
+    org.earchive.archive.domain.model.document.DocumentText existing =
+        em.find(org.earchive.archive.domain.model.document.DocumentText.class, documentId);
+    if (existing != null) {
+      em.remove(existing);
+      em.flush();
+    }
+    em.persist(new org.earchive.archive.domain.model.document.DocumentText(documentId, text));
+  }
+
+  @Override
+  public String text(long documentId) {
+    org.earchive.archive.domain.model.document.DocumentText t =
+        em.find(org.earchive.archive.domain.model.document.DocumentText.class, documentId);
+    return t == null ? "" : t.content();
+  }
+
+  @Override
   public long countByObjectKey(String objectKey) {
     return em.createQuery("SELECT COUNT(d) FROM CaseDocument d WHERE d.objectKey = :k", Long.class)
         .setParameter("k", objectKey)
