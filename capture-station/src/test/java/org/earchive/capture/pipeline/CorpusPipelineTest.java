@@ -122,6 +122,9 @@ class CorpusPipelineTest {
     CaptureResult several = run("paperless/several-patcht-codes.pdf");
     assertEquals(3, several.documents().size());
 
+    CaptureResult distorted = run("paperless/patch-code-t-middle-distorted.pdf");
+    assertEquals(2, distorted.documents().size(), "a distorted patch sheet is read at low resolution");
+
     CaptureResult unreadable = run("paperless/patch-code-t-middle-unreadable.pdf");
     assertNull(unreadable.error(), unreadable.errorMessage());
     assertEquals(1, unreadable.documents().size(), "no barcode read, no split");

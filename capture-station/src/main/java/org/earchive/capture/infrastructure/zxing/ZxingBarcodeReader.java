@@ -20,8 +20,8 @@ import org.earchive.capture.pipeline.PageRaster;
 import org.earchive.capture.pipeline.port.BarcodeReader;
 
 /**
- * ZXing over the grey page: QR, Data Matrix, Code 128 and Code 39 (cover sheets and patch-code T sheets). A page is
- * tried at about 150 dpi first (fast, and enough for separator sheets), then at full resolution.
+ * ZXing over the grey page: QR, Data Matrix, Code 128 and Code 39 (cover sheets and patch-code T sheets), at three
+ * resolutions.
  */
 public final class ZxingBarcodeReader implements BarcodeReader {
   private static final Map<DecodeHintType, Object> HINTS = new EnumMap<>(DecodeHintType.class);
@@ -33,14 +33,22 @@ public final class ZxingBarcodeReader implements BarcodeReader {
     HINTS.put(DecodeHintType.CHARACTER_SET, "UTF-8");
   }
 
+  /**
+   * Tries about 75 dpi first (fast, and it reads worn or distorted separator sheets that finer resolutions miss),
+   * then about 150 dpi, then the full resolution for small codes.
+   */
   @Override
   public List<Barcode> read(PageRaster grey) {
-    int factor = grey.known() && grey.dpi() >= 250 ? 2 : 1;
-    List<Barcode> found = decode(factor == 1 ? grey : downscale(grey, factor));
-    if (found.isEmpty() && factor > 1) {
-      found = decode(grey);
+    int dpi = grey.known() ? grey.dpi() : 300;
+    for (int factor : new int[] {4, 2}) {
+      if (dpi / factor >= 70) {
+        List<Barcode> found = decode(downscale(grey, factor));
+        if (!found.isEmpty()) {
+          return found;
+        }
+      }
     }
-    return found;
+    return decode(grey);
   }
 
   private static List<Barcode> decode(PageRaster grey) {
