@@ -27,10 +27,15 @@ public final class CaptureCommand {
   private CaptureCommand() {}
 
   public static void main(String[] args) throws java.io.IOException {
-    if (args.length > 0 && List.of("watch", "station", "scan", "agent").contains(args[0])) {
+    if (args.length > 0 && List.of("watch", "station", "scan", "agent", "import").contains(args[0])) {
       System.exit(StationCommand.run(args, System.out, System.err));
     }
     System.exit(run(args, System.out, System.err, null));
+  }
+
+  /** The station's commands (watch, station, scan, agent, import). */
+  public static int runStation(String[] args, PrintStream out, PrintStream err) throws java.io.IOException {
+    return StationCommand.run(args, out, err);
   }
 
   /** @param components the engines to use, or null for the standard ones (tests inject faults here) */

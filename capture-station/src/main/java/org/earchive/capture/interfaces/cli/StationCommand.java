@@ -27,6 +27,9 @@ public final class StationCommand {
     if (command.equals("scan") || command.equals("agent")) {
       return scanOrAgent(args, out, err);
     }
+    if (command.equals("import")) {
+      return importFiles(args, out, err);
+    }
     Path folder = null;
     String caseNumber = null, material = null;
     boolean once = false;
@@ -55,9 +58,7 @@ public final class StationCommand {
       err.println("capture " + command + ": set EARCHIVE_STATION_PASSWORD (the station's account on the server)");
       return CaptureCommand.USAGE;
     }
-    Path home = Path.of(System.getenv().getOrDefault("EARCHIVE_STATION_HOME",
-        System.getProperty("user.home") + "/.earchive-station"));
-    Spool spool = new Spool(home.resolve("spool"));
+    Spool spool = new Spool(home().resolve("spool"));
     URI server = URI.create(System.getenv().getOrDefault("EARCHIVE_SERVER_URL", "http://localhost:8080"));
     CaptureSettings settings = CaptureSettings.fromEnvironment();
     try (Pipeline pipeline = new Pipeline(StandardComponents.create(settings), settings)) {
@@ -86,6 +87,50 @@ public final class StationCommand {
     return CaptureCommand.OK;
   }
 
+  /** The station's folder: {@code EARCHIVE_STATION_HOME}, else {@code ~/.earchive-station}. */
+  static Path home() {
+    String configured = System.getProperty("earchive.station.home", System.getenv("EARCHIVE_STATION_HOME"));
+    return Path.of(configured != null && !configured.isBlank() ? configured
+        : System.getProperty("user.home") + "/.earchive-station");
+  }
+
+  /**
+   * {@code capture import --case C --material M FILE...}: files from a disk, a USB stick or an e-mail, into one batch
+   * of the spool (durably, in the order given); {@code capture station} then processes and uploads it.
+   */
+  static int importFiles(String[] args, PrintStream out, PrintStream err) throws IOException {
+    String caseNumber = null, material = null;
+    java.util.List<Path> files = new java.util.ArrayList<>();
+    for (int i = 1; i < args.length; i++) {
+      switch (args[i]) {
+        case "--case" -> caseNumber = args[++i];
+        case "--material" -> material = args[++i];
+        default -> files.add(Path.of(args[i]));
+      }
+    }
+    if (caseNumber == null || material == null || files.isEmpty()) {
+      err.println("usage: capture import --case C --material M FILE...");
+      return CaptureCommand.USAGE;
+    }
+    for (Path f : files) {
+      if (!java.nio.file.Files.isRegularFile(f)) {
+        err.println("capture import: no such file: " + f);
+        return CaptureCommand.USAGE;
+      }
+    }
+    Spool spool = new Spool(home().resolve("spool"));
+    Spool.Batch batch = spool.open(caseNumber, material, System.getProperty("user.name"));
+    for (Path f : files) {
+      try (var in = java.nio.file.Files.newInputStream(f)) {
+        batch.accept(f.getFileName().toString(), in);
+      }
+    }
+    batch.close();
+    out.printf("%d file(s) in batch %s; ./earchive capture station processes and uploads it%n", files.size(),
+        batch.id());
+    return CaptureCommand.OK;
+  }
+
   /**
    * {@code capture scan --device host[:port]/device --case C --material M [--dpi 300]}: one stack from a SANE
    * scanner into the spool (then {@code capture station} uploads it); {@code capture agent [--device …] [--port N]}:
@@ -109,9 +154,7 @@ public final class StationCommand {
         }
       }
     }
-    Path home = Path.of(System.getenv().getOrDefault("EARCHIVE_STATION_HOME",
-        System.getProperty("user.home") + "/.earchive-station"));
-    Spool spool = new Spool(home.resolve("spool"));
+    Spool spool = new Spool(home().resolve("spool"));
     var scanner = new org.earchive.capture.infrastructure.sane.SaneScanner();
     var address = org.earchive.capture.infrastructure.sane.SaneScanner.Address.parse(device);
     var settings = new org.earchive.capture.infrastructure.sane.SaneScanner.Settings(dpi, "Gray", true, 500);
