@@ -50,6 +50,7 @@ class CorpusPipelineTest {
       "paperless/password-is-test.pdf, ENCRYPTED_PDF",
       "ocrmypdf/invalid.pdf, INVALID_PDF",
       "ocrmypdf/hugemono.pdf, IMAGE_TOO_LARGE",
+      "ocrmypdf/enormous.pdf, IMAGE_TOO_LARGE",
       "ocrmypdf/linn.txt, UNSUPPORTED_FORMAT",
       "paperless/simple.tiff, RESOLUTION_TOO_LOW",
       "ocrmypdf/aspect.pdf, RESOLUTION_TOO_LOW",

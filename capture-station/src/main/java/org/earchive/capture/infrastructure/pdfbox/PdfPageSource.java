@@ -96,10 +96,6 @@ public final class PdfPageSource implements PageSource {
         }
         renderDpi = Math.min(Math.max(xDpi, yDpi), limits.maxRenderDpi());
         type = scan.colour() ? ImageType.RGB : ImageType.GRAY;
-        PageRaster direct = direct(page, images, scan, renderDpi);
-        if (direct != null) {
-          return new SourcePage(index, direct, null);
-        }
       } else {
         renderDpi = BORN_DIGITAL_DPI;
         type = ImageType.RGB;
@@ -120,7 +116,13 @@ public final class PdfPageSource implements PageSource {
         throw new CaptureException(CaptureError.IMAGE_TOO_LARGE, "page " + index + " would be "
             + Math.round(w) + " × " + Math.round(h) + " pixels at " + Math.round(renderDpi) + " dpi");
       }
-      if (!scanned) {
+      if (scanned) {
+        // the page limit holds for a scan decoded as it is, too (checked above, before any pixel is decoded)
+        PageRaster direct = direct(page, images, scan, renderDpi);
+        if (direct != null) {
+          return new SourcePage(index, direct, null);
+        }
+      } else {
         textLayer = words(index, renderDpi / 72f);
         if (textLayer.isEmpty()) {
           // no text and no scan (vector drawing, or blank): it is OCR'd like a scan
