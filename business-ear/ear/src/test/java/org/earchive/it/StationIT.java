@@ -79,7 +79,9 @@ class StationIT {
     assertEquals(1, first.processed());
     assertEquals(1, first.waiting());
     assertEquals(Spool.State.PROCESSED, batch.state());
-    assertTrue(offline.pause().toSeconds() >= 2);
+    assertEquals(4, offline.pause().toSeconds(), "the pause grows while the server is away");
+    assertEquals(1, offline.runOnce().waiting());
+    assertEquals(8, offline.pause().toSeconds());
     Path pdf = batch.output().resolve("0001-scan.pdf");
     assertTrue(Files.exists(pdf), "the PDF/A waits in the spool");
     String pdfSha = sha256(pdf);

@@ -20,7 +20,8 @@ public record CaptureSettings(String language, int pageSegmentation, boolean ada
   public static CaptureSettings fromEnvironment() {
     return new CaptureSettings(
         value("earchive.ocr.lang", "EARCHIVE_OCR_LANG", "chi_sim"),
-        // one column of text of varying sizes: read every title and field of a form (measured: docs/benchmarks.md)
+        // one column of text of varying sizes: reads form titles the automatic layout (3) drops; compare with
+        // EARCHIVE_OCR_PSM=3 ./earchive bench capture
         Integer.parseInt(value("earchive.ocr.psm", "EARCHIVE_OCR_PSM", "4")),
         Boolean.parseBoolean(value("earchive.ocr.adaptive", "EARCHIVE_OCR_ADAPTIVE", "true")),
         value("earchive.tessdata", "EARCHIVE_TESSDATA", "/usr/share/tesseract-ocr/5/tessdata"),
@@ -52,11 +53,6 @@ public record CaptureSettings(String language, int pageSegmentation, boolean ada
 
   public CaptureSettings withWorkers(int n) {
     return new CaptureSettings(language, pageSegmentation, adaptiveOcrResolution, tessdata, fontFile, n, limits,
-        blankCoverage, orientationConfidence, station, operator);
-  }
-
-  public CaptureSettings withLimits(CaptureLimits l) {
-    return new CaptureSettings(language, pageSegmentation, adaptiveOcrResolution, tessdata, fontFile, workers, l,
         blankCoverage, orientationConfidence, station, operator);
   }
 

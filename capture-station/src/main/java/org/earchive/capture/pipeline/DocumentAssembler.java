@@ -16,8 +16,6 @@ import org.earchive.capture.pipeline.port.PdfAValidator;
  * hidden part names and renamed only when the whole input succeeded.
  */
 final class DocumentAssembler {
-  private static final int DUPLICATE_BITS = 2;
-
   private final Components components;
   private final Path outDir;
   private final String stem;
@@ -76,9 +74,7 @@ final class DocumentAssembler {
     }
     String text = outcome.text().replaceAll("\\s+", "");
     for (int i = 0; i < fingerprints.size(); i++) {
-      // the same sheet twice: the images look alike and the words are the same (forms alike in layout differ in words)
-      if (Fingerprint.distance(fingerprints.get(i), processed.fingerprint()) <= DUPLICATE_BITS
-          && texts.get(i).equals(text)) {
+      if (Fingerprint.sameSheet(fingerprints.get(i), texts.get(i), processed.fingerprint(), text)) {
         warn(new CaptureWarning(CaptureWarning.DUPLICATE_PAGE, outcome.index(), "This page looks the same as an"
             + " earlier page of the batch. Delete one of them if the sheet was scanned twice."));
         break;

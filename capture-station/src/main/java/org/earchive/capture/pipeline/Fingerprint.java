@@ -36,4 +36,12 @@ public final class Fingerprint {
   public static int distance(long a, long b) {
     return Long.bitCount(a ^ b);
   }
+
+  /**
+   * The same sheet scanned twice: the images a few bits apart and the same words (forms alike in layout differ in
+   * their words). {@code text} without whitespace.
+   */
+  public static boolean sameSheet(long a, String textA, long b, String textB) {
+    return distance(a, b) <= 2 && textA.equals(textB);
+  }
 }

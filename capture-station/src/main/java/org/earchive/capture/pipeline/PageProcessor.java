@@ -125,8 +125,9 @@ final class PageProcessor {
   /**
    * Recognises the page at the resolution that suits its print: Tesseract reads best, and fastest, when text lines
    * are about {@value #OCR_LINE_HEIGHT} pixels high, so pages of ordinary print scanned at 300 dpi are read at about
-   * 200 dpi (measured: fewer errors and 45% less time on the benchmark's forms); small print keeps its full
-   * resolution. The words' boxes are scaled back to the archived image.
+   * 200 dpi (fewer errors and less OCR time on the benchmark's forms: compare with
+   * {@code EARCHIVE_OCR_ADAPTIVE=false ./earchive bench capture}); small print keeps its full resolution. The
+   * words' boxes are scaled back to the archived image.
    */
   private OcrResult recognise(SourcePage source, OcrEngine ocr, PageRaster grey) {
     double factor = 1.0;

@@ -30,10 +30,6 @@ public record PageRaster(int width, int height, int channels, byte[] data, int x
     return Math.min(xDpi, yDpi);
   }
 
-  public long pixels() {
-    return (long) width * height;
-  }
-
   public PageRaster withDpi(int x, int y) {
     return new PageRaster(width, height, channels, data, x, y);
   }

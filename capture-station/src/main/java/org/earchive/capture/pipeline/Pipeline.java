@@ -181,7 +181,8 @@ public final class Pipeline implements AutoCloseable {
     return dot > 0 ? name.substring(0, dot) : name;
   }
 
-  static String sha256(Path file) throws IOException {
+  /** The SHA-256 of a file, streamed (the station compares it with the server's). */
+  public static String sha256(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       byte[] buffer = new byte[64 * 1024];

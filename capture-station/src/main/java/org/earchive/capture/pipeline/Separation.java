@@ -56,11 +56,6 @@ public final class Separation {
     return result;
   }
 
-  /** The text a cover-sheet barcode carries. */
-  public static String coverText(String caseNumber, String material) {
-    return "EARCHIVE:" + caseNumber + ":" + material;
-  }
-
   private static boolean validDay(String yyyymmdd) {
     try {
       LocalDate.parse(yyyymmdd, DAY);

@@ -65,7 +65,7 @@ public final class QualityReport {
           long fp = Long.parseUnsignedLong(p.getString("fingerprint", "0"), 16);
           String text = p.getString("text", "").replaceAll("\\s+", "");
           for (int i = 0; i < seen.size(); i++) {
-            if (Fingerprint.distance(seen.get(i)[0], fp) <= 2 && seenText.get(i).equals(text)) {
+            if (Fingerprint.sameSheet(seen.get(i)[0], seenText.get(i), fp, text)) {
               page.add("duplicateOf", (int) seen.get(i)[1]);
               warnings.add(Json.createObjectBuilder().add("code", "DUPLICATE_PAGE").add("page", number)
                   .add("message", "Page " + number + " looks the same as page " + seen.get(i)[1]

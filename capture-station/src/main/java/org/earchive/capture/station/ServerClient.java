@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -113,9 +112,5 @@ public final class ServerClient {
     } catch (RuntimeException e) {
       return Json.createObjectBuilder().build();
     }
-  }
-
-  static List<String> roles() {
-    return List.of("ARCHIVAL", "ORIGINAL");
   }
 }

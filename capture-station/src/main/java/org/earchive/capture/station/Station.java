@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -60,7 +59,7 @@ public final class Station {
       if (state == Spool.State.PROCESSED) {
         try {
           upload(batch);
-          if (batch.state() == Spool.State.DONE || java.nio.file.Files.notExists(batch.dir())) {
+          if (batch.state() == Spool.State.DONE) {
             uploaded++;
             continue; // confirmed and removed from the spool
           }
@@ -79,12 +78,12 @@ public final class Station {
     return new Round(processed, uploaded, failed, waiting);
   }
 
-  /** How long to wait before the next round: grows while the server stays away, up to five minutes. */
+  /**
+   * How long to wait before the next round: 2 s normally; while the server stays away it doubles from 4 s with every
+   * round that had to wait, up to five minutes.
+   */
   public Duration pause() {
-    if (failedRounds == 0) {
-      return Duration.ofSeconds(2);
-    }
-    long seconds = Math.min(MAX_PAUSE.toSeconds(), 1L << Math.min(failedRounds, 9));
+    long seconds = Math.min(MAX_PAUSE.toSeconds(), 2L << Math.min(failedRounds, 8));
     return Duration.ofSeconds(seconds);
   }
 
@@ -140,7 +139,7 @@ public final class Station {
       }
       String[] f = line.split("\t");
       Path file = batch.output().resolve(f[3]).normalize();
-      String sha256 = sha256(file);
+      String sha256 = Pipeline.sha256(file);
       String entry = sha256 + " " + f[0] + " " + f[3];
       if (done.contains(entry)) {
         continue;
@@ -163,19 +162,6 @@ public final class Station {
     batch.state(Spool.State.DONE);
     LOG.info("batch " + batch.id() + " uploaded and confirmed by the server; removed from the spool");
     batch.remove();
-  }
-
-  private static String sha256(Path file) throws IOException {
-    try (var in = Files.newInputStream(file)) {
-      var md = java.security.MessageDigest.getInstance("SHA-256");
-      byte[] buffer = new byte[64 * 1024];
-      for (int n; (n = in.read(buffer)) > 0; ) {
-        md.update(buffer, 0, n);
-      }
-      return HexFormat.of().formatHex(md.digest());
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** The failure a clerk must deal with, from a FAILED batch. */

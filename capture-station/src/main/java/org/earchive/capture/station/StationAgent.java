@@ -309,8 +309,4 @@ public final class StationAgent implements AutoCloseable {
     http.stop(0);
     scans.shutdownNow();
   }
-
-  static List<String> endpoints() {
-    return List.of("/status", "/scans", "/scans/{id}/events");
-  }
 }

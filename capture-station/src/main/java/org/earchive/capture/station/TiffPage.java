@@ -21,23 +21,35 @@ public final class TiffPage {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
       writer.setOutput(out);
-      ImageWriteParam param = writer.getDefaultWriteParam();
-      param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-      param.setCompressionType("LZW");
-      IIOMetadata md = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(page), param);
-      IIOMetadataNode root = new IIOMetadataNode("javax_imageio_1.0");
-      IIOMetadataNode dim = new IIOMetadataNode("Dimension");
-      for (String axis : new String[] {"HorizontalPixelSize", "VerticalPixelSize"}) {
-        IIOMetadataNode n = new IIOMetadataNode(axis);
-        n.setAttribute("value", Double.toString(25.4 / dpi));
-        dim.appendChild(n);
-      }
-      root.appendChild(dim);
-      md.mergeTree("javax_imageio_1.0", root);
-      writer.write(null, new IIOImage(page, null, md), param);
+      ImageWriteParam param = lzw(writer);
+      writer.write(null, new IIOImage(page, null, resolution(writer, page, param, dpi)), param);
     } finally {
       writer.dispose();
     }
     return bytes.toByteArray();
+  }
+
+  /** Lossless LZW compression for a TIFF writer. */
+  public static ImageWriteParam lzw(ImageWriter writer) {
+    ImageWriteParam param = writer.getDefaultWriteParam();
+    param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+    param.setCompressionType("LZW");
+    return param;
+  }
+
+  /** A page's image metadata stating its resolution, which the pipeline reads back as the scan's DPI. */
+  public static IIOMetadata resolution(ImageWriter writer, BufferedImage page, ImageWriteParam param, int dpi)
+      throws IOException {
+    IIOMetadata md = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(page), param);
+    IIOMetadataNode root = new IIOMetadataNode("javax_imageio_1.0");
+    IIOMetadataNode dim = new IIOMetadataNode("Dimension");
+    for (String axis : new String[] {"HorizontalPixelSize", "VerticalPixelSize"}) {
+      IIOMetadataNode n = new IIOMetadataNode(axis);
+      n.setAttribute("value", Double.toString(25.4 / dpi));
+      dim.appendChild(n);
+    }
+    root.appendChild(dim);
+    md.mergeTree("javax_imageio_1.0", root);
+    return md;
   }
 }

@@ -22,12 +22,11 @@ import java.util.Map;
 import java.util.Random;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOMetadata;
-import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
+import org.earchive.capture.station.TiffPage;
 
 /**
  * Synthetic 300 dpi scans of Chinese social-insurance forms with known text: the ground truth for OCR accuracy, and
@@ -245,20 +244,8 @@ public final class FormScans {
       writer.setOutput(out);
       writer.prepareWriteSequence(null);
       for (BufferedImage page : pages) {
-        ImageWriteParam param = writer.getDefaultWriteParam();
-        param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-        param.setCompressionType("LZW");
-        IIOMetadata md = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(page), param);
-        IIOMetadataNode root = new IIOMetadataNode("javax_imageio_1.0");
-        IIOMetadataNode dim = new IIOMetadataNode("Dimension");
-        IIOMetadataNode hps = new IIOMetadataNode("HorizontalPixelSize");
-        hps.setAttribute("value", Double.toString(25.4 / dpi));
-        IIOMetadataNode vps = new IIOMetadataNode("VerticalPixelSize");
-        vps.setAttribute("value", Double.toString(25.4 / dpi));
-        dim.appendChild(hps);
-        dim.appendChild(vps);
-        root.appendChild(dim);
-        md.mergeTree("javax_imageio_1.0", root);
+        ImageWriteParam param = TiffPage.lzw(writer);
+        IIOMetadata md = TiffPage.resolution(writer, page, param, dpi);
         writer.writeToSequence(new IIOImage(page, null, md), param);
       }
       writer.endWriteSequence();

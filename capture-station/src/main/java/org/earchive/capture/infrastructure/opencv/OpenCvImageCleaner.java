@@ -207,14 +207,9 @@ public final class OpenCvImageCleaner implements ImageCleaner {
    */
   @Override
   public double measureSkew(PageRaster grey) {
-    Mat src = Mats.of(grey);
-    Mat small = new Mat();
-    Mat ink = new Mat();
+    Mat ink = ink(grey, about75Dpi(grey), 255);
     Mat points = new Mat();
     try {
-      double scale = grey.known() ? Math.min(1.0, 75.0 / grey.dpi()) : 0.25;
-      Imgproc.resize(src, small, new Size(), scale, scale, Imgproc.INTER_AREA);
-      Imgproc.adaptiveThreshold(small, ink, 255, Imgproc.ADAPTIVE_THRESH_MEAN_C, Imgproc.THRESH_BINARY_INV, 15, 15);
       Core.findNonZero(ink, points);
       int n = (int) points.total();
       if (n < 200) {
@@ -226,10 +221,10 @@ public final class OpenCvImageCleaner implements ImageCleaner {
       float[] x = new float[n];
       float[] y = new float[n];
       for (int i = 0; i < n; i++) {
-        x[i] = xy[2 * i] - small.cols() / 2f;
-        y[i] = xy[2 * i + 1] - small.rows() / 2f;
+        x[i] = xy[2 * i] - ink.cols() / 2f;
+        y[i] = xy[2 * i + 1] - ink.rows() / 2f;
       }
-      int bins = (int) Math.ceil(Math.hypot(small.cols(), small.rows())) + 2;
+      int bins = (int) Math.ceil(Math.hypot(ink.cols(), ink.rows())) + 2;
       int[] histogram = new int[bins];
       double best = 0, bestScore = -1;
       for (double a = -COARSE_RANGE; a <= COARSE_RANGE + 1e-9; a += COARSE_STEP) {
@@ -249,20 +244,16 @@ public final class OpenCvImageCleaner implements ImageCleaner {
       }
       return Math.round(best * 1000) / 1000.0;
     } finally {
-      Mats.release(src, small, ink, points);
+      Mats.release(ink, points);
     }
   }
 
   @Override
   public int textLineHeight(PageRaster grey) {
-    Mat src = Mats.of(grey);
-    Mat small = new Mat();
-    Mat ink = new Mat();
+    double scale = 0.25;
+    Mat ink = ink(grey, scale, 1);
     Mat rows = new Mat();
     try {
-      double scale = 0.25;
-      Imgproc.resize(src, small, new Size(), scale, scale, Imgproc.INTER_AREA);
-      Imgproc.adaptiveThreshold(small, ink, 1, Imgproc.ADAPTIVE_THRESH_MEAN_C, Imgproc.THRESH_BINARY_INV, 15, 15);
       // table rules and long lines are not text: only rows with a moderate amount of ink count
       Core.reduce(ink, rows, 1, Core.REDUCE_SUM, CvType.CV_32F);
       float[] r = new float[(int) rows.total()];
@@ -286,7 +277,7 @@ public final class OpenCvImageCleaner implements ImageCleaner {
       java.util.Collections.sort(heights);
       return (int) Math.round(heights.get(heights.size() / 2) / scale);
     } finally {
-      Mats.release(src, small, ink, rows);
+      Mats.release(ink, rows);
     }
   }
 
@@ -302,22 +293,39 @@ public final class OpenCvImageCleaner implements ImageCleaner {
     }
   }
 
-  @Override
-  public boolean sideways(PageRaster grey) {
+  /** The scale that brings a page to about 75 dpi, where text lines and their gaps are still clear. */
+  private static double about75Dpi(PageRaster grey) {
+    return grey.known() ? Math.min(1.0, 75.0 / grey.dpi()) : 0.25;
+  }
+
+  /**
+   * The page's ink at {@code scale}: an adaptive (local mean) threshold, ink = {@code value}, paper = 0. The caller
+   * releases the Mat.
+   */
+  private static Mat ink(PageRaster grey, double scale, double value) {
     Mat src = Mats.of(grey);
     Mat small = new Mat();
     Mat ink = new Mat();
+    try {
+      Imgproc.resize(src, small, new Size(), scale, scale, Imgproc.INTER_AREA);
+      Imgproc.adaptiveThreshold(small, ink, value, Imgproc.ADAPTIVE_THRESH_MEAN_C, Imgproc.THRESH_BINARY_INV, 15, 15);
+      return ink;
+    } finally {
+      Mats.release(src, small);
+    }
+  }
+
+  @Override
+  public boolean sideways(PageRaster grey) {
+    Mat ink = ink(grey, about75Dpi(grey), 1);
     Mat rows = new Mat();
     Mat cols = new Mat();
     try {
-      double scale = grey.known() ? Math.min(1.0, 75.0 / grey.dpi()) : 0.25;
-      Imgproc.resize(src, small, new Size(), scale, scale, Imgproc.INTER_AREA);
-      Imgproc.adaptiveThreshold(small, ink, 1, Imgproc.ADAPTIVE_THRESH_MEAN_C, Imgproc.THRESH_BINARY_INV, 15, 15);
       Core.reduce(ink, rows, 1, Core.REDUCE_SUM, CvType.CV_32F);
       Core.reduce(ink, cols, 0, Core.REDUCE_SUM, CvType.CV_32F);
       return contrast(cols) > 1.3 * contrast(rows);
     } finally {
-      Mats.release(src, small, ink, rows, cols);
+      Mats.release(ink, rows, cols);
     }
   }
 

@@ -69,7 +69,6 @@ public final class PdfAWriter implements ArchivalPdf {
   private final PDDocument document;
   private final TrueTypeCollection collection;
   private final PDType0Font font;
-  private int pages;
 
   public PdfAWriter(Path fontFile) throws IOException {
     document = new PDDocument(IOUtils.createTempFileOnlyStreamCache());
@@ -84,10 +83,6 @@ public final class PdfAWriter implements ArchivalPdf {
       document.close();
       throw e;
     }
-  }
-
-  public int pageCount() {
-    return pages;
   }
 
   public void addPage(ArchivalPage archival) throws IOException {
@@ -112,7 +107,6 @@ public final class PdfAWriter implements ArchivalPdf {
         content.endText();
       }
     }
-    pages++;
   }
 
   /** Sizes a word's invisible text to its box so that selecting and searching line up with the image. */
@@ -138,6 +132,14 @@ public final class PdfAWriter implements ArchivalPdf {
 
   /** Drops characters the font cannot encode (rare in OCR output) instead of failing the page. */
   private String printable(String text) {
+    if (text.codePoints().noneMatch(Character::isISOControl)) {
+      try {
+        font.encode(text);
+        return text; // the usual case: the whole word encodes, no character by character check
+      } catch (IOException | IllegalArgumentException e) {
+        // some character is not in the font: filter below
+      }
+    }
     StringBuilder out = new StringBuilder(text.length());
     text.codePoints().forEach(cp -> {
       String s = new String(Character.toChars(cp));
@@ -172,7 +174,7 @@ public final class PdfAWriter implements ArchivalPdf {
   }
 
   /**
-   * CCITT G4 through the JDK's TIFF writer (one strip), which PDFBox then wraps without decoding: about 20 times
+   * CCITT G4 through the JDK's TIFF writer (one strip), which PDFBox then wraps without decoding: many times
    * faster than PDFBox's own pixel-by-pixel encoder, and the same bytes in the PDF.
    */
   private static byte[] g4(BufferedImage bitonal) throws IOException {

@@ -9,8 +9,6 @@ import org.earchive.capture.pipeline.DocumentMetadata;
 public interface ArchivalPdf extends AutoCloseable {
   void addPage(ArchivalPage page) throws IOException;
 
-  int pageCount();
-
   void save(Path target, DocumentMetadata metadata) throws IOException;
 
   @Override
