@@ -33,4 +33,10 @@ public interface DocumentService {
 
   /** The document's description (digests, size, material) without reading its bytes. */
   DocumentView describe(long documentId) throws EarchiveException;
+
+  /**
+   * Page {@code page} (1-based) rendered as PNG at about {@code dpi}, with a visible watermark naming the reader and
+   * the time; the archived object itself is never modified.
+   */
+  org.earchive.archive.application.dto.PageImage page(long documentId, int page, int dpi) throws EarchiveException;
 }

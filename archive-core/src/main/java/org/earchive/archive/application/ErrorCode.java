@@ -24,7 +24,14 @@ public enum ErrorCode {
   MATERIALS_MISSING(Kind.CONFLICT),
   REASON_REQUIRED(Kind.INVALID),
   UNKNOWN_REVIEWER(Kind.INVALID),
-  RECORD_NOT_FOUND(Kind.NOT_FOUND);
+  RECORD_NOT_FOUND(Kind.NOT_FOUND),
+  FOUR_PROPERTY_CHECK_FAILED(Kind.CONFLICT),
+  BORROWING_REQUIRED(Kind.FORBIDDEN),
+  BORROWING_NOT_FOUND(Kind.NOT_FOUND),
+  RECORD_DISPOSED(Kind.GONE),
+  RECORD_HELD(Kind.CONFLICT),
+  DISPOSAL_LIST_NOT_FOUND(Kind.NOT_FOUND),
+  PAGE_NOT_FOUND(Kind.NOT_FOUND);
 
   /** How a failure presents itself at the edge. */
   public enum Kind {
@@ -34,7 +41,8 @@ public enum ErrorCode {
     TOO_LARGE,
     FORBIDDEN,
     UNAVAILABLE,
-    INTEGRITY
+    INTEGRITY,
+    GONE
   }
 
   private final Kind kind;

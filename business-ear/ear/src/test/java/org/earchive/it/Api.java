@@ -68,6 +68,17 @@ final class Api {
             .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
   }
 
+  Response put(String path, String json) throws IOException, InterruptedException {
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+  }
+
+  Response delete(String path) throws IOException, InterruptedException {
+    return send(request(path).DELETE());
+  }
+
   /**
    * A multipart upload as a browser sends it (raw UTF-8 file name). With {@code declareLength} false the body is
    * streamed without a Content-Length, as a scanner agent does.

@@ -1,6 +1,20 @@
 package org.earchive.it;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.earchive.capture.infrastructure.pdfbox.PdfAWriter;
+import org.earchive.capture.pipeline.ArchivalPage;
+import org.earchive.capture.pipeline.DocumentMetadata;
+import org.earchive.capture.pipeline.PageRaster;
+import org.earchive.capture.pipeline.port.ImageCleaner;
+import org.earchive.capture.pipeline.port.OcrEngine;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Random;
@@ -10,8 +24,48 @@ import java.util.UUID;
 final class Samples {
   private Samples() {}
 
-  /** A small, valid, single-page PDF whose bytes differ per call (a unique id is in its text). */
+  /**
+   * A one-page PDF/A-2b as the capture station writes it (page image, invisible text layer holding {@code title} and a
+   * unique id, so bytes differ per call), which passes the four-property check at archiving.
+   */
   static byte[] pdf(String title) {
+    String text = title + " " + UUID.randomUUID();
+    int dpi = 100;
+    PageRaster page = new PageRaster(850, 1100, 1, white(850 * 1100), dpi, dpi);
+    List<OcrEngine.Word> words = new ArrayList<>();
+    int x = 80;
+    int y = 120;
+    for (String w : text.split("\\s+")) {
+      int width = 14 * w.length() + 10;
+      if (x + width > 800) {
+        x = 80;
+        y += 40;
+      }
+      words.add(new OcrEngine.Word(w, x, y, x + width, y + 24, 90f));
+      x += width + 14;
+    }
+    try (PdfAWriter writer = new PdfAWriter(Path.of(PdfAWriter.DEFAULT_FONT))) {
+      writer.addPage(new ArchivalPage(page, ImageCleaner.Appearance.BITONAL, words));
+      Path file = Files.createTempFile("sample", ".pdf");
+      try {
+        writer.save(file, new DocumentMetadata(title, null, null, "it", "it", Instant.now(), "sample", null));
+        return Files.readAllBytes(file);
+      } finally {
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static byte[] white(int n) {
+    byte[] b = new byte[n];
+    Arrays.fill(b, (byte) 255);
+    return b;
+  }
+
+  /** A small, valid, single-page PDF that is not PDF/A (no identification, no embedded font, no output intent). */
+  static byte[] plainPdf(String title) {
     String text = (title + " " + UUID.randomUUID()).replaceAll("[^\\x20-\\x7e]", "?");
     String stream = "BT /F1 12 Tf 72 720 Td (" + text + ") Tj ET";
     String[] objects = {

@@ -18,4 +18,7 @@ public record RecordView(
     long size,
     String sha256,
     String sm3,
-    Instant archivedAt) {}
+    Instant archivedAt,
+    boolean restricted,
+    String holdReason,
+    Instant disposedAt) {}

@@ -38,6 +38,8 @@ public class DefaultDocumentService implements DocumentService {
   /** Serialises record-or-compensate for one object key, so a compensation never deletes bytes a row now needs. */
   private static final ConcurrentHashMap<String, Object> KEY_LOCKS = new ConcurrentHashMap<>();
 
+  @EJB RecordAccess access;
+  @Inject org.earchive.archive.domain.service.PageRenderer renderer;
   @EJB DocumentRecorder recorder;
   @EJB org.earchive.archive.application.AuditTrail audit;
   @jakarta.annotation.Resource jakarta.ejb.SessionContext context;
@@ -229,6 +231,7 @@ public class DefaultDocumentService implements DocumentService {
   @RolesAllowed({Roles.CLERK, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.SERVICE})
   public DocumentContent open(long documentId) throws EarchiveException {
     DocumentView view = recorder.document(documentId);
+    access.checkContent(documentId, context.getCallerPrincipal().getName());
     String key = StoredObject.keyFor(view.sha256());
     try {
       InputStream stream = store.get(key);
@@ -246,6 +249,35 @@ public class DefaultDocumentService implements DocumentService {
     } catch (StorageException e) {
       throw unavailable(e);
     }
+  }
+
+  @Override
+  @RolesAllowed({Roles.CLERK, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.SERVICE})
+  public org.earchive.archive.application.dto.PageImage page(long documentId, int page, int dpi) throws EarchiveException {
+    DocumentView view = recorder.document(documentId);
+    String reader = context.getCallerPrincipal().getName();
+    access.checkContent(documentId, reader);
+    java.time.ZoneId zone = org.earchive.archive.infrastructure.config.EarchiveSettings.current().zone();
+    String watermark = reader + " " + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+        .format(java.time.ZonedDateTime.now(zone)) + " earchive";
+    java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+    int pages;
+    try (InputStream in = store.get(StoredObject.keyFor(view.sha256()))) {
+      pages = renderer.render(in, view.contentType(), page, dpi, watermark, png);
+    } catch (org.earchive.archive.domain.service.PageRenderer.NoSuchPage e) {
+      throw new EarchiveException(ErrorCode.PAGE_NOT_FOUND, e.getMessage());
+    } catch (ObjectNotFoundException e) {
+      throw new EarchiveException(ErrorCode.INTEGRITY_FAILURE,
+          "文件 " + documentId + " 的内容在存储中缺失。The content of document " + documentId + " is missing from the store.");
+    } catch (StorageException e) {
+      throw unavailable(e);
+    } catch (java.io.IOException e) {
+      throw new EarchiveException(ErrorCode.INTEGRITY_FAILURE,
+          "文件 " + documentId + " 无法显示：" + e.getMessage() + "。Document " + documentId + " cannot be rendered: " + e.getMessage(), e);
+    }
+    audit.record(reader, org.earchive.archive.domain.model.audit.AuditAction.PAGE_VIEWED, "doc:" + documentId,
+        view.caseNumber() + " page " + page + " watermarked");
+    return new org.earchive.archive.application.dto.PageImage(documentId, page, pages, png.toByteArray(), watermark);
   }
 
   @Override

@@ -24,7 +24,7 @@ public class ObjectReferences {
     List<Object[]> rows =
         em.createQuery(
                 "SELECT d.objectKey, MIN(d.sha256), MIN(d.sm3), MIN(d.sizeBytes) FROM CaseDocument d"
-                    + " WHERE d.objectKey > :after GROUP BY d.objectKey ORDER BY d.objectKey",
+                    + " WHERE d.objectKey > :after AND d.disposedAt IS NULL GROUP BY d.objectKey ORDER BY d.objectKey",
                 Object[].class)
             .setParameter("after", afterKey)
             .setMaxResults(limit)
@@ -40,7 +40,7 @@ public class ObjectReferences {
       return Set.of();
     }
     return new HashSet<>(
-        em.createQuery("SELECT DISTINCT d.objectKey FROM CaseDocument d WHERE d.objectKey IN :keys", String.class)
+        em.createQuery("SELECT DISTINCT d.objectKey FROM CaseDocument d WHERE d.objectKey IN :keys AND d.disposedAt IS NULL", String.class)
             .setParameter("keys", keys)
             .getResultList());
   }

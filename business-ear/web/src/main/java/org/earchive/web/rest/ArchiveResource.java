@@ -3,7 +3,11 @@ package org.earchive.web.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -11,6 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.earchive.archive.application.ArchiveService;
 import org.earchive.archive.application.EarchiveException;
+import org.earchive.archive.application.ErrorCode;
+import org.earchive.archive.application.dto.PropertyCheckView;
 import org.earchive.archive.application.dto.RecordView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -71,4 +77,78 @@ public class ArchiveResource {
             q, citizenId, name, businessType, archiveNumber, category, RequestValues.date(from), RequestValues.date(to), page, size));
   }
 
+
+  public record HoldRequest(String reason) {}
+
+  public record RestrictionRequest(Boolean restricted, String reason) {}
+
+  @POST
+  @Path("dossiers/{caseNumber}/archive")
+  @RolesAllowed({"archivist", "admin"})
+  @Operation(summary = "Archives an approved case again after its four-property check failed and the cause was corrected")
+  public List<RecordView> archive(@PathParam("caseNumber") String caseNumber) throws EarchiveException {
+    return archive.archive(caseNumber);
+  }
+
+  @POST
+  @Path("dossiers/{caseNumber}/checks")
+  @RolesAllowed({"archivist", "auditor", "admin"})
+  @Operation(summary = "Runs the four-property check (DA/T 70) over a dossier now; the report is stored with it")
+  public PropertyCheckView check(@PathParam("caseNumber") String caseNumber) throws EarchiveException {
+    return archive.checkDossier(caseNumber);
+  }
+
+  @GET
+  @Path("dossiers/{caseNumber}/checks")
+  @RolesAllowed({"archivist", "auditor", "admin", "reviewer"})
+  @Operation(summary = "The stored four-property reports of a dossier, newest first")
+  public List<PropertyCheckView> dossierChecks(@PathParam("caseNumber") String caseNumber) throws EarchiveException {
+    return archive.dossierChecks(caseNumber);
+  }
+
+  @GET
+  @Path("records/{archiveNumber}/checks")
+  @RolesAllowed({"archivist", "auditor", "admin", "reviewer"})
+  @Operation(summary = "The stored four-property reports of a record's dossier, newest first")
+  public List<PropertyCheckView> checks(@PathParam("archiveNumber") String archiveNumber) throws EarchiveException {
+    return archive.checks(archiveNumber);
+  }
+
+  @GET
+  @Path("checks/{id}")
+  @RolesAllowed({"archivist", "auditor", "admin", "reviewer"})
+  @Operation(summary = "One four-property report: every item checked, passed or failed, with the reason")
+  public PropertyCheckView report(@PathParam("id") long id) throws EarchiveException {
+    return archive.checkReport(id);
+  }
+
+  @PUT
+  @Path("records/{archiveNumber}/hold")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed({"archivist", "admin"})
+  @Operation(summary = "Places a legal hold (with a reason): the record is never listed for disposal while held")
+  public RecordView hold(@PathParam("archiveNumber") String archiveNumber, HoldRequest request) throws EarchiveException {
+    return archive.hold(archiveNumber, true, request == null ? null : request.reason());
+  }
+
+  @DELETE
+  @Path("records/{archiveNumber}/hold")
+  @RolesAllowed({"archivist", "admin"})
+  @Operation(summary = "Releases a legal hold")
+  public RecordView release(@PathParam("archiveNumber") String archiveNumber) throws EarchiveException {
+    return archive.hold(archiveNumber, false, null);
+  }
+
+  @PUT
+  @Path("records/{archiveNumber}/restriction")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed({"archivist", "admin"})
+  @Operation(summary = "Restricts a record (its content then needs an approved borrowing) or opens it again")
+  public RecordView restrict(@PathParam("archiveNumber") String archiveNumber, RestrictionRequest request)
+      throws EarchiveException {
+    if (request == null || request.restricted() == null) {
+      throw new EarchiveException(ErrorCode.INVALID_REQUEST, "Send {\"restricted\": true|false, \"reason\": \"…\"}.");
+    }
+    return archive.restrict(archiveNumber, request.restricted(), request.reason());
+  }
 }

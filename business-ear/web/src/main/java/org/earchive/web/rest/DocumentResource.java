@@ -64,6 +64,22 @@ public class DocumentResource {
         .build();
   }
 
+  @GET
+  @Path("{id}/pages/{page}")
+  @Produces("image/png")
+  @RolesAllowed({"clerk", "reviewer", "archivist", "auditor", "admin", "service"})
+  @Operation(summary = "One page (1-based) rendered for viewing at about dpi (24..300, default 100), watermarked with the"
+      + " reader and the time; X-Page-Count gives the number of pages. The archived object is never changed.")
+  public Response page(@PathParam("id") long id, @PathParam("page") int page,
+      @jakarta.ws.rs.QueryParam("dpi") @jakarta.ws.rs.DefaultValue("100") int dpi) throws EarchiveException {
+    org.earchive.archive.application.dto.PageImage image = documents.page(id, page, dpi);
+    return Response.ok(image.png(), "image/png")
+        .header("X-Page-Count", image.pages())
+        .header("Cache-Control", "no-store")
+        .header("X-Content-Type-Options", "nosniff")
+        .build();
+  }
+
   private static byte[] readVerified(DocumentContent content) throws EarchiveException {
     try (InputStream in = content.stream()) {
       ByteArrayOutputStream buffer = new ByteArrayOutputStream((int) content.document().size());

@@ -17,6 +17,7 @@ final class Errors {
       case FORBIDDEN -> 403;
       case UNAVAILABLE -> 503;
       case INTEGRITY -> 500;
+      case GONE -> 410;
     };
   }
 

@@ -54,6 +54,9 @@ public class CaseDocument {
   private String uploadKey;
 
   /** ARCHIVAL (the PDF/A the archive keeps) or ORIGINAL (the scanner's own file, kept beside it). */
+  @Column(name = "disposed_at")
+  private Instant disposedAt;
+
   @Column(name = "role", nullable = false, length = 16)
   private String role = ARCHIVAL;
 
@@ -147,5 +150,14 @@ public class CaseDocument {
 
   public Instant uploadedAt() {
     return uploadedAt;
+  }
+
+  /** When the content was destroyed under an approved disposal list, or null. */
+  public Instant disposedAt() {
+    return disposedAt;
+  }
+
+  public void disposed(Instant when) {
+    this.disposedAt = when;
   }
 }

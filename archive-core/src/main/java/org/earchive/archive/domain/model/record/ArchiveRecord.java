@@ -87,6 +87,18 @@ public class ArchiveRecord {
   @Column(name = "archived_by", nullable = false, length = 64)
   private String archivedBy;
 
+  @Column(name = "restricted", nullable = false)
+  private boolean restricted;
+
+  @Column(name = "hold_reason", length = 500)
+  private String holdReason;
+
+  @Column(name = "disposed_at")
+  private Instant disposedAt;
+
+  @Column(name = "disposal_list_id")
+  private Long disposalListId;
+
   protected ArchiveRecord() {}
 
   public ArchiveRecord(
@@ -207,5 +219,52 @@ public class ArchiveRecord {
 
   public String fonds() {
     return fonds;
+  }
+
+  public boolean restricted() {
+    return restricted;
+  }
+
+  public String holdReason() {
+    return holdReason;
+  }
+
+  public Instant disposedAt() {
+    return disposedAt;
+  }
+
+  public Long disposalListId() {
+    return disposalListId;
+  }
+
+  public boolean disposed() {
+    return disposedAt != null;
+  }
+
+  /** A legal hold (诉讼保全、审计): the record is never listed for disposal while it holds. */
+  public void hold(String reason) {
+    this.legalHold = true;
+    this.holdReason = reason;
+  }
+
+  public void release() {
+    this.legalHold = false;
+    this.holdReason = null;
+  }
+
+  /** A restricted record's content is read only under an approved, unexpired borrowing. */
+  public void restrict(boolean on) {
+    this.restricted = on;
+  }
+
+  /** Past retention on {@code day}, not held, not yet destroyed: a candidate for appraisal. */
+  public boolean expiredOn(LocalDate day) {
+    return retainUntil != null && retainUntil.isBefore(day) && !legalHold && disposedAt == null;
+  }
+
+  /** The content is destroyed under an approved list; the record (its metadata) stays. */
+  public void disposed(long listId, Instant when) {
+    this.disposalListId = listId;
+    this.disposedAt = when;
   }
 }

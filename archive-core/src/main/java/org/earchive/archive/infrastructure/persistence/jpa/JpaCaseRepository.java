@@ -68,7 +68,9 @@ public class JpaCaseRepository implements CaseRepository {
   @Override
   public java.util.List<String> approvedBefore(java.time.Instant before, int limit) {
     // Filtered in Java: the converted Instant column is not compared in JPQL (drivers bind time types differently).
-    return em.createQuery("SELECT c FROM BusinessCase c WHERE c.status = :s ORDER BY c.id", BusinessCase.class)
+    return em.createQuery("SELECT c FROM BusinessCase c WHERE c.status = :s AND NOT EXISTS"
+            // a dossier that failed the four-property check waits for an archivist, not for the schedule
+            + " (SELECT p FROM PropertyCheck p WHERE p.caseId = c.id AND p.passed = FALSE) ORDER BY c.id", BusinessCase.class)
         .setParameter("s", org.earchive.archive.domain.model.cases.CaseStatus.APPROVED)
         .setMaxResults(limit)
         .getResultList()

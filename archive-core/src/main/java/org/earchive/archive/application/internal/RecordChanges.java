@@ -1,0 +1,50 @@
+package org.earchive.archive.application.internal;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import org.earchive.archive.application.EarchiveException;
+import org.earchive.archive.domain.model.record.ArchiveRecord;
+
+/** Short transactions that change a record's holds and restriction. */
+@Stateless
+public class RecordChanges {
+  @PersistenceContext(unitName = "earchive")
+  EntityManager em;
+
+  public ArchiveRecord hold(String archiveNumber, boolean on, String reason) throws EarchiveException {
+    ArchiveRecord r = locked(archiveNumber);
+    if (on) {
+      r.hold(reason.strip());
+    } else {
+      r.release();
+    }
+    return r;
+  }
+
+  public ArchiveRecord restrict(String archiveNumber, boolean on) throws EarchiveException {
+    ArchiveRecord r = locked(archiveNumber);
+    r.restrict(on);
+    return r;
+  }
+
+  /** Whether a record other than {@code archiveNumber} with the same content is held. */
+  public boolean anotherHolds(String objectKey, String archiveNumber) {
+    return em.createQuery(
+            "SELECT COUNT(r) FROM ArchiveRecord r WHERE r.objectKey = :k AND r.archiveNumber <> :n AND r.legalHold = TRUE",
+            Long.class)
+        .setParameter("k", objectKey)
+        .setParameter("n", archiveNumber)
+        .getSingleResult() > 0;
+  }
+
+  ArchiveRecord locked(String archiveNumber) throws EarchiveException {
+    return em.createQuery("SELECT r FROM ArchiveRecord r WHERE r.archiveNumber = :n", ArchiveRecord.class)
+        .setParameter("n", archiveNumber)
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultStream()
+        .findFirst()
+        .orElseThrow(() -> DefaultArchiveService.recordNotFound(archiveNumber));
+  }
+}

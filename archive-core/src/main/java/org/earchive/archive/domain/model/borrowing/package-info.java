@@ -1,0 +1,2 @@
+/** Borrowing (借阅): time-limited, approved access to restricted records. */
+package org.earchive.archive.domain.model.borrowing;

@@ -1,0 +1,2 @@
+/** Virus scanning by ClamAV's daemon. */
+package org.earchive.archive.infrastructure.clamav;

@@ -1,0 +1,2 @@
+/** PDF/A validation by veraPDF. */
+package org.earchive.archive.infrastructure.verapdf;
