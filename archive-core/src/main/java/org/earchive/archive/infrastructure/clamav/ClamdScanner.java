@@ -31,9 +31,25 @@ public class ClamdScanner implements VirusScanner {
   private static final int CHUNK = 64 * 1024;
   private static final int TIMEOUT_MILLIS = 120_000;
 
+  private final java.util.function.Supplier<Optional<String>> address;
+
+  /** The daemon from the configuration ({@code EARCHIVE_CLAMD}) or Debian's socket. */
+  public ClamdScanner() {
+    this(ClamdScanner::where);
+  }
+
+  /** A daemon at a given {@code host:port} or socket path (tests, tools). */
+  public ClamdScanner(String where) {
+    this(() -> Optional.of(where));
+  }
+
+  private ClamdScanner(java.util.function.Supplier<Optional<String>> address) {
+    this.address = address;
+  }
+
   @Override
   public Verdict scan(InputStream content) {
-    Optional<String> where = where();
+    Optional<String> where = address.get();
     if (where.isEmpty()) {
       return new Verdict(Outcome.NOT_INSTALLED, "ClamAV is not configured (EARCHIVE_CLAMD) or installed");
     }
@@ -73,7 +89,7 @@ public class ClamdScanner implements VirusScanner {
 
   @Override
   public String describe() {
-    return where().map(w -> "clamd " + w).orElse("no virus scanner");
+    return address.get().map(w -> "clamd " + w).orElse("no virus scanner");
   }
 
   static Optional<String> where() {
