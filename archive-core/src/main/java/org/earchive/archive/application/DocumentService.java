@@ -39,4 +39,13 @@ public interface DocumentService {
    * the time; the archived object itself is never modified.
    */
   org.earchive.archive.application.dto.PageImage page(long documentId, int page, int dpi) throws EarchiveException;
+
+  /**
+   * Archived materials of the case's applicant that the case's checklist asks for (the ID card copy, …): offered at
+   * the counter instead of collecting the paper again. Destroyed and restricted records are not offered.
+   */
+  java.util.List<org.earchive.archive.application.dto.RecordView> reusable(String caseNumber) throws EarchiveException;
+
+  /** Adds an archived record's file to the case as one of its materials; the reuse is recorded. Idempotent. */
+  DocumentView reuse(String caseNumber, String archiveNumber) throws EarchiveException;
 }

@@ -7,6 +7,7 @@ package org.earchive.archive.application;
 public enum ErrorCode {
   INVALID_REQUEST(Kind.INVALID),
   INVALID_CITIZEN_ID(Kind.INVALID),
+  INVALID_CREDIT_CODE(Kind.INVALID),
   UNKNOWN_BUSINESS_TYPE(Kind.INVALID),
   UNKNOWN_MATERIAL(Kind.INVALID),
   EMPTY_FILE(Kind.INVALID),

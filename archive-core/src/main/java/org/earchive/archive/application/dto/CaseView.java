@@ -26,4 +26,6 @@ public record CaseView(
     String decisionComment,
     java.time.LocalDate supplementPromised,
     boolean overdue,
-    List<CaseEventView> history) {}
+    List<CaseEventView> history,
+    String employerCode,
+    String employerName) {}

@@ -51,7 +51,9 @@ final class CaseAssembler {
         history.stream()
             .map(e -> new org.earchive.archive.application.dto.CaseEventView(
                 e.occurredAt(), e.actor(), e.fromStatus() == null ? null : e.fromStatus().name(), e.toStatus().name(), e.comment()))
-            .toList());
+            .toList(),
+        c.employerCode(),
+        c.employerName());
   }
 
   static DocumentView toView(CaseDocument d, String caseNumber) {

@@ -53,10 +53,21 @@ public class DefaultCaseService implements CaseService {
       throw new EarchiveException(ErrorCode.INVALID_REQUEST, "请输入申请人姓名。Enter the applicant's name.");
     }
     Channel channel = channel(command.channel());
+    String employer = null;
+    if (command.employerCode() != null && !command.employerCode().isBlank()) {
+      try {
+        employer = org.earchive.archive.domain.model.identity.CreditCode.parse(command.employerCode());
+      } catch (IllegalArgumentException e) {
+        throw new EarchiveException(ErrorCode.INVALID_CREDIT_CODE, e.getMessage());
+      }
+    }
     String hall = accounts.find(clerk).map(a -> a.hall()).orElse(null);
     BusinessCase c =
         cases.store(new BusinessCase(type, new Applicant(id, command.applicantName()), channel, hall, clerk, Instant.now()));
     c.numberFrom(EarchiveSettings.current().zone());
+    if (employer != null) {
+      c.employer(employer, command.employerName() == null ? null : command.employerName().strip());
+    }
     LOG.info(() -> "Case " + c.caseNumber() + " (" + type.code() + ") opened by " + clerk + " for " + id.masked());
     audit.record(
         clerk,

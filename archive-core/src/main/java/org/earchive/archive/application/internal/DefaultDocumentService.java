@@ -39,6 +39,10 @@ public class DefaultDocumentService implements DocumentService {
   private static final ConcurrentHashMap<String, Object> KEY_LOCKS = new ConcurrentHashMap<>();
 
   @EJB RecordAccess access;
+  @EJB MaterialReuse reuse;
+  @Inject org.earchive.archive.domain.model.cases.CaseRepository cases;
+  @Inject org.earchive.archive.domain.model.catalogue.BusinessTypeRepository catalogue;
+  @Inject org.earchive.archive.domain.model.document.DocumentRepository documentRepository;
   @Inject org.earchive.archive.domain.service.PageRenderer renderer;
   @EJB DocumentRecorder recorder;
   @EJB org.earchive.archive.application.AuditTrail audit;
@@ -278,6 +282,45 @@ public class DefaultDocumentService implements DocumentService {
     audit.record(reader, org.earchive.archive.domain.model.audit.AuditAction.PAGE_VIEWED, "doc:" + documentId,
         view.caseNumber() + " page " + page + " watermarked");
     return new org.earchive.archive.application.dto.PageImage(documentId, page, pages, png.toByteArray(), watermark);
+  }
+
+  @Override
+  @RolesAllowed({Roles.CLERK, Roles.ADMIN})
+  public java.util.List<org.earchive.archive.application.dto.RecordView> reusable(String caseNumber) throws EarchiveException {
+    org.earchive.archive.domain.model.cases.BusinessCase c = caseOf(caseNumber);
+    return reuse.offers(c, catalogue.find(c.businessType()).orElseThrow()).stream()
+        .map(r -> DefaultArchiveService.view(r, null, false))
+        .toList();
+  }
+
+  @Override
+  @RolesAllowed({Roles.CLERK, Roles.ADMIN})
+  public DocumentView reuse(String caseNumber, String archiveNumber) throws EarchiveException {
+    org.earchive.archive.domain.model.cases.BusinessCase c = caseOf(caseNumber);
+    org.earchive.archive.domain.model.record.ArchiveRecord r =
+        reuse.offered(c, catalogue.find(c.businessType()).orElseThrow(), archiveNumber);
+    DocumentRecorder.Target target = recorder.checkTarget(caseNumber, r.materialCode());
+    String key = MaterialReuse.KEY_PREFIX + r.archiveNumber();
+    java.util.Optional<DocumentView> earlier = recorder.replay(target, key);
+    if (earlier.isPresent()) {
+      return earlier.get();
+    }
+    DocumentView source = recorder.document(r.documentId());
+    String clerk = context.getCallerPrincipal().getName();
+    DocumentView view = recorder.record(target, r.materialCode(), source.fileName(), source.contentType(),
+        new org.earchive.archive.domain.model.document.StoredContent(r.objectKey(), r.sizeBytes(), r.sha256(), r.sm3()),
+        clerk, key, org.earchive.archive.domain.model.document.CaseDocument.ARCHIVAL);
+    String text = documentRepository.text(r.documentId());
+    if (text != null && !text.isEmpty()) {
+      recorder.storeText(view.id(), text);
+    }
+    audit.record(clerk, org.earchive.archive.domain.model.audit.AuditAction.DOCUMENT_REUSED, "doc:" + view.id(),
+        caseNumber + " " + r.materialCode() + " reused from " + r.archiveNumber() + " (not collected again)");
+    return view;
+  }
+
+  private org.earchive.archive.domain.model.cases.BusinessCase caseOf(String caseNumber) throws EarchiveException {
+    return cases.find(caseNumber).orElseThrow(() -> Failures.caseNotFound(caseNumber));
   }
 
   @Override

@@ -42,7 +42,10 @@ public class CaseResource {
   @Context UriInfo uri;
 
   /** The body of {@code POST /api/cases}. */
-  public record OpenCaseRequest(String businessType, ApplicantRequest applicant, String channel) {}
+  public record OpenCaseRequest(String businessType, ApplicantRequest applicant, String channel, EmployerRequest employer) {}
+
+  /** The employer a case concerns, if any: its unified social credit code (GB 32100, checked) and name. */
+  public record EmployerRequest(String creditCode, String name) {}
 
   public record ApplicantRequest(String idNumber, String name) {}
 
@@ -57,7 +60,9 @@ public class CaseResource {
     ApplicantRequest a = Optional.ofNullable(request.applicant()).orElse(new ApplicantRequest(null, null));
     CaseView view =
         cases.open(
-            new OpenCaseCommand(request.businessType(), a.idNumber(), a.name(), request.channel()),
+            new OpenCaseCommand(request.businessType(), a.idNumber(), a.name(), request.channel(),
+                request.employer() == null ? null : request.employer().creditCode(),
+                request.employer() == null ? null : request.employer().name()),
             security.getUserPrincipal().getName());
     return Response.created(uri.getAbsolutePathBuilder().path(view.caseNumber()).build()).entity(view).build();
   }
@@ -68,6 +73,41 @@ public class CaseResource {
   @Operation(summary = "A case with its materials checklist and documents")
   public CaseView find(@PathParam("caseNumber") String caseNumber) throws EarchiveException {
     return cases.find(caseNumber);
+  }
+
+  public record ReuseRequest(String archiveNumber) {}
+
+  @GET
+  @Path("{caseNumber}/reusable")
+  @RolesAllowed({"clerk", "admin"})
+  @Operation(summary = "Archived materials of the applicant that this case's checklist asks for, to reuse instead of"
+      + " collecting the paper again")
+  public List<org.earchive.archive.application.dto.RecordView> reusable(@PathParam("caseNumber") String caseNumber)
+      throws EarchiveException {
+    return documents.reusable(caseNumber);
+  }
+
+  @POST
+  @Path("{caseNumber}/documents/reuse")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed({"clerk", "admin"})
+  @Operation(summary = "Adds an archived record's file to the case as its material ({archiveNumber}); the reuse is"
+      + " recorded in the audit trail; repeating it answers the same document")
+  public Response reuse(@PathParam("caseNumber") String caseNumber, ReuseRequest request) throws EarchiveException {
+    if (request == null || request.archiveNumber() == null) {
+      throw new EarchiveException(ErrorCode.INVALID_REQUEST, "Send {\"archiveNumber\": \"…\"}.");
+    }
+    DocumentView view = documents.reuse(caseNumber, request.archiveNumber());
+    return Response.status(view.replayed() ? 200 : 201).entity(view).build();
+  }
+
+  @GET
+  @Path("{caseNumber}/notice")
+  @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+  @RolesAllowed({"clerk", "admin"})
+  @Operation(summary = "The one-time notification of missing materials (一次性告知书), as a printable page")
+  public String notice(@PathParam("caseNumber") String caseNumber) throws EarchiveException {
+    return Notice.html(cases.find(caseNumber));
   }
 
   @POST

@@ -43,6 +43,12 @@ public class BusinessCase {
   @Column(name = "hall", length = 32)
   private String hall;
 
+  @Column(name = "employer_code", length = 18)
+  private String employerCode;
+
+  @Column(name = "employer_name", length = 200)
+  private String employerName;
+
   @Enumerated(EnumType.STRING)
   @Column(name = "status", nullable = false, length = 24)
   private CaseStatus status;
@@ -285,6 +291,20 @@ public class BusinessCase {
 
   public Channel channel() {
     return channel;
+  }
+
+  /** The employer the case concerns (its unified social credit code, already validated), or none. */
+  public void employer(String code, String name) {
+    this.employerCode = code;
+    this.employerName = name;
+  }
+
+  public String employerCode() {
+    return employerCode;
+  }
+
+  public String employerName() {
+    return employerName;
   }
 
   public String hall() {

@@ -82,6 +82,34 @@ public class BusinessType {
     this.materials = new ArrayList<>(materials);
   }
 
+  /** An administrator's change: everything but the code; the version guards against two editors at once. */
+  public void revise(
+      String nameZh,
+      String nameEn,
+      int deadlineHours,
+      String archiveCategory,
+      Retention retention,
+      String reviewerSkill,
+      boolean supplementAllowed,
+      List<MaterialRequirement> materials) {
+    if (deadlineHours <= 0) {
+      throw new IllegalArgumentException("A business type needs a positive handling deadline");
+    }
+    this.nameZh = nameZh;
+    this.nameEn = nameEn;
+    this.deadlineHours = deadlineHours;
+    this.archiveCategory = archiveCategory;
+    this.retention = retention;
+    this.reviewerSkill = reviewerSkill;
+    this.supplementAllowed = supplementAllowed;
+    this.materials.clear();
+    this.materials.addAll(materials);
+  }
+
+  public int version() {
+    return version;
+  }
+
   public String code() {
     return code;
   }

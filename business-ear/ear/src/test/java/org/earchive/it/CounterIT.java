@@ -1,0 +1,176 @@
+package org.earchive.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.io.File;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The counter's side of the archive: a catalogue the administrator edits without a redeploy, the employer's credit
+ * code, the one-time notification, reusing an archived material instead of collecting it again, and the live counts
+ * of the monitoring screen.
+ */
+@ExtendWith(ArquillianExtension.class)
+class CounterIT {
+  private static final Api CLERK = Api.as("clerk");
+  private static final Api ADMIN = Api.as("admin");
+
+  @Deployment(testable = false)
+  static EnterpriseArchive ear() {
+    return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("earchive.ear")));
+  }
+
+  @BeforeAll
+  static void accounts() throws Exception {
+    Accounts.ensureWorkflowAccounts();
+  }
+
+  private static JsonObject type(String code) throws Exception {
+    return CLERK.get("/api/catalogue/business-types").jsonArray().getValuesAs(JsonObject.class).stream()
+        .filter(t -> t.getString("code").equals(code)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void anAdministratorChangesTheCatalogueAndTheNextCaseFollowsIt() throws Exception {
+    JsonObject backpay = type("BACKPAY");
+    JsonArray materials = backpay.getJsonArray("materials");
+    JsonObjectBuilder changed = Json.createObjectBuilder(backpay)
+        .add("deadlineHours", backpay.getInt("deadlineHours") + 24)
+        .add("materials", Json.createArrayBuilder(materials).add(Json.createObjectBuilder()
+            .add("code", "SALARY_LEDGER").add("nameZh", "工资台账").add("nameEn", "Payroll ledger").add("required", true)));
+    String body = changed.build().toString();
+
+    assertEquals(403, CLERK.put("/api/catalogue/business-types/BACKPAY", body).status());
+    Api.Response saved = ADMIN.put("/api/catalogue/business-types/BACKPAY", body);
+    assertEquals(200, saved.status(), saved.body());
+    assertEquals(backpay.getInt("deadlineHours") + 24, saved.json().getInt("deadlineHours"));
+
+    String caseNumber = Cases.open(CLERK, "BACKPAY");
+    JsonObject view = CLERK.get("/api/cases/" + caseNumber).json();
+    assertTrue(view.getJsonArray("missingMaterials").toString().contains("SALARY_LEDGER"), "the new material is asked for");
+
+    Api.Response stale = ADMIN.put("/api/catalogue/business-types/BACKPAY", body);
+    assertEquals(409, stale.status(), "a save with the version read before someone else's change is refused");
+    Api.Response badRetention = ADMIN.put("/api/catalogue/business-types/BACKPAY",
+        Json.createObjectBuilder(saved.json()).add("retention", "Y20").build().toString());
+    assertEquals(400, badRetention.status());
+    assertTrue(badRetention.json().getString("message").contains("retention"), badRetention.body());
+
+    // put the catalogue back as it was for the other tests
+    Api.Response restored = ADMIN.put("/api/catalogue/business-types/BACKPAY", Json.createObjectBuilder(backpay)
+        .add("version", saved.json().getInt("version")).build().toString());
+    assertEquals(200, restored.status(), restored.body());
+    assertFalse(type("BACKPAY").getJsonArray("materials").toString().contains("SALARY_LEDGER"));
+  }
+
+  @Test
+  void anEmployerIsIdentifiedByAValidCreditCode() throws Exception {
+    String applicant = "{\"idNumber\":\"" + Cases.CITIZEN_ID + "\",\"name\":\"王芳\"}";
+    Api.Response ok = CLERK.post("/api/cases", "{\"businessType\":\"ENROLL\",\"applicant\":" + applicant
+        + ",\"channel\":\"COUNTER\",\"employer\":{\"creditCode\":\"91350100M000100Y43\",\"name\":\"福州某某有限公司\"}}");
+    assertEquals(201, ok.status(), ok.body());
+    assertEquals("91350100M000100Y43", ok.json().getString("employerCode"));
+    Api.Response typo = CLERK.post("/api/cases", "{\"businessType\":\"ENROLL\",\"applicant\":" + applicant
+        + ",\"channel\":\"COUNTER\",\"employer\":{\"creditCode\":\"91350100M000100Y44\",\"name\":\"x\"}}");
+    assertEquals(400, typo.status());
+    assertEquals("INVALID_CREDIT_CODE", typo.json().getString("code"));
+  }
+
+  @Test
+  void theOneTimeNotificationListsEveryMissingMaterialForPrinting() throws Exception {
+    String caseNumber = Cases.open(CLERK, "PENSION");
+    Cases.upload(CLERK, caseNumber, "ID_CARD", Samples.pdf("id"));
+    Api.Response notice = CLERK.get("/api/cases/" + caseNumber + "/notice");
+    assertEquals(200, notice.status());
+    assertTrue(notice.header("Content-Type").startsWith("text/html"), notice.header("Content-Type"));
+    String html = notice.body();
+    assertTrue(html.contains("一次性告知书") && html.contains(caseNumber), html);
+    JsonObject view = CLERK.get("/api/cases/" + caseNumber).json();
+    for (JsonValue m : view.getJsonArray("requiredMaterials")) {
+      JsonObject material = m.asJsonObject();
+      if (material.getBoolean("required")) {
+        assertEquals(!material.getBoolean("provided"), html.contains("<td>" + material.getString("nameZh") + "<br>"),
+            material.getString("code") + " is listed exactly when it is missing");
+      }
+    }
+    assertFalse(html.contains(Cases.CITIZEN_ID), "the notice shows the masked citizen ID");
+  }
+
+  @Test
+  void anArchivedMaterialOfThePersonIsReusedInsteadOfCollectedAgain() throws Exception {
+    String enroll = Cases.open(CLERK, "ENROLL");
+    for (JsonValue m : CLERK.get("/api/cases/" + enroll).json().getJsonArray("requiredMaterials")) {
+      JsonObject material = m.asJsonObject();
+      if (material.getBoolean("required")) {
+        Cases.upload(CLERK, enroll, material.getString("code"), Samples.pdf("reuse source " + material.getString("code")));
+      }
+    }
+    String reviewer = CLERK.post("/api/cases/" + enroll + "/submit", "{}").json().getString("assignedTo");
+    assertEquals("ARCHIVED", Api.as(reviewer).post("/api/tasks/" + enroll + "/decision",
+        "{\"decision\":\"APPROVE\",\"comment\":\"同意\"}").json().getString("status"));
+    String idCard = Api.as("archivist").get("/api/archive/dossiers/" + enroll).jsonArray().getValuesAs(JsonObject.class)
+        .stream().filter(r -> r.getString("material").equals("ID_CARD")).findFirst().orElseThrow().getString("archiveNumber");
+
+    String pension = Cases.open(CLERK, "PENSION");
+    List<String> offered = CLERK.get("/api/cases/" + pension + "/reusable").jsonArray().getValuesAs(JsonObject.class).stream()
+        .map(r -> r.getString("archiveNumber")).toList();
+    assertTrue(offered.contains(idCard), "the ID card copy archived with the enrollment is offered: " + offered);
+    Api.Response reused = CLERK.post("/api/cases/" + pension + "/documents/reuse", "{\"archiveNumber\":\"" + idCard + "\"}");
+    assertEquals(201, reused.status(), reused.body());
+    Api.Response again = CLERK.post("/api/cases/" + pension + "/documents/reuse", "{\"archiveNumber\":\"" + idCard + "\"}");
+    assertEquals(200, again.status(), "reusing twice makes one document");
+    assertEquals(reused.json().getJsonNumber("id").longValue(), again.json().getJsonNumber("id").longValue());
+    JsonObject view = CLERK.get("/api/cases/" + pension).json();
+    assertFalse(view.getJsonArray("missingMaterials").toString().contains("\"ID_CARD\""), "the ID card is provided");
+    assertFalse(CLERK.get("/api/cases/" + pension + "/reusable").body().contains(idCard), "not offered twice");
+    String events = Api.as("auditor").get("/api/audit/events?limit=50").body();
+    assertTrue(events.contains("DOCUMENT_REUSED") && events.contains(idCard), "the reuse is recorded");
+
+    String otherPerson = CLERK.post("/api/cases", "{\"businessType\":\"PENSION\",\"applicant\":{\"idNumber\":\"110105194912310038\","
+        + "\"name\":\"李强\"},\"channel\":\"COUNTER\"}").json().getString("caseNumber");
+    Api.Response refused = CLERK.post("/api/cases/" + otherPerson + "/documents/reuse", "{\"archiveNumber\":\"" + idCard + "\"}");
+    assertEquals(400, refused.status(), "another person's record is never reused");
+  }
+
+  @Test
+  void theMonitoringScreenCountsTodaysCasesTheBacklogAndOverdueCases() throws Exception {
+    assertEquals(403, CLERK.get("/api/monitoring/summary").status());
+    JsonObject before = ADMIN.get("/api/monitoring/summary").json();
+    String caseNumber = Cases.open(CLERK, "TRANSFER");
+    JsonObject after = ADMIN.get("/api/monitoring/summary").json();
+    assertEquals(before.getJsonNumber("casesToday").longValue() + 1, after.getJsonNumber("casesToday").longValue());
+    assertEquals(count(before.getJsonObject("todayByChannel"), "COUNTER") + 1, count(after.getJsonObject("todayByChannel"), "COUNTER"));
+    assertTrue(count(after.getJsonObject("backlogByState"), "ACCEPTED") >= 1);
+    assertTrue(after.getJsonArray("reviewers").toString().contains("\"reviewer\""), after.toString());
+    if (ThinPathIT.Env.postgresql()) {
+      try (Connection c = ThinPathIT.Env.connect();
+          PreparedStatement s = c.prepareStatement("UPDATE business_case SET due_at = now() - interval '1 hour' WHERE case_number = ?")) {
+        s.setString(1, caseNumber);
+        assertEquals(1, s.executeUpdate());
+      }
+      JsonObject late = ADMIN.get("/api/monitoring/summary").json();
+      assertEquals(after.getJsonNumber("overdue").longValue() + 1, late.getJsonNumber("overdue").longValue());
+      assertTrue(CLERK.get("/api/cases/" + caseNumber).json().getBoolean("overdue"), "the case is flagged too");
+    }
+  }
+
+  private static long count(JsonObject counts, String key) {
+    return counts.containsKey(key) ? counts.getJsonNumber(key).longValue() : 0;
+  }
+}

@@ -1,0 +1,30 @@
+package org.earchive.web.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.earchive.archive.application.MonitoringService;
+import org.earchive.archive.application.dto.MonitoringView;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@RequestScoped
+@Path("monitoring")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "monitoring", description = "Live counts for the monitoring screen")
+public class MonitoringResource {
+  @EJB MonitoringService monitoring;
+
+  @GET
+  @Path("summary")
+  @RolesAllowed({"admin", "auditor", "archivist"})
+  @Operation(summary = "Today's cases by channel and hall, backlog by state, overdue cases, reviewer load, archiving"
+      + " blocked by the four-property check, records and bytes archived")
+  public MonitoringView summary() {
+    return monitoring.summary();
+  }
+}
