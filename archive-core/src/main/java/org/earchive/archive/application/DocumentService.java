@@ -48,4 +48,7 @@ public interface DocumentService {
 
   /** Adds an archived record's file to the case as one of its materials; the reuse is recorded. Idempotent. */
   DocumentView reuse(String caseNumber, String archiveNumber) throws EarchiveException;
+
+  /** The document's text (the OCR layer of its PDF/A, or a born-digital PDF's own text); empty if it has none. */
+  String text(long documentId) throws EarchiveException;
 }

@@ -319,6 +319,15 @@ public class DefaultDocumentService implements DocumentService {
     return view;
   }
 
+  @Override
+  @RolesAllowed({Roles.CLERK, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.SERVICE})
+  public String text(long documentId) throws EarchiveException {
+    recorder.document(documentId);
+    access.checkContent(documentId, context.getCallerPrincipal().getName());
+    String text = documentRepository.text(documentId);
+    return text == null ? "" : text;
+  }
+
   private org.earchive.archive.domain.model.cases.BusinessCase caseOf(String caseNumber) throws EarchiveException {
     return cases.find(caseNumber).orElseThrow(() -> Failures.caseNotFound(caseNumber));
   }

@@ -110,6 +110,16 @@ public class CaseResource {
     return Notice.html(cases.find(caseNumber));
   }
 
+  @GET
+  @Path("{caseNumber}/receipt")
+  @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+  @RolesAllowed({"clerk", "admin"})
+  @Operation(summary = "The applicant's receipt (受理回执): case number, business, materials received, due date and a QR"
+      + " code of the case number, as a printable page")
+  public String receipt(@PathParam("caseNumber") String caseNumber) throws EarchiveException {
+    return Notice.receipt(cases.find(caseNumber));
+  }
+
   @POST
   @Path("{caseNumber}/documents")
   @Consumes(MediaType.MULTIPART_FORM_DATA)

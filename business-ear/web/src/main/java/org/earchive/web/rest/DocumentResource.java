@@ -80,6 +80,15 @@ public class DocumentResource {
         .build();
   }
 
+  @GET
+  @Path("{id}/text")
+  @Produces(MediaType.TEXT_PLAIN + ";charset=UTF-8")
+  @RolesAllowed({"clerk", "reviewer", "archivist", "auditor", "admin", "service"})
+  @Operation(summary = "The document's recognised text (the PDF/A's OCR layer), for reading beside the page")
+  public String text(@PathParam("id") long id) throws EarchiveException {
+    return documents.text(id);
+  }
+
   private static byte[] readVerified(DocumentContent content) throws EarchiveException {
     try (InputStream in = content.stream()) {
       ByteArrayOutputStream buffer = new ByteArrayOutputStream((int) content.document().size());

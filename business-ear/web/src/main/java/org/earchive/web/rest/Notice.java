@@ -51,6 +51,48 @@ final class Notice {
         + "<p class=\"noprint\"><button onclick=\"window.print()\">打印 Print</button></p>\n</body></html>\n";
   }
 
+  static String receipt(CaseView c) {
+    StringBuilder received = new StringBuilder();
+    for (MaterialView m : c.requiredMaterials()) {
+      if (m.provided()) {
+        received.append("<li>").append(esc(m.nameZh())).append(" <small>").append(esc(m.nameEn())).append("</small></li>");
+      }
+    }
+    String due = c.dueAt() == null ? "" : DAY.format(c.dueAt().atZone(ZoneId.systemDefault()));
+    return "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"><title>受理回执 " + esc(c.caseNumber())
+        + "</title>\n<style>body{font-family:\"WenQuanYi Zen Hei\",\"Noto Sans CJK SC\",sans-serif;max-width:180mm;margin:12mm auto;}"
+        + "h1{text-align:center;font-size:20pt}.qr{float:right;width:36mm;height:36mm}@media print{.noprint{display:none}}</style>"
+        + "</head>\n<body>\n<h1>社会保险业务受理回执</h1>\n" + qr(c.caseNumber())
+        + "<p>案件编号 Case: <b id=\"case-number\">" + esc(c.caseNumber()) + "</b></p>\n"
+        + "<p>业务 Business: " + esc(c.businessTypeName()) + "</p>\n"
+        + "<p>申请人 Applicant: " + esc(c.applicantName()) + "（" + esc(masked(c.applicantIdNumber())) + "）</p>\n"
+        + "<p>受理时间 Accepted: " + (c.acceptedAt() == null ? "" : DAY.format(c.acceptedAt().atZone(ZoneId.systemDefault())))
+        + "　经办人 Clerk: " + esc(c.acceptedBy()) + "</p>\n"
+        + "<p>承诺办结时间 Due: " + due + "</p>\n<p>已收材料 Received:</p><ul>" + received + "</ul>\n"
+        + "<p><small>凭案件编号或扫描二维码查询办理进度。Quote the case number or scan the code to follow the case.</small></p>\n"
+        + "<p class=\"noprint\"><button onclick=\"window.print()\">打印 Print</button></p>\n</body></html>\n";
+  }
+
+  /** The case number as a QR code (ZXing), an inline SVG: no image file, nothing fetched. */
+  static String qr(String text) {
+    try {
+      com.google.zxing.common.BitMatrix m = new com.google.zxing.qrcode.QRCodeWriter()
+          .encode(text, com.google.zxing.BarcodeFormat.QR_CODE, 0, 0, java.util.Map.of(com.google.zxing.EncodeHintType.MARGIN, 2));
+      StringBuilder path = new StringBuilder();
+      for (int y = 0; y < m.getHeight(); y++) {
+        for (int x = 0; x < m.getWidth(); x++) {
+          if (m.get(x, y)) {
+            path.append('M').append(x).append(' ').append(y).append("h1v1h-1z");
+          }
+        }
+      }
+      return "<svg class=\"qr\" id=\"qr\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + m.getWidth() + " " + m.getHeight()
+          + "\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path d=\"" + path + "\"/></svg>\n";
+    } catch (com.google.zxing.WriterException e) {
+      return "";
+    }
+  }
+
   /** The printed notice leaves the counter: the citizen ID shows only its region and its last four characters. */
   static String masked(String id) {
     return id == null || id.length() < 10 ? id : id.substring(0, 6) + "*".repeat(id.length() - 10) + id.substring(id.length() - 4);

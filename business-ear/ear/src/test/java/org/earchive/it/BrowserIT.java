@@ -1,0 +1,208 @@
+package org.earchive.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The screens in a real browser: Debian's Chromium, headless, at 1366×768, against the deployed EAR. A clerk opens a
+ * case and uploads its materials, the assigned reviewer decides it beside its pages, an archivist finds it by full
+ * text and opens a watermarked page with its four-property report; a four-eyes violation is shown in words. Screenshots
+ * of each screen go to {@code target/screenshots} (the README's come from there).
+ */
+@ExtendWith(ArquillianExtension.class)
+class BrowserIT {
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+  static final Path SHOTS = Path.of("target", "screenshots");
+
+  private static WebDriver browser;
+  private static WebDriverWait wait;
+
+  @Deployment(testable = false)
+  static EnterpriseArchive ear() {
+    return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("earchive.ear")));
+  }
+
+  @BeforeAll
+  static void browser() throws Exception {
+    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
+        "Chromium and its driver (apt: chromium chromium-driver; ./earchive test installs them)");
+    Accounts.ensureWorkflowAccounts();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,768",
+        "--lang=zh-CN", "--disable-gpu");
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
+    browser = new ChromeDriver(service, options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    Files.createDirectories(SHOTS);
+  }
+
+  @AfterAll
+  static void close() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  private static void signIn(String user) {
+    browser.manage().deleteAllCookies();
+    browser.get(Api.BASE + "/login.html");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
+    browser.findElement(By.id("password")).sendKeys(Api.PASSWORD);
+    browser.findElement(By.id("submit")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("nav a")));
+  }
+
+  private static void go(String hash) {
+    browser.get(Api.BASE + "/#" + hash);
+  }
+
+  private static WebElement find(String id) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+  }
+
+  private static void shot(String name) throws Exception {
+    Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+  }
+
+  private static String alert() {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notice.error"))).getText();
+  }
+
+  /** Waits until the page viewer shows a decoded image. */
+  private static void pageShown() {
+    wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+        "const i = document.getElementById('page-image'); return !!i && i.complete && i.naturalWidth > 0;")));
+  }
+
+  @Test
+  void aCaseGoesFromTheCounterThroughReviewToTheArchiveRoomInTheBrowser() throws Exception {
+    String word = "browserword" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").replace('a', 'q').replace('b', 'z');
+
+    // the counter: open the case, see the checklist, upload every required material
+    signIn("clerk");
+    assertTrue(browser.getCurrentUrl().endsWith("#/counter") || find("open-form").isDisplayed(), "a clerk starts at the counter");
+    find("open-form");
+    new Select(browser.findElement(By.id("business-type"))).selectByValue("ENROLL");
+    assertTrue(find("preview-checklist").getText().contains("身份证"), "the checklist shows at once");
+    browser.findElement(By.id("citizen-id")).sendKeys(Cases.CITIZEN_ID);
+    browser.findElement(By.id("applicant-name")).sendKeys("王芳");
+    browser.findElement(By.id("open-case")).click();
+    String caseNumber = find("case-number").getText();
+    assertTrue(caseNumber.matches("C\\d+"), caseNumber);
+    shot("counter");
+
+    JsonObject view = Api.as("clerk").get("/api/cases/" + caseNumber).json();
+    List<String> required = view.getJsonArray("requiredMaterials").getValuesAs(JsonObject.class).stream()
+        .filter(m -> m.getBoolean("required")).map(m -> m.getString("code")).toList();
+    for (String code : required) {
+      Path file = Files.createTempFile("material-" + code, ".pdf");
+      Files.write(file, Samples.pdf(code + " " + word));
+      new Select(find("material")).selectByValue(code);
+      find("file").sendKeys(file.toAbsolutePath().toString());
+      find("upload").click();
+      wait.until(ExpectedConditions.attributeContains(By.cssSelector("#checklist li[data-code='" + code + "']"), "class", "provided"));
+      Files.delete(file);
+    }
+    assertTrue(find("missing-count").getAttribute("class").contains("good"), "all required materials are there");
+    shot("counter-case");
+    find("submit-case").click();
+    wait.until(ExpectedConditions.textToBe(By.id("case-status"), "审核中"));
+    String reviewer = Api.as("clerk").get("/api/cases/" + caseNumber).json().getString("assignedTo");
+
+    // the back office: the inbox by deadline, the case beside its pages, the decision
+    signIn(reviewer);
+    go("/tasks");
+    find("tasks");
+    browser.findElement(By.cssSelector("tr[data-case='" + caseNumber + "'] a")).click();
+    pageShown();
+    assertTrue(find("page-text").getText().contains(word), "the OCR text is shown beside the page");
+    shot("review");
+    find("decision-comment").sendKeys("材料齐全，同意参保登记");
+    find("decide-APPROVE").click();
+    wait.until(d -> !d.getCurrentUrl().endsWith("/tasks/" + caseNumber));
+    assertEquals("ARCHIVED", Api.as("clerk").get("/api/cases/" + caseNumber).json().getString("status"));
+
+    // the archive room: full text, the record with its four-property report, a watermarked page
+    signIn("archivist");
+    go("/archive");
+    find("search-q").sendKeys(word);
+    find("search-submit").click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("search-total"), "共"));
+    assertTrue(find("hits").getText().contains(word) || find("hits").findElements(By.tagName("mark")).size() > 0,
+        "the hit is highlighted");
+    shot("archive-search");
+    find("hits").findElement(By.cssSelector("a.hit-link")).click();
+    find("archive-number");
+    pageShown();
+    WebElement checks = find("checks");
+    assertTrue(checks.getText().contains("通过"), "the four-property report passed: " + checks.getText());
+    shot("archive-record");
+  }
+
+  @Test
+  void aFourEyesViolationIsShownInWordsAClerkUnderstands() throws Exception {
+    String caseNumber = Cases.open(Api.as("deputy"), "ENROLL");
+    for (var m : Api.as("deputy").get("/api/cases/" + caseNumber).json().getJsonArray("requiredMaterials")
+        .getValuesAs(JsonObject.class)) {
+      if (m.getBoolean("required")) {
+        Cases.upload(Api.as("deputy"), caseNumber, m.getString("code"), Samples.pdf("four eyes " + m.getString("code")));
+      }
+    }
+    assertEquals(200, Api.as("deputy").post("/api/cases/" + caseNumber + "/submit", "{}").status());
+    signIn("deputy");
+    go("/tasks/" + caseNumber);
+    find("case-number");
+    // the case is not the deputy's to decide: no buttons; the API refuses even a crafted call, and the page says why
+    assertTrue(browser.findElements(By.id("decide-APPROVE")).isEmpty(), "no decision buttons on a case one accepted");
+    assertTrue(find("four-eyes").getText().contains("前后台分离"), "the page says why");
+    ((JavascriptExecutor) browser).executeScript(
+        "import('/assets/app.js').then(m => m.act(null, () => m.api('/api/tasks/" + caseNumber
+            + "/decision', {method: 'POST', json: {decision: 'APPROVE', comment: 'ok'}})))");
+    String message = alert();
+    assertTrue(message.contains("受理人不能审核自己受理的案件"), message);
+  }
+
+  @Test
+  void theMonitoringScreenAndTheEnglishTexts() throws Exception {
+    signIn("admin");
+    go("/monitoring");
+    find("cases-today");
+    assertTrue(browser.findElements(By.cssSelector("#chart-backlog rect")).size() > 0, "the backlog is a chart");
+    shot("monitoring");
+    browser.findElement(By.id("lang")).click();
+    wait.until(ExpectedConditions.textToBe(By.id("nav-monitoring"), "Monitoring"));
+    browser.findElement(By.id("lang")).click();
+    wait.until(ExpectedConditions.textToBe(By.id("nav-monitoring"), "运行监控"));
+  }
+}

@@ -1,0 +1,194 @@
+// The counter (前台受理): open a case, collect its materials (scan, upload, reuse), print, submit.
+import { t } from '/assets/i18n.js';
+import { api, act, h, notify, refresh, route, when } from '/assets/app.js';
+import { viewer } from '/assets/viewer.js';
+
+const AGENT = 'http://127.0.0.1:17300';
+
+route(/^\/counter$/, async () => {
+  const types = await api('/api/catalogue/business-types');
+  const type = h('select', { id: 'business-type', required: true },
+    types.map(ty => h('option', { value: ty.code }, `${ty.nameZh} (${ty.code})`)));
+  const id = h('input', { id: 'citizen-id', required: true, maxlength: 18, autocomplete: 'off', placeholder: '110105194912310021' });
+  const name = h('input', { id: 'applicant-name', required: true, maxlength: 50 });
+  const channel = h('select', { id: 'channel' },
+    ['COUNTER', 'ONLINE', 'KIOSK', 'MOBILE'].map(c => h('option', { value: c }, t('channel.' + c))));
+  const employer = h('input', { id: 'employer-code', maxlength: 18, placeholder: t('counter.employerOptional') });
+  const employerName = h('input', { id: 'employer-name', maxlength: 200 });
+  const checklist = h('ul', { id: 'preview-checklist', class: 'checklist' });
+  const preview = () => {
+    const ty = types.find(x => x.code === type.value);
+    checklist.replaceChildren(...ty.materials.map(m =>
+      h('li', { class: m.required ? 'required' : '' }, `${m.nameZh} · ${m.nameEn}`, m.required ? ` (${t('counter.required')})` : '')));
+  };
+  type.onchange = preview;
+  preview();
+  const submit = h('button', { type: 'submit', id: 'open-case' }, t('counter.open'));
+  const form = h('form', { class: 'grid', id: 'open-form' },
+    h('label', {}, t('counter.businessType'), type),
+    h('label', {}, t('counter.citizenId'), id),
+    h('label', {}, t('counter.applicantName'), name),
+    h('label', {}, t('counter.channel'), channel),
+    h('label', {}, t('counter.employerCode'), employer),
+    h('label', {}, t('counter.employerName'), employerName),
+    submit);
+  form.onsubmit = e => {
+    e.preventDefault();
+    act(submit, async () => {
+      const body = { businessType: type.value, applicant: { idNumber: id.value.trim(), name: name.value.trim() }, channel: channel.value };
+      if (employer.value.trim()) body.employer = { creditCode: employer.value.trim(), name: employerName.value.trim() };
+      const c = await api('/api/cases', { method: 'POST', json: body });
+      notify(t('counter.opened', c.caseNumber));
+      location.hash = '#/counter/' + c.caseNumber;
+    });
+  };
+  return h('section', {}, h('h1', {}, t('counter.title')),
+    h('div', { class: 'columns' }, form, h('div', {}, h('h3', {}, t('counter.checklist')), checklist)));
+});
+
+route(/^\/counter\/([A-Z0-9]+)$/, async caseNumber => {
+  const c = await api('/api/cases/' + caseNumber);
+  const section = h('section', { id: 'case' });
+  const open = ['ACCEPTED', 'SUPPLEMENT_REQUESTED', 'REJECTED'].includes(c.status);
+  section.appendChild(h('h1', {}, t('counter.case'), ' ', h('span', { id: 'case-number' }, c.caseNumber), ' ',
+    h('span', { class: 'badge', id: 'case-status' }, t('status.' + c.status))));
+  section.appendChild(h('p', {}, `${c.businessTypeName} · ${c.applicantName} · ${c.applicantIdNumber}`,
+    c.employerCode ? ` · ${c.employerName || ''} ${c.employerCode}` : '', ` · ${t('counter.due')} ${when(c.dueAt)}`));
+  if (c.decisionComment) {
+    section.appendChild(h('div', { class: 'notice warn', id: 'decision-comment' }, t('counter.reviewerSaid', c.decidedBy || ''), c.decisionComment));
+  }
+
+  const list = h('ul', { class: 'checklist', id: 'checklist' }, c.requiredMaterials.map(m =>
+    h('li', { class: (m.provided ? 'provided' : 'missing') + (m.required ? ' required' : ''), 'data-code': m.code },
+      m.provided ? '✔ ' : '✘ ', `${m.nameZh} · ${m.nameEn}`, m.required ? ` (${t('counter.required')})` : '')));
+  section.appendChild(h('h3', {}, t('counter.checklist'), ' ',
+    c.missingMaterials.length ? h('span', { class: 'bad', id: 'missing-count' }, t('counter.missing', c.missingMaterials.length))
+      : h('span', { class: 'good', id: 'missing-count' }, t('counter.complete'))));
+  section.appendChild(list);
+
+  if (open) {
+    // upload
+    const material = h('select', { id: 'material' }, c.requiredMaterials.map(m =>
+      h('option', { value: m.code, selected: !m.provided && m.required }, m.nameZh)));
+    const file = h('input', { type: 'file', id: 'file', accept: '.pdf,.tif,.tiff,.jpg,.jpeg,.png,.jp2' });
+    const progress = h('progress', { id: 'upload-progress', max: 100, value: 0, hidden: true });
+    const upload = h('button', { id: 'upload' }, t('counter.upload'));
+    upload.onclick = () => act(upload, async () => {
+      if (!file.files.length) throw new Error(t('counter.chooseFile'));
+      progress.hidden = false;
+      await uploadWithProgress(caseNumber, material.value, file.files[0], progress);
+      notify(t('counter.uploaded', file.files[0].name));
+      refresh();
+    });
+    const scan = h('button', { id: 'scan' }, t('counter.scan'));
+    const scanArea = h('div', { id: 'scan-area' });
+    scan.onclick = () => act(scan, () => scanWithAgent(caseNumber, material.value, scanArea));
+    section.appendChild(h('div', { class: 'toolbar' }, h('label', {}, t('counter.material'), material), file, upload, scan, progress));
+    section.appendChild(scanArea);
+
+    // reuse
+    const offers = await api(`/api/cases/${caseNumber}/reusable`).catch(() => []);
+    if (offers.length) {
+      section.appendChild(h('h3', {}, t('counter.reuse')));
+      section.appendChild(h('ul', { id: 'reuse-offers' }, offers.map(r => {
+        const b = h('button', { class: 'small', 'data-archive-number': r.archiveNumber }, t('counter.reuseThis'));
+        b.onclick = () => act(b, async () => {
+          await api(`/api/cases/${caseNumber}/documents/reuse`, { method: 'POST', json: { archiveNumber: r.archiveNumber } });
+          notify(t('counter.reused', r.archiveNumber));
+          refresh();
+        });
+        return h('li', {}, `${r.material} · ${r.title} · ${r.archiveNumber} · ${when(r.archivedAt)} `, b);
+      })));
+    }
+  }
+
+  section.appendChild(h('h3', {}, t('counter.documents')));
+  section.appendChild(h('table', { id: 'documents' }, h('tr', {}, ['material', 'file', 'size', 'time'].map(k => h('th', {}, t('doc.' + k)))),
+    c.documents.map(d => h('tr', {}, h('td', {}, d.material), h('td', {}, d.fileName), h('td', {}, Math.round(d.size / 1024) + ' KB'),
+      h('td', {}, when(d.uploadedAt))))));
+  if (c.documents.length) section.appendChild(viewer(c.documents, { showText: false }));
+
+  const actions = h('div', { class: 'toolbar' },
+    h('a', { class: 'button', id: 'print-notice', href: `/api/cases/${caseNumber}/notice`, target: '_blank' }, t('counter.printNotice')),
+    h('a', { class: 'button', id: 'print-receipt', href: `/api/cases/${caseNumber}/receipt`, target: '_blank' }, t('counter.printReceipt')));
+  if (open) {
+    const promised = h('input', { type: 'date', id: 'promised' });
+    const submit = h('button', { id: 'submit-case', class: 'primary' }, t('counter.submit'));
+    submit.onclick = () => act(submit, async () => {
+      const body = promised.value ? { supplementPromisedDate: promised.value } : {};
+      const r = await api(`/api/cases/${caseNumber}/submit`, { method: 'POST', json: body });
+      notify(t('counter.submitted', r.assignedTo || '-'));
+      refresh();
+    });
+    actions.append(h('label', {}, t('counter.promised'), promised), submit);
+  }
+  section.appendChild(actions);
+  section.appendChild(h('h3', {}, t('counter.history')));
+  section.appendChild(h('ul', { id: 'history' }, c.history.map(e =>
+    h('li', {}, `${when(e.at)} · ${e.actor} · ${e.to ? t('status.' + e.to) : ''} ${e.comment || ''}`))));
+  return section;
+});
+
+function uploadWithProgress(caseNumber, material, file, progress) {
+  return new Promise((resolve, reject) => {
+    const form = new FormData();
+    form.append('material', material);
+    form.append('file', file, file.name);
+    const x = new XMLHttpRequest();
+    x.open('POST', `/api/cases/${caseNumber}/documents`);
+    x.setRequestHeader('X-Requested-With', 'fetch');
+    x.upload.onprogress = e => { if (e.lengthComputable) progress.value = Math.round(100 * e.loaded / e.total); };
+    x.onload = () => {
+      if (x.status === 200 || x.status === 201) resolve(JSON.parse(x.responseText));
+      else {
+        try { reject(new Error(JSON.parse(x.responseText).message)); } catch (e) { reject(new Error(t('error.http', x.status))); }
+      }
+    };
+    x.onerror = () => reject(new Error(t('error.network')));
+    x.send(form);
+  });
+}
+
+/** The Scan button: the station's local agent scans, processes and uploads; pages appear as they land. */
+async function scanWithAgent(caseNumber, material, area) {
+  const token = localStorage.getItem('earchive.agentToken');
+  if (!token) throw new Error(t('counter.agentToken'));
+  const headers = { Authorization: 'Bearer ' + token, 'Content-Type': 'application/json' };
+  let r;
+  try {
+    r = await fetch(AGENT + '/scans', { method: 'POST', headers, body: JSON.stringify({ caseNumber, material }) });
+  } catch (e) {
+    throw new Error(t('counter.agentAway'));
+  }
+  if (!r.ok) throw new Error((await r.json().catch(() => ({}))).message || t('error.http', r.status));
+  const { batchId } = await r.json();
+  const bar = h('progress', { max: 1, value: 0 });
+  const thumbs = h('div', { class: 'thumbs' });
+  area.replaceChildren(h('p', {}, t('counter.scanning', batchId)), bar, thumbs);
+  const events = await fetch(`${AGENT}/scans/${batchId}/events`, { headers });
+  const reader = events.body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += decoder.decode(value, { stream: true });
+    let i;
+    while ((i = buffer.indexOf('\n\n')) >= 0) {
+      const chunk = buffer.slice(0, i);
+      buffer = buffer.slice(i + 2);
+      const type = (chunk.match(/^event: (.*)$/m) || [])[1];
+      const data = JSON.parse((chunk.match(/^data: (.*)$/m) || [, '{}'])[1]);
+      if (type === 'page') {
+        bar.max = Math.max(bar.max, data.number);
+        bar.value = data.number;
+        thumbs.appendChild(h('div', { class: 'thumb' }, t('counter.pageScanned', data.number, data.width, data.height)));
+      } else if (type === 'scanned') {
+        area.appendChild(h('p', { class: 'good' }, t('counter.scanDone', data.pages)));
+        return;
+      } else if (type === 'error') {
+        throw new Error(data.message);
+      }
+    }
+  }
+}

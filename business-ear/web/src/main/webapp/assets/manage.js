@@ -1,0 +1,87 @@
+// Monitoring (live counts and charts) and the administration of the business catalogue.
+import { t } from '/assets/i18n.js';
+import { api, act, h, notify, route, when } from '/assets/app.js';
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** A horizontal bar chart in SVG: people look, they do not read. */
+function bars(id, counts, label = k => k) {
+  const entries = Object.entries(counts);
+  const max = Math.max(1, ...entries.map(([, v]) => v));
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('id', id);
+  svg.setAttribute('class', 'chart');
+  svg.setAttribute('viewBox', `0 0 400 ${Math.max(1, entries.length) * 26}`);
+  entries.forEach(([k, v], i) => {
+    const y = i * 26;
+    const text = document.createElementNS(SVG, 'text');
+    text.setAttribute('x', 0); text.setAttribute('y', y + 17); text.textContent = label(k);
+    const rect = document.createElementNS(SVG, 'rect');
+    rect.setAttribute('x', 130); rect.setAttribute('y', y + 4); rect.setAttribute('height', 18);
+    rect.setAttribute('width', Math.max(2, 220 * v / max));
+    const value = document.createElementNS(SVG, 'text');
+    value.setAttribute('x', 136 + 220 * v / max); value.setAttribute('y', y + 17); value.textContent = v;
+    svg.append(text, rect, value);
+  });
+  return svg;
+}
+
+let timer;
+route(/^\/monitoring$/, async () => {
+  clearInterval(timer);
+  const box = h('div', { id: 'monitoring' });
+  const draw = async () => {
+    if (!document.body.contains(box) && timer) { clearInterval(timer); return; }
+    const m = await api('/api/monitoring/summary');
+    box.replaceChildren(
+      h('div', { class: 'tiles' },
+        h('div', { class: 'tile' }, h('b', { id: 'cases-today' }, m.casesToday), t('monitor.today')),
+        h('div', { class: 'tile' + (m.overdue ? ' bad' : '') }, h('b', { id: 'overdue' }, m.overdue), t('monitor.overdue')),
+        h('div', { class: 'tile' + (m.archivingBlocked ? ' bad' : '') }, h('b', {}, m.archivingBlocked), t('monitor.blocked')),
+        h('div', { class: 'tile' }, h('b', {}, m.records), t('monitor.records')),
+        h('div', { class: 'tile' }, h('b', {}, (m.archivedBytes / 1e9).toFixed(2) + ' GB'), t('monitor.storage'))),
+      h('div', { class: 'columns' },
+        h('div', {}, h('h3', {}, t('monitor.byChannel')), bars('chart-channel', m.todayByChannel, k => t('channel.' + k))),
+        h('div', {}, h('h3', {}, t('monitor.byHall')), bars('chart-hall', m.todayByHall)),
+        h('div', {}, h('h3', {}, t('monitor.backlog')), bars('chart-backlog', m.backlogByState, k => t('status.' + k))),
+        h('div', {}, h('h3', {}, t('monitor.reviewers')),
+          bars('chart-reviewers', Object.fromEntries(m.reviewers.map(r => [r.reviewer + (r.absent ? ' ⌀' : ''), r.openTasks]))))),
+      h('p', { class: 'muted' }, t('monitor.updated', when(m.at))));
+  };
+  await draw();
+  timer = setInterval(() => draw().catch(e => notify(e.message, 'error')), 10000);
+  return h('section', {}, h('h1', {}, t('monitor.title')), box);
+});
+
+route(/^\/catalogue$/, async () => {
+  const types = await api('/api/catalogue/business-types');
+  const section = h('section', {}, h('h1', {}, t('catalogue.title')));
+  for (const ty of types) {
+    const f = name => h('input', { name, value: ty[name] });
+    const fields = { nameZh: f('nameZh'), nameEn: f('nameEn'), deadlineHours: h('input', { name: 'deadlineHours', type: 'number', min: 1, value: ty.deadlineHours }),
+      archiveCategory: f('archiveCategory'), reviewerSkill: f('reviewerSkill') };
+    const retention = h('select', { name: 'retention' }, ['PERMANENT', 'Y100', 'Y50', 'Y30', 'Y10']
+      .map(r => h('option', { value: r, selected: r === ty.retention }, t('retention.' + r))));
+    const supplement = h('input', { type: 'checkbox', name: 'supplementAllowed', checked: ty.supplementAllowed });
+    const materials = h('textarea', { rows: ty.materials.length + 1, name: 'materials' },
+      ty.materials.map(m => `${m.code} | ${m.nameZh} | ${m.nameEn} | ${m.required ? t('counter.required') : '-'}`).join('\n'));
+    const save = h('button', { class: 'primary' }, t('catalogue.save'));
+    save.onclick = () => act(save, async () => {
+      const body = { code: ty.code, version: ty.version, retention: retention.value, supplementAllowed: supplement.checked,
+        deadlineHours: Number(fields.deadlineHours.value), nameZh: fields.nameZh.value, nameEn: fields.nameEn.value,
+        archiveCategory: fields.archiveCategory.value, reviewerSkill: fields.reviewerSkill.value,
+        materials: materials.value.split('\n').filter(l => l.trim()).map(l => {
+          const [code, nameZh, nameEn, req] = l.split('|').map(x => (x || '').trim());
+          return { code, nameZh, nameEn, required: req === t('counter.required') || req === 'required' };
+        }) };
+      const saved = await api('/api/catalogue/business-types/' + ty.code, { method: 'PUT', json: body });
+      ty.version = saved.version;
+      notify(t('catalogue.saved', ty.code));
+    });
+    section.appendChild(h('details', {}, h('summary', {}, `${ty.code} · ${ty.nameZh}`),
+      h('div', { class: 'grid' }, Object.entries(fields).map(([k, input]) => h('label', {}, t('catalogue.' + k), input)),
+        h('label', {}, t('catalogue.retention'), retention), h('label', {}, t('catalogue.supplementAllowed'), supplement),
+        h('label', { class: 'wide' }, t('catalogue.materials'), materials), save)));
+  }
+  return section;
+});
