@@ -143,6 +143,7 @@ const menu = [
   { base: '/integrity', key: 'nav.integrity', roles: ['auditor', 'admin'] },
   { base: '/monitoring', key: 'nav.monitoring', roles: ['admin', 'auditor', 'archivist'] },
   { base: '/catalogue', key: 'nav.catalogue', roles: ['admin'] },
+  { base: '/users', key: 'nav.users', roles: ['admin'] },
 ];
 
 export async function start() {

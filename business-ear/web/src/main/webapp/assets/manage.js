@@ -85,3 +85,33 @@ route(/^\/catalogue$/, async () => {
   }
   return section;
 });
+
+route(/^\/users$/, async () => {
+  const users = await api('/api/admin/users');
+  const ROLES = ['clerk', 'reviewer', 'archivist', 'auditor', 'admin', 'service'];
+  const row = u => {
+    const name = h('input', { value: u.displayName || '', 'data-field': 'displayName' });
+    const hall = h('input', { value: u.hall || '', size: 8, 'data-field': 'hall' });
+    const roles = ROLES.map(r => h('label', { class: 'inline' }, h('input', { type: 'checkbox', value: r, checked: (u.roles || []).includes(r) }), t('role.' + r)));
+    const skills = h('input', { value: (u.skills || []).join(' '), size: 18, 'data-field': 'skills' });
+    const absent = h('input', { type: 'checkbox', checked: u.absent, 'data-field': 'absent' });
+    const enabled = h('input', { type: 'checkbox', checked: u.enabled !== false, 'data-field': 'enabled' });
+    const password = h('input', { type: 'password', size: 10, placeholder: t('users.newPassword'), autocomplete: 'new-password' });
+    const username = h('input', { value: u.username || '', size: 10, disabled: !!u.username });
+    const save = h('button', { class: 'small primary' }, t('catalogue.save'));
+    save.onclick = () => act(save, async () => {
+      const body = { username: username.value.trim(), displayName: name.value, hall: hall.value || null,
+        roles: roles.map(l => l.firstChild).filter(c => c.checked).map(c => c.value),
+        skills: skills.value.split(/[\s,]+/).filter(Boolean), absent: absent.checked, enabled: enabled.checked,
+        password: password.value || null };
+      await api('/api/admin/users/' + encodeURIComponent(body.username), { method: 'PUT', json: body });
+      password.value = '';
+      notify(t('users.saved', body.username));
+    });
+    return h('tr', { 'data-user': u.username || 'new' }, h('td', {}, username), h('td', {}, name), h('td', {}, hall),
+      h('td', {}, roles), h('td', {}, skills), h('td', {}, absent), h('td', {}, enabled), h('td', {}, password), h('td', {}, save));
+  };
+  return h('section', {}, h('h1', {}, t('users.title')), h('table', { id: 'users' },
+    h('tr', {}, ['username', 'displayName', 'hall', 'roles', 'skills', 'absent', 'enabled', 'password', ''].map(k => h('th', {}, k ? t('users.' + k) : ''))),
+    users.map(row), row({ enabled: true, roles: [] })), h('p', { class: 'muted' }, t('users.hint')));
+});

@@ -170,6 +170,40 @@ class CounterIT {
     }
   }
 
+  @Test
+  void anAdministratorManagesAccountsAndAnAbsentReviewerGetsNoNewCase() throws Exception {
+    String password = "Rare-skill-2026";
+    String user = "{\"username\":\"absentee\",\"displayName\":\"请假审核员\",\"hall\":\"BACK-09\",\"roles\":[\"reviewer\"],"
+        + "\"skills\":[\"rareskill\"],\"absent\":%s,\"enabled\":true,\"password\":%s}";
+    assertEquals(403, CLERK.put("/api/admin/users/absentee", String.format(user, "true", "\"" + password + "\"")).status());
+    Api.Response weak = ADMIN.put("/api/admin/users/absentee", String.format(user, "true", "\"short1\""));
+    assertEquals(400, weak.status());
+    assertTrue(weak.json().getString("message").contains("password"), weak.body());
+    Api.Response created = ADMIN.put("/api/admin/users/absentee", String.format(user, "true", "\"" + password + "\""));
+    assertEquals(200, created.status(), created.body());
+    assertFalse(created.body().contains(password), "a password is never sent back");
+    Api.Response me = new Api("absentee", password).get("/api/session");
+    assertEquals(200, me.status(), "the new account signs in");
+    assertTrue(me.body().contains("reviewer"));
+
+    // a business type only this reviewer can decide
+    Api.Response type = ADMIN.put("/api/catalogue/business-types/RARE_TEST", Json.createObjectBuilder()
+        .add("code", "RARE_TEST").add("nameZh", "测试业务").add("nameEn", "Test business").add("deadlineHours", 24)
+        .add("archiveCategory", "CS").add("retention", "Y10").add("reviewerSkill", "rareskill").add("supplementAllowed", false)
+        .add("materials", Json.createArrayBuilder().add(Json.createObjectBuilder().add("code", "ANY_FORM")
+            .add("nameZh", "表格").add("nameEn", "Form").add("required", false)))
+        .build().toString());
+    assertEquals(200, type.status(), type.body());
+    String waiting = Cases.open(CLERK, "RARE_TEST");
+    assertEquals("SUBMITTED", CLERK.post("/api/cases/" + waiting + "/submit", "{}").json().getString("status"),
+        "the only reviewer with the skill is absent: the case waits");
+    assertEquals(200, ADMIN.put("/api/admin/users/absentee", String.format(user, "false", "null")).status());
+    String next = Cases.open(CLERK, "RARE_TEST");
+    JsonObject assigned = CLERK.post("/api/cases/" + next + "/submit", "{}").json();
+    assertEquals("absentee", assigned.getString("assignedTo"), "back from absence, the reviewer gets cases again");
+    assertTrue(new Api("absentee", password).get("/api/tasks").body().contains(next));
+  }
+
   private static long count(JsonObject counts, String key) {
     return counts.containsKey(key) ? counts.getJsonNumber(key).longValue() : 0;
   }

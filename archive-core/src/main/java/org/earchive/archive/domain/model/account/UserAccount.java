@@ -63,6 +63,22 @@ public class UserAccount {
     this.skills = new HashSet<>(skills);
   }
 
+  /** An administrator's change of everything but the name and the password. */
+  public void revise(String displayName, String hall, Set<Role> roles, Set<String> skills, boolean absent, boolean enabled) {
+    this.displayName = displayName;
+    this.hall = hall;
+    this.roles.clear();
+    this.roles.addAll(roles);
+    this.skills.clear();
+    this.skills.addAll(skills);
+    this.absent = absent;
+    this.enabled = enabled;
+  }
+
+  public void passwordHash(String hash) {
+    this.passwordHash = hash;
+  }
+
   public String username() {
     return username;
   }
