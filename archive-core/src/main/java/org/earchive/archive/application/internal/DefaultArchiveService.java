@@ -47,6 +47,7 @@ public class DefaultArchiveService implements ArchiveService {
   @EJB FourPropertyCheck checker;
   @EJB RecordChanges records;
   @EJB RecordAccess access;
+  @EJB DocumentTexts texts;
   @EJB org.earchive.archive.application.AuditTrail auditTrail;
   @Inject ArchiveRepository archive;
   @Inject CaseRepository cases;
@@ -234,7 +235,7 @@ public class DefaultArchiveService implements ArchiveService {
   private void indexRecords(String caseNumber, List<ArchiveRecord> records) {
     cases.find(caseNumber).ifPresent(c -> {
       try {
-        index.indexAll(records.stream().map(r -> entry(r, c, documents.text(r.documentId()))).toList());
+        index.indexAll(records.stream().map(r -> entry(r, c, texts.of(r.documentId()))).toList());
       } catch (java.io.IOException | RuntimeException e) {
         java.util.logging.Logger.getLogger(DefaultArchiveService.class.getName())
             .warning("Case " + caseNumber + " archived but not indexed: " + e.getMessage());
@@ -263,12 +264,13 @@ public class DefaultArchiveService implements ArchiveService {
         for (Object[] row : page) {
           ArchiveRecord r = (ArchiveRecord) row[0];
           entries.add(entry(r, (org.earchive.archive.domain.model.cases.BusinessCase) row[1],
-              documents.text(r.documentId())));
+              texts.of(r.documentId())));
           after = r.id();
         }
         index.indexAll(entries);
         indexed += entries.size();
       }
+      index.commit();
       return indexed;
     } catch (java.io.IOException e) {
       throw new EarchiveException(ErrorCode.STORAGE_UNAVAILABLE, "The search index could not be rebuilt: " + e.getMessage(), e);

@@ -19,7 +19,6 @@ import org.earchive.archive.application.ErrorCode;
 import org.earchive.archive.application.dto.DocumentContent;
 import org.earchive.archive.application.dto.DocumentView;
 import org.earchive.archive.domain.model.document.StoredContent;
-import org.earchive.archive.domain.service.SearchIndex;
 import org.earchive.archive.infrastructure.config.EarchiveSettings;
 import org.earchive.storage.ObjectNotFoundException;
 import org.earchive.storage.ObjectStore;
@@ -40,16 +39,14 @@ public class DefaultDocumentService implements DocumentService {
 
   @EJB RecordAccess access;
   @EJB MaterialReuse reuse;
+  @EJB DocumentTexts texts;
   @Inject org.earchive.archive.domain.model.cases.CaseRepository cases;
   @Inject org.earchive.archive.domain.model.catalogue.BusinessTypeRepository catalogue;
-  @Inject org.earchive.archive.domain.model.document.DocumentRepository documentRepository;
   @Inject org.earchive.archive.domain.service.PageRenderer renderer;
   @EJB DocumentRecorder recorder;
   @EJB org.earchive.archive.application.AuditTrail audit;
   @jakarta.annotation.Resource jakarta.ejb.SessionContext context;
   @Inject ObjectStore store;
-  @Inject SearchIndex index;
-  @Inject org.earchive.archive.domain.service.TextExtractor extractor;
   /** The upload limit, read per upload so that configuration changes apply; replaceable in tests. */
   java.util.function.LongSupplier maxUploadBytes = () -> EarchiveSettings.current().maxUploadBytes();
 
@@ -92,49 +89,7 @@ public class DefaultDocumentService implements DocumentService {
       }
       throw e;
     }
-    String text = "ARCHIVAL".equals(view.role()) ? textOf(view, stored) : "";
-    try {
-      index.index(
-          new SearchIndex.Entry(
-              "doc:" + view.id(),
-              target.caseNumber(),
-              target.citizenId(),
-              target.applicantName(),
-              target.businessType(),
-              view.material(),
-              view.fileName(),
-              text,
-              "document",
-              null,
-              null,
-              null,
-              view.uploadedAt().toEpochMilli()));
-    } catch (IOException | RuntimeException e) {
-      // The index is rebuilt from the database (./earchive admin reindex); the upload itself succeeded.
-      LOG.log(Level.WARNING, "Document " + view.id() + " stored but not indexed: " + e.getMessage(), e);
-    }
     return view;
-  }
-
-  /**
-   * The searchable text of an archival PDF (the station's OCR layer), read back from the store (so verified) and kept
-   * in the database for the index. Best effort: a file without text, or one that cannot be read as PDF, is simply
-   * not searchable by content; the upload stands.
-   */
-  private String textOf(DocumentView view, StoredObject stored) {
-    if (view.contentType() == null || !view.contentType().startsWith("application/pdf")) {
-      return "";
-    }
-    try (InputStream in = store.get(stored.key())) {
-      String text = extractor.extract(in, view.contentType());
-      if (!text.isEmpty()) {
-        recorder.storeText(view.id(), text);
-      }
-      return text;
-    } catch (IOException | StorageException | RuntimeException e) {
-      LOG.log(Level.INFO, "Document " + view.id() + ": no searchable text (" + e.getMessage() + ")");
-      return "";
-    }
   }
 
   private static final java.util.regex.Pattern UPLOAD_KEY = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{8,160}");
@@ -310,10 +265,6 @@ public class DefaultDocumentService implements DocumentService {
     DocumentView view = recorder.record(target, r.materialCode(), source.fileName(), source.contentType(),
         new org.earchive.archive.domain.model.document.StoredContent(r.objectKey(), r.sizeBytes(), r.sha256(), r.sm3()),
         clerk, key, org.earchive.archive.domain.model.document.CaseDocument.ARCHIVAL);
-    String text = documentRepository.text(r.documentId());
-    if (text != null && !text.isEmpty()) {
-      recorder.storeText(view.id(), text);
-    }
     audit.record(clerk, org.earchive.archive.domain.model.audit.AuditAction.DOCUMENT_REUSED, "doc:" + view.id(),
         caseNumber + " " + r.materialCode() + " reused from " + r.archiveNumber() + " (not collected again)");
     return view;
@@ -324,8 +275,7 @@ public class DefaultDocumentService implements DocumentService {
   public String text(long documentId) throws EarchiveException {
     recorder.document(documentId);
     access.checkContent(documentId, context.getCallerPrincipal().getName());
-    String text = documentRepository.text(documentId);
-    return text == null ? "" : text;
+    return texts.of(documentId);
   }
 
   private org.earchive.archive.domain.model.cases.BusinessCase caseOf(String caseNumber) throws EarchiveException {

@@ -18,6 +18,9 @@ public interface SearchIndex {
   /** Removes every entry (before a rebuild from the database). */
   void clear() throws IOException;
 
+  /** Makes entries indexed since the last commit durable (they are searchable before it). */
+  void commit() throws IOException;
+
   /** Full text and filters over archive records, newest first within equal relevance, one page at a time. */
   Page search(Query query) throws IOException;
 

@@ -16,7 +16,6 @@ import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
 import org.earchive.archive.application.dto.DocumentView;
 import org.earchive.archive.domain.model.document.StoredContent;
-import org.earchive.archive.domain.service.SearchIndex;
 import org.earchive.storage.ObjectStore;
 import org.earchive.storage.StorageException;
 import org.earchive.storage.fs.FileSystemObjectStore;
@@ -139,35 +138,6 @@ class DefaultDocumentServiceTest {
     }
   }
 
-  static final class NoIndex implements SearchIndex {
-    @Override
-    public void index(Entry entry) {}
-
-    @Override
-    public void indexAll(List<Entry> entries) {}
-
-    @Override
-    public void clear() {}
-
-    @Override
-    public Page search(Query query) {
-      return new Page(0, 0, 0, List.of());
-    }
-
-    @Override
-    public long count() {
-      return 0;
-    }
-
-    @Override
-    public void ping() {}
-
-    @Override
-    public long snapshotTo(Path target) {
-      return 0;
-    }
-  }
-
   @BeforeEach
   void wire() throws Exception {
     objects = new FileSystemObjectStore(dir.resolve("objects"));
@@ -179,7 +149,6 @@ class DefaultDocumentServiceTest {
     DefaultDocumentService s = new DefaultDocumentService();
     s.recorder = recorder;
     s.store = store;
-    s.index = new NoIndex();
     s.maxUploadBytes = () -> 100_000;
     return s;
   }

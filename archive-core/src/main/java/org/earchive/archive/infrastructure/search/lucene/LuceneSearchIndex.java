@@ -58,8 +58,7 @@ public class LuceneSearchIndex implements SearchIndex {
   @Override
   public void index(Entry e) throws IOException {
     add(e);
-    writer.commit();
-    searchers.maybeRefresh();
+    searchers.maybeRefresh(); // searchable at once (near real time); made durable by the next commit()
   }
 
   @Override
@@ -67,8 +66,18 @@ public class LuceneSearchIndex implements SearchIndex {
     for (Entry e : entries) {
       add(e);
     }
-    writer.commit();
     searchers.maybeRefresh();
+  }
+
+  /**
+   * Makes what was indexed durable. Called every few seconds and at shutdown rather than per entry: a commit syncs
+   * files to disk, and the index is never the only copy of anything (reindex rebuilds it from the database).
+   */
+  @Override
+  public void commit() throws IOException {
+    if (writer.hasUncommittedChanges()) {
+      writer.commit();
+    }
   }
 
   @Override
