@@ -130,7 +130,7 @@ function home() {
   if (has('clerk')) return '/counter';
   if (has('reviewer')) return '/tasks';
   if (has('archivist') || has('auditor')) return '/archive';
-  if (has('admin')) return '/monitoring';
+  if (has('admin') || has('manager')) return '/monitoring';
   return '/archive';
 }
 
@@ -141,7 +141,7 @@ const menu = [
   { base: '/borrowings', key: 'nav.borrowings', roles: ['archivist', 'admin', 'reviewer', 'clerk', 'auditor'] },
   { base: '/disposal', key: 'nav.disposal', roles: ['archivist', 'auditor', 'admin'] },
   { base: '/integrity', key: 'nav.integrity', roles: ['auditor', 'admin'] },
-  { base: '/monitoring', key: 'nav.monitoring', roles: ['admin', 'auditor', 'archivist'] },
+  { base: '/monitoring', key: 'nav.monitoring', roles: ['manager', 'admin', 'auditor', 'archivist'] },
   { base: '/catalogue', key: 'nav.catalogue', roles: ['admin'] },
   { base: '/users', key: 'nav.users', roles: ['admin'] },
 ];

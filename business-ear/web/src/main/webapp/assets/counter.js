@@ -185,10 +185,62 @@ async function scanWithAgent(caseNumber, material, area) {
         thumbs.appendChild(h('div', { class: 'thumb' }, t('counter.pageScanned', data.number, data.width, data.height)));
       } else if (type === 'scanned') {
         area.appendChild(h('p', { class: 'good' }, t('counter.scanDone', data.pages)));
+        await qualityControl(batchId, headers, area);
         return;
       } else if (type === 'error') {
         throw new Error(data.message);
       }
     }
+  }
+}
+
+/**
+ * Quality control before upload (the station holds a processed batch in REVIEW): every page with its resolution,
+ * skew, turn, blank or duplicate mark; turn, delete, move, rescan, approve — each change sends the batch back to
+ * processing, and the table follows.
+ */
+async function qualityControl(batchId, headers, area) {
+  const box = h('div', { id: 'quality-control' }, h('p', { class: 'muted' }, t('qc.processing')));
+  area.appendChild(box);
+  const call = async (method, path, body) => {
+    const r = await fetch(AGENT + '/scans/' + batchId + path, { method, headers, body: body ? JSON.stringify(body) : undefined });
+    const json = await r.json().catch(() => ({}));
+    if (!r.ok) throw new Error(json.message || t('error.http', r.status));
+    return json;
+  };
+  for (let i = 0; i < 240; i++) {
+    const report = await call('GET', '');
+    if (report.state === 'REVIEW' || report.state === 'FAILED' || report.state === 'DONE' || report.state === 'PROCESSED') {
+      draw(report);
+      return;
+    }
+    await new Promise(r => setTimeout(r, 1000));
+  }
+  function draw(report) {
+    if (report.state !== 'REVIEW') {
+      box.replaceChildren(h('p', { class: report.state === 'FAILED' ? 'bad' : 'good' }, t('qc.state.' + report.state)));
+      return;
+    }
+    const order = report.pages.map(p => p.original);
+    const change = (button, fn) => act(button, async () => { await fn(); box.replaceChildren(h('p', { class: 'muted' }, t('qc.processing'))); await qualityControl(batchId, headers, area); box.remove(); });
+    const rows = report.pages.map((p, i) => {
+      const turn = h('button', { class: 'small' }, t('qc.turn'));
+      turn.onclick = () => change(turn, () => call('POST', `/pages/${p.original}/turn`, { degrees: 90 }));
+      const drop = h('button', { class: 'small danger' }, t('qc.delete'));
+      drop.onclick = () => change(drop, () => call('DELETE', `/pages/${p.original}`));
+      const up = h('button', { class: 'small', disabled: i === 0 }, '↑');
+      up.onclick = () => change(up, () => { const o = order.slice(); [o[i - 1], o[i]] = [o[i], o[i - 1]]; return call('PUT', '/order', { order: o }); });
+      return h('tr', { class: p.duplicateOf || p.blank ? 'overdue' : '' }, h('td', {}, p.number),
+        h('td', {}, p.dpi ? p.dpi + ' dpi' : ''), h('td', {}, p.skewDegrees !== undefined ? `${p.skewDegrees}° → ${p.residualSkewDegrees}°` : ''),
+        h('td', {}, p.rotation ? p.rotation + '°' : ''), h('td', {}, p.blank ? t('qc.blank') : ''),
+        h('td', {}, p.duplicateOf ? t('qc.duplicateOf', p.duplicateOf) : ''), h('td', {}, up, turn, drop));
+    });
+    const rescan = h('button', {}, t('qc.rescan'));
+    rescan.onclick = () => act(rescan, async () => { await call('POST', '/rescan'); box.replaceChildren(h('p', {}, t('qc.rescanning'))); });
+    const approve = h('button', { class: 'primary', id: 'qc-approve' }, t('qc.approve'));
+    approve.onclick = () => act(approve, async () => { await call('POST', '/approve'); box.replaceChildren(h('p', { class: 'good' }, t('qc.approved'))); });
+    box.replaceChildren(h('h3', {}, t('qc.title', report.pageCount)),
+      h('table', {}, h('tr', {}, ['page', 'dpi', 'skew', 'turned', 'blank', 'duplicate', ''].map(k => h('th', {}, k ? t('qc.' + k) : ''))), rows),
+      h('div', { class: 'toolbar' }, rescan, approve));
   }
 }

@@ -88,7 +88,7 @@ route(/^\/catalogue$/, async () => {
 
 route(/^\/users$/, async () => {
   const users = await api('/api/admin/users');
-  const ROLES = ['clerk', 'reviewer', 'archivist', 'auditor', 'admin', 'service'];
+  const ROLES = ['clerk', 'reviewer', 'archivist', 'auditor', 'admin', 'manager', 'service'];
   const row = u => {
     const name = h('input', { value: u.displayName || '', 'data-field': 'displayName' });
     const hall = h('input', { value: u.hall || '', size: 8, 'data-field': 'hall' });

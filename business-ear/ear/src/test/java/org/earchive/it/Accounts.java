@@ -15,7 +15,7 @@ final class Accounts {
 
   /** The demo accounts the workflow tests use, as the embedded default seeds them. */
   static void ensureWorkflowAccounts() throws Exception {
-    ensure("clerk", "archivist", "auditor", "admin");
+    ensure("clerk", "archivist", "auditor", "admin", "manager");
     ensureUser("reviewer", new String[] {"reviewer"}, ALL_SKILLS);
     ensureUser("reviewer2", new String[] {"reviewer"}, new String[] {"enrollment", "pension"});
     ensureUser("deputy", new String[] {"clerk", "reviewer"}, ALL_SKILLS);

@@ -25,7 +25,7 @@ public class DefaultMonitoringService implements MonitoringService {
   EntityManager em;
 
   @Override
-  @RolesAllowed({Roles.ADMIN, Roles.AUDITOR, Roles.ARCHIVIST})
+  @RolesAllowed({Roles.MANAGER, Roles.ADMIN, Roles.AUDITOR, Roles.ARCHIVIST})
   public MonitoringView summary() {
     Instant now = Instant.now();
     OffsetDateTime nowUtc = now.atOffset(ZoneOffset.UTC);

@@ -7,6 +7,7 @@ public final class Roles {
   public static final String ARCHIVIST = "archivist";
   public static final String AUDITOR = "auditor";
   public static final String ADMIN = "admin";
+  public static final String MANAGER = "manager";
   public static final String SERVICE = "service";
 
   private Roles() {}

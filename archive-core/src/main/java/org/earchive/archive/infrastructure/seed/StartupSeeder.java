@@ -52,6 +52,7 @@ public class StartupSeeder {
               Set.of("enrollment", "pension", "benefit", "collection", "transfer")),
           new DemoAccount("archivist", "档案管理员 刘洋", "ARCHIVE", EnumSet.of(Role.archivist), Set.of()),
           new DemoAccount("auditor", "审计员 赵静", "AUDIT", EnumSet.of(Role.auditor), Set.of()),
+          new DemoAccount("manager", "中心主任 孙伟", "HALL-01", EnumSet.of(Role.manager), Set.of()),
           new DemoAccount("admin", "系统管理员", "ADMIN", EnumSet.of(Role.admin), Set.of()),
           new DemoAccount("service", "业务系统接口账号", "SYSTEM", EnumSet.of(Role.service), Set.of()));
 

@@ -21,7 +21,7 @@ public class MonitoringResource {
 
   @GET
   @Path("summary")
-  @RolesAllowed({"admin", "auditor", "archivist"})
+  @RolesAllowed({"manager", "admin", "auditor", "archivist"})
   @Operation(summary = "Today's cases by channel and hall, backlog by state, overdue cases, reviewer load, archiving"
       + " blocked by the four-property check, records and bytes archived")
   public MonitoringView summary() {

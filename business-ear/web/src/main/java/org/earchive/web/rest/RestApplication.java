@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 @ApplicationPath("api")
-@DeclareRoles({"clerk", "reviewer", "archivist", "auditor", "admin", "service"})
+@DeclareRoles({"clerk", "reviewer", "archivist", "auditor", "admin", "manager", "service"})
 @OpenAPIDefinition(
     info =
         @Info(

@@ -7,5 +7,6 @@ public enum Role {
   archivist,
   auditor,
   admin,
+  manager,
   service
 }

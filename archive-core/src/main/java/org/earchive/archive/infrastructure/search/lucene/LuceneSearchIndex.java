@@ -78,6 +78,7 @@ public class LuceneSearchIndex implements SearchIndex {
     if (writer.hasUncommittedChanges()) {
       writer.commit();
     }
+    searchers.maybeRefreshBlocking(); // and everything indexed before it is searchable now
   }
 
   @Override

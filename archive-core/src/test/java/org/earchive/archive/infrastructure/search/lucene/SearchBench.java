@@ -67,6 +67,7 @@ public final class SearchBench {
       f.get();
     }
     pool.shutdown();
+    index.commit();
     double indexSeconds = (System.nanoTime() - t0) / 1e9;
     System.out.printf("lucene: indexed %,d items in %.0f s (%,.0f items/s, %d threads), %d MB on disk%n", index.count(),
         indexSeconds, items / indexSeconds, threads, size(dir) / (1024 * 1024));
