@@ -175,12 +175,7 @@ class BrowserIT {
   @Test
   void aFourEyesViolationIsShownInWordsAClerkUnderstands() throws Exception {
     String caseNumber = Cases.open(Api.as("deputy"), "ENROLL");
-    for (var m : Api.as("deputy").get("/api/cases/" + caseNumber).json().getJsonArray("requiredMaterials")
-        .getValuesAs(JsonObject.class)) {
-      if (m.getBoolean("required")) {
-        Cases.upload(Api.as("deputy"), caseNumber, m.getString("code"), Samples.pdf("four eyes " + m.getString("code")));
-      }
-    }
+    Cases.uploadRequired(Api.as("deputy"), caseNumber, "four eyes");
     assertEquals(200, Api.as("deputy").post("/api/cases/" + caseNumber + "/submit", "{}").status());
     signIn("deputy");
     go("/tasks/" + caseNumber);

@@ -25,4 +25,14 @@ final class Cases {
     assertEquals(201, r.status(), r.body());
     return r.json();
   }
+
+  /** Uploads a PDF/A for every required material of the case; {@code label} goes into each file's text. */
+  static void uploadRequired(Api api, String caseNumber, String label) throws Exception {
+    for (JsonObject m : api.get("/api/cases/" + caseNumber).json().getJsonArray("requiredMaterials")
+        .getValuesAs(JsonObject.class)) {
+      if (m.getBoolean("required")) {
+        upload(api, caseNumber, m.getString("code"), Samples.pdf(label + " " + m.getString("code")));
+      }
+    }
+  }
 }

@@ -115,12 +115,7 @@ class CounterIT {
   @Test
   void anArchivedMaterialOfThePersonIsReusedInsteadOfCollectedAgain() throws Exception {
     String enroll = Cases.open(CLERK, "ENROLL");
-    for (JsonValue m : CLERK.get("/api/cases/" + enroll).json().getJsonArray("requiredMaterials")) {
-      JsonObject material = m.asJsonObject();
-      if (material.getBoolean("required")) {
-        Cases.upload(CLERK, enroll, material.getString("code"), Samples.pdf("reuse source " + material.getString("code")));
-      }
-    }
+    Cases.uploadRequired(CLERK, enroll, "reuse source");
     String reviewer = CLERK.post("/api/cases/" + enroll + "/submit", "{}").json().getString("assignedTo");
     assertEquals("ARCHIVED", Api.as(reviewer).post("/api/tasks/" + enroll + "/decision",
         "{\"decision\":\"APPROVE\",\"comment\":\"同意\"}").json().getString("status"));

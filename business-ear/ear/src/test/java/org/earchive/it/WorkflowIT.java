@@ -54,13 +54,7 @@ class WorkflowIT {
   /** Opens a case and uploads every required material; returns the case number. */
   private static String readyCase(Api clerk, String type) throws Exception {
     String caseNumber = Cases.open(clerk, type);
-    JsonObject view = clerk.get("/api/cases/" + caseNumber).json();
-    for (JsonValue m : view.getJsonArray("requiredMaterials")) {
-      JsonObject material = m.asJsonObject();
-      if (material.getBoolean("required")) {
-        Cases.upload(clerk, caseNumber, material.getString("code"), Samples.pdf(type + " " + material.getString("code")));
-      }
-    }
+    Cases.uploadRequired(clerk, caseNumber, type);
     return caseNumber;
   }
 

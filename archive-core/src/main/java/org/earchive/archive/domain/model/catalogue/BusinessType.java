@@ -68,18 +68,8 @@ public class BusinessType {
       String reviewerSkill,
       boolean supplementAllowed,
       List<MaterialRequirement> materials) {
-    if (deadlineHours <= 0) {
-      throw new IllegalArgumentException("A business type needs a positive handling deadline");
-    }
     this.code = code;
-    this.nameZh = nameZh;
-    this.nameEn = nameEn;
-    this.deadlineHours = deadlineHours;
-    this.archiveCategory = archiveCategory;
-    this.retention = retention;
-    this.reviewerSkill = reviewerSkill;
-    this.supplementAllowed = supplementAllowed;
-    this.materials = new ArrayList<>(materials);
+    revise(nameZh, nameEn, deadlineHours, archiveCategory, retention, reviewerSkill, supplementAllowed, materials);
   }
 
   /** An administrator's change: everything but the code; the version guards against two editors at once. */
