@@ -161,29 +161,37 @@ route(/^\/disposal$/, async () => {
   });
   const section = h('section', {}, h('h1', {}, t('disposal.title')), has('archivist') || has('admin') ? start : null);
   for (const l of lists) {
-    const full = await api('/api/archive/disposal/lists/' + l.id);
-    const actions = h('div', { class: 'toolbar' });
-    if (full.status === 'PROPOSED' && has('admin')) {
-      for (const d of ['APPROVE', 'REJECT']) {
-        const b = h('button', {}, t('disposal.' + d));
-        b.onclick = () => act(b, async () => {
-          await api(`/api/archive/disposal/lists/${l.id}/decision`, { method: 'POST', json: { decision: d, comment: prompt(t('disposal.comment')) || '' } });
-          refresh();
-        });
-        actions.appendChild(b);
-      }
-    }
-    if (full.status === 'APPROVED' && (has('archivist') || has('admin'))) {
-      const b = h('button', { class: 'danger' }, t('disposal.execute'));
-      b.onclick = () => act(b, async () => { await api(`/api/archive/disposal/lists/${l.id}/execute`, { method: 'POST' }); refresh(); });
-      actions.appendChild(b);
-    }
-    section.appendChild(h('details', {}, h('summary', {}, t('disposal.list', full.id, full.appraisedOn, t('disposal.status.' + full.status), full.items.length)),
-      actions, h('table', {}, full.items.map(i => h('tr', {}, h('td', {}, i.archiveNumber), h('td', {}, i.retainUntil),
-        h('td', {}, i.outcome), h('td', {}, i.detail || ''))))));
+    // the list's items are fetched when it is opened, not all lists' items up front
+    const body = h('div', {}, h('p', { class: 'muted' }, t('common.loading')));
+    const details = h('details', {}, h('summary', {}, t('disposal.listSummary', l.id, l.appraisedOn, t('disposal.status.' + l.status))), body);
+    details.ontoggle = () => { if (details.open && !details.loaded) { details.loaded = true; act(null, () => listBody(l.id, body)); } };
+    section.appendChild(details);
   }
   return section;
 });
+
+async function listBody(id, body) {
+  const list = await api('/api/archive/disposal/lists/' + id);
+  const actions = h('div', { class: 'toolbar' });
+  if (list.status === 'PROPOSED' && has('admin')) {
+    for (const d of ['APPROVE', 'REJECT']) {
+      const b = h('button', {}, t('disposal.' + d));
+      b.onclick = () => act(b, async () => {
+        await api(`/api/archive/disposal/lists/${id}/decision`, { method: 'POST', json: { decision: d, comment: prompt(t('disposal.comment')) || '' } });
+        refresh();
+      });
+      actions.appendChild(b);
+    }
+  }
+  if (list.status === 'APPROVED' && (has('archivist') || has('admin'))) {
+    const b = h('button', { class: 'danger' }, t('disposal.execute'));
+    b.onclick = () => act(b, async () => { await api(`/api/archive/disposal/lists/${id}/execute`, { method: 'POST' }); refresh(); });
+    actions.appendChild(b);
+  }
+  body.replaceChildren(h('p', {}, t('disposal.items', list.items.length)), actions,
+    h('table', {}, list.items.map(i => h('tr', {}, h('td', {}, i.archiveNumber), h('td', {}, i.retainUntil),
+      h('td', {}, i.outcome), h('td', {}, i.detail || '')))));
+}
 
 route(/^\/integrity$/, async () => {
   const out = h('div', { id: 'integrity-result' });

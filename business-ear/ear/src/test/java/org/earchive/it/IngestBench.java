@@ -7,9 +7,6 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,11 +16,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.earchive.capture.infrastructure.pdfbox.PdfAWriter;
-import org.earchive.capture.pipeline.ArchivalPage;
-import org.earchive.capture.pipeline.DocumentMetadata;
 import org.earchive.capture.pipeline.PageRaster;
-import org.earchive.capture.pipeline.port.ImageCleaner;
 import org.earchive.capture.pipeline.port.OcrEngine;
 
 /**
@@ -159,17 +152,7 @@ public final class IngestBench {
     }
     g.dispose();
     byte[] grey = ((java.awt.image.DataBufferByte) image.getRaster().getDataBuffer()).getData();
-    PageRaster raster = new PageRaster(w, h, 1, grey, 300, 300);
-    try (PdfAWriter writer = new PdfAWriter(Path.of(PdfAWriter.DEFAULT_FONT))) {
-      writer.addPage(new ArchivalPage(raster, ImageCleaner.Appearance.BITONAL, layer));
-      Path file = Files.createTempFile("ingest", ".pdf");
-      try {
-        writer.save(file, new DocumentMetadata("page " + seed, null, null, "bench", "bench", Instant.now(), "bench", null));
-        return Files.readAllBytes(file);
-      } finally {
-        Files.deleteIfExists(file);
-      }
-    }
+    return Samples.pdfa(new PageRaster(w, h, 1, grey, 300, 300), layer, "page " + seed);
   }
 
   static double pct(long[] sorted, double p) {

@@ -126,7 +126,7 @@ class RecordsIT {
     assertEquals("USABILITY", pdfa.getString("property"));
     assertTrue(pdfa.getString("subject").startsWith("doc:" + formId + " "), pdfa.toString());
     String clamd = System.getenv("EARCHIVE_CLAMD");
-    boolean scanned = clamd != null && clamd.matches("[^:\\s/]+:\\d{1,5}");
+    boolean scanned = clamd != null && !clamd.isBlank();
     JsonObject virus = report.getJsonArray("items").getValuesAs(JsonObject.class).stream()
         .filter(i -> i.getString("check").equals("virus-scan") && i.getString("subject").startsWith("doc:" + idCardId + " "))
         .findFirst().orElseThrow();

@@ -44,6 +44,11 @@ final class Samples {
       words.add(new OcrEngine.Word(w, x, y, x + width, y + 24, 90f));
       x += width + 14;
     }
+    return pdfa(page, words, title);
+  }
+
+  /** One bitonal page as the capture station writes it: PDF/A-2b, the words in an invisible text layer. */
+  static byte[] pdfa(PageRaster page, List<OcrEngine.Word> words, String title) {
     try (PdfAWriter writer = new PdfAWriter(Path.of(PdfAWriter.DEFAULT_FONT))) {
       writer.addPage(new ArchivalPage(page, ImageCleaner.Appearance.BITONAL, words));
       Path file = Files.createTempFile("sample", ".pdf");

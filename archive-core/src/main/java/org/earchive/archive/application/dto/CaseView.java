@@ -28,4 +28,10 @@ public record CaseView(
     boolean overdue,
     List<CaseEventView> history,
     String employerCode,
-    String employerName) {}
+    String employerName) {
+
+  /** The citizen ID as paper leaving the counter shows it (region and last four characters), whatever the role. */
+  public String maskedApplicantId() {
+    return org.earchive.archive.domain.model.identity.CitizenId.mask(applicantIdNumber);
+  }
+}

@@ -25,18 +25,15 @@ public class DefaultBorrowingService implements BorrowingService {
   EntityManager em;
 
   @EJB AuditTrail audit;
+  @jakarta.inject.Inject org.earchive.archive.domain.model.record.ArchiveRepository archive;
   @Resource SessionContext context;
 
   @Override
   @RolesAllowed({Roles.CLERK, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.SERVICE})
   public BorrowingView request(String archiveNumber, String purpose, int days) throws EarchiveException {
     String reader = context.getCallerPrincipal().getName();
-    ArchiveRecord r =
-        em.createQuery("SELECT r FROM ArchiveRecord r WHERE r.archiveNumber = :n", ArchiveRecord.class)
-            .setParameter("n", archiveNumber == null ? "" : archiveNumber)
-            .getResultStream()
-            .findFirst()
-            .orElseThrow(() -> DefaultArchiveService.recordNotFound(archiveNumber));
+    ArchiveRecord r = archive.find(archiveNumber == null ? "" : archiveNumber)
+        .orElseThrow(() -> DefaultArchiveService.recordNotFound(archiveNumber));
     if (r.disposed()) {
       throw new EarchiveException(ErrorCode.RECORD_DISPOSED,
           "档案 " + archiveNumber + " 已销毁，不能借阅。The content of " + archiveNumber + " was destroyed: it cannot be borrowed.");

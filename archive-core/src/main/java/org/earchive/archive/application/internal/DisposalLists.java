@@ -33,6 +33,7 @@ public class DisposalLists {
   EntityManager em;
 
   @Inject ObjectStore store;
+  @Inject org.earchive.archive.domain.model.record.ArchiveRepository archive;
   @EJB AuditTrail audit;
 
   public long create(LocalDate appraisedOn, String actor) {
@@ -105,11 +106,7 @@ public class DisposalLists {
     if (item.outcome() != DisposalItem.Outcome.LISTED) {
       return null;
     }
-    ArchiveRecord r =
-        em.createQuery("SELECT r FROM ArchiveRecord r WHERE r.archiveNumber = :n", ArchiveRecord.class)
-            .setParameter("n", item.archiveNumber())
-            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-            .getSingleResult();
+    ArchiveRecord r = archive.findForUpdate(item.archiveNumber()).orElseThrow();
     if (r.legalHold()) {
       item.outcome(DisposalItem.Outcome.SKIPPED, "legal hold placed after listing: " + r.holdReason());
       return null;
@@ -161,7 +158,7 @@ public class DisposalLists {
     long destroyed = em.createQuery(
             "SELECT COUNT(i) FROM DisposalItem i WHERE i.listId = :l AND i.outcome = 'DESTROYED'", Long.class)
         .setParameter("l", id).getSingleResult();
-    audit.record(actor, AuditAction.DISPOSAL_DECIDED, "disposal-list:" + id, "executed: " + destroyed + " records destroyed");
+    audit.record(actor, AuditAction.DISPOSAL_EXECUTED, "disposal-list:" + id, destroyed + " records destroyed");
   }
 
   public DisposalList find(long id) {

@@ -12,6 +12,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.StringReader;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -208,7 +211,8 @@ public class FourPropertyCheck {
     items.add(new Item(AUTHENTICITY, subject, "location", key.equals(d.objectKey()),
         key.equals(d.objectKey()) ? "stored at " + key : "the metadata names " + d.objectKey() + ", the content is " + key));
 
-    // one read: both digests, the size and the first bytes
+    // one read from the store: both digests, the size and the first bytes, and a local copy that the format, PDF/A,
+    // rendering and virus checks read instead of fetching (and decrypting) the object again
     Read read;
     try {
       read = read(d.objectKey());
@@ -225,9 +229,20 @@ public class FourPropertyCheck {
     items.add(new Item(AUTHENTICITY, subject, "digests", digests,
         digests ? "SHA-256 and SM3 recomputed and equal to the recorded ones"
             : "recomputed SHA-256 " + read.sha256 + " / SM3 " + read.sm3 + " differ from the recorded ones"));
-    if (!digests) {
-      return; // altered content: nothing else about it can be trusted
+    try {
+      if (digests) { // altered content: nothing else about it can be trusted
+        contentItems(d, subject, read, items);
+      }
+    } finally {
+      try {
+        Files.deleteIfExists(read.copy());
+      } catch (IOException e) {
+        // a temporary file; the system's temp cleaner removes it
+      }
     }
+  }
+
+  private void contentItems(CaseDocument d, String subject, Read read, List<Item> items) {
     String format = sniff(read.head);
     String declared = d.contentType() == null ? "" : d.contentType().toLowerCase().split(";")[0].strip();
     boolean formatMatches = format.equals(declared) || (format.equals("image/tiff") && declared.equals("image/tif"));
@@ -236,7 +251,7 @@ public class FourPropertyCheck {
 
     // usability
     if (format.equals("application/pdf")) {
-      PdfAValidator.Result result = withContent(d, in -> pdfa.validate(in), new PdfAValidator.Result(false, "", List.of("unreadable")));
+      PdfAValidator.Result result = withCopy(read, pdfa::validate, new PdfAValidator.Result(false, "", List.of("unreadable")));
       items.add(new Item(USABILITY, subject, "pdfa", result.compliant(),
           result.compliant() ? "PDF/A-" + result.flavour() + " (veraPDF)"
               : (result.flavour().isEmpty() ? "" : "PDF/A-" + result.flavour() + " declared but invalid: ") + String.join("; ", result.problems())));
@@ -248,21 +263,18 @@ public class FourPropertyCheck {
               : original ? "original scan kept as received (" + format + "); its archival rendition is the PDF/A"
               : format + " is not an archival format (PDF/A, OFD, TIFF, JPEG, JPEG 2000)"));
     }
-    String[] rendered = {null};
-    Integer pages = withContent(d, in -> {
-      try {
-        return renderer.renders(in, format);
-      } catch (IOException | RuntimeException e) {
-        rendered[0] = e.getMessage();
-        return -1;
-      }
-    }, -1);
-    items.add(new Item(USABILITY, subject, "renders", pages != null && pages > 0,
-        pages != null && pages > 0 ? pages + " page(s) open and render"
-            : "does not render: " + (rendered[0] == null ? "no page" : rendered[0])));
+    int pages = 0;
+    String problem = "no page";
+    try (InputStream in = Files.newInputStream(read.copy())) {
+      pages = renderer.renders(in, format);
+    } catch (IOException | RuntimeException e) {
+      problem = e.getMessage();
+    }
+    items.add(new Item(USABILITY, subject, "renders", pages > 0,
+        pages > 0 ? pages + " page(s) open and render" : "does not render: " + problem));
 
     // security
-    VirusScanner.Verdict verdict = withContent(d, scanner::scan, new VirusScanner.Verdict(VirusScanner.Outcome.UNAVAILABLE, "unreadable"));
+    VirusScanner.Verdict verdict = withCopy(read, scanner::scan, new VirusScanner.Verdict(VirusScanner.Outcome.UNAVAILABLE, "unreadable"));
     boolean clean = verdict.outcome() == VirusScanner.Outcome.CLEAN || verdict.outcome() == VirusScanner.Outcome.NOT_INSTALLED;
     items.add(new Item(SECURITY, subject, "virus-scan", clean,
         switch (verdict.outcome()) {
@@ -384,7 +396,8 @@ public class FourPropertyCheck {
         .collect(Collectors.joining(" | "));
   }
 
-  private record Read(long size, String sha256, String sm3, byte[] head) {}
+  /** What one read of an object found, and where its bytes were copied. */
+  private record Read(long size, String sha256, String sm3, byte[] head, Path copy) {}
 
   private Read read(String key) throws StorageException, IOException {
     MessageDigest sha;
@@ -397,7 +410,8 @@ public class FourPropertyCheck {
     byte[] head = new byte[16];
     int headLength = 0;
     long size = 0;
-    try (InputStream in = store.get(key)) {
+    Path copy = Files.createTempFile("earchive-check", ".bin");
+    try (InputStream in = store.get(key); OutputStream out = Files.newOutputStream(copy)) {
       byte[] buffer = new byte[64 * 1024];
       for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
         if (headLength < head.length) {
@@ -407,23 +421,23 @@ public class FourPropertyCheck {
         }
         sha.update(buffer, 0, n);
         sm3.update(buffer, 0, n);
+        out.write(buffer, 0, n);
         size += n;
       }
+    } catch (StorageException | IOException | RuntimeException e) {
+      Files.deleteIfExists(copy);
+      throw e;
     }
     byte[] out = new byte[sm3.getDigestSize()];
     sm3.doFinal(out, 0);
     return new Read(size, HexFormat.of().formatHex(sha.digest()), HexFormat.of().formatHex(out),
-        java.util.Arrays.copyOf(head, headLength));
+        java.util.Arrays.copyOf(head, headLength), copy);
   }
 
-  private <T> T withContent(CaseDocument d, java.util.function.Function<InputStream, T> use, T onFailure) {
-    // the digests were checked by the first read; a reader may stop early (or close the stream) here
-    try (InputStream in = store.get(d.objectKey())) {
-      return use.apply(new java.io.FilterInputStream(in) {
-        @Override
-        public void close() {}
-      });
-    } catch (StorageException | IOException e) {
+  private static <T> T withCopy(Read read, java.util.function.Function<InputStream, T> use, T onFailure) {
+    try (InputStream in = Files.newInputStream(read.copy())) {
+      return use.apply(in);
+    } catch (IOException e) {
       return onFailure;
     }
   }

@@ -21,6 +21,8 @@ public class MaterialReuse {
   @PersistenceContext(unitName = "earchive")
   EntityManager em;
 
+  @jakarta.inject.Inject org.earchive.archive.domain.model.record.ArchiveRepository archive;
+
   public List<ArchiveRecord> offers(BusinessCase c, BusinessType type) {
     Set<String> materials = type.materials().stream().map(MaterialRequirement::code).collect(Collectors.toSet());
     Set<String> taken = em.createQuery("SELECT d.uploadKey FROM CaseDocument d WHERE d.caseId = :c AND d.uploadKey LIKE 'reuse:%'",
@@ -42,10 +44,7 @@ public class MaterialReuse {
 
   /** The record to reuse in {@code c}, if the rules allow it. */
   public ArchiveRecord offered(BusinessCase c, BusinessType type, String archiveNumber) throws EarchiveException {
-    ArchiveRecord r = em.createQuery("SELECT r FROM ArchiveRecord r WHERE r.archiveNumber = :n", ArchiveRecord.class)
-        .setParameter("n", archiveNumber == null ? "" : archiveNumber)
-        .getResultStream()
-        .findFirst()
+    ArchiveRecord r = archive.find(archiveNumber == null ? "" : archiveNumber)
         .orElseThrow(() -> DefaultArchiveService.recordNotFound(archiveNumber));
     String why = null;
     if (!r.citizenId().equals(c.applicant().idNumber())) {

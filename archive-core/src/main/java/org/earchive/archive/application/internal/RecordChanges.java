@@ -2,7 +2,6 @@ package org.earchive.archive.application.internal;
 
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.domain.model.record.ArchiveRecord;
@@ -12,6 +11,8 @@ import org.earchive.archive.domain.model.record.ArchiveRecord;
 public class RecordChanges {
   @PersistenceContext(unitName = "earchive")
   EntityManager em;
+
+  @jakarta.inject.Inject org.earchive.archive.domain.model.record.ArchiveRepository archive;
 
   public ArchiveRecord hold(String archiveNumber, boolean on, String reason) throws EarchiveException {
     ArchiveRecord r = locked(archiveNumber);
@@ -40,11 +41,6 @@ public class RecordChanges {
   }
 
   ArchiveRecord locked(String archiveNumber) throws EarchiveException {
-    return em.createQuery("SELECT r FROM ArchiveRecord r WHERE r.archiveNumber = :n", ArchiveRecord.class)
-        .setParameter("n", archiveNumber)
-        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-        .getResultStream()
-        .findFirst()
-        .orElseThrow(() -> DefaultArchiveService.recordNotFound(archiveNumber));
+    return archive.findForUpdate(archiveNumber).orElseThrow(() -> DefaultArchiveService.recordNotFound(archiveNumber));
   }
 }

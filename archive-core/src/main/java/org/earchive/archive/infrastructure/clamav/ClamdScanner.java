@@ -99,8 +99,7 @@ public class ClamdScanner implements VirusScanner {
             .map(String::strip)
             .filter(s -> !s.isEmpty());
     if (configured.isPresent()) {
-      // a socket path or host:port; anything else (an unset placeholder) counts as not configured
-      return configured.filter(w -> w.startsWith("/") || w.matches("[^:\\s/]+:\\d{1,5}"));
+      return configured;
     }
     return Files.exists(DEBIAN_SOCKET) ? Optional.of(DEBIAN_SOCKET.toString()) : Optional.empty();
   }
@@ -115,6 +114,9 @@ public class ClamdScanner implements VirusScanner {
         throw e;
       }
       return new Connection(Channels.newInputStream(channel), Channels.newOutputStream(channel), channel);
+    }
+    if (!where.matches("[^:\\s/]+:\\d{1,5}")) {
+      throw new IOException("EARCHIVE_CLAMD is neither host:port nor a socket path: " + where);
     }
     int colon = where.lastIndexOf(':');
     Socket socket = new Socket();

@@ -11,6 +11,9 @@ public interface ArchiveRepository {
 
   Optional<ArchiveRecord> find(String archiveNumber);
 
+  /** The record, locked until the end of the transaction (holds, restriction, destruction). */
+  Optional<ArchiveRecord> findForUpdate(String archiveNumber);
+
   List<ArchiveRecord> byCitizen(String citizenId);
 
   List<ArchiveRecord> byCase(long caseId);

@@ -48,6 +48,15 @@ public class JpaArchiveRepository implements ArchiveRepository {
   }
 
   @Override
+  public Optional<ArchiveRecord> findForUpdate(String archiveNumber) {
+    return em.createQuery("SELECT r FROM ArchiveRecord r WHERE r.archiveNumber = :n", ArchiveRecord.class)
+        .setParameter("n", archiveNumber)
+        .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
   public List<ArchiveRecord> byCitizen(String citizenId) {
     return em.createQuery(
             "SELECT r FROM ArchiveRecord r WHERE r.citizenId = :c ORDER BY r.archivedAt, r.archiveNumber", ArchiveRecord.class)

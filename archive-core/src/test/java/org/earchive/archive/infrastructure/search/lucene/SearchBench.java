@@ -173,29 +173,27 @@ public final class SearchBench {
       System.out.printf("peer postgresql: loaded and indexed %,d rows in %.0f s%n", items, (System.nanoTime() - t0) / 1e9);
       long[] times = new long[qs.size() - 20];
       for (int i = 0; i < qs.size(); i++) { // the first 20 warm the cache up
-        {
-          SearchIndex.Query q = qs.get(i);
-          String filter = q.businessType() != null ? "business_type = ?" : q.category() != null ? "category = ?" : "archived_at BETWEEN ? AND ?";
-          try (PreparedStatement p = c.prepareStatement("SELECT archive_number, title, count(*) OVER () FROM bench_item"
-              + " WHERE body ILIKE ? AND " + filter + " ORDER BY archived_at DESC LIMIT 20")) {
-            p.setString(1, "%" + q.text() + "%");
-            if (q.businessType() != null) {
-              p.setString(2, q.businessType());
-            } else if (q.category() != null) {
-              p.setString(2, q.category());
-            } else {
-              p.setLong(2, q.fromMillis());
-              p.setLong(3, q.toMillis());
+        SearchIndex.Query q = qs.get(i);
+        String filter = q.businessType() != null ? "business_type = ?" : q.category() != null ? "category = ?" : "archived_at BETWEEN ? AND ?";
+        try (PreparedStatement p = c.prepareStatement("SELECT archive_number, title, count(*) OVER () FROM bench_item"
+            + " WHERE body ILIKE ? AND " + filter + " ORDER BY archived_at DESC LIMIT 20")) {
+          p.setString(1, "%" + q.text() + "%");
+          if (q.businessType() != null) {
+            p.setString(2, q.businessType());
+          } else if (q.category() != null) {
+            p.setString(2, q.category());
+          } else {
+            p.setLong(2, q.fromMillis());
+            p.setLong(3, q.toMillis());
+          }
+          long s = System.nanoTime();
+          try (ResultSet rs = p.executeQuery()) {
+            while (rs.next()) {
+              rs.getString(1);
             }
-            long s = System.nanoTime();
-            try (ResultSet rs = p.executeQuery()) {
-              while (rs.next()) {
-                rs.getString(1);
-              }
-            }
-            if (i >= 20) {
-              times[i - 20] = System.nanoTime() - s;
-            }
+          }
+          if (i >= 20) {
+            times[i - 20] = System.nanoTime() - s;
           }
         }
       }
