@@ -32,7 +32,11 @@ public enum ErrorCode {
   RECORD_DISPOSED(Kind.GONE),
   RECORD_HELD(Kind.CONFLICT),
   DISPOSAL_LIST_NOT_FOUND(Kind.NOT_FOUND),
-  PAGE_NOT_FOUND(Kind.NOT_FOUND);
+  PAGE_NOT_FOUND(Kind.NOT_FOUND),
+  PACKAGE_REJECTED(Kind.INVALID),
+  EVIDENCE_MISSING(Kind.CONFLICT),
+  WRONG_BUSINESS_TYPE(Kind.CONFLICT),
+  PARAMETERS_MISSING(Kind.CONFLICT);
 
   /** How a failure presents itself at the edge. */
   public enum Kind {

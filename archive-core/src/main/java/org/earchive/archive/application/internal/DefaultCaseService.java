@@ -114,7 +114,11 @@ public class DefaultCaseService implements CaseService {
       return Channel.COUNTER;
     }
     try {
-      return Channel.valueOf(raw.trim().toUpperCase(Locale.ROOT));
+      Channel c = Channel.valueOf(raw.trim().toUpperCase(Locale.ROOT));
+      if (c == Channel.TRANSFER) {
+        throw new IllegalArgumentException("received dossiers are made by the transfer import only");
+      }
+      return c;
     } catch (IllegalArgumentException e) {
       throw new EarchiveException(
           ErrorCode.INVALID_REQUEST,

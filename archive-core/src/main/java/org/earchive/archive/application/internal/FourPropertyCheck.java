@@ -141,7 +141,10 @@ public class FourPropertyCheck {
     items.add(new Item(INTEGRITY, subject, "metadata", missingFields.isEmpty(),
         missingFields.isEmpty() ? "case number, applicant, citizen ID, business type, decision present"
             : "missing or invalid: " + String.join(", ", missingFields)));
-    if (type.isPresent()) {
+    if (c.channel() == org.earchive.archive.domain.model.cases.Channel.TRANSFER) {
+      items.add(new Item(INTEGRITY, subject, "required-materials", true,
+          "received dossier: the records the sending office transferred, complete as its package's manifest says"));
+    } else if (type.isPresent()) {
       Set<String> present = docs.stream().map(CaseDocument::materialCode).collect(Collectors.toSet());
       List<String> missing = type.get().materials().stream()
           .filter(MaterialRequirement::required)
@@ -171,6 +174,13 @@ public class FourPropertyCheck {
       rows.forEach(r -> seen.add(r[0] + "|" + r[1]));
     }
     List<String> missing = new ArrayList<>();
+    if (c.channel() == org.earchive.archive.domain.model.cases.Channel.TRANSFER) {
+      boolean received = seen.contains(c.caseNumber() + "|" + AuditAction.TRANSFER_IMPORTED);
+      items.add(new Item(SECURITY, c.caseNumber(), "process-logged", received,
+          received ? "the receipt of the dossier and its verification are in the audit trail"
+              : "not in the audit trail: the receipt of the dossier"));
+      return;
+    }
     if (!seen.contains(c.caseNumber() + "|" + AuditAction.CASE_OPENED)) {
       missing.add("case opened");
     }
@@ -242,9 +252,28 @@ public class FourPropertyCheck {
     }
   }
 
+  /**
+   * The checks on receipt of one file of a transfer package (already copied to {@code file}): its real format against
+   * the declared one, PDF/A by veraPDF or an archival image format, every page renders, no virus.
+   */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public List<Item> receipt(String subject, String contentType, String role, Path file) throws IOException {
+    byte[] head;
+    try (InputStream in = Files.newInputStream(file)) {
+      head = in.readNBytes(16);
+    }
+    List<Item> items = new ArrayList<>();
+    contentItems(contentType, role, subject, new Read(Files.size(file), null, null, head, file), items);
+    return items;
+  }
+
   private void contentItems(CaseDocument d, String subject, Read read, List<Item> items) {
+    contentItems(d.contentType(), d.role(), subject, read, items);
+  }
+
+  private void contentItems(String contentType, String role, String subject, Read read, List<Item> items) {
     String format = sniff(read.head);
-    String declared = d.contentType() == null ? "" : d.contentType().toLowerCase().split(";")[0].strip();
+    String declared = contentType == null ? "" : contentType.toLowerCase().split(";")[0].strip();
     boolean formatMatches = format.equals(declared) || (format.equals("image/tiff") && declared.equals("image/tif"));
     items.add(new Item(AUTHENTICITY, subject, "format", formatMatches,
         formatMatches ? "the content is " + format + " as recorded" : "recorded as " + declared + ", the content is " + format));
@@ -257,7 +286,7 @@ public class FourPropertyCheck {
               : (result.flavour().isEmpty() ? "" : "PDF/A-" + result.flavour() + " declared but invalid: ") + String.join("; ", result.problems())));
     } else {
       boolean archival = ARCHIVAL_IMAGES.contains(format);
-      boolean original = CaseDocument.ORIGINAL.equals(d.role());
+      boolean original = CaseDocument.ORIGINAL.equals(role);
       items.add(new Item(USABILITY, subject, "archival-format", archival || original,
           archival ? format + " is an archival image format"
               : original ? "original scan kept as received (" + format + "); its archival rendition is the PDF/A"

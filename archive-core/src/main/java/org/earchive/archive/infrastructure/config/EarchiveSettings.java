@@ -134,6 +134,19 @@ public final class EarchiveSettings {
     return config.getOptionalValue("earchive.upload.max-bytes", Long.class).orElse(DEFAULT_MAX_UPLOAD_BYTES);
   }
 
+  /** The largest transfer package accepted for verification or import (default 20 GiB). */
+  public long transferMaxBytes() {
+    return config.getOptionalValue("earchive.transfer.max-bytes", Long.class).orElse(20L * 1024 * 1024 * 1024);
+  }
+
+  /**
+   * Where a pension transfer delivers its package: a folder the receiving office collects from
+   * ({@code EARCHIVE_TRANSFER_OUTBOX}); the launcher's {@code transfer import} reads such a folder's packages.
+   */
+  public Path transferOutbox() {
+    return string("earchive.transfer.outbox").map(Path::of).orElse(home().resolve("transfer-outbox")).toAbsolutePath();
+  }
+
   /** The password of the demo accounts; only used in embedded mode, only if the launcher set one. */
   public Optional<String> demoPassword() {
     return string("earchive.demo.password");

@@ -18,6 +18,9 @@ public class UploadSizeFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
+    if (request.getUriInfo().getPath().replaceFirst("^/", "").startsWith("transfers/")) {
+      return; // packages have their own, larger limit, enforced while they are spooled (TransferResource)
+    }
     long limit = EarchiveSettings.current().maxUploadBytes();
     if (request.getLength() > limit + ENVELOPE) {
       request.abortWith(

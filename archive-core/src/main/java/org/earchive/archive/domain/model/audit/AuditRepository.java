@@ -14,4 +14,7 @@ public interface AuditRepository {
   List<AuditEvent> page(long afterSeq, int limit);
 
   List<AuditEvent> latest(int limit);
+
+  /** The events about any of {@code targets} (a case number, an archive number), oldest first. */
+  List<AuditEvent> about(java.util.Collection<String> targets, int limit);
 }

@@ -106,6 +106,23 @@ public class BusinessCase {
   }
 
   /**
+   * A dossier received from another office in a transfer package (channel {@code TRANSFER}): it arrives decided and
+   * archived there, so it is created archived here; the sending office's decision stays in the package's provenance.
+   */
+  public static BusinessCase received(
+      BusinessType type, Applicant applicant, String sourceOffice, String importedBy, Instant decidedThere, Instant now) {
+    BusinessCase c = new BusinessCase(type, applicant, Channel.TRANSFER, null, importedBy, now);
+    c.dueAt = now;
+    c.submittedAt = now;
+    c.decidedBy = "transfer:" + sourceOffice;
+    c.decidedAt = decidedThere == null ? now : decidedThere;
+    c.decisionComment = "接收自 " + sourceOffice + " / received from " + sourceOffice;
+    c.status = CaseStatus.ARCHIVED;
+    c.archivedAt = now;
+    return c;
+  }
+
+  /**
    * Gives the case its number once the store has assigned its id: C + acceptance day + a sequence, readable over the
    * phone and unique because the id is.
    */

@@ -5,5 +5,7 @@ public enum Channel {
   COUNTER,
   ONLINE,
   KIOSK,
-  MOBILE
+  MOBILE,
+  /** Received from another office in an electronic transfer package. */
+  TRANSFER
 }

@@ -99,6 +99,15 @@ public class ArchiveRecord {
   @Column(name = "disposal_list_id")
   private Long disposalListId;
 
+  @Column(name = "source_office", length = 16)
+  private String sourceOffice;
+
+  @Column(name = "source_archive_number", length = 64)
+  private String sourceArchiveNumber;
+
+  @Column(name = "transfer_package", length = 80)
+  private String transferPackage;
+
   protected ArchiveRecord() {}
 
   public ArchiveRecord(
@@ -131,6 +140,26 @@ public class ArchiveRecord {
     this.sizeBytes = document.sizeBytes();
     this.archivedAt = now;
     this.archivedBy = archivedBy;
+  }
+
+  /** Records where a received record came from: the sending office, its number there, the package. */
+  public ArchiveRecord receivedFrom(String office, String number, String packageId) {
+    this.sourceOffice = office;
+    this.sourceArchiveNumber = number;
+    this.transferPackage = packageId;
+    return this;
+  }
+
+  public String sourceOffice() {
+    return sourceOffice;
+  }
+
+  public String sourceArchiveNumber() {
+    return sourceArchiveNumber;
+  }
+
+  public String transferPackage() {
+    return transferPackage;
   }
 
   public Long id() {

@@ -23,4 +23,10 @@ public interface ArchiveRepository {
 
   /** Records after {@code afterId} in id order, each with its case, for rebuilding the index. */
   List<Object[]> pageWithCases(long afterId, int limit);
+
+  /** The record received here from {@code office}'s {@code number}, if it was. */
+  Optional<ArchiveRecord> bySource(String office, String number);
+
+  /** Records archived in [from, to), in id order after {@code afterId}: exports page through them. */
+  List<ArchiveRecord> archivedBetween(java.time.Instant from, java.time.Instant to, long afterId, int limit);
 }

@@ -65,6 +65,28 @@ public class JpaArchiveRepository implements ArchiveRepository {
   }
 
   @Override
+  public Optional<ArchiveRecord> bySource(String office, String number) {
+    return em.createQuery(
+            "SELECT r FROM ArchiveRecord r WHERE r.sourceOffice = :o AND r.sourceArchiveNumber = :n", ArchiveRecord.class)
+        .setParameter("o", office)
+        .setParameter("n", number)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public List<ArchiveRecord> archivedBetween(java.time.Instant from, java.time.Instant to, long afterId, int limit) {
+    return em.createQuery(
+            "SELECT r FROM ArchiveRecord r WHERE r.archivedAt >= :f AND r.archivedAt < :t AND r.id > :a ORDER BY r.id",
+            ArchiveRecord.class)
+        .setParameter("f", from)
+        .setParameter("t", to)
+        .setParameter("a", afterId)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  @Override
   public List<ArchiveRecord> byCase(long caseId) {
     return em.createQuery("SELECT r FROM ArchiveRecord r WHERE r.caseId = :c ORDER BY r.archiveNumber", ArchiveRecord.class)
         .setParameter("c", caseId)

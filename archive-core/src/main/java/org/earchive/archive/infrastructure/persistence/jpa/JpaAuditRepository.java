@@ -50,4 +50,13 @@ public class JpaAuditRepository implements AuditRepository {
         .setHint("eclipselink.read-only", "true")
         .getResultList();
   }
+
+  @Override
+  public List<AuditEvent> about(java.util.Collection<String> targets, int limit) {
+    return em.createQuery("SELECT e FROM AuditEvent e WHERE e.target IN :t ORDER BY e.seq", AuditEvent.class)
+        .setParameter("t", targets)
+        .setMaxResults(limit)
+        .setHint("eclipselink.read-only", "true")
+        .getResultList();
+  }
 }
