@@ -51,4 +51,11 @@ public interface DocumentService {
 
   /** The document's text (the OCR layer of its PDF/A, or a born-digital PDF's own text); empty if it has none. */
   String text(long documentId) throws EarchiveException;
+
+  /**
+   * The reviewer the case is assigned to adds a PDF/A the back office produced (the pension computation sheet, …) to
+   * the case's dossier while deciding it; it is archived with the case's materials.
+   */
+  DocumentView attachWorkSheet(String caseNumber, String material, String fileName, InputStream content)
+      throws EarchiveException;
 }

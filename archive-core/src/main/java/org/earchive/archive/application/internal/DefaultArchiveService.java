@@ -48,6 +48,7 @@ public class DefaultArchiveService implements ArchiveService {
   @EJB RecordChanges records;
   @EJB RecordAccess access;
   @EJB DocumentTexts texts;
+  @EJB ArchiveEvents events;
   @EJB org.earchive.archive.application.AuditTrail auditTrail;
   @Inject ArchiveRepository archive;
   @Inject CaseRepository cases;
@@ -97,6 +98,7 @@ public class DefaultArchiveService implements ArchiveService {
     }
     numbering.close(caseNumber, actor);
     indexRecords(caseNumber, records);
+    events.recordsArchived(caseNumber, c.businessType(), records.stream().map(ArchiveRecord::archiveNumber).toList());
     return records.stream().map(r -> view(r, caseNumber, true)).toList();
   }
 
@@ -205,7 +207,7 @@ public class DefaultArchiveService implements ArchiveService {
   }
 
   @Override
-  @RolesAllowed({Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.SERVICE})
+  @RolesAllowed({Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.SERVICE, Roles.REVIEWER})
   @TransactionAttribute(TransactionAttributeType.REQUIRED)
   public List<RecordView> person(String citizenId) throws EarchiveException {
     String id;

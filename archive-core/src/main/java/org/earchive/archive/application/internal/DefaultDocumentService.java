@@ -24,6 +24,7 @@ import org.earchive.storage.ObjectNotFoundException;
 import org.earchive.storage.ObjectStore;
 import org.earchive.storage.StorageException;
 import org.earchive.storage.StoredObject;
+import org.earchive.archive.domain.model.document.CaseDocument;
 
 /**
  * Uploads run outside any transaction: check the case (short transaction), stream the bytes into the store, record
@@ -90,6 +91,16 @@ public class DefaultDocumentService implements DocumentService {
       throw e;
     }
     return view;
+  }
+
+  @Override
+  @RolesAllowed(Roles.REVIEWER)
+  public DocumentView attachWorkSheet(String caseNumber, String material, String fileName, InputStream content)
+      throws EarchiveException {
+    String reviewer = context.getCallerPrincipal().getName();
+    DocumentRecorder.Target target = recorder.checkWorkSheet(caseNumber, material, reviewer);
+    StoredObject stored = storeBytes(content, "application/pdf");
+    return recordOrCompensate(target, material, fileName, "application/pdf", stored, reviewer, null, CaseDocument.ARCHIVAL);
   }
 
   private static final java.util.regex.Pattern UPLOAD_KEY = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{8,160}");

@@ -35,13 +35,15 @@ public class DefaultWorkflowService implements WorkflowService {
   @EJB CaseTransitions transitions;
   @EJB org.earchive.archive.application.CaseService caseService;
   @EJB ArchiveService archive;
+  @EJB ArchiveEvents events;
   @Inject CaseRepository cases;
   @Inject BusinessTypeRepository catalogue;
 
   @Override
   @RolesAllowed({Roles.CLERK, Roles.ADMIN})
   public CaseView submit(String caseNumber, LocalDate promisedSupplement, String clerk) throws EarchiveException {
-    transitions.submit(caseNumber, promisedSupplement, clerk);
+    org.earchive.archive.domain.model.cases.BusinessCase c = transitions.submit(caseNumber, promisedSupplement, clerk);
+    events.caseSubmitted(caseNumber, c.businessType());
     return caseService.find(caseNumber);
   }
 

@@ -29,6 +29,7 @@ import org.earchive.storage.StorageException;
 public class DisposalLists {
   static final int PAGE = 500;
 
+  @jakarta.ejb.EJB ArchiveEvents events;
   @PersistenceContext(unitName = "earchive")
   EntityManager em;
 
@@ -136,6 +137,8 @@ public class DisposalLists {
     item.outcome(DisposalItem.Outcome.DESTROYED, "content destroyed, metadata kept");
     audit.record(actor, AuditAction.RECORD_DISPOSED, r.archiveNumber(),
         "disposal list " + item.listId() + ", retention " + r.retention() + " ended " + r.retainUntil() + ", sha256=" + r.sha256());
+    events.recordDisposed(em.find(org.earchive.archive.domain.model.cases.BusinessCase.class, r.caseId()).caseNumber(),
+        r.businessType(), r.archiveNumber());
     long live = em.createQuery(
             "SELECT COUNT(d) FROM CaseDocument d WHERE d.objectKey = :k AND d.disposedAt IS NULL", Long.class)
         .setParameter("k", r.objectKey())

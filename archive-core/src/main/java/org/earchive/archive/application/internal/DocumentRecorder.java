@@ -29,7 +29,25 @@ public class DocumentRecorder {
   @jakarta.ejb.EJB org.earchive.archive.application.AuditTrail audit;
 
   /** What an upload needs to know about its case. */
-  public record Target(long caseId, String caseNumber, String citizenId, String applicantName, String businessType) {}
+  public record Target(
+      long caseId, String caseNumber, String citizenId, String applicantName, String businessType, boolean workSheet) {}
+
+  /**
+   * A document the back office produced for the case (a computation sheet, …): only the reviewer the case is assigned
+   * to adds one, while it is being decided.
+   */
+  public Target checkWorkSheet(String caseNumber, String material, String reviewer) throws EarchiveException {
+    BusinessCase c = find(caseNumber);
+    if (material == null || !material.matches("[A-Z][A-Z0-9_]{1,31}")) {
+      throw new EarchiveException(ErrorCode.UNKNOWN_MATERIAL, "Work sheet code " + material + " is not a material code.");
+    }
+    if (c.status() != org.earchive.archive.domain.model.cases.CaseStatus.ASSIGNED || !reviewer.equals(c.assignedTo())) {
+      throw new EarchiveException(ErrorCode.NOT_ASSIGNED_TO_YOU,
+          "只有承办此案件的审核人员可以在审核中添加工作底稿。Only the reviewer case " + caseNumber
+              + " is assigned to adds work sheets, while deciding it (it is " + c.status() + ").");
+    }
+    return new Target(c.id(), c.caseNumber(), c.applicant().idNumber(), c.applicant().name(), c.businessType(), true);
+  }
 
   public Target checkTarget(String caseNumber, String material) throws EarchiveException {
     BusinessCase c = find(caseNumber);
@@ -53,7 +71,7 @@ public class DocumentRecorder {
           "案件 " + caseNumber + " 当前状态为 " + c.status() + "，不能再添加材料。Case " + caseNumber + " is " + c.status()
               + " and takes no more materials.");
     }
-    return new Target(c.id(), c.caseNumber(), c.applicant().idNumber(), c.applicant().name(), c.businessType());
+    return new Target(c.id(), c.caseNumber(), c.applicant().idNumber(), c.applicant().name(), c.businessType(), false);
   }
 
   /** The document an earlier upload with the same idempotency key made, if any. */
@@ -67,7 +85,7 @@ public class DocumentRecorder {
       String uploadKey, String role)
       throws EarchiveException {
     BusinessCase c = find(target.caseNumber());
-    if (!c.acceptsMaterials()) {
+    if (!target.workSheet() && !c.acceptsMaterials()) {
       throw new EarchiveException(
           ErrorCode.CASE_CLOSED_FOR_MATERIALS, "Case " + c.caseNumber() + " stopped taking materials during the upload.");
     }

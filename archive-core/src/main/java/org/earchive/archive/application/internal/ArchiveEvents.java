@@ -1,0 +1,71 @@
+package org.earchive.archive.application.internal;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSDestinationDefinition;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Topic;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import java.time.Instant;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Publishes what happened to the archive on a JMS topic of the server's message broker, so other systems
+ * (statistics, monitoring, credit, the risk module) follow without polling. Each message is JSON text with a
+ * {@code type} property: {@code CASE_SUBMITTED}, {@code RECORD_ARCHIVED} or {@code RECORD_DISPOSED}. Events say what
+ * and which (case number, archive numbers), never a full citizen ID; subscribers read the rest through the service
+ * API. A broker that is down never fails the business step: the event is logged as lost.
+ */
+@Stateless
+@JMSDestinationDefinition(
+    name = ArchiveEvents.TOPIC,
+    interfaceName = "jakarta.jms.Topic",
+    destinationName = "earchiveEvents",
+    description = "earchive: records archived and disposed, cases submitted")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class ArchiveEvents {
+  public static final String TOPIC = "java:app/jms/earchiveEvents";
+  private static final Logger LOG = Logger.getLogger(ArchiveEvents.class.getName());
+
+  @Inject JMSContext jms;
+
+  @Resource(lookup = TOPIC)
+  Topic topic;
+
+  public void caseSubmitted(String caseNumber, String businessType) {
+    publish("CASE_SUBMITTED", caseNumber, businessType, List.of());
+  }
+
+  public void recordsArchived(String caseNumber, String businessType, List<String> archiveNumbers) {
+    publish("RECORD_ARCHIVED", caseNumber, businessType, archiveNumbers);
+  }
+
+  public void recordDisposed(String caseNumber, String businessType, String archiveNumber) {
+    publish("RECORD_DISPOSED", caseNumber, businessType, List.of(archiveNumber));
+  }
+
+  private void publish(String type, String caseNumber, String businessType, List<String> archiveNumbers) {
+    JsonArrayBuilder numbers = Json.createArrayBuilder();
+    archiveNumbers.forEach(numbers::add);
+    String body = Json.createObjectBuilder()
+        .add("type", type)
+        .add("caseNumber", caseNumber)
+        .add("businessType", businessType == null ? "" : businessType)
+        .add("archiveNumbers", numbers)
+        .add("at", Instant.now().toString())
+        .build()
+        .toString();
+    try {
+      jms.createProducer().setProperty("type", type).setProperty("caseNumber", caseNumber).send(topic, body);
+    } catch (JMSRuntimeException | IllegalStateException e) {
+      LOG.log(Level.WARNING, "Event " + type + " of " + caseNumber + " not published: " + e.getMessage(), e);
+    }
+  }
+}

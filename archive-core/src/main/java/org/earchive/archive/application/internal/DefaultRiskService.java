@@ -1,0 +1,147 @@
+package org.earchive.archive.application.internal;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+import org.earchive.archive.application.AuditTrail;
+import org.earchive.archive.application.EarchiveException;
+import org.earchive.archive.application.RiskService;
+import org.earchive.archive.application.dto.CaseEvidence;
+import org.earchive.archive.application.dto.CaseFlagView;
+import org.earchive.archive.application.dto.Sighting;
+import org.earchive.archive.domain.model.audit.AuditAction;
+import org.earchive.archive.domain.model.cases.BusinessCase;
+import org.earchive.archive.domain.model.cases.CaseRepository;
+import org.earchive.archive.domain.model.document.CaseDocument;
+import org.earchive.archive.domain.model.document.DocumentRepository;
+import org.earchive.archive.domain.model.identity.CitizenId;
+import org.earchive.archive.domain.model.record.ArchiveRecord;
+import org.earchive.archive.domain.model.record.ArchiveRepository;
+import org.earchive.archive.domain.model.risk.CaseFlag;
+import org.earchive.archive.domain.service.SearchIndex;
+
+@Stateless
+public class DefaultRiskService implements RiskService {
+  private static final Logger LOG = Logger.getLogger(DefaultRiskService.class.getName());
+  static final String SYSTEM = "risk";
+
+  @Inject CaseRepository cases;
+  @Inject DocumentRepository documents;
+  @Inject ArchiveRepository archive;
+  @Inject SearchIndex index;
+  @EJB DocumentTexts texts;
+  @EJB AuditTrail audit;
+  @PersistenceContext(unitName = "earchive")
+  EntityManager em;
+
+  @Override
+  @RolesAllowed({Roles.REVIEWER, Roles.MANAGER, Roles.ADMIN, Roles.ARCHIVIST, Roles.AUDITOR, Roles.CLERK})
+  public List<CaseFlagView> flags(String caseNumber) throws EarchiveException {
+    cases.find(caseNumber).orElseThrow(() -> Failures.caseNotFound(caseNumber));
+    return em.createQuery("SELECT f FROM CaseFlag f WHERE f.caseNumber = :c ORDER BY f.id", CaseFlag.class)
+        .setParameter("c", caseNumber).getResultList().stream().map(DefaultRiskService::view).toList();
+  }
+
+  @Override
+  @RolesAllowed({Roles.MANAGER, Roles.ADMIN, Roles.AUDITOR})
+  public List<CaseFlagView> recent(int limit) {
+    return em.createQuery("SELECT f FROM CaseFlag f ORDER BY f.id DESC", CaseFlag.class)
+        .setMaxResults(Math.max(1, Math.min(limit, 500))).getResultList().stream().map(DefaultRiskService::view).toList();
+  }
+
+  @Override
+  @PermitAll
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public CaseEvidence evidence(String caseNumber) throws EarchiveException {
+    BusinessCase c = cases.find(caseNumber).orElseThrow(() -> Failures.caseNotFound(caseNumber));
+    List<CaseEvidence.Item> items = new ArrayList<>();
+    for (CaseDocument d : documents.findByCase(c.id())) {
+      if (CaseDocument.ARCHIVAL.equals(d.role())) {
+        items.add(new CaseEvidence.Item(d.id(), d.materialCode(), d.fileName(), d.sha256(), texts.of(d.id())));
+      }
+    }
+    return new CaseEvidence(c.caseNumber(), c.businessType(), c.status().name(), items);
+  }
+
+  @Override
+  @PermitAll
+  public List<Sighting> sameContent(String sha256, String exceptCase) throws EarchiveException {
+    BusinessCase self = cases.find(exceptCase).orElseThrow(() -> Failures.caseNotFound(exceptCase));
+    List<Object[]> rows = em.createQuery(
+            "SELECT c, d FROM CaseDocument d, BusinessCase c WHERE d.sha256 = :s AND c.id = d.caseId"
+                + " AND c.caseNumber <> :except ORDER BY d.id", Object[].class)
+        .setParameter("s", sha256).setParameter("except", exceptCase).setMaxResults(20).getResultList();
+    List<Sighting> out = new ArrayList<>();
+    for (Object[] row : rows) {
+      BusinessCase c = (BusinessCase) row[0];
+      CaseDocument d = (CaseDocument) row[1];
+      String number = archive.byCase(c.id()).stream().filter(r -> r.documentId().equals(d.id()))
+          .map(ArchiveRecord::archiveNumber).findFirst().orElse(null);
+      out.add(new Sighting(c.caseNumber(), c.businessType(), d.materialCode(), number, CitizenId.mask(c.applicant().idNumber()),
+          c.applicant().idNumber().equals(self.applicant().idNumber())));
+    }
+    return out;
+  }
+
+  @Override
+  @PermitAll
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public List<Sighting> sameText(String phrase, String exceptCase) throws EarchiveException {
+    BusinessCase self = cases.find(exceptCase).orElseThrow(() -> Failures.caseNotFound(exceptCase));
+    Map<String, Sighting> out = new LinkedHashMap<>();
+    try {
+      SearchIndex.Page page = index.search(
+          new SearchIndex.Query(phrase, null, null, null, null, null, null, null, null, 0, 20));
+      for (SearchIndex.Hit hit : page.hits()) {
+        if (hit.caseNumber().equals(exceptCase) || out.containsKey(hit.archiveNumber())) {
+          continue;
+        }
+        ArchiveRecord r = archive.find(hit.archiveNumber()).orElse(null);
+        if (r == null || r.disposedAt() != null || !texts.of(r.documentId()).contains(phrase)) {
+          continue; // the words matched, the number itself did not: not the same certificate
+        }
+        BusinessCase c = cases.findById(r.caseId()).orElseThrow();
+        out.put(r.archiveNumber(), new Sighting(c.caseNumber(), c.businessType(), r.materialCode(), r.archiveNumber(),
+            CitizenId.mask(r.citizenId()), r.citizenId().equals(self.applicant().idNumber())));
+      }
+    } catch (IOException e) {
+      LOG.warning("Risk detection could not search the archive: " + e.getMessage());
+    }
+    return List.copyOf(out.values());
+  }
+
+  @Override
+  @PermitAll
+  public CaseFlagView raise(String caseNumber, String kind, String evidenceKey, String evidence, String otherCase)
+      throws EarchiveException {
+    cases.find(caseNumber).orElseThrow(() -> Failures.caseNotFound(caseNumber));
+    List<CaseFlag> existing = em.createQuery(
+            "SELECT f FROM CaseFlag f WHERE f.caseNumber = :c AND f.kind = :k AND f.evidenceKey = :e", CaseFlag.class)
+        .setParameter("c", caseNumber).setParameter("k", kind).setParameter("e", evidenceKey).getResultList();
+    if (!existing.isEmpty()) {
+      return view(existing.get(0));
+    }
+    CaseFlag flag = new CaseFlag(caseNumber, kind, evidenceKey, evidence, otherCase, Instant.now(), SYSTEM);
+    em.persist(flag);
+    em.flush();
+    audit.record(SYSTEM, AuditAction.CASE_FLAGGED, caseNumber, kind + ": " + evidence);
+    return view(flag);
+  }
+
+  static CaseFlagView view(CaseFlag f) {
+    return new CaseFlagView(f.id(), f.caseNumber(), f.kind(), f.evidence(), f.otherCase(), f.raisedAt(), f.raisedBy());
+  }
+}
