@@ -85,6 +85,13 @@ check "the restarted station finishes it: two documents more, none twice, spool 
   bash -c "[ \$(curl -fsS -u clerk:$PW $URL/api/cases/$CASE | grep -o '\"sha256\"' | wc -l) -eq $((before + 2)) ] \
     && [ -z \"\$(ls -A '$WORK/station/spool')\" ]"
 check "admin reindex rebuilds the search index" bash -c "EARCHIVE_HOME='$WORK/a' '$ROOT/earchive' admin reindex | grep -q records"
+echo "not a bag" > "$WORK/junk.zip"
+check "transfer verify refuses what is not a package, with its code, and exits 1" \
+  bash -c "! EARCHIVE_HOME='$WORK/a' '$ROOT/earchive' transfer verify '$WORK/junk.zip' > '$WORK/verify.out' 2>&1 \
+    && grep -q PACKAGE_REJECTED '$WORK/verify.out'"
+check "transfer export of a case with no archived records says so and exits 1" \
+  bash -c "! EARCHIVE_HOME='$WORK/a' '$ROOT/earchive' transfer export --case $CASE --out '$WORK/p.zip' > '$WORK/export.out' 2>&1 \
+    && grep -q RECORD_NOT_FOUND '$WORK/export.out' && [ ! -e '$WORK/p.zip' ]"
 t0=$SECONDS
 ec "$WORK/a" start > "$WORK/start2.out" 2>&1
 check "a second start is idempotent and fast (took $((SECONDS - t0)) s)" \

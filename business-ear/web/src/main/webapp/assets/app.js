@@ -140,6 +140,7 @@ const menu = [
   { base: '/archive', key: 'nav.archive', roles: ['archivist', 'auditor', 'admin', 'reviewer', 'clerk'] },
   { base: '/borrowings', key: 'nav.borrowings', roles: ['archivist', 'admin', 'reviewer', 'clerk', 'auditor'] },
   { base: '/disposal', key: 'nav.disposal', roles: ['archivist', 'auditor', 'admin'] },
+  { base: '/transfer', key: 'nav.transfer', roles: ['archivist', 'auditor', 'admin'] },
   { base: '/integrity', key: 'nav.integrity', roles: ['auditor', 'admin'] },
   { base: '/monitoring', key: 'nav.monitoring', roles: ['manager', 'admin', 'auditor', 'archivist'] },
   { base: '/catalogue', key: 'nav.catalogue', roles: ['admin'] },

@@ -193,6 +193,53 @@ async function listBody(id, body) {
       h('td', {}, i.outcome), h('td', {}, i.detail || '')))));
 }
 
+route(/^\/transfer$/, async () => {
+  const canMove = has('archivist') || has('admin');
+  const scope = h('select', { id: 'transfer-scope' }, ['DOSSIER', 'PERSON', 'PERIOD'].map(s => h('option', { value: s }, t('transfer.scope.' + s))));
+  const value = h('input', { id: 'transfer-value', placeholder: t('transfer.value') });
+  const from = h('input', { id: 'transfer-from', type: 'date', title: t('transfer.from') });
+  const to = h('input', { id: 'transfer-to', type: 'date', title: t('transfer.to') });
+  const exportButton = h('button', { id: 'transfer-export', class: 'primary' }, t('transfer.export'));
+  exportButton.onclick = () => act(exportButton, async () => {
+    const s = scope.value;
+    const json = s === 'DOSSIER' ? { scope: s, caseNumber: value.value.trim() } : s === 'PERSON' ? { scope: s, citizenId: value.value.trim() }
+      : { scope: s, from: from.value + 'T00:00:00Z', to: to.value + 'T00:00:00Z' };
+    const r = await api('/api/transfers/exports', { method: 'POST', json, raw: true });
+    const id = r.headers.get('X-Earchive-Package');
+    const link = h('a', { href: URL.createObjectURL(await r.blob()), download: id + '.zip' });
+    link.click();
+    notify(t('transfer.exported', id));
+    refresh();
+  });
+  const file = h('input', { id: 'transfer-file', type: 'file', accept: '.zip,application/zip' });
+  const fonds = h('input', { id: 'transfer-fonds', placeholder: t('transfer.fonds'), size: 16 });
+  const out = h('div', { id: 'transfer-result' });
+  const send = (path, button) => act(button, async () => {
+    if (!file.files.length) throw new Error(t('transfer.file'));
+    const r = await fetch(path, { method: 'POST', body: file.files[0], headers: { 'Content-Type': 'application/zip', 'X-Requested-With': 'fetch' } });
+    const report = await r.json();
+    if (!report.problems) throw new Error(report.message || r.status);
+    out.replaceChildren(report.problems.length
+      ? h('div', { class: 'notice error' }, t('transfer.problems'), h('ul', {}, report.problems.map(p => h('li', { class: 'mono' }, p))))
+      : h('p', { class: 'good' }, t('transfer.result', report.outcome, report.records, report.imported, report.alreadyHeld)));
+    if (path.includes('imports')) refresh();
+  });
+  const verify = h('button', { id: 'transfer-verify' }, t('transfer.verify'));
+  verify.onclick = () => send('/api/transfers/verify', verify);
+  const receive = h('button', { id: 'transfer-receive', class: 'primary' }, t('transfer.receive'));
+  receive.onclick = () => send('/api/transfers/imports' + (fonds.value.trim() ? '?fonds=' + encodeURIComponent(fonds.value.trim()) : ''), receive);
+  const register = await api('/api/transfers/register');
+  return h('section', {}, h('h1', {}, t('transfer.title')),
+    canMove ? [h('h3', {}, t('transfer.export')), h('div', { class: 'toolbar' }, scope, value, from, to, exportButton),
+      h('h3', {}, t('transfer.import')), h('div', { class: 'toolbar' }, file, fonds, verify, receive), out] : null,
+    h('h3', {}, t('transfer.register')),
+    h('table', { id: 'transfer-register' }, h('tr', {}, ['at', 'package', 'direction', 'outcome', 'records', 'actor', 'digest']
+      .map(k => h('th', {}, t('transfer.col.' + k)))),
+    register.map(e => h('tr', {}, h('td', {}, when(e.at)), h('td', { class: 'mono' }, e.packageId), h('td', {}, e.direction),
+      h('td', { class: e.outcome === 'REJECTED' ? 'bad' : '' }, e.outcome), h('td', {}, e.records), h('td', {}, e.actor),
+      h('td', { class: 'mono' }, (e.tagManifestSha256 || '').slice(0, 16))))));
+});
+
 route(/^\/integrity$/, async () => {
   const out = h('div', { id: 'integrity-result' });
   const fixity = h('button', { id: 'run-fixity' }, t('integrity.fixity'));

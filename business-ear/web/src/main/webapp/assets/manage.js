@@ -1,6 +1,6 @@
 // Monitoring (live counts and charts) and the administration of the business catalogue.
 import { t } from '/assets/i18n.js';
-import { api, act, h, notify, route, when } from '/assets/app.js';
+import { api, act, h, has, notify, route, when } from '/assets/app.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -33,6 +33,7 @@ route(/^\/monitoring$/, async () => {
   const draw = async () => {
     if (!document.body.contains(box) && timer) { clearInterval(timer); return; }
     const m = await api('/api/monitoring/summary');
+    const flags = has('manager') || has('admin') || has('auditor') ? await api('/api/risk/flags?limit=20') : null;
     box.replaceChildren(
       h('div', { class: 'tiles' },
         h('div', { class: 'tile' }, h('b', { id: 'cases-today' }, m.casesToday), t('monitor.today')),
@@ -46,6 +47,11 @@ route(/^\/monitoring$/, async () => {
         h('div', {}, h('h3', {}, t('monitor.backlog')), bars('chart-backlog', m.backlogByState, k => t('status.' + k))),
         h('div', {}, h('h3', {}, t('monitor.reviewers')),
           bars('chart-reviewers', Object.fromEntries(m.reviewers.map(r => [r.reviewer + (r.absent ? ' ⌀' : ''), r.openTasks]))))),
+      flags ? h('div', { id: 'risk-flags' }, h('h3', {}, t('risk.title')), flags.length
+        ? h('table', {}, h('tr', {}, ['case', 'kind', 'evidence', 'at'].map(k => h('th', {}, t('risk.col.' + k)))),
+          flags.map(f => h('tr', {}, h('td', {}, f.caseNumber), h('td', {}, t('risk.kind.' + f.kind)),
+            h('td', {}, f.evidence), h('td', {}, when(f.raisedAt)))))
+        : h('p', { class: 'muted' }, t('risk.none'))) : null,
       h('p', { class: 'muted' }, t('monitor.updated', when(m.at))));
   };
   await draw();

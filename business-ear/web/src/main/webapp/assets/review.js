@@ -23,6 +23,7 @@ route(/^\/tasks$/, async () => {
 
 route(/^\/tasks\/([A-Z0-9]+)$/, async caseNumber => {
   const c = await api('/api/cases/' + caseNumber);
+  const flags = await api(`/api/risk/cases/${caseNumber}/flags`);
   const comment = h('textarea', { id: 'decision-comment', rows: 3, placeholder: t('review.reason') });
   const decide = decision => {
     const b = document.getElementById('decide-' + decision);
@@ -55,6 +56,8 @@ route(/^\/tasks\/([A-Z0-9]+)$/, async caseNumber => {
   return h('section', { id: 'review' },
     h('h1', {}, t('review.title'), ' ', h('span', { id: 'case-number' }, c.caseNumber), ' ',
       h('span', { class: 'badge', id: 'case-status' }, t('status.' + c.status))),
+    flags.length ? h('div', { class: 'notice warn', id: 'risk-flags', role: 'alert' }, h('b', {}, t('risk.title')),
+      h('ul', {}, flags.map(f => h('li', {}, t('risk.kind.' + f.kind), '：', f.evidence)))) : null,
     h('div', { class: 'review-grid' },
       h('div', {}, viewer(c.documents)),
       h('aside', {}, data, h('h3', {}, t('counter.checklist')), checklist,

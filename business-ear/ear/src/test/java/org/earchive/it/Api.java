@@ -75,6 +75,10 @@ final class Api {
             .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
   }
 
+  Response postBytes(String path, String contentType, byte[] body) throws IOException, InterruptedException {
+    return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
   Response delete(String path) throws IOException, InterruptedException {
     return send(request(path).DELETE());
   }

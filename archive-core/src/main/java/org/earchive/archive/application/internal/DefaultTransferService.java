@@ -309,7 +309,9 @@ public class DefaultTransferService implements TransferService {
             items.addAll(checked.receipt.getOrDefault(in.description().archiveNumber(), List.of()));
           }
           List<ArchiveRecord> records = importer.receiveDossier(dossier, fonds, checked.packageId(),
-              checked.sourceOffice(), actor, settings.zone(), items);
+              checked.sourceOffice(), actor, settings.zone());
+          // the report of the check on receipt, kept with the received dossier (its own transaction, after the dossier's)
+          checker.save(cases.findById(records.get(0).caseId()).orElseThrow(), PropertyCheck.Occasion.RECEIPT, actor, items);
           for (ArchiveRecord r : records) {
             numbers.add(r.archiveNumber());
             retain(r);

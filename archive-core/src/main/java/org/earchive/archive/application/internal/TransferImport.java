@@ -12,7 +12,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.earchive.archive.application.AuditTrail;
-import org.earchive.archive.application.dto.PropertyCheckView.Item;
 import org.earchive.archive.domain.model.audit.AuditAction;
 import org.earchive.archive.domain.model.cases.Applicant;
 import org.earchive.archive.domain.model.cases.BusinessCase;
@@ -22,7 +21,6 @@ import org.earchive.archive.domain.model.cases.CaseStatus;
 import org.earchive.archive.domain.model.catalogue.BusinessType;
 import org.earchive.archive.domain.model.catalogue.BusinessTypeRepository;
 import org.earchive.archive.domain.model.catalogue.Retention;
-import org.earchive.archive.domain.model.check.PropertyCheck;
 import org.earchive.archive.domain.model.document.CaseDocument;
 import org.earchive.archive.domain.model.document.DocumentRepository;
 import org.earchive.archive.domain.model.document.StoredContent;
@@ -44,7 +42,6 @@ public class TransferImport {
   @Inject BusinessTypeRepository catalogue;
   @Inject DocumentRepository documents;
   @Inject ArchiveRepository archive;
-  @EJB FourPropertyCheck checker;
   @EJB AuditTrail audit;
   @PersistenceContext(unitName = "earchive")
   EntityManager em;
@@ -102,7 +99,6 @@ public class TransferImport {
     audit.record(actor, AuditAction.TRANSFER_IMPORTED, c.caseNumber(),
         "package " + packageId + " from " + sourceOffice + ": " + records.size() + " records "
             + records.get(0).archiveNumber() + ".." + records.get(records.size() - 1).archiveNumber());
-    checker.save(c, PropertyCheck.Occasion.RECEIPT, actor, receiptItems);
     return records;
   }
 

@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.earchive.archive.application.EarchiveException;
@@ -54,7 +53,7 @@ public class TransferResource {
   @Operation(summary = "Exports a dossier, a person's archive or a period as a BagIt package (zip); registered and audited")
   public Response export(ExportRequest request) throws EarchiveException {
     TransferScope scope = scope(request);
-    Path file = spoolFile();
+    java.nio.file.Path file = spoolFile();
     TransferReport report;
     try (OutputStream out = Files.newOutputStream(file)) {
       report = transfers.export(scope, out);
@@ -86,7 +85,7 @@ public class TransferResource {
   @RolesAllowed({"archivist", "admin"})
   @Operation(summary = "Verifies a package (bag, digests, XML against the schema, four-property check) without importing")
   public Response verify(InputStream body) throws EarchiveException {
-    Path file = spool(body);
+    java.nio.file.Path file = spool(body);
     try {
       TransferReport report = transfers.verify(file);
       return Response.status(report.accepted() ? 200 : 422).entity(report).build();
@@ -102,7 +101,7 @@ public class TransferResource {
   @Operation(summary = "Imports a package after verifying all of it; rejected whole (422, every problem named) or imported"
       + " under this archive's own numbers; a package imported before adds nothing")
   public Response receive(InputStream body, @QueryParam("fonds") String fonds) throws EarchiveException {
-    Path file = spool(body);
+    java.nio.file.Path file = spool(body);
     try {
       TransferReport report = transfers.receive(file, fonds);
       int status = !report.accepted() ? 422 : report.imported() > 0 ? 201 : 200;
@@ -130,7 +129,7 @@ public class TransferResource {
         case PERSON -> TransferScope.person(require(r.citizenId(), "citizenId"));
         case PERIOD -> TransferScope.period(Instant.parse(require(r.from(), "from")), Instant.parse(require(r.to(), "to")));
       };
-    } catch (IllegalArgumentException | java.time.format.DateTimeException e) {
+    } catch (IllegalArgumentException | java.time.DateTimeException e) {
       throw invalid("scope must be DOSSIER, PERSON or PERIOD; from and to are instants such as 2026-01-01T00:00:00Z.");
     }
   }
@@ -146,9 +145,9 @@ public class TransferResource {
     return new EarchiveException(ErrorCode.INVALID_REQUEST, "移交范围不正确。" + message);
   }
 
-  private static Path spoolFile() throws EarchiveException {
+  private static java.nio.file.Path spoolFile() throws EarchiveException {
     try {
-      Path dir = EarchiveSettings.current().spoolDirectory().resolve("transfer");
+      java.nio.file.Path dir = EarchiveSettings.current().spoolDirectory().resolve("transfer");
       Files.createDirectories(dir);
       return Files.createTempFile(dir, "package-", ".zip");
     } catch (IOException e) {
@@ -156,9 +155,9 @@ public class TransferResource {
     }
   }
 
-  private static Path spool(InputStream body) throws EarchiveException {
+  private static java.nio.file.Path spool(InputStream body) throws EarchiveException {
     long limit = EarchiveSettings.current().transferMaxBytes();
-    Path file = spoolFile();
+    java.nio.file.Path file = spoolFile();
     try (InputStream in = body; OutputStream out = Files.newOutputStream(file)) {
       byte[] buffer = new byte[64 * 1024];
       long total = 0;
@@ -183,7 +182,7 @@ public class TransferResource {
     }
   }
 
-  private static void delete(Path file) {
+  private static void delete(java.nio.file.Path file) {
     try {
       Files.deleteIfExists(file);
     } catch (IOException e) {
