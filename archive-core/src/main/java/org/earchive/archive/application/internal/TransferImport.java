@@ -64,8 +64,7 @@ public class TransferImport {
    * file and a record per document, numbered in {@code intoFonds}'s series with the records' own retention.
    */
   public List<ArchiveRecord> receiveDossier(
-      List<Incoming> dossier, String intoFonds, String packageId, String sourceOffice, String actor, ZoneId zone,
-      List<Item> receiptItems) {
+      List<Incoming> dossier, String intoFonds, String packageId, String sourceOffice, String actor, ZoneId zone) {
     RecordDescription first = dossier.get(0).description();
     BusinessType type = catalogue.find(first.businessType()).orElseThrow();
     Instant now = Instant.now();
