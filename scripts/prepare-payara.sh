@@ -2,11 +2,12 @@
 # Prepares an unpacked Payara Server 6 for earchive, offline and idempotently, by editing domain1's domain.xml:
 # every listener binds to 127.0.0.1 (HTTP, admin, IIOP, JMX, Hazelcast, the JMS broker), and the heap fits the
 # imaging work. Used by ./earchive (runtime) and by the EAR module's server-side tests.
-# Usage: prepare-payara.sh PAYARA_HOME
+# Usage: prepare-payara.sh PAYARA_HOME [DOMAIN]   (DOMAIN defaults to domain1; the transfer tests prepare a second one)
 set -euo pipefail
-home=${1:?usage: prepare-payara.sh PAYARA_HOME}
-xml="$home/glassfish/domains/domain1/config/domain.xml"
-[ -f "$xml" ] || { echo "prepare-payara: no domain1 under $home" >&2; exit 1; }
+home=${1:?usage: prepare-payara.sh PAYARA_HOME [DOMAIN]}
+domain=${2:-domain1}
+xml="$home/glassfish/domains/$domain/config/domain.xml"
+[ -f "$xml" ] || { echo "prepare-payara: no $domain under $home" >&2; exit 1; }
 grep -q 'earchive-prepared' "$xml" && exit 0
 sed -i \
   -e 's#<hazelcast-runtime-configuration>#<hazelcast-runtime-configuration interface="127.0.0.1">#' \

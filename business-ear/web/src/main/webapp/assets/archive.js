@@ -195,6 +195,15 @@ async function listBody(id, body) {
 
 route(/^\/transfer$/, async () => {
   const canMove = has('archivist') || has('admin');
+  const registerTable = h('table', { id: 'transfer-register' });
+  const showRegister = async () => {
+    const register = await api('/api/transfers/register');
+    registerTable.replaceChildren(h('tr', {}, ['at', 'package', 'direction', 'outcome', 'records', 'actor', 'digest']
+      .map(k => h('th', {}, t('transfer.col.' + k)))),
+    register.map(e => h('tr', {}, h('td', {}, when(e.at)), h('td', { class: 'mono' }, e.packageId), h('td', {}, e.direction),
+      h('td', { class: ['REJECTED', 'REFUSED'].includes(e.outcome) ? 'bad' : '' }, e.outcome), h('td', {}, e.records),
+      h('td', {}, e.actor), h('td', { class: 'mono' }, (e.tagManifestSha256 || '').slice(0, 16)))));
+  };
   const scope = h('select', { id: 'transfer-scope' }, ['DOSSIER', 'PERSON', 'PERIOD'].map(s => h('option', { value: s }, t('transfer.scope.' + s))));
   const value = h('input', { id: 'transfer-value', placeholder: t('transfer.value') });
   const from = h('input', { id: 'transfer-from', type: 'date', title: t('transfer.from') });
@@ -209,7 +218,7 @@ route(/^\/transfer$/, async () => {
     const link = h('a', { href: URL.createObjectURL(await r.blob()), download: id + '.zip' });
     link.click();
     notify(t('transfer.exported', id));
-    refresh();
+    await showRegister();
   });
   const file = h('input', { id: 'transfer-file', type: 'file', accept: '.zip,application/zip' });
   const fonds = h('input', { id: 'transfer-fonds', placeholder: t('transfer.fonds'), size: 16 });
@@ -222,22 +231,17 @@ route(/^\/transfer$/, async () => {
     out.replaceChildren(report.problems.length
       ? h('div', { class: 'notice error' }, t('transfer.problems'), h('ul', {}, report.problems.map(p => h('li', { class: 'mono' }, p))))
       : h('p', { class: 'good' }, t('transfer.result', report.outcome, report.records, report.imported, report.alreadyHeld)));
-    if (path.includes('imports')) refresh();
+    await showRegister();
   });
   const verify = h('button', { id: 'transfer-verify' }, t('transfer.verify'));
   verify.onclick = () => send('/api/transfers/verify', verify);
   const receive = h('button', { id: 'transfer-receive', class: 'primary' }, t('transfer.receive'));
   receive.onclick = () => send('/api/transfers/imports' + (fonds.value.trim() ? '?fonds=' + encodeURIComponent(fonds.value.trim()) : ''), receive);
-  const register = await api('/api/transfers/register');
+  await showRegister();
   return h('section', {}, h('h1', {}, t('transfer.title')),
     canMove ? [h('h3', {}, t('transfer.export')), h('div', { class: 'toolbar' }, scope, value, from, to, exportButton),
       h('h3', {}, t('transfer.import')), h('div', { class: 'toolbar' }, file, fonds, verify, receive), out] : null,
-    h('h3', {}, t('transfer.register')),
-    h('table', { id: 'transfer-register' }, h('tr', {}, ['at', 'package', 'direction', 'outcome', 'records', 'actor', 'digest']
-      .map(k => h('th', {}, t('transfer.col.' + k)))),
-    register.map(e => h('tr', {}, h('td', {}, when(e.at)), h('td', { class: 'mono' }, e.packageId), h('td', {}, e.direction),
-      h('td', { class: e.outcome === 'REJECTED' ? 'bad' : '' }, e.outcome), h('td', {}, e.records), h('td', {}, e.actor),
-      h('td', { class: 'mono' }, (e.tagManifestSha256 || '').slice(0, 16))))));
+    h('h3', {}, t('transfer.register')), registerTable);
 });
 
 route(/^\/integrity$/, async () => {

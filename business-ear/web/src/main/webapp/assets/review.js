@@ -50,6 +50,8 @@ route(/^\/tasks\/([A-Z0-9]+)$/, async caseNumber => {
     h('button', { id: 'decide-SUPPLEMENT', onclick: () => decide('SUPPLEMENT') }, t('review.supplement')),
     h('button', { id: 'decide-REJECT', class: 'danger', onclick: () => decide('REJECT') }, t('review.reject')));
   const me = state.user.username;
+  const pension = ['PENSION', 'PENSION_BACKPAY'].includes(c.businessType) && c.status === 'ASSIGNED' && c.assignedTo === me
+    ? pensionForm(caseNumber) : null;
   const canDecide = c.status === 'ASSIGNED' && c.assignedTo === me && c.acceptedBy !== me;
   const why = c.acceptedBy === me ? h('div', { class: 'notice warn', id: 'four-eyes' }, t('review.fourEyes'))
     : h('p', { class: 'muted' }, t('review.notDecidable'));
@@ -61,6 +63,27 @@ route(/^\/tasks\/([A-Z0-9]+)$/, async caseNumber => {
     h('div', { class: 'review-grid' },
       h('div', {}, viewer(c.documents)),
       h('aside', {}, data, h('h3', {}, t('counter.checklist')), checklist,
+        pension,
         h('h3', {}, t('review.decision')), canDecide ? [comment, buttons] : why,
         h('h3', {}, t('counter.history')), history)));
 });
+
+/** The pension determination: the figures from the contribution record; the module checks the archive's evidence. */
+function pensionForm(caseNumber) {
+  const fields = { region: '440300', year: String(new Date().getFullYear()), retirementAge: '60', contributionYears: '',
+    deemedYears: '0', transferInYears: '0', backPayYears: '0', averageIndex: '', accountBalance: '' };
+  const inputs = Object.fromEntries(Object.entries(fields).map(([k, v]) =>
+    [k, h('input', { id: 'pension-' + k, value: v, size: 10, inputmode: k === 'region' ? 'numeric' : 'decimal' })]));
+  const result = h('p', { id: 'pension-result' });
+  const button = h('button', { id: 'pension-compute' }, t('pension.compute'));
+  button.onclick = () => act(button, async () => {
+    const json = Object.fromEntries(Object.entries(inputs).map(([k, i]) =>
+      [k, k === 'region' ? i.value.trim() : i.value.trim() === '' ? null : Number(i.value)]));
+    const d = await api(`/api/pension/cases/${caseNumber}/determination`, { method: 'POST', json });
+    result.className = 'good';
+    result.textContent = t('pension.result', d.monthlyPension, d.basicPension, d.personalAccountPension, d.transitionalPension);
+  });
+  return h('details', { id: 'pension', open: true }, h('summary', {}, t('pension.title')),
+    h('dl', { class: 'facts' }, Object.entries(inputs).map(([k, i]) => [h('dt', {}, t('pension.' + k)), h('dd', {}, i)])),
+    button, result);
+}

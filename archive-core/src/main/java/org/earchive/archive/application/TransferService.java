@@ -28,6 +28,12 @@ public interface TransferService {
    */
   TransferReport receive(Path packageFile, String intoFonds) throws EarchiveException;
 
+  /**
+   * Registers (and audits) what became of an exported package at its receiver: {@code DELIVERED} (imported or
+   * collected there) or {@code REFUSED} (the receiver's verification failed; {@code detail} names why).
+   */
+  void delivered(String packageId, String receiver, String outcome, int records, String detail) throws EarchiveException;
+
   /** The transfer register, newest first. */
   List<TransferEntryView> register(int limit) throws EarchiveException;
 }

@@ -23,8 +23,19 @@ final class Api {
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
 
   private final String authorization;
+  private final String base;
 
   Api(String user, String password) {
+    this(user, password, BASE);
+  }
+
+  /** Signs in to another instance (the receiving office in TransferIT). */
+  static Api at(String base, String user) {
+    return new Api(user, PASSWORD, base);
+  }
+
+  Api(String user, String password, String base) {
+    this.base = base;
     this.authorization =
         user == null
             ? null
@@ -116,7 +127,7 @@ final class Api {
   }
 
   private HttpRequest.Builder request(String path) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(60));
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
     if (authorization != null) {
       b.header("Authorization", authorization);
     }

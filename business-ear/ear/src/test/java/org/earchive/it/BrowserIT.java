@@ -202,4 +202,63 @@ class BrowserIT {
     browser.findElement(By.id("lang")).click();
     wait.until(ExpectedConditions.textToBe(By.id("nav-monitoring"), "运行监控"));
   }
+
+  @Test
+  void theTransferScreenShowsARefusedPackagesProblemsAndTheRegister() throws Exception {
+    String person = BusinessIT.newPerson();
+    String caseNumber = BusinessIT.archived("ENROLL", person, java.util.Map.of());
+    Api.Response exported = Api.as("archivist").post("/api/transfers/exports",
+        "{\"scope\":\"DOSSIER\",\"caseNumber\":\"" + caseNumber + "\"}");
+    assertEquals(200, exported.status(), exported.body());
+    // one byte changed in the zip's first payload file: the receiver must refuse the package and say which file
+    byte[] zip = exported.bytes();
+    java.util.Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+    try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+      for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
+        entries.put(e.getName(), in.readAllBytes());
+      }
+    }
+    String pdf = entries.keySet().stream().filter(n -> n.endsWith(".pdf")).findFirst().orElseThrow();
+    entries.get(pdf)[100] ^= 1;
+    Path tampered = Files.createTempFile("tampered", ".zip");
+    try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(tampered))) {
+      for (var e : entries.entrySet()) {
+        out.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
+        out.write(e.getValue());
+        out.closeEntry();
+      }
+    }
+    signIn("archivist");
+    go("/transfer");
+    find("transfer-file").sendKeys(tampered.toString());
+    find("transfer-fonds").sendKeys("F909");
+    find("transfer-receive").click();
+    WebElement result = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#transfer-result .notice.error")));
+    assertTrue(result.getText().contains("全部拒收") && result.getText().contains("changed file: " + pdf.substring(pdf.indexOf('/') + 1)),
+        result.getText());
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("transfer-register"), "REJECTED"));
+    shot("transfer");
+    Files.deleteIfExists(tampered);
+  }
+
+  @Test
+  void aReviewerComputesAPensionBesideTheCaseAndTheSheetJoinsTheDossier() throws Exception {
+    String caseNumber = BusinessIT.ready("PENSION", BusinessIT.newPerson(), java.util.Map.of());
+    String reviewer = BusinessIT.submit(caseNumber);
+    signIn(reviewer);
+    go("/tasks/" + caseNumber);
+    find("pension");
+    for (var field : java.util.Map.of("year", "2026", "contributionYears", "30", "averageIndex", "1.0",
+        "accountBalance", "139000").entrySet()) {
+      WebElement input = find("pension-" + field.getKey());
+      input.clear();
+      input.sendKeys(field.getValue());
+    }
+    find("pension-compute").click();
+    // 12,964 × (1 + 1.0) / 2 × 30 × 1% = 3,889.20; 139,000 / 139 = 1,000.00; no deemed years
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("pension-result"), "4889.20"));
+    shot("pension");
+    assertTrue(Api.as(reviewer).get("/api/cases/" + caseNumber).json().getJsonArray("documents").getValuesAs(jakarta.json.JsonObject.class)
+        .stream().anyMatch(d -> d.getString("material").equals("PENSION_SHEET")), "the sheet is in the case");
+  }
 }

@@ -327,6 +327,10 @@ class BusinessIT {
     entries.put(root + "/tagmanifest-sha256.txt", tags.toString().getBytes(StandardCharsets.UTF_8));
   }
 
+  static String sha256Hex(byte[] bytes) throws Exception {
+    return sha256(bytes);
+  }
+
   private static String sha256(byte[] bytes) throws Exception {
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
   }

@@ -3,7 +3,10 @@ package org.earchive.archive.application.dto;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** An archived item as the archive room and the integration API show it. */
+/**
+ * An archived item as the archive room and the integration API show it. A record received in a transfer package names
+ * its origin ({@code sourceOffice}, {@code sourceArchiveNumber}); both are null for this office's own records.
+ */
 public record RecordView(
     String archiveNumber,
     String caseNumber,
@@ -21,4 +24,6 @@ public record RecordView(
     Instant archivedAt,
     boolean restricted,
     String holdReason,
-    Instant disposedAt) {}
+    Instant disposedAt,
+    String sourceOffice,
+    String sourceArchiveNumber) {}

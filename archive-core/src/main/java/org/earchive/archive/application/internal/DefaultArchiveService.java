@@ -344,6 +344,8 @@ public class DefaultArchiveService implements ArchiveService {
         r.archivedAt(),
         r.restricted(),
         r.holdReason(),
-        r.disposedAt());
+        r.disposedAt(),
+        r.sourceOffice(),
+        r.sourceArchiveNumber());
   }
 }

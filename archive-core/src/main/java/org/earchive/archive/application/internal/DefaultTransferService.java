@@ -263,6 +263,22 @@ public class DefaultTransferService implements TransferService {
 
   @Override
   @RolesAllowed({Roles.ARCHIVIST, Roles.ADMIN})
+  public void delivered(String packageId, String receiver, String outcome, int records, String detail)
+      throws EarchiveException {
+    TransferEntry.Outcome o;
+    try {
+      o = TransferEntry.Outcome.valueOf(outcome);
+    } catch (IllegalArgumentException e) {
+      throw new EarchiveException(ErrorCode.INVALID_REQUEST, "outcome must be DELIVERED or REFUSED");
+    }
+    String actor = context.getCallerPrincipal().getName();
+    importer.register(new TransferEntry(packageId, TransferEntry.Direction.EXPORT, o, "delivery to " + receiver,
+        EarchiveSettings.current().fonds(), receiver, records, null, null, actor, Instant.now(), detail));
+    auditTrail.record(actor, AuditAction.TRANSFER_EXPORTED, packageId, o + " to " + receiver + ": " + detail);
+  }
+
+  @Override
+  @RolesAllowed({Roles.ARCHIVIST, Roles.ADMIN, Roles.SERVICE})
   public TransferReport receive(Path packageFile, String intoFonds) throws EarchiveException {
     String actor = context.getCallerPrincipal().getName();
     EarchiveSettings settings = EarchiveSettings.current();

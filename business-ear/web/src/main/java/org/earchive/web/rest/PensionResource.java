@@ -22,6 +22,21 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "pension", description = "基本养老金核定: computed from the applicant's archived evidence")
 public class PensionResource {
   @EJB PensionService pension;
+  @EJB org.earchive.pension.PensionTransferService transfers;
+
+  /** Where to send: a receiving office's code from EARCHIVE_TRANSFER_RECEIVERS. */
+  public record SendRequest(String receiver) {}
+
+  @POST
+  @Path("transfers/{caseNumber}/send")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed({"archivist", "admin"})
+  @Operation(summary = "Pension transfer: sends the applicant's archive of an approved TRANSFER case to the receiving"
+      + " office as a transfer package; answers with the receiver's verification and import (REFUSED names each problem)")
+  public org.earchive.pension.TransferDelivery send(@PathParam("caseNumber") String caseNumber, SendRequest request)
+      throws EarchiveException {
+    return transfers.send(caseNumber, request == null ? null : request.receiver());
+  }
 
   @POST
   @Path("cases/{caseNumber}/determination")

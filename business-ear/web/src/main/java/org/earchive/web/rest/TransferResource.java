@@ -97,7 +97,7 @@ public class TransferResource {
   @POST
   @Path("imports")
   @Consumes({ZIP, MediaType.APPLICATION_OCTET_STREAM})
-  @RolesAllowed({"archivist", "admin"})
+  @RolesAllowed({"archivist", "admin", "service"})
   @Operation(summary = "Imports a package after verifying all of it; rejected whole (422, every problem named) or imported"
       + " under this archive's own numbers; a package imported before adds nothing")
   public Response receive(InputStream body, @QueryParam("fonds") String fonds) throws EarchiveException {

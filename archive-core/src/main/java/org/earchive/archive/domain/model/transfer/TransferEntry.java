@@ -24,7 +24,9 @@ public class TransferEntry {
     EXPORTED,
     IMPORTED,
     ALREADY_HELD,
-    REJECTED
+    REJECTED,
+    DELIVERED,
+    REFUSED
   }
 
   @Id
