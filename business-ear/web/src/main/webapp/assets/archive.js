@@ -200,7 +200,7 @@ route(/^\/transfer$/, async () => {
     const register = await api('/api/transfers/register');
     registerTable.replaceChildren(h('tr', {}, ['at', 'package', 'direction', 'outcome', 'records', 'actor', 'digest']
       .map(k => h('th', {}, t('transfer.col.' + k)))),
-    register.map(e => h('tr', {}, h('td', {}, when(e.at)), h('td', { class: 'mono' }, e.packageId), h('td', {}, e.direction),
+    ...register.map(e => h('tr', {}, h('td', {}, when(e.at)), h('td', { class: 'mono' }, e.packageId), h('td', {}, e.direction),
       h('td', { class: ['REJECTED', 'REFUSED'].includes(e.outcome) ? 'bad' : '' }, e.outcome), h('td', {}, e.records),
       h('td', {}, e.actor), h('td', { class: 'mono' }, (e.tagManifestSha256 || '').slice(0, 16)))));
   };

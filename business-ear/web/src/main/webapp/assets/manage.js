@@ -45,6 +45,7 @@ route(/^\/monitoring$/, async () => {
         h('div', {}, h('h3', {}, t('monitor.byChannel')), bars('chart-channel', m.todayByChannel, k => t('channel.' + k))),
         h('div', {}, h('h3', {}, t('monitor.byHall')), bars('chart-hall', m.todayByHall)),
         h('div', {}, h('h3', {}, t('monitor.backlog')), bars('chart-backlog', m.backlogByState, k => t('status.' + k))),
+        h('div', {}, h('h3', {}, t('monitor.queues')), bars('chart-queues', m.queues, k => t('queue.' + k))),
         h('div', {}, h('h3', {}, t('monitor.reviewers')),
           bars('chart-reviewers', Object.fromEntries(m.reviewers.map(r => [r.reviewer + (r.absent ? ' ⌀' : ''), r.openTasks]))))),
       flags ? h('div', { id: 'risk-flags' }, h('h3', {}, t('risk.title')), flags.length

@@ -81,9 +81,11 @@ function pensionForm(caseNumber) {
       [k, k === 'region' ? i.value.trim() : i.value.trim() === '' ? null : Number(i.value)]));
     const d = await api(`/api/pension/cases/${caseNumber}/determination`, { method: 'POST', json });
     result.className = 'good';
-    result.textContent = t('pension.result', d.monthlyPension, d.basicPension, d.personalAccountPension, d.transitionalPension);
+    const yuan = v => Number(v).toFixed(2);
+    result.textContent = t('pension.result', yuan(d.monthlyPension), yuan(d.basicPension), yuan(d.personalAccountPension),
+      yuan(d.transitionalPension));
   });
   return h('details', { id: 'pension', open: true }, h('summary', {}, t('pension.title')),
-    h('dl', { class: 'facts' }, Object.entries(inputs).map(([k, i]) => [h('dt', {}, t('pension.' + k)), h('dd', {}, i)])),
+    h('dl', { class: 'facts' }, Object.entries(inputs).flatMap(([k, i]) => [h('dt', {}, t('pension.' + k)), h('dd', {}, i)])),
     button, result);
 }

@@ -261,4 +261,91 @@ class BrowserIT {
     assertTrue(Api.as(reviewer).get("/api/cases/" + caseNumber).json().getJsonArray("documents").getValuesAs(jakarta.json.JsonObject.class)
         .stream().anyMatch(d -> d.getString("material").equals("PENSION_SHEET")), "the sheet is in the case");
   }
+
+  /**
+   * The Scan button against the real station: SANE's test scanner behind a real saned, the station's local agent on
+   * 127.0.0.1:17300 and its station loop (pipeline, upload) in this JVM; the page shows the pages as they are scanned,
+   * then the quality-control table, and the clerk's approval sends the batch to the server.
+   */
+  @Test
+  void theScanButtonScansThroughTheLocalAgentAndTheApprovedBatchReachesTheCase() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(org.earchive.capture.infrastructure.sane.Saned.BINARY),
+        "sane-utils not installed (./earchive installs it)");
+    Accounts.ensure("clerk", "service");
+    Path dir = Files.createTempDirectory("scan-it");
+    String token = "browser-it-token-" + UUID.randomUUID();
+    var settings = org.earchive.capture.pipeline.CaptureSettings.fromEnvironment().withWorkers(1);
+    try (var saned = new org.earchive.capture.infrastructure.sane.Saned(Files.createDirectories(dir.resolve("sane")));
+        var pipeline = new org.earchive.capture.pipeline.Pipeline(
+            org.earchive.capture.infrastructure.StandardComponents.create(settings), settings)) {
+      // a page with something on it (SANE's test backend's colour pattern, in grey) rather than the default solid black
+      Path conf = dir.resolve("sane/test.conf");
+      Files.writeString(conf, Files.readString(conf).replace("test-picture \"Solid black\"", "test-picture \"Color pattern\""));
+      var spool = new org.earchive.capture.station.Spool(dir.resolve("spool"));
+      var scanner = new org.earchive.capture.infrastructure.sane.SaneScanner();
+      var scanSettings = new org.earchive.capture.infrastructure.sane.SaneScanner.Settings(300, "Gray", true, 2);
+      try (var agent = new org.earchive.capture.station.StationAgent(17300, token, java.net.URI.create(Api.BASE + "/"), spool,
+          (batch, progress) -> scanner.scan(saned.device(), scanSettings, batch, progress::page), "counter-it")) {
+        var station = new org.earchive.capture.station.Station(spool, pipeline,
+            new org.earchive.capture.station.ServerClient(java.net.URI.create(Api.BASE), "service", Api.PASSWORD), true);
+        Thread loop = new Thread(() -> {
+          while (!Thread.currentThread().isInterrupted()) {
+            try {
+              station.runOnce();
+              Thread.sleep(500);
+            } catch (InterruptedException e) {
+              return;
+            } catch (Exception e) {
+              // the next round tries again, as the station does
+            }
+          }
+        }, "station-loop");
+        loop.setDaemon(true);
+        loop.start();
+        try {
+          String caseNumber = Cases.open(Api.as("clerk"), "ENROLL");
+          signIn("clerk");
+          ((JavascriptExecutor) browser).executeScript("localStorage.setItem('earchive.agentToken', arguments[0])", token);
+          go("/counter/" + caseNumber);
+          new Select(find("material")).selectByValue("ID_CARD");
+          find("scan").click();
+          // pages appear as the scanner delivers them, then the station's quality control
+          wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#scan-area .thumb")));
+          new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(120)).until(d ->
+              !d.findElements(By.id("qc-approve")).isEmpty() || !d.findElements(By.cssSelector("#quality-control p.bad")).isEmpty());
+          assertTrue(browser.findElements(By.cssSelector("#quality-control p.bad")).isEmpty(),
+              "the station could not process the scan: " + find("scan-area").getText() + " "
+                  + spool.batches().stream().map(b -> b.id() + " " + b.state() + " " + failure(b)).toList());
+          WebElement approve = find("qc-approve");
+          assertTrue(find("quality-control").getText().contains("300"), "the table shows each page's resolution: "
+              + find("quality-control").getText());
+          shot("counter-scan");
+          approve.click();
+          long until = System.currentTimeMillis() + 120_000;
+          List<JsonObject> docs = List.of();
+          while (System.currentTimeMillis() < until) {
+            docs = Api.as("clerk").get("/api/cases/" + caseNumber).json().getJsonArray("documents").getValuesAs(JsonObject.class);
+            if (docs.stream().anyMatch(d -> d.getString("role").equals("ARCHIVAL"))) {
+              break;
+            }
+            Thread.sleep(500);
+          }
+          assertTrue(docs.stream().anyMatch(d -> d.getString("material").equals("ID_CARD") && d.getString("role").equals("ARCHIVAL")
+              && d.getString("contentType").equals("application/pdf")), "the approved scan reached the case as PDF/A: " + docs);
+          assertTrue(docs.stream().anyMatch(d -> d.getString("role").equals("ORIGINAL")), "with the scanner's original: " + docs);
+        } finally {
+          loop.interrupt();
+          loop.join(10_000);
+        }
+      }
+    }
+  }
+
+  private static String failure(org.earchive.capture.station.Spool.Batch batch) {
+    try {
+      return String.valueOf(org.earchive.capture.station.Station.failure(batch));
+    } catch (Exception e) {
+      return e.toString();
+    }
+  }
 }

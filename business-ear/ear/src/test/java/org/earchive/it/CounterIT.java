@@ -190,8 +190,11 @@ class CounterIT {
         .build().toString());
     assertEquals(200, type.status(), type.body());
     String waiting = Cases.open(CLERK, "RARE_TEST");
+    long queued = count(Api.as("manager").get("/api/monitoring/summary").json().getJsonObject("queues"), "assignment");
     assertEquals("SUBMITTED", CLERK.post("/api/cases/" + waiting + "/submit", "{}").json().getString("status"),
         "the only reviewer with the skill is absent: the case waits");
+    assertEquals(queued + 1, count(Api.as("manager").get("/api/monitoring/summary").json().getJsonObject("queues"), "assignment"),
+        "the monitoring screen counts it in the queue waiting for a reviewer");
     assertEquals(200, ADMIN.put("/api/admin/users/absentee", String.format(user, "false", "null")).status());
     String next = Cases.open(CLERK, "RARE_TEST");
     JsonObject assigned = CLERK.post("/api/cases/" + next + "/submit", "{}").json();

@@ -52,7 +52,7 @@ final class ReceivingOffice implements AutoCloseable {
         "EARCHIVE_TRANSFER_RECEIVERS", "",
         "EARCHIVE_DEMO_PASSWORD", Api.PASSWORD);
     office.check(env, asadmin.toString(), "start-domain", DOMAIN);
-    office.check(Map.of(), asadmin.toString(), "--port", ADMIN_PORT, "deploy", "--name", "earchive",
+    office.check(Map.of(), asadmin.toString(), "--port", ADMIN_PORT, "deploy", "--force=true", "--name", "earchive",
         System.getProperty("earchive.ear"));
     HttpClient http = HttpClient.newHttpClient();
     long until = System.currentTimeMillis() + 180_000;

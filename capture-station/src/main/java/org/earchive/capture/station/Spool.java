@@ -36,9 +36,18 @@ public final class Spool {
 
   private final Path root;
 
+  /**
+   * Opens the station's spool; leftovers of writes a crash interrupted ({@code .part} files) are removed here, once,
+   * when the station starts — never while it runs, where a half-written file belongs to work in progress.
+   */
   public Spool(Path root) throws IOException {
     this.root = Files.createDirectories(root);
     Durable.syncFolder(root.getParent() == null ? root : root.getParent());
+    try (Stream<Path> dirs = Files.list(this.root)) {
+      for (Path dir : dirs.filter(Files::isDirectory).toList()) {
+        removeParts(dir);
+      }
+    }
   }
 
   public Path root() {
@@ -71,7 +80,10 @@ public final class Spool {
     return batch;
   }
 
-  /** Every batch on the disk, oldest first, with leftovers of interrupted writes removed. */
+  /**
+   * Every batch on the disk, oldest first. Listing changes nothing: the agent lists while the station loop processes
+   * (a listing that removed {@code .part} files took the PDF being written from under the pipeline).
+   */
   public List<Batch> batches() throws IOException {
     List<Batch> out = new ArrayList<>();
     try (Stream<Path> dirs = Files.list(root)) {
@@ -84,7 +96,6 @@ public final class Spool {
         try (InputStream in = Files.newInputStream(props)) {
           p.load(in);
         }
-        removeParts(dir);
         out.add(new Batch(dir.getFileName().toString(), dir, p.getProperty("case"), p.getProperty("material"),
             p.getProperty("operator")));
       }

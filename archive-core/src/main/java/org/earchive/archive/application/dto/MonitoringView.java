@@ -6,7 +6,9 @@ import java.util.Map;
 
 /**
  * What the monitoring screen shows: today's cases by channel and hall, the backlog by state, overdue cases, the load
- * of each reviewer, archiving waiting or blocked, the records and bytes archived.
+ * of each reviewer, archiving waiting or blocked, the records and bytes archived, and the depth of the processing
+ * queues ({@code assignment}: submitted cases no reviewer has yet; {@code archiving}: approved cases whose archiving
+ * the schedule has still to finish; {@code blocked}: approved cases a failed four-property check holds back).
  */
 public record MonitoringView(
     Instant at,
@@ -18,7 +20,8 @@ public record MonitoringView(
     List<ReviewerLoad> reviewers,
     long archivingBlocked,
     long records,
-    long archivedBytes) {
+    long archivedBytes,
+    Map<String, Long> queues) {
 
   public record ReviewerLoad(String reviewer, String displayName, boolean absent, long openTasks, long overdueTasks) {}
 }

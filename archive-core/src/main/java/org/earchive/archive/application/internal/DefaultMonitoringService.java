@@ -59,8 +59,12 @@ public class DefaultMonitoringService implements MonitoringService {
     Object[] archived = (Object[]) em.createNativeQuery(
             "SELECT COUNT(*), COALESCE(SUM(size_bytes), 0) FROM archive_record WHERE disposed_at IS NULL").getSingleResult();
     long casesToday = byChannel.values().stream().mapToLong(Long::longValue).sum();
+    Map<String, Long> queues = new LinkedHashMap<>();
+    queues.put("assignment", backlog.getOrDefault("SUBMITTED", 0L));
+    queues.put("archiving", Math.max(0, backlog.getOrDefault("APPROVED", 0L) - blocked));
+    queues.put("blocked", blocked);
     return new MonitoringView(now, casesToday, byChannel, byHall, backlog, overdue, reviewers, blocked, number(archived[0]),
-        number(archived[1]));
+        number(archived[1]), queues);
   }
 
   private Map<String, Long> counts(String sql, Object parameter) {
