@@ -28,7 +28,8 @@ public final class BagReader implements AutoCloseable {
 
   private final ZipFile zip;
   private final List<String> problems = new ArrayList<>();
-  private final Map<String, ZipEntry> files = new LinkedHashMap<>();
+  /** Every file of the bag by its path inside the bag; names only (the zip's own directory finds the entry). */
+  private final java.util.Set<String> files = new java.util.LinkedHashSet<>();
   private final Map<String, FixityDigest.Result> payload = new LinkedHashMap<>();
   private final Map<String, String> bagInfo = new LinkedHashMap<>();
   private String root = "";
@@ -70,7 +71,7 @@ public final class BagReader implements AutoCloseable {
         continue;
       }
       roots.add(name.substring(0, name.indexOf('/')));
-      if (files.put(name, e) != null) {
+      if (!files.add(name)) {
         problems.add("the zip holds " + printable(name) + " twice");
       }
     }
@@ -79,10 +80,9 @@ public final class BagReader implements AutoCloseable {
       return;
     }
     root = roots.first() + "/";
-    Map<String, ZipEntry> inBag = new LinkedHashMap<>();
-    files.forEach((name, e) -> inBag.put(name.substring(root.length()), e));
+    List<String> inBag = files.stream().map(name -> name.substring(root.length())).toList();
     files.clear();
-    files.putAll(inBag);
+    files.addAll(inBag);
 
     String declaration = text("bagit.txt");
     if (declaration == null) {
@@ -118,7 +118,7 @@ public final class BagReader implements AutoCloseable {
         problems.add("manifest-sha256.txt lists " + printable(path) + ", which is not payload (data/…)");
         continue;
       }
-      ZipEntry e = files.get(path);
+      ZipEntry e = entry(path);
       if (e == null) {
         problems.add("missing file: " + printable(path) + " is in the manifest but not in the package");
         continue;
@@ -136,7 +136,7 @@ public final class BagReader implements AutoCloseable {
       }
     }
     for (Map.Entry<String, String> m : tagManifest.entrySet()) {
-      ZipEntry e = files.get(m.getKey());
+      ZipEntry e = entry(m.getKey());
       if (e == null) {
         problems.add("missing file: " + printable(m.getKey()) + " is in the tag manifest but not in the package");
         continue;
@@ -149,7 +149,7 @@ public final class BagReader implements AutoCloseable {
         problems.add("changed file: " + printable(m.getKey()) + " does not match the tag manifest");
       }
     }
-    for (String path : files.keySet()) {
+    for (String path : files) {
       boolean listed = path.startsWith("data/") ? manifest.containsKey(path)
           : tagManifest.containsKey(path) || path.equals("tagmanifest-sha256.txt");
       if (!listed) {
@@ -161,21 +161,24 @@ public final class BagReader implements AutoCloseable {
     if (oxum != null && problems.isEmpty() && !oxum.equals(actual)) {
       problems.add("bag-info.txt says Payload-Oxum " + oxum + ", the payload is " + actual);
     }
-    ZipEntry tm = files.get("tagmanifest-sha256.txt");
+    ZipEntry tm = entry("tagmanifest-sha256.txt");
     if (tm != null) {
       FixityDigest.Result r = digest(tm);
       tagManifestSha256 = r == null ? null : r.sha256Hex();
     }
   }
 
+  /** A manifest read line by line (a package of 100,000 files has a manifest of ~12 MB). */
   private Map<String, String> manifest(String name) throws IOException {
-    String text = text(name);
-    if (text == null) {
+    ZipEntry entry = entry(name);
+    if (entry == null) {
       return null;
     }
     Map<String, String> entries = new LinkedHashMap<>();
     int lineNo = 0;
-    for (String line : text.split("\n")) {
+    java.io.BufferedReader reader = new java.io.BufferedReader(
+        new java.io.InputStreamReader(zip.getInputStream(entry), StandardCharsets.UTF_8));
+    for (String line; (line = reader.readLine()) != null; ) {
       lineNo++;
       if (line.isBlank()) {
         continue;
@@ -186,16 +189,17 @@ public final class BagReader implements AutoCloseable {
         continue;
       }
       String path = m.group(2).replace("%0D", "\r").replace("%0A", "\n").replace("%25", "%");
-      if (entries.put(path, m.group(1)) != null) {
+      if (entries.put(path, m.group(1).toLowerCase()) != null) {
         problems.add(name + " lists " + printable(path) + " twice");
       }
     }
+    reader.close();
     return entries;
   }
 
   /** A small tag file as text; null when absent. Tag files are limited to 64 MiB (a manifest of ~500,000 files). */
   private String text(String name) throws IOException {
-    ZipEntry e = files.get(name);
+    ZipEntry e = entry(name);
     if (e == null) {
       return null;
     }
@@ -258,9 +262,13 @@ public final class BagReader implements AutoCloseable {
     return tagManifestSha256;
   }
 
+  private ZipEntry entry(String pathInBag) {
+    return files.contains(pathInBag) ? zip.getEntry(root + pathInBag) : null;
+  }
+
   /** Reads a payload file ({@code path} below {@code data/}). */
   public InputStream open(String path) throws IOException {
-    ZipEntry e = files.get("data/" + path);
+    ZipEntry e = entry("data/" + path);
     if (e == null) {
       throw new IOException("no payload file " + path);
     }

@@ -35,6 +35,9 @@ public final class BagWriter implements AutoCloseable {
   /** Copies one payload file to {@code data/<path>}; returns its digests. */
   public FixityDigest.Result addPayload(String path, InputStream content) throws IOException {
     BagPaths.requireSafe(path);
+    // scans (PDF/A with CCITT G4 or JPEG pages, TIFF, JPEG) do not shrink: store them; deflate the descriptions
+    zip.setLevel(path.endsWith(".xml") || path.endsWith(".txt") ? java.util.zip.Deflater.DEFAULT_COMPRESSION
+        : java.util.zip.Deflater.NO_COMPRESSION);
     zip.putNextEntry(new ZipEntry(root + "data/" + path));
     FixityDigest digest = new FixityDigest();
     byte[] buffer = new byte[64 * 1024];
@@ -72,6 +75,7 @@ public final class BagWriter implements AutoCloseable {
     StringBuilder tagManifest = new StringBuilder();
     tagDigests.forEach((name, sha) -> tagManifest.append(sha).append("  ").append(name).append('\n'));
     byte[] bytes = tagManifest.toString().getBytes(StandardCharsets.UTF_8);
+    zip.setLevel(java.util.zip.Deflater.DEFAULT_COMPRESSION);
     zip.putNextEntry(new ZipEntry(root + "tagmanifest-sha256.txt"));
     zip.write(bytes);
     zip.closeEntry();
@@ -82,6 +86,7 @@ public final class BagWriter implements AutoCloseable {
 
   private void tag(String name, String text) throws IOException {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    zip.setLevel(java.util.zip.Deflater.DEFAULT_COMPRESSION);
     zip.putNextEntry(new ZipEntry(root + name));
     zip.write(bytes);
     zip.closeEntry();

@@ -43,6 +43,14 @@ public record RecordDescription(
 
   public record Event(long seq, Instant at, String actor, String action, String hash, String detail) {}
 
+  /** The same description without its audit excerpt, which the receiving archive reads but does not keep. */
+  public RecordDescription withoutAudit() {
+    return new RecordDescription(archiveNumber, fonds, year, category, retention, retainUntil, title, businessType,
+        material, role, caseNumber, citizenId, applicantName, decidedAt, archivedAt, archivedBy, legalHold, restricted,
+        file, check == null ? null : new Check(check.occasion(), check.checkedAt(), check.passed(), List.of()),
+        provenance, List.of());
+  }
+
   /** The office where the record was first archived, and its number there: the key that makes re-imports no-ops. */
   public String originOffice() {
     return provenance.originalOffice() != null ? provenance.originalOffice() : provenance.office();
