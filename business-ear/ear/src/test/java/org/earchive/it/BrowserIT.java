@@ -205,8 +205,8 @@ class BrowserIT {
 
   @Test
   void theTransferScreenShowsARefusedPackagesProblemsAndTheRegister() throws Exception {
-    String person = BusinessIT.newPerson();
-    String caseNumber = BusinessIT.archived("ENROLL", person, java.util.Map.of());
+    String person = Cases.newPerson();
+    String caseNumber = Cases.archived("ENROLL", person, java.util.Map.of());
     Api.Response exported = Api.as("archivist").post("/api/transfers/exports",
         "{\"scope\":\"DOSSIER\",\"caseNumber\":\"" + caseNumber + "\"}");
     assertEquals(200, exported.status(), exported.body());
@@ -243,8 +243,8 @@ class BrowserIT {
 
   @Test
   void aReviewerComputesAPensionBesideTheCaseAndTheSheetJoinsTheDossier() throws Exception {
-    String caseNumber = BusinessIT.ready("PENSION", BusinessIT.newPerson(), java.util.Map.of());
-    String reviewer = BusinessIT.submit(caseNumber);
+    String caseNumber = Cases.ready("PENSION", Cases.newPerson(), java.util.Map.of());
+    String reviewer = Cases.submit(caseNumber);
     signIn(reviewer);
     go("/tasks/" + caseNumber);
     find("pension");
@@ -325,7 +325,9 @@ class BrowserIT {
           List<JsonObject> docs = List.of();
           while (System.currentTimeMillis() < until) {
             docs = Api.as("clerk").get("/api/cases/" + caseNumber).json().getJsonArray("documents").getValuesAs(JsonObject.class);
-            if (docs.stream().anyMatch(d -> d.getString("role").equals("ARCHIVAL"))) {
+            // the station uploads the PDF/A, then the original: wait for both
+            if (docs.stream().anyMatch(d -> d.getString("role").equals("ARCHIVAL"))
+                && docs.stream().anyMatch(d -> d.getString("role").equals("ORIGINAL"))) {
               break;
             }
             Thread.sleep(500);

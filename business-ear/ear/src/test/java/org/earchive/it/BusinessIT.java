@@ -11,13 +11,11 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -52,69 +50,13 @@ class BusinessIT {
     Accounts.ensure("service");
   }
 
-  /** A valid citizen ID of a new person (GB 11643 check character), so each test has an archive of its own. */
-  static String newPerson() {
-    String base = "440300" + (1955 + ThreadLocalRandom.current().nextInt(40)) + "0"
-        + (1 + ThreadLocalRandom.current().nextInt(9)) + (10 + ThreadLocalRandom.current().nextInt(18))
-        + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
-    int[] w = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-    int sum = 0;
-    for (int i = 0; i < 17; i++) {
-      sum += (base.charAt(i) - '0') * w[i];
-    }
-    return base + "10X98765432".charAt(sum % 11);
-  }
-
-  static String open(String type, String citizenId) throws Exception {
-    Api.Response r = CLERK.post("/api/cases", "{\"businessType\":\"" + type + "\",\"applicant\":{\"idNumber\":\"" + citizenId
-        + "\",\"name\":\"李建国\"},\"channel\":\"COUNTER\"}");
-    assertEquals(201, r.status(), r.body());
-    return r.json().getString("caseNumber");
-  }
-
-  /** Opens a case with every required material (and the optional ones given), {@code files} replacing samples. */
-  static String ready(String type, String citizenId, Map<String, byte[]> files) throws Exception {
-    String caseNumber = open(type, citizenId);
-    for (JsonObject m : CLERK.get("/api/cases/" + caseNumber).json().getJsonArray("requiredMaterials")
-        .getValuesAs(JsonObject.class)) {
-      String code = m.getString("code");
-      if (m.getBoolean("required") && !files.containsKey(code)) {
-        Cases.upload(CLERK, caseNumber, code, Samples.pdf(type + " " + code));
-      }
-    }
-    for (var e : files.entrySet()) {
-      Cases.upload(CLERK, caseNumber, e.getKey(), e.getValue());
-    }
-    return caseNumber;
-  }
-
-  /** Submits; returns the reviewer the system assigned. */
-  static String submit(String caseNumber) throws Exception {
-    Api.Response submitted = CLERK.post("/api/cases/" + caseNumber + "/submit", "{}");
-    assertEquals(200, submitted.status(), submitted.body());
-    return submitted.json().getString("assignedTo");
-  }
-
-  static void approve(String caseNumber, String reviewer) throws Exception {
-    Api.Response decided = Api.as(reviewer).post("/api/tasks/" + caseNumber + "/decision",
-        "{\"decision\":\"APPROVE\",\"comment\":\"材料齐全\"}");
-    assertEquals(200, decided.status(), decided.body());
-    assertEquals("ARCHIVED", decided.json().getString("status"), decided.body());
-  }
-
-  static String archived(String type, String citizenId, Map<String, byte[]> files) throws Exception {
-    String caseNumber = ready(type, citizenId, files);
-    approve(caseNumber, submit(caseNumber));
-    return caseNumber;
-  }
-
   // ------------------------------------------------------------------------------------------------ pension
 
   @Test
   void aPensionIsRefusedWhileEvidenceIsMissingFromTheArchiveThenComputedAndItsSheetArchived() throws Exception {
-    String person = newPerson();
-    String caseNumber = ready("PENSION_BACKPAY", person, Map.of("PERSONNEL_FILE", Samples.pdf("人事档案 视同缴费年限 5 年")));
-    String reviewer = submit(caseNumber);
+    String person = Cases.newPerson();
+    String caseNumber = Cases.ready("PENSION_BACKPAY", person, Map.of("PERSONNEL_FILE", Samples.pdf("人事档案 视同缴费年限 5 年")));
+    String reviewer = Cases.submit(caseNumber);
     String figures = "{\"region\":\"440300\",\"year\":2026,\"retirementAge\":60,\"contributionYears\":25,\"deemedYears\":5,"
         + "\"transferInYears\":3,\"backPayYears\":1,\"averageIndex\":1.2,\"accountBalance\":139000.00}";
 
@@ -125,7 +67,7 @@ class BusinessIT {
     assertFalse(refused.json().getString("message").contains("PERSONNEL_FILE"), "the case's own personnel file counts");
 
     // the transfer-in is documented once the applicant's TRANSFER case is archived
-    String transfer = archived("TRANSFER", person, Map.of());
+    String transfer = Cases.archived("TRANSFER", person, Map.of());
     String transferRecord = ARCHIVIST.get("/api/archive/dossiers/" + transfer).jsonArray().getValuesAs(JsonObject.class)
         .stream().filter(r -> r.getString("material").equals("TRANSFER_CERTIFICATE")).findFirst().orElseThrow()
         .getString("archiveNumber");
@@ -147,7 +89,7 @@ class BusinessIT {
     assertEquals(403, CLERK.post("/api/pension/cases/" + caseNumber + "/determination", figures).status());
 
     // the sheet goes into the dossier with the case and passes the archive's four-property check (veraPDF)
-    approve(caseNumber, reviewer);
+    Cases.approve(caseNumber, reviewer);
     List<JsonObject> dossier = ARCHIVIST.get("/api/archive/dossiers/" + caseNumber).jsonArray().getValuesAs(JsonObject.class);
     assertTrue(dossier.stream().anyMatch(r -> r.getString("material").equals("PENSION_SHEET")
         && r.getString("sha256").equals(d.getString("sheetSha256"))), dossier.toString());
@@ -158,12 +100,12 @@ class BusinessIT {
   @Test
   void oneDeathCertificatePresentedForTwoLumpSumPaymentsIsFlaggedWithTheEvidence() throws Exception {
     byte[] certificate = Samples.pdf("居民死亡医学证明书 编号 L440300" + (100000000 + ThreadLocalRandom.current().nextInt(899999999)));
-    String first = archived("LUMP_SUM", newPerson(), Map.of("DEATH_CERTIFICATE", certificate));
+    String first = Cases.archived("LUMP_SUM", Cases.newPerson(), Map.of("DEATH_CERTIFICATE", certificate));
     assertEquals(List.of(), ARCHIVIST.get("/api/risk/cases/" + first + "/flags").jsonArray());
 
     // the same file again, for another applicant's lump sum
-    String second = ready("LUMP_SUM", newPerson(), Map.of("DEATH_CERTIFICATE", certificate));
-    String reviewer = submit(second);
+    String second = Cases.ready("LUMP_SUM", Cases.newPerson(), Map.of("DEATH_CERTIFICATE", certificate));
+    String reviewer = Cases.submit(second);
     List<JsonObject> flags = awaitFlags(reviewer, second);
     JsonObject same = flags.stream().filter(f -> f.getString("kind").equals("SAME_DOCUMENT")).findFirst().orElseThrow();
     assertEquals(first, same.getString("otherCase"));
@@ -171,9 +113,9 @@ class BusinessIT {
 
     // a different scan of the same certificate: the number in its text gives it away
     String certificateNumber = certificateNumber(first);
-    String third = ready("LUMP_SUM", newPerson(),
+    String third = Cases.ready("LUMP_SUM", Cases.newPerson(),
         Map.of("DEATH_CERTIFICATE", Samples.pdf("居民死亡医学证明书 编号 " + certificateNumber + " 复印件")));
-    List<JsonObject> byNumber = awaitFlags(submit(third), third);
+    List<JsonObject> byNumber = awaitFlags(Cases.submit(third), third);
     JsonObject numbered = byNumber.stream().filter(f -> f.getString("kind").equals("SAME_CERTIFICATE_NUMBER")).findFirst().orElseThrow();
     assertEquals(first, numbered.getString("otherCase"));
     assertTrue(numbered.getString("evidence").contains(certificateNumber), numbered.toString());
@@ -212,9 +154,9 @@ class BusinessIT {
 
   @Test
   void aPersonsArchiveMovesToAnotherOfficeVerifiedOnReceiptAndTamperedPackagesAreRefusedWhole() throws Exception {
-    String person = newPerson();
-    String enroll = archived("ENROLL", person, Map.of());
-    String transfer = archived("TRANSFER", person, Map.of());
+    String person = Cases.newPerson();
+    String enroll = Cases.archived("ENROLL", person, Map.of());
+    String transfer = Cases.archived("TRANSFER", person, Map.of());
     int held = ARCHIVIST.get("/api/archive/persons/" + person).jsonArray().size();
     assertTrue(held >= 7, "records of the person: " + held);
 
@@ -327,10 +269,6 @@ class BusinessIT {
     entries.put(root + "/tagmanifest-sha256.txt", tags.toString().getBytes(StandardCharsets.UTF_8));
   }
 
-  static String sha256Hex(byte[] bytes) throws Exception {
-    return sha256(bytes);
-  }
-
   private static String sha256(byte[] bytes) throws Exception {
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
   }
@@ -361,8 +299,8 @@ class BusinessIT {
 
   @Test
   void theServiceApiAnswersServiceAccountsOnly() throws Exception {
-    String person = newPerson();
-    String caseNumber = archived("ENROLL", person, Map.of());
+    String person = Cases.newPerson();
+    String caseNumber = Cases.archived("ENROLL", person, Map.of());
     for (String user : List.of("clerk", "archivist", "admin")) {
       assertEquals(403, Api.as(user).get("/api/service/persons/" + person + "/records").status(), user);
     }

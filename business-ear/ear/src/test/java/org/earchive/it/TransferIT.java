@@ -52,27 +52,27 @@ class TransferIT {
     }
   }
 
-  private static String send(String caseNumber, String to) throws Exception {
+  private static String send(String caseNumber) {
     return "/api/pension/transfers/" + caseNumber + "/send";
   }
 
   @Test
   void anApprovedTransferSendsThePersonsArchiveToTheOtherInstanceWhichVerifiesAndImportsItOnce() throws Exception {
-    String person = BusinessIT.newPerson();
-    String enroll = BusinessIT.archived("ENROLL", person, Map.of());
-    String transfer = BusinessIT.archived("TRANSFER", person, Map.of());
+    String person = Cases.newPerson();
+    String enroll = Cases.archived("ENROLL", person, Map.of());
+    String transfer = Cases.archived("TRANSFER", person, Map.of());
     List<JsonObject> here = ARCHIVIST.get("/api/archive/persons/" + person).jsonArray().getValuesAs(JsonObject.class);
     Map<String, String> shaByNumber = here.stream().collect(Collectors.toMap(r -> r.getString("archiveNumber"), r -> r.getString("sha256")));
     assertEquals(0, THERE.get("/api/archive/persons/" + person).jsonArray().size(), "the receiving office starts without them");
 
-    assertEquals(403, CLERK.post(send(transfer, "F902"), "{\"receiver\":\"F902\"}").status());
-    Api.Response notTransfer = ARCHIVIST.post(send(enroll, "F902"), "{\"receiver\":\"F902\"}");
+    assertEquals(403, CLERK.post(send(transfer), "{\"receiver\":\"F902\"}").status());
+    Api.Response notTransfer = ARCHIVIST.post(send(enroll), "{\"receiver\":\"F902\"}");
     assertEquals(409, notTransfer.status(), notTransfer.body());
     assertEquals("WRONG_BUSINESS_TYPE", notTransfer.json().getString("code"));
-    Api.Response unknown = ARCHIVIST.post(send(transfer, "X1"), "{\"receiver\":\"X1\"}");
+    Api.Response unknown = ARCHIVIST.post(send(transfer), "{\"receiver\":\"X1\"}");
     assertEquals(400, unknown.status(), unknown.body());
 
-    Api.Response sent = ARCHIVIST.post(send(transfer, "F902"), "{\"receiver\":\"F902\"}");
+    Api.Response sent = ARCHIVIST.post(send(transfer), "{\"receiver\":\"F902\"}");
     assertEquals(200, sent.status(), sent.body());
     JsonObject d = sent.json();
     assertEquals("DELIVERED", d.getString("outcome"), d.toString());
@@ -94,14 +94,14 @@ class TransferIT {
     JsonObject first = there.get(0);
     Api.Response content = THERE.get("/api/documents/" + first.getJsonNumber("documentId").longValue() + "/content");
     assertEquals(200, content.status());
-    assertEquals(first.getString("sha256"), BusinessIT.sha256Hex(content.bytes()));
+    assertEquals(first.getString("sha256"), Cases.sha256Hex(content.bytes()));
     // its received dossier passes the four-property check there
     Api.Response check = THERE.post("/api/archive/dossiers/" + first.getString("caseNumber") + "/checks", "{}");
     assertEquals(200, check.status(), check.body());
     assertTrue(check.json().getBoolean("passed"), check.body());
 
     // sending again adds nothing there
-    Api.Response again = ARCHIVIST.post(send(transfer, "F902"), "{\"receiver\":\"F902\"}");
+    Api.Response again = ARCHIVIST.post(send(transfer), "{\"receiver\":\"F902\"}");
     assertEquals(200, again.status(), again.body());
     assertEquals("ALREADY_HELD", again.json().getString("receiverOutcome"));
     assertEquals(here.size(), again.json().getInt("alreadyHeld"));
@@ -117,9 +117,9 @@ class TransferIT {
 
   @Test
   void aReceiverWithoutAnInstanceGetsThePackageInItsFolderReadyToVerify() throws Exception {
-    String person = BusinessIT.newPerson();
-    String transfer = BusinessIT.archived("TRANSFER", person, Map.of());
-    Api.Response sent = ARCHIVIST.post(send(transfer, "F903"), "{\"receiver\":\"F903\"}");
+    String person = Cases.newPerson();
+    String transfer = Cases.archived("TRANSFER", person, Map.of());
+    Api.Response sent = ARCHIVIST.post(send(transfer), "{\"receiver\":\"F903\"}");
     assertEquals(200, sent.status(), sent.body());
     assertEquals("LEFT_IN_FOLDER", sent.json().getString("receiverOutcome"));
     Path outbox = Path.of(System.getProperty("earchive.ear")).getParent().resolve("it-outbox-F903");
