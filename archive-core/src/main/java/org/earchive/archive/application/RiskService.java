@@ -20,8 +20,11 @@ public interface RiskService {
   /** The latest flags of all cases, for managers. */
   List<CaseFlagView> recent(int limit) throws EarchiveException;
 
-  /** The case's documents with digests and texts. */
-  CaseEvidence evidence(String caseNumber) throws EarchiveException;
+  /**
+   * The case's documents with their digests, and the text of those whose material is in {@code textOf} (a text is
+   * extracted from the PDF the first time it is asked for: only ask for what a rule reads).
+   */
+  CaseEvidence evidence(String caseNumber, java.util.Set<String> textOf) throws EarchiveException;
 
   /** Documents with this SHA-256 in other cases than {@code exceptCase}. */
   List<Sighting> sameContent(String sha256, String exceptCase) throws EarchiveException;

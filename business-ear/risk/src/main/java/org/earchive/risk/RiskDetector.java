@@ -3,13 +3,17 @@ package org.earchive.risk;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.logging.Logger;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.RiskService;
 import org.earchive.archive.application.dto.CaseEvidence;
 import org.earchive.archive.application.dto.CaseFlagView;
 import org.earchive.archive.application.dto.Sighting;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The rules: a document of this case whose file (SHA-256) or certificate number was presented in another case is a
@@ -22,11 +26,23 @@ public class RiskDetector {
   public static final String SAME_DOCUMENT = "SAME_DOCUMENT";
   public static final String SAME_CERTIFICATE_NUMBER = "SAME_CERTIFICATE_NUMBER";
 
+  /**
+   * The materials that carry a certificate number worth comparing across cases; only their text is read (reading a
+   * text extracts it from the PDF, which costs CPU at the counter's peak). {@code EARCHIVE_RISK_CERTIFICATE_MATERIALS}.
+   */
+  static final String CERTIFICATES = "DEATH_CERTIFICATE,TRANSFER_CERTIFICATE,HEIR_DOCUMENTS,BACKPAY_APPROVAL,ARBITRATION_RULING";
+
   @EJB RiskService risk;
+
+  static Set<String> certificateMaterials() {
+    String configured = ConfigProvider.getConfig(RiskDetector.class.getClassLoader())
+        .getOptionalValue("earchive.risk.certificate-materials", String.class).orElse(CERTIFICATES);
+    return Arrays.stream(configured.split(",")).map(String::strip).filter(c -> !c.isEmpty()).collect(Collectors.toSet());
+  }
 
   /** Examines one case; returns the flags raised now (or raised before for the same evidence). */
   public List<CaseFlagView> examine(String caseNumber) throws EarchiveException {
-    CaseEvidence evidence = risk.evidence(caseNumber);
+    CaseEvidence evidence = risk.evidence(caseNumber, certificateMaterials());
     List<CaseFlagView> flags = new ArrayList<>();
     for (CaseEvidence.Item d : evidence.documents()) {
       for (Sighting s : risk.sameContent(d.sha256(), caseNumber)) {

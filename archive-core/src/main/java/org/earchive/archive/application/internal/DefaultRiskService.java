@@ -65,12 +65,13 @@ public class DefaultRiskService implements RiskService {
   @Override
   @PermitAll
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public CaseEvidence evidence(String caseNumber) throws EarchiveException {
+  public CaseEvidence evidence(String caseNumber, java.util.Set<String> textOf) throws EarchiveException {
     BusinessCase c = cases.find(caseNumber).orElseThrow(() -> Failures.caseNotFound(caseNumber));
     List<CaseEvidence.Item> items = new ArrayList<>();
     for (CaseDocument d : documents.findByCase(c.id())) {
       if (CaseDocument.ARCHIVAL.equals(d.role())) {
-        items.add(new CaseEvidence.Item(d.id(), d.materialCode(), d.fileName(), d.sha256(), texts.of(d.id())));
+        items.add(new CaseEvidence.Item(d.id(), d.materialCode(), d.fileName(), d.sha256(),
+            textOf.contains(d.materialCode()) ? texts.of(d.id()) : ""));
       }
     }
     return new CaseEvidence(c.caseNumber(), c.businessType(), c.status().name(), items);
