@@ -39,10 +39,10 @@ final class ReceivingOffice implements AutoCloseable {
     Path home = target.resolve("it-home-receiver");
     delete(home);
     ReceivingOffice office = new ReceivingOffice(asadmin);
-    office.run(Map.of(), asadmin.toString(), "stop-domain", DOMAIN); // a leftover of an aborted run
-    if (!Files.isDirectory(payara.resolve("glassfish/domains/" + DOMAIN))) {
-      office.check(Map.of(), asadmin.toString(), "create-domain", "--nopassword=true", "--portbase", "28000", DOMAIN);
-    }
+    // a fresh domain each time: one left by an earlier run would deploy its old copy of the EAR while it starts
+    office.run(Map.of(), asadmin.toString(), "stop-domain", "--kill=true", DOMAIN);
+    office.run(Map.of(), asadmin.toString(), "delete-domain", DOMAIN);
+    office.check(Map.of(), asadmin.toString(), "create-domain", "--nopassword=true", "--portbase", "28000", DOMAIN);
     office.check(Map.of(), "bash", System.getProperty("earchive.root") + "/scripts/prepare-payara.sh", payara.toString(), DOMAIN);
     Map<String, String> env = Map.of(
         "EARCHIVE_HOME", home.toString(),
@@ -52,7 +52,7 @@ final class ReceivingOffice implements AutoCloseable {
         "EARCHIVE_TRANSFER_RECEIVERS", "",
         "EARCHIVE_DEMO_PASSWORD", Api.PASSWORD);
     office.check(env, asadmin.toString(), "start-domain", DOMAIN);
-    office.check(Map.of(), asadmin.toString(), "--port", ADMIN_PORT, "deploy", "--force=true", "--name", "earchive",
+    office.check(Map.of(), asadmin.toString(), "--port", ADMIN_PORT, "deploy", "--name", "earchive",
         System.getProperty("earchive.ear"));
     HttpClient http = HttpClient.newHttpClient();
     long until = System.currentTimeMillis() + 180_000;
@@ -77,6 +77,7 @@ final class ReceivingOffice implements AutoCloseable {
   @Override
   public void close() throws Exception {
     run(Map.of(), asadmin.toString(), "stop-domain", "--kill=true", DOMAIN);
+    run(Map.of(), asadmin.toString(), "delete-domain", DOMAIN);
   }
 
   private void check(Map<String, String> env, String... command) throws Exception {
