@@ -155,8 +155,8 @@ class BusinessIT {
   @Test
   void aPersonsArchiveMovesToAnotherOfficeVerifiedOnReceiptAndTamperedPackagesAreRefusedWhole() throws Exception {
     String person = Cases.newPerson();
-    String enroll = Cases.archived("ENROLL", person, Map.of());
-    String transfer = Cases.archived("TRANSFER", person, Map.of());
+    Cases.archived("ENROLL", person, Map.of());
+    Cases.archived("TRANSFER", person, Map.of());
     int held = ARCHIVIST.get("/api/archive/persons/" + person).jsonArray().size();
     assertTrue(held >= 7, "records of the person: " + held);
 
@@ -230,7 +230,6 @@ class BusinessIT {
       assertTrue(register.stream().anyMatch(e -> e.getString("packageId").equals(packageId) && e.getString("outcome").equals(outcome)),
           outcome + " missing from " + register);
     }
-    assertTrue(enroll.startsWith("C") && transfer.startsWith("C"));
   }
 
   private static void assertRejected(byte[] pkg, String problem) throws Exception {

@@ -138,7 +138,7 @@ public class DefaultTransferService implements TransferService {
         summary.payloadOxum(), summary.tagManifestSha256());
   }
 
-  private record CaseInfo(String caseNumber, String name, Instant decidedAt, RecordDescription.Check check, List<String> targets) {}
+  private record CaseInfo(String caseNumber, String name, Instant decidedAt, RecordDescription.Check check) {}
 
   private CaseInfo caseInfo(long caseId) {
     BusinessCase c = cases.findById(caseId).orElseThrow();
@@ -148,7 +148,7 @@ public class DefaultTransferService implements TransferService {
           .map(i -> new RecordDescription.CheckItem(i.property(), i.subject(), i.check(), i.passed(), i.detail()))
           .toList());
     }).orElse(null);
-    return new CaseInfo(c.caseNumber(), c.applicant().name(), c.decidedAt(), check, List.of(c.caseNumber()));
+    return new CaseInfo(c.caseNumber(), c.applicant().name(), c.decidedAt(), check);
   }
 
   private void writeRecord(BagWriter bag, ArchiveRecord r, CaseInfo c, String office)
@@ -163,10 +163,7 @@ public class DefaultTransferService implements TransferService {
     if (!written.sha256Hex().equals(r.sha256()) || !written.sm3Hex().equals(r.sm3())) {
       throw new StorageException("the content of " + r.archiveNumber() + " does not match its recorded digests", null);
     }
-    List<String> targets = new ArrayList<>(c.targets());
-    targets.add(r.archiveNumber());
-    targets.add("doc:" + d.id());
-    List<RecordDescription.Event> events = audit.about(targets, AUDIT_EXCERPT).stream()
+    List<RecordDescription.Event> events = audit.about(List.of(c.caseNumber(), r.archiveNumber(), "doc:" + d.id()), AUDIT_EXCERPT).stream()
         .map(DefaultTransferService::event).toList();
     boolean received = r.sourceOffice() != null;
     RecordDescription description = new RecordDescription(
@@ -507,8 +504,9 @@ public class DefaultTransferService implements TransferService {
   private List<Item> receiptCheck(BagReader bag, String path, RecordDescription d) {
     Path copy = null;
     try {
-      copy = Files.createTempFile(EarchiveSettings.current().spoolDirectory().toFile().exists()
-          ? EarchiveSettings.current().spoolDirectory() : Path.of(System.getProperty("java.io.tmpdir")), "receipt-", ".bin");
+      Path spool = EarchiveSettings.current().spoolDirectory();
+      copy = Files.createTempFile(Files.isDirectory(spool) ? spool : Path.of(System.getProperty("java.io.tmpdir")),
+          "receipt-", ".bin");
       try (InputStream in = bag.open(path)) {
         Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
       }
