@@ -16,6 +16,8 @@ import org.earchive.capture.pipeline.port.OcrEngine.OcrResult;
 final class PageProcessor {
   /** Below this a measured skew is noise, not worth resampling the page for. */
   private static final double MIN_SKEW = 0.05;
+  /** Degrees either side of level searched for the skew left after deskewing. */
+  private static final double RESIDUAL_RANGE = 1.0;
   /** Mean word confidence below which a page may be sideways or upside down. */
   private static final float SUSPICIOUS_CONFIDENCE = 60f;
   /** Text line height (pixels) Tesseract reads best at. */
@@ -118,7 +120,8 @@ final class PageProcessor {
     if (Math.abs(skew) >= MIN_SKEW) {
       g.page = StepTimes.time("deskew", () -> cleaner.rotate(g.page, -skew));
       g.grey = g.page.channels() == 1 ? g.page : cleaner.grey(g.page);
-      g.residual = StepTimes.time("deskew", () -> cleaner.measureSkew(g.grey));
+      // what is left after turning is small: searched within a degree of level, not the whole range again
+      g.residual = StepTimes.time("deskew", () -> cleaner.measureSkew(g.grey, RESIDUAL_RANGE));
     }
   }
 

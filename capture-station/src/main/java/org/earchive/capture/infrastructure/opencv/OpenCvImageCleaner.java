@@ -207,6 +207,11 @@ public final class OpenCvImageCleaner implements ImageCleaner {
    */
   @Override
   public double measureSkew(PageRaster grey) {
+    return measureSkew(grey, COARSE_RANGE);
+  }
+
+  @Override
+  public double measureSkew(PageRaster grey, double range) {
     Mat ink = ink(grey, about75Dpi(grey), 255);
     Mat points = new Mat();
     try {
@@ -227,7 +232,7 @@ public final class OpenCvImageCleaner implements ImageCleaner {
       int bins = (int) Math.ceil(Math.hypot(ink.cols(), ink.rows())) + 2;
       int[] histogram = new int[bins];
       double best = 0, bestScore = -1;
-      for (double a = -COARSE_RANGE; a <= COARSE_RANGE + 1e-9; a += COARSE_STEP) {
+      for (double a = -range; a <= range + 1e-9; a += COARSE_STEP) {
         double s = score(x, y, a, histogram);
         if (s > bestScore) {
           bestScore = s;
@@ -348,7 +353,8 @@ public final class OpenCvImageCleaner implements ImageCleaner {
     java.util.Arrays.fill(histogram, 0);
     int offset = histogram.length / 2;
     for (int i = 0; i < x.length; i++) {
-      int row = Math.round(y[i] * cos + x[i] * sin) + offset;
+      // offset keeps the value positive, so truncation after adding a half rounds (Math.round is slower)
+      int row = (int) (y[i] * cos + x[i] * sin + offset + 0.5f);
       histogram[row]++;
     }
     double s = 0;

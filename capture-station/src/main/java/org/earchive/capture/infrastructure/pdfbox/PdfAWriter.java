@@ -159,15 +159,19 @@ public final class PdfAWriter implements ArchivalPdf {
   private static BufferedImage bitonal(PageRaster raster) {
     BufferedImage image = new BufferedImage(raster.width(), raster.height(), BufferedImage.TYPE_BYTE_BINARY);
     byte[] packed = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
-    int stride = (raster.width() + 7) / 8;
-    byte[] data = raster.data();
+    int width = raster.width(), stride = (width + 7) / 8, whole = width / 8;
+    byte[] d = raster.data();
     for (int y = 0; y < raster.height(); y++) {
-      int row = y * raster.width();
+      int i = y * width;
       int out = y * stride;
-      for (int x = 0; x < raster.width(); x++) {
-        if ((data[row + x] & 0xff) >= 128) {
-          packed[out + (x >> 3)] |= (byte) (0x80 >> (x & 7));
-        }
+      // a pixel is white when its value is 128 or more, that is when its top bit is set: eight pixels a byte
+      for (int b = 0; b < whole; b++, i += 8) {
+        packed[out + b] = (byte) ((d[i] & 0x80) | (d[i + 1] & 0x80) >> 1 | (d[i + 2] & 0x80) >> 2
+            | (d[i + 3] & 0x80) >> 3 | (d[i + 4] & 0x80) >> 4 | (d[i + 5] & 0x80) >> 5 | (d[i + 6] & 0x80) >> 6
+            | (d[i + 7] & 0x80) >> 7);
+      }
+      for (int x = whole * 8; x < width; x++, i++) {
+        packed[out + (x >> 3)] |= (byte) ((d[i] & 0x80) >> (x & 7));
       }
     }
     return image;

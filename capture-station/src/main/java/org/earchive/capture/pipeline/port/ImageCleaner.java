@@ -25,6 +25,12 @@ public interface ImageCleaner {
   double measureSkew(PageRaster grey);
 
   /**
+   * As {@link #measureSkew(PageRaster)}, searching only within {@code degrees} of level: what is left on a page just
+   * turned level.
+   */
+  double measureSkew(PageRaster grey, double degrees);
+
+  /**
    * Whether the text lines run up and down the page (a sheet fed sideways): rows of text give a sharper profile
    * across the lines than along them. Cheap; it decides whether the costlier orientation detection runs.
    */
