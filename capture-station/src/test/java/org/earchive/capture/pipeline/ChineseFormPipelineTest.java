@@ -150,4 +150,45 @@ class ChineseFormPipelineTest {
     assertTrue(r.warnings().stream().anyMatch(w -> w.code().equals(CaptureWarning.INVALID_COVER_SHEET)
         && w.page() == 5));
   }
+
+  /**
+   * A scanner's PDF (one JPEG per page, as counter scanners make them): a page without colour is decoded straight to
+   * grey, and the reduced look for colour first must still keep a red seal in colour and read cover sheets.
+   */
+  @Test
+  void aScannersJpegPagesKeepTheirSealInColourAndPlainTextBitonal() throws Exception {
+    FormScans.Scan plain = FormScans.form(51, false);
+    FormScans.Scan sealed = FormScans.form(52, true);
+    Path input = dir.resolve("scanner.pdf");
+    try (PDDocument doc = new PDDocument()) {
+      for (BufferedImage image : List.of(FormScans.coverSheet("EARCHIVE:C202612010000003:ID_CARD"), plain.image(),
+          sealed.image())) {
+        float w = image.getWidth() * 72f / 300, h = image.getHeight() * 72f / 300;
+        org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage(
+            new org.apache.pdfbox.pdmodel.common.PDRectangle(w, h));
+        doc.addPage(page);
+        var jpeg = org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory.createFromImage(doc, image, 0.85f, 300);
+        try (var c = new org.apache.pdfbox.pdmodel.PDPageContentStream(doc, page)) {
+          c.drawImage(jpeg, 0, 0, w, h);
+        }
+      }
+      doc.save(input.toFile());
+    }
+    Path out = dir.resolve("scanner-out");
+    java.nio.file.Files.createDirectories(out);
+
+    CaptureResult r = pipeline.process(input, out, Pipeline.Context.none());
+
+    assertNull(r.error(), () -> r.errorMessage());
+    assertTrue(r.pages().get(0).separator(), "the cover sheet is read");
+    assertEquals("C202612010000003", r.documents().get(0).caseNumber());
+    assertEquals(Appearance.BITONAL, r.pages().get(1).appearance(), "plain black text is kept bitonal");
+    assertEquals(Appearance.COLOUR, r.pages().get(2).appearance(), "the red seal keeps the page in colour");
+    for (int i = 1; i <= 2; i++) {
+      FormScans.Scan truth = i == 1 ? plain : sealed;
+      double cer = FormScans.characterErrorRate(truth.truth(), r.pages().get(i).text());
+      assertTrue(cer < 0.03, "page " + (i + 1) + ": character error rate " + cer);
+    }
+    assertTrue(new VeraPdfValidator().validate(r.documents().get(0).file()).compliant(), "PDF/A-2b by veraPDF");
+  }
 }

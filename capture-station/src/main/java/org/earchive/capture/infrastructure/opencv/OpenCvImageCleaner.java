@@ -423,6 +423,18 @@ public final class OpenCvImageCleaner implements ImageCleaner {
     }
   }
 
+  /**
+   * Whether a page, reduced to about 100 dpi or less, has colour that matters: saturated and not dark pixels (a red
+   * seal, a coloured stamp, a photo) on more than a thousandth of it; scanner colour noise stays below this. Blurs
+   * {@code small} in place; {@code hsv} and {@code mask} are scratch.
+   */
+  static boolean colourful(Mat small, Mat hsv, Mat mask) {
+    Imgproc.medianBlur(small, small, 3);
+    Imgproc.cvtColor(small, hsv, Imgproc.COLOR_BGR2HSV);
+    Core.inRange(hsv, new Scalar(0, 90, 70), new Scalar(180, 255, 255), mask);
+    return Core.countNonZero(mask) > 0.001 * small.rows() * small.cols();
+  }
+
   @Override
   public Appearance appearance(PageRaster page) {
     Mat src = Mats.of(page);
@@ -435,14 +447,8 @@ public final class OpenCvImageCleaner implements ImageCleaner {
       double scale = page.known() ? Math.min(1.0, 100.0 / page.dpi()) : 0.33;
       Imgproc.resize(src, small, new Size(), scale, scale, Imgproc.INTER_AREA);
       double pixels = (double) small.rows() * small.cols();
-      if (small.channels() == 3) {
-        Imgproc.medianBlur(small, small, 3);
-        Imgproc.cvtColor(small, hsv, Imgproc.COLOR_BGR2HSV);
-        // saturated and not dark: a red seal, a coloured stamp or photo; scanner colour noise stays below this
-        Core.inRange(hsv, new Scalar(0, 90, 70), new Scalar(180, 255, 255), mask);
-        if (Core.countNonZero(mask) > 0.001 * pixels) {
-          return Appearance.COLOUR;
-        }
+      if (small.channels() == 3 && colourful(small, hsv, mask)) {
+        return Appearance.COLOUR;
       }
       Mats.toGrey(small, grey);
       Imgproc.calcHist(List.of(grey), new MatOfInt(0), new Mat(), hist, new MatOfInt(256),
