@@ -71,13 +71,11 @@ public class DefaultDocumentService implements DocumentService {
       throw new EarchiveException(
           ErrorCode.INVALID_REQUEST, "文件角色只能是 ARCHIVAL 或 ORIGINAL。The role must be ARCHIVAL or ORIGINAL.");
     }
-    DocumentRecorder.Target target = recorder.checkTarget(caseNumber, material);
-    if (key != null) {
-      Optional<DocumentView> earlier = recorder.replay(target, key);
-      if (earlier.isPresent()) {
-        return earlier.get();
-      }
+    DocumentRecorder.Checked checked = recorder.check(caseNumber, material, key);
+    if (checked.earlier().isPresent()) {
+      return checked.earlier().get();
     }
+    DocumentRecorder.Target target = checked.target();
     StoredObject stored = storeBytes(content, contentType);
     DocumentView view;
     try {

@@ -74,6 +74,18 @@ public class DocumentRecorder {
     return new Target(c.id(), c.caseNumber(), c.applicant().idNumber(), c.applicant().name(), c.businessType(), false);
   }
 
+  /** An upload's case checked, and the document an earlier upload with the same key made, if any. */
+  public record Checked(Target target, java.util.Optional<DocumentView> earlier) {}
+
+  /**
+   * {@link #checkTarget(String, String)} and {@link #replay(Target, String)} in one transaction: the first of an
+   * upload's two (a counter's peak is mostly uploads, and each transaction costs the database a commit).
+   */
+  public Checked check(String caseNumber, String material, String uploadKey) throws EarchiveException {
+    Target target = checkTarget(caseNumber, material);
+    return new Checked(target, uploadKey == null ? java.util.Optional.empty() : replay(target, uploadKey));
+  }
+
   /** The document an earlier upload with the same idempotency key made, if any. */
   public java.util.Optional<DocumentView> replay(Target target, String uploadKey) {
     return documents.findByUploadKey(target.caseId(), uploadKey)
