@@ -284,6 +284,7 @@ class BrowserIT {
       var spool = new org.earchive.capture.station.Spool(dir.resolve("spool"));
       var scanner = new org.earchive.capture.infrastructure.sane.SaneScanner();
       var scanSettings = new org.earchive.capture.infrastructure.sane.SaneScanner.Settings(300, "Gray", true, 2);
+      awaitFreePort(17300);
       try (var agent = new org.earchive.capture.station.StationAgent(17300, token, java.net.URI.create(Api.BASE + "/"), spool,
           (batch, progress) -> scanner.scan(saned.device(), scanSettings, batch, progress::page), "counter-it")) {
         var station = new org.earchive.capture.station.Station(spool, pipeline,
@@ -348,6 +349,29 @@ class BrowserIT {
       return String.valueOf(org.earchive.capture.station.Station.failure(batch));
     } catch (Exception e) {
       return e.toString();
+    }
+  }
+
+  /**
+   * The page calls the agent at its fixed address, so the test needs that port. Once (2026-12-01, the PostgreSQL
+   * run) something else held it for a moment: wait for it up to a minute, and say who holds it if it stays taken.
+   */
+  private static void awaitFreePort(int port) throws Exception {
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (true) {
+      try (var s = new java.net.ServerSocket()) {
+        s.setReuseAddress(true);
+        s.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+        return;
+      } catch (java.net.BindException e) {
+        if (System.currentTimeMillis() > deadline) {
+          Process ss = new ProcessBuilder("ss", "-tanp").redirectErrorStream(true).start();
+          String holders = new String(ss.getInputStream().readAllBytes()).lines()
+              .filter(l -> l.contains(":" + port + " ")).collect(java.util.stream.Collectors.joining("\n"));
+          throw new IllegalStateException("port " + port + " stays taken:\n" + holders, e);
+        }
+        Thread.sleep(1000);
+      }
     }
   }
 }
