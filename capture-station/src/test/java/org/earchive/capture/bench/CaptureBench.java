@@ -36,8 +36,8 @@ import org.earchive.capture.testing.FormScans;
  * {@code ./earchive bench capture [pages] [rounds]}: the pipeline and OCRmyPDF
  * ({@code --deskew --clean --rotate-pages -l chi_sim --output-type pdfa -j 2}) on the same generated 300 dpi Chinese
  * form scans (a scanner's PDF: 300 dpi JPEG pages, some skewed, every fifth with a red seal), alternating in one run;
- * and Tesseract alone on the same pages in every round. {@code ./earchive bench capture heap 500} runs only the pipeline on a
- * 500-page scan and reports its peak heap.
+ * and Tesseract alone on the same pages in every round. {@code ./earchive bench capture heap 500} runs only the
+ * pipeline on a 500-page scan and reports its peak heap.
  */
 public final class CaptureBench {
   private static final long SEED = 2026_11_30L;
@@ -60,8 +60,7 @@ public final class CaptureBench {
     String ocrmypdfVersion = run(List.of("ocrmypdf", "--version"), work).output().strip();
     CaptureSettings settings = CaptureSettings.fromEnvironment().withWorkers(2);
     List<Measure> ours = new ArrayList<>(), theirs = new ArrayList<>();
-    List<Double> ratios = new ArrayList<>();
-    double tesseractCpu = 0;
+    List<Double> tesseracts = new ArrayList<>(), ratios = new ArrayList<>();
     try (Pipeline pipeline = new Pipeline(StandardComponents.create(settings), settings)) {
       // a station runs all day: five pages (one with a seal) let the JIT compile the pipeline before the rounds
       pipeline.process(scannerPdf(work.resolve("warmup.pdf"), FormScans.forms(SEED + 1, 5)), Files.createDirectories(
@@ -79,10 +78,8 @@ public final class CaptureBench {
         // load (±15% between minutes), so a ratio is taken between figures measured minutes apart at most
         double tesseract = tesseractAlone(scans, settings);
         double ratio = ours.get(round - 1).cpuSeconds() / pages / tesseract;
+        tesseracts.add(tesseract);
         ratios.add(ratio);
-        if (ours.get(round - 1) == Measure.best(ours)) {
-          tesseractCpu = tesseract;
-        }
         System.out.printf("round %d: earchive %.2f pages/s, %.2f CPU-s/page; OCRmyPDF %.2f pages/s; Tesseract alone"
             + " %.2f CPU-s/page; pipeline CPU %.2f× Tesseract alone%n", round,
             ours.get(round - 1).pagesPerSecond(pages), ours.get(round - 1).cpuSeconds() / pages,
@@ -95,6 +92,7 @@ public final class CaptureBench {
       return;
     }
     Measure o = Measure.best(ours), t = Measure.best(theirs);
+    double tesseractCpu = tesseracts.get(ours.indexOf(o));
     System.out.println();
     System.out.printf("%-28s %12s %12s%n", "", "earchive", "OCRmyPDF " + ocrmypdfVersion);
     System.out.printf("%-28s %12.3f %12.3f%n", "pages/s (best round)", o.pagesPerSecond(pages), t.pagesPerSecond(pages));
@@ -110,7 +108,7 @@ public final class CaptureBench {
         o.cer() * 100);
     List<Double> sorted = ratios.stream().sorted().toList();
     System.out.printf("pipeline CPU %.2f× Tesseract alone in the best round, median of the rounds %.2f× (target ≤ 1.5×)%n",
-        o.cpuSeconds() / pages / tesseractCpu, sorted.get(sorted.size() / 2));
+        ratios.get(ours.indexOf(o)), sorted.get(sorted.size() / 2));
     System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java "
         + System.getProperty("java.version") + "; work folder " + work);
   }

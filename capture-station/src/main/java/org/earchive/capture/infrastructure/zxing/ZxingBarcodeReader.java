@@ -80,7 +80,7 @@ public final class ZxingBarcodeReader implements BarcodeReader {
   }
 
   /** Half the resolution, each pixel the mean of four. */
-  static PageRaster halve(PageRaster grey) {
+  private static PageRaster halve(PageRaster grey) {
     int width = grey.width(), w = width / 2, h = grey.height() / 2;
     byte[] src = grey.data();
     byte[] out = new byte[w * h];
