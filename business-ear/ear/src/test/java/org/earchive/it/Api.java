@@ -24,6 +24,8 @@ final class Api {
 
   private final String authorization;
   private final String base;
+  /** A signed-in page's session cookie, sent instead of credentials (see {@link #signedIn(String)}). */
+  private String sessionCookie;
 
   Api(String user, String password) {
     this(user, password, BASE);
@@ -44,6 +46,32 @@ final class Api {
 
   static Api as(String user) {
     return new Api(user, PASSWORD);
+  }
+
+  /**
+   * Signs in through the sign-in form as the pages do ({@code POST /api/session}) and then sends the session cookie and
+   * {@code X-Requested-With} like {@code app.js}, not credentials with every request.
+   */
+  static Api signedIn(String user) throws IOException, InterruptedException {
+    Api api = new Api(null, null, BASE);
+    HttpResponse<byte[]> r =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(BASE + "/api/session"))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Requested-With", "fetch")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                    "j_username=" + java.net.URLEncoder.encode(user, StandardCharsets.UTF_8) + "&j_password="
+                        + java.net.URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)))
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    api.sessionCookie =
+        r.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith("JSESSIONID="))
+            .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
+            .findFirst()
+            .orElseThrow(() -> new IOException("sign-in as " + user + " gave " + r.statusCode() + " and no session"));
+    return api;
   }
 
   static Api anonymous() {
@@ -130,6 +158,9 @@ final class Api {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
     if (authorization != null) {
       b.header("Authorization", authorization);
+    }
+    if (sessionCookie != null) {
+      b.header("Cookie", sessionCookie).header("X-Requested-With", "fetch");
     }
     return b;
   }

@@ -20,8 +20,9 @@ import org.earchive.capture.pipeline.PageRaster;
 import org.earchive.capture.pipeline.port.OcrEngine;
 
 /**
- * {@code ./earchive bench ingest [clients] [seconds]}: concurrent counter clients against a running server, each in a
- * loop: open an ENROLL case, upload 5 processed pages (300 dpi bitonal PDF/A with a text layer, as the station sends
+ * {@code ./earchive bench ingest [clients] [seconds] [session|basic]}: concurrent counter clients against a running
+ * server, each signed in once like the counter page (or with Basic credentials on every request, like an API client),
+ * each in a loop: open an ENROLL case, upload 5 processed pages (300 dpi bitonal PDF/A with a text layer, as the station sends
  * them, each unique), submit. Prints sustained cases/s and the latency of cases and of single requests.
  */
 public final class IngestBench {
@@ -30,15 +31,22 @@ public final class IngestBench {
   public static void main(String[] args) throws Exception {
     int clients = args.length > 0 ? Integer.parseInt(args[0]) : 16;
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+    // "session": each client signs in once, as the counter page does, and sends its session cookie;
+    // "basic": HTTP Basic credentials with every request, as an API client or script does
+    String auth = args.length > 2 ? args[2] : "session";
+    if (!auth.equals("session") && !auth.equals("basic")) {
+      throw new IllegalArgumentException("sign-in mode is session or basic, not " + auth);
+    }
     int warmup = 10;
     List<byte[]> pages = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
       pages.add(page(i));
     }
-    System.out.printf("ingest bench: %d clients for %d s (after %d s warm-up) against %s; pages of %d–%d KB%n", clients,
-        seconds, warmup, Api.BASE, pages.stream().mapToInt(p -> p.length).min().getAsInt() / 1024,
+    System.out.printf("ingest bench: %d clients for %d s (after %d s warm-up) against %s, %s; pages of %d–%d KB%n",
+        clients, seconds, warmup, Api.BASE,
+        auth.equals("session") ? "each signed in once (session cookie, as the counter page)" : "Basic credentials on every request", pages.stream().mapToInt(p -> p.length).min().getAsInt() / 1024,
         pages.stream().mapToInt(p -> p.length).max().getAsInt() / 1024);
-    Api clerk = Api.as("clerk");
+    Api basic = Api.as("clerk");
     ConcurrentLinkedQueue<Long> caseNanos = new ConcurrentLinkedQueue<>();
     ConcurrentLinkedQueue<Long> requestNanos = new ConcurrentLinkedQueue<>();
     AtomicInteger failures = new AtomicInteger();
@@ -53,6 +61,7 @@ public final class IngestBench {
       Thread t = new Thread(() -> {
         Random random = new Random(client);
         try {
+          Api clerk = auth.equals("session") ? Api.signedIn("clerk") : basic;
           while (System.nanoTime() < end) {
             long caseStart = System.nanoTime();
             boolean measured = caseStart >= measureFrom;
@@ -96,6 +105,9 @@ public final class IngestBench {
           }
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
+        } catch (IOException e) {
+          failures.incrementAndGet();
+          System.out.println("sign-in failed: " + e.getMessage());
         } finally {
           done.countDown();
         }

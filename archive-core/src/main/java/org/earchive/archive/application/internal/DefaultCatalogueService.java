@@ -66,7 +66,7 @@ public class DefaultCatalogueService implements CatalogueService {
       materials.add(new MaterialRequirement(m.code(), m.nameZh().strip(), m.nameEn().strip(), m.required()));
     }
     String actor = context.getCallerPrincipal().getName();
-    Optional<BusinessType> existing = catalogue.find(t.code());
+    Optional<BusinessType> existing = catalogue.findForChange(t.code());
     BusinessType type;
     if (existing.isPresent()) {
       type = existing.get();

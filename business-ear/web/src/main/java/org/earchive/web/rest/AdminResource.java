@@ -1,6 +1,5 @@
 package org.earchive.web.rest;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
@@ -37,7 +36,7 @@ public class AdminResource {
   @POST
   @Path("backup")
   @Consumes(MediaType.APPLICATION_JSON)
-  @RolesAllowed("admin")
+  @Roles("admin")
   @Operation(summary = "Hot backup of the embedded default (database, index, objects) into a folder on the server")
   public BackupReport backup(BackupRequest request) throws EarchiveException {
     if (request == null || request.directory() == null || request.directory().isBlank()) {
@@ -48,7 +47,7 @@ public class AdminResource {
 
   @POST
   @Path("fixity-audit")
-  @RolesAllowed({"admin", "auditor"})
+  @Roles({"admin", "auditor"})
   @Operation(
       summary =
           "Re-read every archived object, recompute SHA-256 and SM3, and list mismatches, missing and orphan objects"
@@ -59,7 +58,7 @@ public class AdminResource {
 
   @POST
   @Path("orphan-cleanup")
-  @RolesAllowed("admin")
+  @Roles("admin")
   @Operation(summary = "Remove objects that nothing refers to and that are older than one hour (never retained ones)")
   public CleanupReport orphanCleanup() throws EarchiveException {
     return fixity.removeOrphans();
@@ -67,7 +66,7 @@ public class AdminResource {
 
   @POST
   @Path("rotate-keys")
-  @RolesAllowed("admin")
+  @Roles("admin")
   @Operation(
       summary =
           "Re-wrap every object's data key under the current master key (put the new key first in"
@@ -84,7 +83,7 @@ public class AdminResource {
 
   @POST
   @Path("reindex")
-  @RolesAllowed("admin")
+  @Roles("admin")
   @Operation(summary = "Rebuild the search index from the database (./earchive admin reindex)")
   public ReindexReport reindex() throws EarchiveException {
     return new ReindexReport(archive.reindex());
@@ -93,7 +92,7 @@ public class AdminResource {
   @POST
   @Path("cases/{caseNumber}/reassign")
   @Consumes(MediaType.APPLICATION_JSON)
-  @RolesAllowed("admin")
+  @Roles("admin")
   @Operation(summary = "Move an assigned case to another reviewer")
   public org.earchive.archive.application.dto.CaseView reassign(@jakarta.ws.rs.PathParam("caseNumber") String caseNumber, ReassignRequest request) throws EarchiveException {
     if (request == null || request.reviewer() == null) {

@@ -1,6 +1,5 @@
 package org.earchive.web.rest;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
@@ -30,7 +29,7 @@ public class ArchiveResource {
 
   @GET
   @Path("records/{archiveNumber}")
-  @RolesAllowed({"archivist", "auditor", "admin", "service", "reviewer"})
+  @Roles({"archivist", "auditor", "admin", "service", "reviewer"})
   @Operation(summary = "One archived item: archive number, retention, digests")
   public RecordView record(@PathParam("archiveNumber") String archiveNumber) throws EarchiveException {
     return archive.record(archiveNumber);
@@ -38,7 +37,7 @@ public class ArchiveResource {
 
   @GET
   @Path("persons/{citizenId}")
-  @RolesAllowed({"archivist", "auditor", "admin", "service"})
+  @Roles({"archivist", "auditor", "admin", "service"})
   @Operation(summary = "Everything archived about one citizen ID (一人一档)")
   public List<RecordView> person(@PathParam("citizenId") String citizenId) throws EarchiveException {
     return archive.person(citizenId);
@@ -46,7 +45,7 @@ public class ArchiveResource {
 
   @GET
   @Path("dossiers/{caseNumber}")
-  @RolesAllowed({"archivist", "auditor", "admin", "service", "reviewer", "clerk"})
+  @Roles({"archivist", "auditor", "admin", "service", "reviewer", "clerk"})
   @Operation(summary = "The dossier of one case (一事一档)")
   public List<RecordView> dossier(@PathParam("caseNumber") String caseNumber) throws EarchiveException {
     return archive.dossier(caseNumber);
@@ -54,7 +53,7 @@ public class ArchiveResource {
 
   @GET
   @Path("search")
-  @RolesAllowed({"archivist", "auditor", "admin", "service", "reviewer", "clerk"})
+  @Roles({"archivist", "auditor", "admin", "service", "reviewer", "clerk"})
   @Operation(
       summary =
           "Full text (Chinese word segmentation) and filters over archived records: q, citizenId, name, businessType,"
@@ -84,7 +83,7 @@ public class ArchiveResource {
 
   @POST
   @Path("dossiers/{caseNumber}/archive")
-  @RolesAllowed({"archivist", "admin"})
+  @Roles({"archivist", "admin"})
   @Operation(summary = "Archives an approved case again after its four-property check failed and the cause was corrected")
   public List<RecordView> archive(@PathParam("caseNumber") String caseNumber) throws EarchiveException {
     return archive.archive(caseNumber);
@@ -92,7 +91,7 @@ public class ArchiveResource {
 
   @POST
   @Path("dossiers/{caseNumber}/checks")
-  @RolesAllowed({"archivist", "auditor", "admin"})
+  @Roles({"archivist", "auditor", "admin"})
   @Operation(summary = "Runs the four-property check (DA/T 70) over a dossier now; the report is stored with it")
   public PropertyCheckView check(@PathParam("caseNumber") String caseNumber) throws EarchiveException {
     return archive.checkDossier(caseNumber);
@@ -100,7 +99,7 @@ public class ArchiveResource {
 
   @GET
   @Path("dossiers/{caseNumber}/checks")
-  @RolesAllowed({"archivist", "auditor", "admin", "reviewer"})
+  @Roles({"archivist", "auditor", "admin", "reviewer"})
   @Operation(summary = "The stored four-property reports of a dossier, newest first")
   public List<PropertyCheckView> dossierChecks(@PathParam("caseNumber") String caseNumber) throws EarchiveException {
     return archive.dossierChecks(caseNumber);
@@ -108,7 +107,7 @@ public class ArchiveResource {
 
   @GET
   @Path("records/{archiveNumber}/checks")
-  @RolesAllowed({"archivist", "auditor", "admin", "reviewer"})
+  @Roles({"archivist", "auditor", "admin", "reviewer"})
   @Operation(summary = "The stored four-property reports of a record's dossier, newest first")
   public List<PropertyCheckView> checks(@PathParam("archiveNumber") String archiveNumber) throws EarchiveException {
     return archive.checks(archiveNumber);
@@ -116,7 +115,7 @@ public class ArchiveResource {
 
   @GET
   @Path("checks/{id}")
-  @RolesAllowed({"archivist", "auditor", "admin", "reviewer"})
+  @Roles({"archivist", "auditor", "admin", "reviewer"})
   @Operation(summary = "One four-property report: every item checked, passed or failed, with the reason")
   public PropertyCheckView report(@PathParam("id") long id) throws EarchiveException {
     return archive.checkReport(id);
@@ -125,7 +124,7 @@ public class ArchiveResource {
   @PUT
   @Path("records/{archiveNumber}/hold")
   @Consumes(MediaType.APPLICATION_JSON)
-  @RolesAllowed({"archivist", "admin"})
+  @Roles({"archivist", "admin"})
   @Operation(summary = "Places a legal hold (with a reason): the record is never listed for disposal while held")
   public RecordView hold(@PathParam("archiveNumber") String archiveNumber, HoldRequest request) throws EarchiveException {
     return archive.hold(archiveNumber, true, request == null ? null : request.reason());
@@ -133,7 +132,7 @@ public class ArchiveResource {
 
   @DELETE
   @Path("records/{archiveNumber}/hold")
-  @RolesAllowed({"archivist", "admin"})
+  @Roles({"archivist", "admin"})
   @Operation(summary = "Releases a legal hold")
   public RecordView release(@PathParam("archiveNumber") String archiveNumber) throws EarchiveException {
     return archive.hold(archiveNumber, false, null);
@@ -142,7 +141,7 @@ public class ArchiveResource {
   @PUT
   @Path("records/{archiveNumber}/restriction")
   @Consumes(MediaType.APPLICATION_JSON)
-  @RolesAllowed({"archivist", "admin"})
+  @Roles({"archivist", "admin"})
   @Operation(summary = "Restricts a record (its content then needs an approved borrowing) or opens it again")
   public RecordView restrict(@PathParam("archiveNumber") String archiveNumber, RestrictionRequest request)
       throws EarchiveException {

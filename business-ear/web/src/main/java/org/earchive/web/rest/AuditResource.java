@@ -1,6 +1,5 @@
 package org.earchive.web.rest;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.DefaultValue;
@@ -25,7 +24,7 @@ public class AuditResource {
 
   @GET
   @Path("verify")
-  @RolesAllowed({"auditor", "admin"})
+  @Roles({"auditor", "admin"})
   @Operation(summary = "Recompute the hash chain; reports the first broken link (a changed, inserted or deleted row)")
   public AuditVerification verify() {
     return audit.verify();
@@ -33,7 +32,7 @@ public class AuditResource {
 
   @GET
   @Path("events")
-  @RolesAllowed({"auditor", "admin", "archivist"})
+  @Roles({"auditor", "admin", "archivist"})
   @Operation(summary = "The latest audit events, newest first")
   public List<AuditEventView> latest(@QueryParam("limit") @DefaultValue("100") int limit) {
     return audit.latest(limit);

@@ -1,6 +1,5 @@
 package org.earchive.web.rest;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
@@ -34,7 +33,7 @@ public class BorrowingResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @RolesAllowed({"clerk", "reviewer", "archivist", "auditor", "admin", "service"})
+  @Roles({"clerk", "reviewer", "archivist", "auditor", "admin", "service"})
   @Operation(summary = "Asks to borrow a record: {archiveNumber, purpose, days (1..30)}")
   public Response request(BorrowingRequest request) throws EarchiveException {
     if (request == null || request.days() == null) {
@@ -44,7 +43,7 @@ public class BorrowingResource {
   }
 
   @GET
-  @RolesAllowed({"clerk", "reviewer", "archivist", "auditor", "admin", "service"})
+  @Roles({"clerk", "reviewer", "archivist", "auditor", "admin", "service"})
   @Operation(summary = "Borrowings: every one for archivists and administrators, one's own for others; ?status=REQUESTED")
   public List<BorrowingView> list(@QueryParam("status") String status) throws EarchiveException {
     return borrowing.list(status);
@@ -53,7 +52,7 @@ public class BorrowingResource {
   @POST
   @Path("{id}/decision")
   @Consumes(MediaType.APPLICATION_JSON)
-  @RolesAllowed({"archivist", "admin"})
+  @Roles({"archivist", "admin"})
   @Operation(summary = "Approves or rejects a borrowing: {decision: APPROVE|REJECT, comment}; never one's own (FOUR_EYES)")
   public BorrowingView decide(@PathParam("id") long id, DecisionRequest request) throws EarchiveException {
     return borrowing.decide(id, approve(request), request.comment());

@@ -1,8 +1,7 @@
 package org.earchive.web.rest;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -30,7 +29,9 @@ import org.earchive.archive.application.dto.OpenCaseCommand;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@RequestScoped
+// One instance for all requests (it holds only EJB references and the request's context proxies): a request-scoped
+// resource was built, injected and looked up in JNDI on every upload.
+@ApplicationScoped
 @Path("cases")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "cases", description = "Front office: open cases and add their materials")
@@ -51,7 +52,7 @@ public class CaseResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @RolesAllowed({"clerk", "admin"})
+  @Roles({"clerk", "admin"})
   @Operation(summary = "Open a case for an applicant; the answer lists the required materials (一次性告知)")
   public Response open(OpenCaseRequest request) throws EarchiveException {
     if (request == null) {
@@ -69,7 +70,7 @@ public class CaseResource {
 
   @GET
   @Path("{caseNumber}")
-  @RolesAllowed({"clerk", "reviewer", "archivist", "auditor", "admin"})
+  @Roles({"clerk", "reviewer", "archivist", "auditor", "admin"})
   @Operation(summary = "A case with its materials checklist and documents")
   public CaseView find(@PathParam("caseNumber") String caseNumber) throws EarchiveException {
     return cases.find(caseNumber);
@@ -79,7 +80,7 @@ public class CaseResource {
 
   @GET
   @Path("{caseNumber}/reusable")
-  @RolesAllowed({"clerk", "admin"})
+  @Roles({"clerk", "admin"})
   @Operation(summary = "Archived materials of the applicant that this case's checklist asks for, to reuse instead of"
       + " collecting the paper again")
   public List<org.earchive.archive.application.dto.RecordView> reusable(@PathParam("caseNumber") String caseNumber)
@@ -90,7 +91,7 @@ public class CaseResource {
   @POST
   @Path("{caseNumber}/documents/reuse")
   @Consumes(MediaType.APPLICATION_JSON)
-  @RolesAllowed({"clerk", "admin"})
+  @Roles({"clerk", "admin"})
   @Operation(summary = "Adds an archived record's file to the case as its material ({archiveNumber}); the reuse is"
       + " recorded in the audit trail; repeating it answers the same document")
   public Response reuse(@PathParam("caseNumber") String caseNumber, ReuseRequest request) throws EarchiveException {
@@ -104,7 +105,7 @@ public class CaseResource {
   @GET
   @Path("{caseNumber}/notice")
   @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
-  @RolesAllowed({"clerk", "admin"})
+  @Roles({"clerk", "admin"})
   @Operation(summary = "The one-time notification of missing materials (一次性告知书), as a printable page")
   public String notice(@PathParam("caseNumber") String caseNumber) throws EarchiveException {
     return Notice.html(cases.find(caseNumber));
@@ -113,7 +114,7 @@ public class CaseResource {
   @GET
   @Path("{caseNumber}/receipt")
   @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
-  @RolesAllowed({"clerk", "admin"})
+  @Roles({"clerk", "admin"})
   @Operation(summary = "The applicant's receipt (受理回执): case number, business, materials received, due date and a QR"
       + " code of the case number, as a printable page")
   public String receipt(@PathParam("caseNumber") String caseNumber) throws EarchiveException {
@@ -123,7 +124,7 @@ public class CaseResource {
   @POST
   @Path("{caseNumber}/documents")
   @Consumes(MediaType.MULTIPART_FORM_DATA)
-  @RolesAllowed({"clerk", "admin", "service"})
+  @Roles({"clerk", "admin", "service"})
   @Operation(
       summary =
           "Upload a file for one of the case's materials (multipart: file, material, optional role ARCHIVAL|ORIGINAL);"
@@ -165,7 +166,7 @@ public class CaseResource {
   @POST
   @Path("{caseNumber}/submit")
   @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
-  @RolesAllowed({"clerk", "admin"})
+  @Roles({"clerk", "admin"})
   @Operation(
       summary =
           "Send the case to the back office; the system assigns the least-loaded present reviewer with the skill."

@@ -1,6 +1,5 @@
 package org.earchive.web.rest;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
@@ -26,7 +25,7 @@ public class CatalogueResource {
   @EJB CatalogueService catalogue;
 
   @GET
-  @RolesAllowed({"clerk", "reviewer", "archivist", "auditor", "admin", "service"})
+  @Roles({"clerk", "reviewer", "archivist", "auditor", "admin", "service"})
   @Operation(summary = "Every business type with its materials, deadline, archive category, retention and reviewer skill")
   public List<BusinessTypeView> types() {
     return catalogue.types();
@@ -35,7 +34,7 @@ public class CatalogueResource {
   @PUT
   @Path("{code}")
   @Consumes(MediaType.APPLICATION_JSON)
-  @RolesAllowed("admin")
+  @Roles("admin")
   @Operation(summary = "Creates or revises a business type; new cases use it at once. Send the version read, to refuse"
       + " overwriting someone else's change")
   public BusinessTypeView save(@PathParam("code") String code, BusinessTypeView type) throws EarchiveException {

@@ -1,6 +1,5 @@
 package org.earchive.web.rest;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
@@ -28,7 +27,7 @@ public class DisposalResource {
 
   @POST
   @Path("appraisals")
-  @RolesAllowed({"archivist", "admin"})
+  @Roles({"archivist", "admin"})
   @Operation(summary = "Starts the appraisal batch job, which lists every record past retention (never a held one)")
   public Response appraise() throws EarchiveException {
     return Response.accepted(disposition.appraise()).build();
@@ -36,7 +35,7 @@ public class DisposalResource {
 
   @GET
   @Path("appraisals/{execution}")
-  @RolesAllowed({"archivist", "auditor", "admin"})
+  @Roles({"archivist", "auditor", "admin"})
   @Operation(summary = "An appraisal run: batch status and the list it proposed")
   public AppraisalRun run(@PathParam("execution") long execution) throws EarchiveException {
     return disposition.run(execution);
@@ -44,7 +43,7 @@ public class DisposalResource {
 
   @GET
   @Path("lists")
-  @RolesAllowed({"archivist", "auditor", "admin"})
+  @Roles({"archivist", "auditor", "admin"})
   @Operation(summary = "Destruction lists, newest first (kept for ever)")
   public List<DisposalListView> lists() throws EarchiveException {
     return disposition.lists();
@@ -52,7 +51,7 @@ public class DisposalResource {
 
   @GET
   @Path("lists/{id}")
-  @RolesAllowed({"archivist", "auditor", "admin"})
+  @Roles({"archivist", "auditor", "admin"})
   @Operation(summary = "One destruction list with its items and their outcome")
   public DisposalListView list(@PathParam("id") long id) throws EarchiveException {
     return disposition.list(id);
@@ -61,7 +60,7 @@ public class DisposalResource {
   @POST
   @Path("lists/{id}/decision")
   @Consumes(MediaType.APPLICATION_JSON)
-  @RolesAllowed("admin")
+  @Roles("admin")
   @Operation(summary = "The appraisal group's decision: {decision: APPROVE|REJECT, comment}; never the list's author")
   public DisposalListView decide(@PathParam("id") long id, BorrowingResource.DecisionRequest request)
       throws EarchiveException {
@@ -70,7 +69,7 @@ public class DisposalResource {
 
   @POST
   @Path("lists/{id}/execute")
-  @RolesAllowed({"archivist", "admin"})
+  @Roles({"archivist", "admin"})
   @Operation(summary = "Destroys the content of an approved list's records; the metadata and the list are kept")
   public DisposalListView execute(@PathParam("id") long id) throws EarchiveException {
     return disposition.execute(id);

@@ -1,6 +1,5 @@
 package org.earchive.web.rest;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.GET;
@@ -36,7 +35,7 @@ public class DocumentResource {
 
   @GET
   @Path("{id}/content")
-  @RolesAllowed({"clerk", "reviewer", "archivist", "auditor", "admin", "service"})
+  @Roles({"clerk", "reviewer", "archivist", "auditor", "admin", "service"})
   @Operation(summary = "The document's bytes, exactly as uploaded; the SHA-256 is in the Digest header")
   public Response content(@PathParam("id") long id) throws EarchiveException {
     DocumentContent content = documents.open(id);
@@ -67,7 +66,7 @@ public class DocumentResource {
   @GET
   @Path("{id}/pages/{page}")
   @Produces("image/png")
-  @RolesAllowed({"clerk", "reviewer", "archivist", "auditor", "admin", "service"})
+  @Roles({"clerk", "reviewer", "archivist", "auditor", "admin", "service"})
   @Operation(summary = "One page (1-based) rendered for viewing at about dpi (24..300, default 100), watermarked with the"
       + " reader and the time; X-Page-Count gives the number of pages. The archived object is never changed.")
   public Response page(@PathParam("id") long id, @PathParam("page") int page,
@@ -83,7 +82,7 @@ public class DocumentResource {
   @GET
   @Path("{id}/text")
   @Produces(MediaType.TEXT_PLAIN + ";charset=UTF-8")
-  @RolesAllowed({"clerk", "reviewer", "archivist", "auditor", "admin", "service"})
+  @Roles({"clerk", "reviewer", "archivist", "auditor", "admin", "service"})
   @Operation(summary = "The document's recognised text (the PDF/A's OCR layer), for reading beside the page")
   public String text(@PathParam("id") long id) throws EarchiveException {
     return documents.text(id);
@@ -104,7 +103,7 @@ public class DocumentResource {
   @GET
   @Path("{id}")
   @Produces(MediaType.APPLICATION_JSON)
-  @RolesAllowed({"clerk", "reviewer", "archivist", "auditor", "admin", "service"})
+  @Roles({"clerk", "reviewer", "archivist", "auditor", "admin", "service"})
   @Operation(summary = "The document's description: material, size, SHA-256 and SM3")
   public DocumentView describe(@PathParam("id") long id) throws EarchiveException {
     return documents.describe(id);

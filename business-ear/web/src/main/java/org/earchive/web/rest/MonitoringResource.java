@@ -1,6 +1,5 @@
 package org.earchive.web.rest;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.GET;
@@ -21,7 +20,7 @@ public class MonitoringResource {
 
   @GET
   @Path("summary")
-  @RolesAllowed({"manager", "admin", "auditor", "archivist"})
+  @Roles({"manager", "admin", "auditor", "archivist"})
   @Operation(summary = "Today's cases by channel and hall, backlog by state, overdue cases, reviewer load, archiving"
       + " blocked by the four-property check, records and bytes archived")
   public MonitoringView summary() {

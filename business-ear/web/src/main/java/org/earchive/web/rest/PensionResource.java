@@ -1,6 +1,5 @@
 package org.earchive.web.rest;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
@@ -30,7 +29,7 @@ public class PensionResource {
   @POST
   @Path("transfers/{caseNumber}/send")
   @Consumes(MediaType.APPLICATION_JSON)
-  @RolesAllowed({"archivist", "admin"})
+  @Roles({"archivist", "admin"})
   @Operation(summary = "Pension transfer: sends the applicant's archive of an approved TRANSFER case to the receiving"
       + " office as a transfer package; answers with the receiver's verification and import (REFUSED names each problem)")
   public org.earchive.pension.TransferDelivery send(@PathParam("caseNumber") String caseNumber, SendRequest request)
@@ -41,7 +40,7 @@ public class PensionResource {
   @POST
   @Path("cases/{caseNumber}/determination")
   @Consumes(MediaType.APPLICATION_JSON)
-  @RolesAllowed("reviewer")
+  @Roles("reviewer")
   @Operation(summary = "Computes the monthly basic pension of a PENSION / PENSION_BACKPAY case assigned to the caller and"
       + " files the computation sheet (PDF/A) in its dossier; 409 EVIDENCE_MISSING names each missing material")
   public PensionDetermination determine(@PathParam("caseNumber") String caseNumber, PensionRequest request)

@@ -1,6 +1,5 @@
 package org.earchive.web.rest;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.DefaultValue;
@@ -26,7 +25,7 @@ public class RiskResource {
 
   @GET
   @Path("cases/{caseNumber}/flags")
-  @RolesAllowed({"reviewer", "manager", "admin", "archivist", "auditor", "clerk"})
+  @Roles({"reviewer", "manager", "admin", "archivist", "auditor", "clerk"})
   @Operation(summary = "The risk signals of a case, with their evidence")
   public List<CaseFlagView> flags(@PathParam("caseNumber") String caseNumber) throws EarchiveException {
     return risk.flags(caseNumber);
@@ -34,7 +33,7 @@ public class RiskResource {
 
   @GET
   @Path("flags")
-  @RolesAllowed({"manager", "admin", "auditor"})
+  @Roles({"manager", "admin", "auditor"})
   @Operation(summary = "The latest risk signals of all cases, for managers")
   public List<CaseFlagView> recent(@QueryParam("limit") @DefaultValue("100") int limit) throws EarchiveException {
     return risk.recent(limit);

@@ -16,22 +16,27 @@ import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
 
 /**
- * Enforces {@code @RolesAllowed} on resource methods (portable JAX-RS, no implementation-specific feature), so a
- * wrong role is refused before any work starts. The application services check the same roles again.
+ * Enforces {@link Roles} (and {@code @RolesAllowed}, {@code @PermitAll}, {@code @DenyAll}) on resource methods
+ * (portable JAX-RS, no implementation-specific feature), so a wrong role is refused before any work starts. The application services check the same roles again.
  */
 @Provider
 public class RolesAllowedFeature implements DynamicFeature {
   @Override
   public void configure(ResourceInfo resource, FeatureContext context) {
     Method m = resource.getResourceMethod();
+    Class<?> type = resource.getResourceClass();
     if (m.isAnnotationPresent(DenyAll.class)) {
       context.register(new RoleFilter(new String[0]));
+    } else if (m.isAnnotationPresent(Roles.class)) {
+      context.register(new RoleFilter(m.getAnnotation(Roles.class).value()));
     } else if (m.isAnnotationPresent(RolesAllowed.class)) {
       context.register(new RoleFilter(m.getAnnotation(RolesAllowed.class).value()));
     } else if (m.isAnnotationPresent(PermitAll.class)) {
       return;
-    } else if (resource.getResourceClass().isAnnotationPresent(RolesAllowed.class)) {
-      context.register(new RoleFilter(resource.getResourceClass().getAnnotation(RolesAllowed.class).value()));
+    } else if (type.isAnnotationPresent(Roles.class)) {
+      context.register(new RoleFilter(type.getAnnotation(Roles.class).value()));
+    } else if (type.isAnnotationPresent(RolesAllowed.class)) {
+      context.register(new RoleFilter(type.getAnnotation(RolesAllowed.class).value()));
     }
   }
 

@@ -1,6 +1,5 @@
 package org.earchive.web.rest;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -31,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @Path("service")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("service")
+@Roles("service")
 @Tag(name = "service", description = "业务系统接口: for service accounts of other systems (role service)")
 public class ServiceResource {
   @EJB ArchiveService archive;

@@ -1,6 +1,5 @@
 package org.earchive.web.rest;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
@@ -49,7 +48,7 @@ public class TransferResource {
   @Path("exports")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces({ZIP, MediaType.APPLICATION_JSON})
-  @RolesAllowed({"archivist", "admin"})
+  @Roles({"archivist", "admin"})
   @Operation(summary = "Exports a dossier, a person's archive or a period as a BagIt package (zip); registered and audited")
   public Response export(ExportRequest request) throws EarchiveException {
     TransferScope scope = scope(request);
@@ -82,7 +81,7 @@ public class TransferResource {
   @POST
   @Path("verify")
   @Consumes({ZIP, MediaType.APPLICATION_OCTET_STREAM})
-  @RolesAllowed({"archivist", "admin"})
+  @Roles({"archivist", "admin"})
   @Operation(summary = "Verifies a package (bag, digests, XML against the schema, four-property check) without importing")
   public Response verify(InputStream body) throws EarchiveException {
     java.nio.file.Path file = spool(body);
@@ -97,7 +96,7 @@ public class TransferResource {
   @POST
   @Path("imports")
   @Consumes({ZIP, MediaType.APPLICATION_OCTET_STREAM})
-  @RolesAllowed({"archivist", "admin", "service"})
+  @Roles({"archivist", "admin", "service"})
   @Operation(summary = "Imports a package after verifying all of it; rejected whole (422, every problem named) or imported"
       + " under this archive's own numbers; a package imported before adds nothing")
   public Response receive(InputStream body, @QueryParam("fonds") String fonds) throws EarchiveException {
@@ -113,7 +112,7 @@ public class TransferResource {
 
   @GET
   @Path("register")
-  @RolesAllowed({"archivist", "auditor", "admin"})
+  @Roles({"archivist", "auditor", "admin"})
   @Operation(summary = "The transfer register (移交登记): every package out, in or refused, newest first")
   public List<TransferEntryView> register(@QueryParam("limit") @DefaultValue("100") int limit) throws EarchiveException {
     return transfers.register(limit);

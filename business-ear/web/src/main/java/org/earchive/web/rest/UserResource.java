@@ -1,6 +1,5 @@
 package org.earchive.web.rest;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
@@ -26,7 +25,7 @@ public class UserResource {
   @EJB UserAdministration users;
 
   @GET
-  @RolesAllowed("admin")
+  @Roles("admin")
   @Operation(summary = "Every account with its roles, skills, hall and absence (never a password)")
   public List<UserView> list() {
     return users.users();
@@ -35,7 +34,7 @@ public class UserResource {
   @PUT
   @Path("{username}")
   @Consumes(MediaType.APPLICATION_JSON)
-  @RolesAllowed("admin")
+  @Roles("admin")
   @Operation(summary = "Creates or changes an account: {displayName, hall, roles, skills, absent, enabled, password?};"
       + " an absent reviewer is given no new cases")
   public UserView save(@PathParam("username") String username, UserView user) throws EarchiveException {

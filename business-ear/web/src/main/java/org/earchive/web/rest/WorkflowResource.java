@@ -1,6 +1,5 @@
 package org.earchive.web.rest;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
@@ -35,7 +34,7 @@ public class WorkflowResource {
 
 
   @GET
-  @RolesAllowed("reviewer")
+  @Roles("reviewer")
   @Operation(summary = "The caller's inbox, earliest deadline first, with the time left and overdue cases marked")
   public List<TaskView> tasks() {
     return workflow.tasks(security.getUserPrincipal().getName());
@@ -44,7 +43,7 @@ public class WorkflowResource {
   @POST
   @Path("{id}/decision")
   @Consumes(MediaType.APPLICATION_JSON)
-  @RolesAllowed("reviewer")
+  @Roles("reviewer")
   @Operation(summary = "Decide a case assigned to you: APPROVE (archives it), REJECT or SUPPLEMENT, always with a reason")
   public CaseView decide(@PathParam("id") String id, DecisionRequest request) throws EarchiveException {
     if (request == null || request.decision() == null) {

@@ -15,6 +15,12 @@ public class JpaBusinessTypeRepository implements BusinessTypeRepository {
 
   @Override
   public Optional<BusinessType> find(String code) {
+    // the shared cache's instance itself (earchive-cache.xml), not a copy made for this transaction
+    return Optional.ofNullable(em.find(BusinessType.class, code, java.util.Map.of("eclipselink.read-only", "true")));
+  }
+
+  @Override
+  public Optional<BusinessType> findForChange(String code) {
     return Optional.ofNullable(em.find(BusinessType.class, code));
   }
 
