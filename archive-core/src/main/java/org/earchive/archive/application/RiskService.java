@@ -26,8 +26,12 @@ public interface RiskService {
    */
   CaseEvidence evidence(String caseNumber, java.util.Set<String> textOf) throws EarchiveException;
 
-  /** Documents with this SHA-256 in other cases than {@code exceptCase}. */
-  List<Sighting> sameContent(String sha256, String exceptCase) throws EarchiveException;
+  /**
+   * For each of these SHA-256 digests (a case's documents, asked in one call), the documents with it in other cases
+   * than {@code exceptCase}, at most 20 each; a digest seen nowhere else has no entry.
+   */
+  java.util.Map<String, List<Sighting>> sameContent(java.util.Collection<String> sha256s, String exceptCase)
+      throws EarchiveException;
 
   /** Archived records of other cases whose text holds {@code phrase} exactly (full-text search, then confirmed). */
   List<Sighting> sameText(String phrase, String exceptCase) throws EarchiveException;

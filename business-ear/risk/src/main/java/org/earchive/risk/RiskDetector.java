@@ -5,6 +5,7 @@ import jakarta.ejb.Stateless;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.logging.Logger;
@@ -44,8 +45,10 @@ public class RiskDetector {
   public List<CaseFlagView> examine(String caseNumber) throws EarchiveException {
     CaseEvidence evidence = risk.evidence(caseNumber, certificateMaterials());
     List<CaseFlagView> flags = new ArrayList<>();
+    Map<String, List<Sighting>> sameContent =
+        risk.sameContent(evidence.documents().stream().map(CaseEvidence.Item::sha256).toList(), caseNumber);
     for (CaseEvidence.Item d : evidence.documents()) {
-      for (Sighting s : risk.sameContent(d.sha256(), caseNumber)) {
+      for (Sighting s : sameContent.getOrDefault(d.sha256(), List.of())) {
         if (risky(evidence, s)) {
           flags.add(risk.raise(caseNumber, SAME_DOCUMENT, "sha256:" + d.sha256() + "@" + s.caseNumber(),
               "材料 " + d.material() + "（" + d.fileName() + "）与案件 " + s.caseNumber() + " 的 " + s.material()

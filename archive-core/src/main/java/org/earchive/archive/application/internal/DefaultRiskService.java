@@ -79,19 +79,29 @@ public class DefaultRiskService implements RiskService {
 
   @Override
   @PermitAll
-  public List<Sighting> sameContent(String sha256, String exceptCase) throws EarchiveException {
+  public Map<String, List<Sighting>> sameContent(java.util.Collection<String> sha256s, String exceptCase)
+      throws EarchiveException {
+    Map<String, List<Sighting>> out = new LinkedHashMap<>();
+    if (sha256s.isEmpty()) {
+      return out;
+    }
     BusinessCase self = cases.find(exceptCase).orElseThrow(() -> Failures.caseNotFound(exceptCase));
+    // one query for all of a case's documents (the risk module asks at every submission, at the counter's peak)
     List<Object[]> rows = em.createQuery(
-            "SELECT c, d FROM CaseDocument d, BusinessCase c WHERE d.sha256 = :s AND c.id = d.caseId"
+            "SELECT c, d FROM CaseDocument d, BusinessCase c WHERE d.sha256 IN :s AND c.id = d.caseId"
                 + " AND c.caseNumber <> :except ORDER BY d.id", Object[].class)
-        .setParameter("s", sha256).setParameter("except", exceptCase).setMaxResults(20).getResultList();
-    List<Sighting> out = new ArrayList<>();
+        .setParameter("s", List.copyOf(new java.util.LinkedHashSet<>(sha256s))).setParameter("except", exceptCase)
+        .setMaxResults(20 * sha256s.size()).getResultList();
     for (Object[] row : rows) {
       BusinessCase c = (BusinessCase) row[0];
       CaseDocument d = (CaseDocument) row[1];
+      List<Sighting> seen = out.computeIfAbsent(d.sha256(), k -> new ArrayList<>());
+      if (seen.size() >= 20) {
+        continue;
+      }
       String number = archive.byCase(c.id()).stream().filter(r -> r.documentId().equals(d.id()))
           .map(ArchiveRecord::archiveNumber).findFirst().orElse(null);
-      out.add(new Sighting(c.caseNumber(), c.businessType(), d.materialCode(), number, CitizenId.mask(c.applicant().idNumber()),
+      seen.add(new Sighting(c.caseNumber(), c.businessType(), d.materialCode(), number, CitizenId.mask(c.applicant().idNumber()),
           c.applicant().idNumber().equals(self.applicant().idNumber())));
     }
     return out;
