@@ -37,7 +37,9 @@ public final class IngestBench {
     if (!auth.equals("session") && !auth.equals("basic")) {
       throw new IllegalArgumentException("sign-in mode is session or basic, not " + auth);
     }
-    int warmup = 10;
+    // A counter's server runs all day: the first half minute (JIT compilation of Payara and the application, the
+    // first pages) is not measured; with 10 s the compiler's own CPU was still in the measured minute.
+    int warmup = Integer.getInteger("earchive.bench.warmup", 30);
     List<byte[]> pages = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
       pages.add(page(i));
