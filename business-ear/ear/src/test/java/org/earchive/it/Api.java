@@ -54,23 +54,20 @@ final class Api {
    */
   static Api signedIn(String user) throws IOException, InterruptedException {
     Api api = new Api(null, null, BASE);
-    HttpResponse<byte[]> r =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(BASE + "/api/session"))
-                .timeout(Duration.ofSeconds(60))
+    Response r =
+        send(
+            api.request("/api/session")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Requested-With", "fetch")
                 .POST(HttpRequest.BodyPublishers.ofString(
                     "j_username=" + java.net.URLEncoder.encode(user, StandardCharsets.UTF_8) + "&j_password="
-                        + java.net.URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)))
-                .build(),
-            HttpResponse.BodyHandlers.ofByteArray());
+                        + java.net.URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8))));
     api.sessionCookie =
-        r.headers().allValues("Set-Cookie").stream()
+        r.raw().headers().allValues("Set-Cookie").stream()
             .filter(c -> c.startsWith("JSESSIONID="))
-            .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
+            .map(c -> c.split(";", 2)[0])
             .findFirst()
-            .orElseThrow(() -> new IOException("sign-in as " + user + " gave " + r.statusCode() + " and no session"));
+            .orElseThrow(() -> new IOException("sign-in as " + user + " gave " + r.status() + " and no session"));
     return api;
   }
 

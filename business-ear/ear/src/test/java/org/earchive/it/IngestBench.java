@@ -37,6 +37,7 @@ public final class IngestBench {
     if (!auth.equals("session") && !auth.equals("basic")) {
       throw new IllegalArgumentException("sign-in mode is session or basic, not " + auth);
     }
+    boolean session = auth.equals("session");
     // A counter's server runs all day: the first half minute (JIT compilation of Payara and the application, the
     // first pages) is not measured; with 10 s the compiler's own CPU was still in the measured minute.
     int warmup = Integer.getInteger("earchive.bench.warmup", 30);
@@ -46,7 +47,8 @@ public final class IngestBench {
     }
     System.out.printf("ingest bench: %d clients for %d s (after %d s warm-up) against %s, %s; pages of %d–%d KB%n",
         clients, seconds, warmup, Api.BASE,
-        auth.equals("session") ? "each signed in once (session cookie, as the counter page)" : "Basic credentials on every request", pages.stream().mapToInt(p -> p.length).min().getAsInt() / 1024,
+        session ? "each signed in once (session cookie, as the counter page)" : "Basic credentials on every request",
+        pages.stream().mapToInt(p -> p.length).min().getAsInt() / 1024,
         pages.stream().mapToInt(p -> p.length).max().getAsInt() / 1024);
     Api basic = Api.as("clerk");
     ConcurrentLinkedQueue<Long> caseNanos = new ConcurrentLinkedQueue<>();
@@ -56,8 +58,8 @@ public final class IngestBench {
     long start = System.nanoTime();
     long measureFrom = start + warmup * 1_000_000_000L;
     long end = measureFrom + seconds * 1_000_000_000L;
-    // The server's CPU over the measured minute, read from /proc: throughput on this shared 2-core machine varies by
-    // ±10% between runs with the neighbours' load, CPU time per case much less.
+    // The server's CPU over the measured window, read from /proc: client and server share the machine, and CPU time
+    // per case tells the server's own work apart from the share of the cores it happened to get.
     long serverPid = Long.getLong("earchive.server.pid", -1);
     long[] serverCpu = new long[2];
     Thread cpuProbe = new Thread(() -> {
@@ -79,7 +81,7 @@ public final class IngestBench {
       Thread t = new Thread(() -> {
         Random random = new Random(client);
         try {
-          Api clerk = auth.equals("session") ? Api.signedIn("clerk") : basic;
+          Api clerk = session ? Api.signedIn("clerk") : basic;
           while (System.nanoTime() < end) {
             long caseStart = System.nanoTime();
             boolean measured = caseStart >= measureFrom;

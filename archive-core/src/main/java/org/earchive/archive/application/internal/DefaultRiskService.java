@@ -37,6 +37,8 @@ import org.earchive.archive.domain.service.SearchIndex;
 public class DefaultRiskService implements RiskService {
   private static final Logger LOG = Logger.getLogger(DefaultRiskService.class.getName());
   static final String SYSTEM = "risk";
+  /** Sightings of one file reported per digest (the oldest first). */
+  static final int SIGHTINGS = 20;
 
   @Inject CaseRepository cases;
   @Inject DocumentRepository documents;
@@ -82,21 +84,26 @@ public class DefaultRiskService implements RiskService {
   public Map<String, List<Sighting>> sameContent(java.util.Collection<String> sha256s, String exceptCase)
       throws EarchiveException {
     Map<String, List<Sighting>> out = new LinkedHashMap<>();
-    if (sha256s.isEmpty()) {
+    List<String> digests = sha256s.stream().distinct().toList();
+    if (digests.isEmpty()) {
       return out;
     }
     BusinessCase self = cases.find(exceptCase).orElseThrow(() -> Failures.caseNotFound(exceptCase));
-    // one query for all of a case's documents (the risk module asks at every submission, at the counter's peak)
-    List<Object[]> rows = em.createQuery(
-            "SELECT c, d FROM CaseDocument d, BusinessCase c WHERE d.sha256 IN :s AND c.id = d.caseId"
-                + " AND c.caseNumber <> :except ORDER BY d.id", Object[].class)
-        .setParameter("s", List.copyOf(new java.util.LinkedHashSet<>(sha256s))).setParameter("except", exceptCase)
-        .setMaxResults(20 * sha256s.size()).getResultList();
+    // One query for all of a case's documents (the risk module asks at every submission, at the counter's peak). A
+    // full answer may hold one digest's rows only; then each digest is asked on its own, so every one gets its 20.
+    int limit = SIGHTINGS * digests.size();
+    List<Object[]> rows = sightings(digests, exceptCase, limit);
+    if (rows.size() == limit && digests.size() > 1) {
+      rows = new ArrayList<>();
+      for (String digest : digests) {
+        rows.addAll(sightings(List.of(digest), exceptCase, SIGHTINGS));
+      }
+    }
     for (Object[] row : rows) {
       BusinessCase c = (BusinessCase) row[0];
       CaseDocument d = (CaseDocument) row[1];
       List<Sighting> seen = out.computeIfAbsent(d.sha256(), k -> new ArrayList<>());
-      if (seen.size() >= 20) {
+      if (seen.size() >= SIGHTINGS) {
         continue;
       }
       String number = archive.byCase(c.id()).stream().filter(r -> r.documentId().equals(d.id()))
@@ -105,6 +112,14 @@ public class DefaultRiskService implements RiskService {
           c.applicant().idNumber().equals(self.applicant().idNumber())));
     }
     return out;
+  }
+
+  /** Documents (with their cases) holding one of these digests in other cases, oldest first. */
+  private List<Object[]> sightings(List<String> digests, String exceptCase, int limit) {
+    return em.createQuery(
+            "SELECT c, d FROM CaseDocument d, BusinessCase c WHERE d.sha256 IN :s AND c.id = d.caseId"
+                + " AND c.caseNumber <> :except ORDER BY d.id", Object[].class)
+        .setParameter("s", digests).setParameter("except", exceptCase).setMaxResults(limit).getResultList();
   }
 
   @Override

@@ -13,31 +13,37 @@ import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.ext.Provider;
+import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 
 /**
  * Enforces {@link Roles} (and {@code @RolesAllowed}, {@code @PermitAll}, {@code @DenyAll}) on resource methods
- * (portable JAX-RS, no implementation-specific feature), so a wrong role is refused before any work starts. The application services check the same roles again.
+ * (portable JAX-RS, no implementation-specific feature), so a wrong role is refused before any work starts. The
+ * application services check the same roles again.
  */
 @Provider
 public class RolesAllowedFeature implements DynamicFeature {
   @Override
   public void configure(ResourceInfo resource, FeatureContext context) {
     Method m = resource.getResourceMethod();
-    Class<?> type = resource.getResourceClass();
+    String[] roles = rolesOf(m);
     if (m.isAnnotationPresent(DenyAll.class)) {
       context.register(new RoleFilter(new String[0]));
-    } else if (m.isAnnotationPresent(Roles.class)) {
-      context.register(new RoleFilter(m.getAnnotation(Roles.class).value()));
-    } else if (m.isAnnotationPresent(RolesAllowed.class)) {
-      context.register(new RoleFilter(m.getAnnotation(RolesAllowed.class).value()));
-    } else if (m.isAnnotationPresent(PermitAll.class)) {
-      return;
-    } else if (type.isAnnotationPresent(Roles.class)) {
-      context.register(new RoleFilter(type.getAnnotation(Roles.class).value()));
-    } else if (type.isAnnotationPresent(RolesAllowed.class)) {
-      context.register(new RoleFilter(type.getAnnotation(RolesAllowed.class).value()));
+    } else if (roles != null) {
+      context.register(new RoleFilter(roles));
+    } else if (!m.isAnnotationPresent(PermitAll.class) && (roles = rolesOf(resource.getResourceClass())) != null) {
+      context.register(new RoleFilter(roles));
     }
+  }
+
+  /** The roles {@link Roles} or {@code @RolesAllowed} names on a method or class, or null if neither is there. */
+  private static String[] rolesOf(AnnotatedElement element) {
+    Roles roles = element.getAnnotation(Roles.class);
+    if (roles != null) {
+      return roles.value();
+    }
+    RolesAllowed allowed = element.getAnnotation(RolesAllowed.class);
+    return allowed == null ? null : allowed.value();
   }
 
   @Priority(Priorities.AUTHORIZATION)
