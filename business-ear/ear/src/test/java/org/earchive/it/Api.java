@@ -53,7 +53,7 @@ final class Api {
    * {@code X-Requested-With} like {@code app.js}, not credentials with every request.
    */
   static Api signedIn(String user) throws IOException, InterruptedException {
-    Api api = new Api(null, null, BASE);
+    Api api = anonymous();
     Response r =
         send(
             api.request("/api/session")

@@ -34,25 +34,19 @@ import org.gaul.s3proxy.junit.S3ProxyJunitCore;
 public final class StorageBench {
   static final int SIZE = 200 * 1024;
   static final int READS = 5;
+  static final String ACCESS_KEY = "benchAK";
+  static final String SECRET_KEY = "benchSecretKey123";
 
   public static void main(String[] args) throws Exception {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
     int rounds = 3;
     Path work = Files.createTempDirectory("earchive-bench-storage");
     List<byte[]> pages = pages(n);
-    byte[][] digests = new byte[n][];
-    for (int i = 0; i < n; i++) {
-      digests[i] = MessageDigest.getInstance("SHA-256").digest(pages.get(i));
-    }
-    S3ProxyJunitCore proxy =
-        new S3ProxyJunitCore.Builder()
-            .withBlobStoreProvider("filesystem-nio2")
-            .withCredentials("benchAK", "benchSecretKey123")
-            .build();
-    proxy.beforeEach();
+    byte[][] digests = sha256Of(pages);
+    S3ProxyJunitCore proxy = s3proxy();
     try {
       String endpoint = proxy.getUri().toString();
-      MinioClient raw = MinioClient.builder().endpoint(endpoint).credentials("benchAK", "benchSecretKey123").build();
+      MinioClient raw = MinioClient.builder().endpoint(endpoint).credentials(ACCESS_KEY, SECRET_KEY).build();
       System.out.printf("storage benchmark: %d objects x %d KiB, %d alternating rounds, S3Proxy (filesystem) on 127.0.0.1%n",
           n, SIZE / 1024, rounds);
       System.out.printf("date %s, %d cores, java %s%n%n", LocalDate.now(), Runtime.getRuntime().availableProcessors(),
@@ -69,35 +63,16 @@ public final class StorageBench {
           rawPut[r] = run(threads, n, i -> raw.putObject(PutObjectArgs.builder().bucket(bucket).object("page-" + i)
               .stream(new ByteArrayInputStream(pages.get(i)), SIZE, -1).contentType("application/pdf").build()));
           MinioObjectStore port = new MinioObjectStore(new S3Settings(endpoint, "us-east-1", "port" + threads + "x" + r,
-              "benchAK", "benchSecretKey123", work.resolve("spool")));
+              ACCESS_KEY, SECRET_KEY, work.resolve("spool")));
           String[] keys = new String[n];
           portPut[r] = run(threads, n, i -> keys[i] = port.put(new ByteArrayInputStream(pages.get(i)), "application/pdf").key());
           for (int pass = 0; pass < READS; pass++) {
             int at = r * READS + pass;
-            rawGet[at] = run(threads, n, i -> {
-              try (InputStream in = raw.getObject(GetObjectArgs.builder().bucket(bucket).object("page-" + i).build())) {
-                in.transferTo(OutputStream.nullOutputStream());
-              }
-            });
-            // The same raw read, plus the one check a verified read cannot leave out: the SHA-256 of the bytes read,
-            // compared with the page's. What the port costs beyond this line is its own overhead.
-            rawGetSha[at] = run(threads, n, i -> {
-              MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-              try (InputStream in = raw.getObject(GetObjectArgs.builder().bucket(bucket).object("page-" + i).build())) {
-                byte[] buffer = new byte[8192];
-                for (int k = in.read(buffer); k >= 0; k = in.read(buffer)) {
-                  sha256.update(buffer, 0, k);
-                }
-              }
-              if (!Arrays.equals(sha256.digest(), digests[i])) {
-                throw new IllegalStateException("page-" + i + " came back changed");
-              }
-            });
-            portGet[at] = run(threads, n, i -> {
-              try (InputStream in = port.get(keys[i])) {
-                in.transferTo(OutputStream.nullOutputStream());
-              }
-            });
+            rawGet[at] = run(threads, n, i -> drain(raw, bucket, "page-" + i));
+            // The same raw read, plus the one check a verified read cannot leave out. What the port costs beyond this
+            // line is its own overhead.
+            rawGetSha[at] = run(threads, n, i -> drainChecked(raw, bucket, "page-" + i, digests[i]));
+            portGet[at] = run(threads, n, i -> drain(port, keys[i]));
           }
         }
         System.out.printf("S3, %d thread%s (median of %d rounds; gets: of %d passes)      put obj/s   get obj/s%n",
@@ -118,11 +93,7 @@ public final class StorageBench {
       ObjectStore store = new FileSystemObjectStore(work.resolve("fs" + r));
       String[] keys = new String[n];
       fs[r] = run(8, n, i -> keys[i] = store.put(new ByteArrayInputStream(pages.get(i)), "application/pdf").key());
-      fsGet[r] = run(8, n, i -> {
-        try (InputStream in = store.get(keys[i])) {
-          in.transferTo(OutputStream.nullOutputStream());
-        }
-      });
+      fsGet[r] = run(8, n, i -> drain(store, keys[i]));
     }
     System.out.printf("embedded default (filesystem store, fsync per object), 8 writers: put %.1f pages/s, get %.1f pages/s (target: put >= 150)%n",
         median(fs), median(fsGet));
@@ -153,6 +124,53 @@ public final class StorageBench {
     double seconds = (System.nanoTime() - start) / 1e9;
     pool.shutdown();
     return n / seconds;
+  }
+
+  /** S3Proxy with its filesystem backend on 127.0.0.1, started. */
+  static S3ProxyJunitCore s3proxy() throws Exception {
+    S3ProxyJunitCore proxy =
+        new S3ProxyJunitCore.Builder()
+            .withBlobStoreProvider("filesystem-nio2")
+            .withCredentials(ACCESS_KEY, SECRET_KEY)
+            .build();
+    proxy.beforeEach();
+    return proxy;
+  }
+
+  /** Reads an object to its end with the raw client. */
+  static void drain(MinioClient client, String bucket, String key) throws Exception {
+    try (InputStream in = client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build())) {
+      in.transferTo(OutputStream.nullOutputStream());
+    }
+  }
+
+  /** Reads an object to its end through the port (which verifies it). */
+  static void drain(ObjectStore store, String key) throws Exception {
+    try (InputStream in = store.get(key)) {
+      in.transferTo(OutputStream.nullOutputStream());
+    }
+  }
+
+  /** Reads an object with the raw client, hashing the bytes as they come, and compares the SHA-256 with the page's. */
+  static void drainChecked(MinioClient client, String bucket, String key, byte[] sha256) throws Exception {
+    MessageDigest digest = MessageDigest.getInstance("SHA-256");
+    try (InputStream in = client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build())) {
+      byte[] buffer = new byte[8192];
+      for (int k = in.read(buffer); k >= 0; k = in.read(buffer)) {
+        digest.update(buffer, 0, k);
+      }
+    }
+    if (!Arrays.equals(digest.digest(), sha256)) {
+      throw new IllegalStateException(key + " came back changed");
+    }
+  }
+
+  static byte[][] sha256Of(List<byte[]> pages) throws Exception {
+    byte[][] digests = new byte[pages.size()][];
+    for (int i = 0; i < digests.length; i++) {
+      digests[i] = MessageDigest.getInstance("SHA-256").digest(pages.get(i));
+    }
+    return digests;
   }
 
   static double median(double[] v) {

@@ -1,6 +1,5 @@
 package org.earchive.storage.bench;
 
-import io.minio.GetObjectArgs;
 import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
@@ -10,13 +9,9 @@ import io.minio.RemoveObjectArgs;
 import io.minio.Result;
 import io.minio.messages.Item;
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import org.earchive.storage.minio.MinioObjectStore;
 import org.earchive.storage.minio.S3Settings;
@@ -33,6 +28,9 @@ import org.gaul.s3proxy.junit.S3ProxyJunitCore;
 public final class StorageReadBench {
   static final int PASSES = 12;
 
+  /** One way of reading page i, named as the table prints it. */
+  private record Read(String name, StorageBench.Task task) {}
+
   public static void main(String[] args) throws Exception {
     int threads = args.length > 0 ? Integer.parseInt(args[0]) : 1;
     int n = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
@@ -40,12 +38,10 @@ public final class StorageReadBench {
     S3ProxyJunitCore proxy = null;
     String endpoint, accessKey, secretKey;
     if (external == null || external.isBlank()) {
-      proxy = new S3ProxyJunitCore.Builder().withBlobStoreProvider("filesystem-nio2")
-          .withCredentials("benchAK", "benchSecretKey123").build();
-      proxy.beforeEach();
+      proxy = StorageBench.s3proxy();
       endpoint = proxy.getUri().toString();
-      accessKey = "benchAK";
-      secretKey = "benchSecretKey123";
+      accessKey = StorageBench.ACCESS_KEY;
+      secretKey = StorageBench.SECRET_KEY;
     } else {
       endpoint = external;
       accessKey = System.getenv("EARCHIVE_BENCH_S3_ACCESS_KEY");
@@ -60,50 +56,26 @@ public final class StorageReadBench {
       raw.makeBucket(MakeBucketArgs.builder().bucket(portBucket).build()); // no object lock: the bench removes it
       MinioObjectStore port = new MinioObjectStore(new S3Settings(endpoint, "us-east-1", portBucket, accessKey, secretKey, spool));
       List<byte[]> pages = StorageBench.pages(n);
+      byte[][] digests = StorageBench.sha256Of(pages);
       String[] keys = new String[n];
-      byte[][] digests = new byte[n][];
       for (int i = 0; i < n; i++) {
         byte[] page = pages.get(i);
-        digests[i] = MessageDigest.getInstance("SHA-256").digest(page);
         keys[i] = port.put(new ByteArrayInputStream(page), "application/pdf").key();
-        raw.putObject(PutObjectArgs.builder().bucket(rawBucket).object("page-" + i)
-            .stream(new ByteArrayInputStream(page), page.length, -1).contentType("application/pdf").build());
-        raw.putObject(PutObjectArgs.builder().bucket(rawBucket).object(keys[i])
-            .stream(new ByteArrayInputStream(page), page.length, -1).contentType("application/pdf").build());
-      }
-      String[] names = {
-        "raw, short key (page-N)",
-        "raw, the port's key, no metadata",
-        "raw, the port's object (key + metadata)",
-        "  + SHA-256 of the bytes read, compared",
-        "port (verified read)"
-      };
-      StorageBench.Task[] reads = {
-        i -> drain(raw, rawBucket, "page-" + i),
-        i -> drain(raw, rawBucket, keys[i]),
-        i -> drain(raw, portBucket, keys[i]),
-        i -> {
-          MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-          try (InputStream in = raw.getObject(GetObjectArgs.builder().bucket(portBucket).object(keys[i]).build())) {
-            byte[] buffer = new byte[8192];
-            for (int k = in.read(buffer); k >= 0; k = in.read(buffer)) {
-              sha256.update(buffer, 0, k);
-            }
-          }
-          if (!Arrays.equals(sha256.digest(), digests[i])) {
-            throw new IllegalStateException(keys[i] + " came back changed");
-          }
-        },
-        i -> {
-          try (InputStream in = port.get(keys[i])) {
-            in.transferTo(OutputStream.nullOutputStream());
-          }
+        for (String key : new String[] {"page-" + i, keys[i]}) {
+          raw.putObject(PutObjectArgs.builder().bucket(rawBucket).object(key)
+              .stream(new ByteArrayInputStream(page), page.length, -1).contentType("application/pdf").build());
         }
-      };
-      double[][] perSecond = new double[reads.length][PASSES];
+      }
+      List<Read> reads = List.of(
+          new Read("raw, short key (page-N)", i -> StorageBench.drain(raw, rawBucket, "page-" + i)),
+          new Read("raw, the port's key, no metadata", i -> StorageBench.drain(raw, rawBucket, keys[i])),
+          new Read("raw, the port's object (key + metadata)", i -> StorageBench.drain(raw, portBucket, keys[i])),
+          new Read("  + SHA-256 of the bytes read, compared", i -> StorageBench.drainChecked(raw, portBucket, keys[i], digests[i])),
+          new Read("port (verified read)", i -> StorageBench.drain(port, keys[i])));
+      double[][] perSecond = new double[reads.size()][PASSES];
       for (int pass = 0; pass < PASSES; pass++) {
-        for (int v = 0; v < reads.length; v++) {
-          perSecond[v][pass] = StorageBench.run(threads, n, reads[v]);
+        for (int v = 0; v < reads.size(); v++) {
+          perSecond[v][pass] = StorageBench.run(threads, n, reads.get(v).task());
         }
       }
       System.out.printf("storage reads: %d pages x %d KiB, %d thread%s, %d alternating passes (median), %s%n",
@@ -112,9 +84,9 @@ public final class StorageReadBench {
           System.getProperty("java.version"));
       System.out.printf("  %-42s %9s %11s %11s %8s%n", "read", "obj/s", "ms/object", "vs first", "first/x");
       double first = 1000 / StorageBench.median(perSecond[0]);
-      for (int v = 0; v < reads.length; v++) {
+      for (int v = 0; v < reads.size(); v++) {
         double ms = 1000 / StorageBench.median(perSecond[v]);
-        System.out.printf("  %-42s %9.1f %11.3f %+11.3f %7.0f%%%n", names[v], StorageBench.median(perSecond[v]), ms, ms - first, 100 * first / ms);
+        System.out.printf("  %-42s %9.1f %11.3f %+11.3f %7.0f%%%n", reads.get(v).name(), StorageBench.median(perSecond[v]), ms, ms - first, 100 * first / ms);
       }
     } finally {
       removeAll(raw, rawBucket);
@@ -123,12 +95,6 @@ public final class StorageReadBench {
         proxy.afterEach();
       }
       StorageBench.deleteTree(spool);
-    }
-  }
-
-  private static void drain(MinioClient client, String bucket, String key) throws Exception {
-    try (InputStream in = client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build())) {
-      in.transferTo(OutputStream.nullOutputStream());
     }
   }
 

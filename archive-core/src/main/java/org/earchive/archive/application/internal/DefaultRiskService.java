@@ -99,6 +99,7 @@ public class DefaultRiskService implements RiskService {
         rows.addAll(sightings(List.of(digest), exceptCase, SIGHTINGS));
       }
     }
+    Map<Long, List<ArchiveRecord>> recordsOf = new java.util.HashMap<>(); // a case's rows share one lookup
     for (Object[] row : rows) {
       BusinessCase c = (BusinessCase) row[0];
       CaseDocument d = (CaseDocument) row[1];
@@ -106,7 +107,8 @@ public class DefaultRiskService implements RiskService {
       if (seen.size() >= SIGHTINGS) {
         continue;
       }
-      String number = archive.byCase(c.id()).stream().filter(r -> r.documentId().equals(d.id()))
+      String number = recordsOf.computeIfAbsent(c.id(), archive::byCase).stream()
+          .filter(r -> r.documentId().equals(d.id()))
           .map(ArchiveRecord::archiveNumber).findFirst().orElse(null);
       seen.add(new Sighting(c.caseNumber(), c.businessType(), d.materialCode(), number, CitizenId.mask(c.applicant().idNumber()),
           c.applicant().idNumber().equals(self.applicant().idNumber())));

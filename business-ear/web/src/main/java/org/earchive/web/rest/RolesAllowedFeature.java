@@ -26,12 +26,11 @@ public class RolesAllowedFeature implements DynamicFeature {
   @Override
   public void configure(ResourceInfo resource, FeatureContext context) {
     Method m = resource.getResourceMethod();
-    String[] roles = rolesOf(m);
-    if (m.isAnnotationPresent(DenyAll.class)) {
-      context.register(new RoleFilter(new String[0]));
-    } else if (roles != null) {
-      context.register(new RoleFilter(roles));
-    } else if (!m.isAnnotationPresent(PermitAll.class) && (roles = rolesOf(resource.getResourceClass())) != null) {
+    String[] roles = m.isAnnotationPresent(DenyAll.class) ? new String[0] : rolesOf(m);
+    if (roles == null && !m.isAnnotationPresent(PermitAll.class)) {
+      roles = rolesOf(resource.getResourceClass());
+    }
+    if (roles != null) {
       context.register(new RoleFilter(roles));
     }
   }

@@ -13,10 +13,12 @@ public class JpaBusinessTypeRepository implements BusinessTypeRepository {
   @PersistenceContext(unitName = "earchive")
   private EntityManager em;
 
+  private static final java.util.Map<String, Object> READ_ONLY = java.util.Map.of("eclipselink.read-only", "true");
+
   @Override
   public Optional<BusinessType> find(String code) {
     // the shared cache's instance itself (earchive-cache.xml), not a copy made for this transaction
-    return Optional.ofNullable(em.find(BusinessType.class, code, java.util.Map.of("eclipselink.read-only", "true")));
+    return Optional.ofNullable(em.find(BusinessType.class, code, READ_ONLY));
   }
 
   @Override
