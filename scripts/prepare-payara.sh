@@ -1,20 +1,15 @@
 #!/usr/bin/env bash
-# Prepares an unpacked Payara Server 6 for earchive, offline and idempotently, by editing domain1's domain.xml:
-# every listener binds to 127.0.0.1 (HTTP, admin, IIOP, JMX, Hazelcast, the JMS broker), and the heap fits the
-# imaging work. Used by ./earchive (runtime) and by the EAR module's server-side tests.
-# Usage: prepare-payara.sh PAYARA_HOME [DOMAIN]   (DOMAIN defaults to domain1; the transfer tests prepare a second one)
+# Prepares a Payara Server 6 domain for earchive, offline (the domain stopped) and idempotently: every listener on
+# 127.0.0.1 (the HTTP listener on EARCHIVE_HTTP_ADDRESS when set), JMX off, IIOP and the JMS broker on loopback,
+# Hazelcast off, secure admin on with the admin password from the password file, no version banners, a heap that fits
+# the imaging work (scripts/PreparePayara.java does the editing). Used by ./earchive and by the server-side tests.
+# Usage: prepare-payara.sh PAYARA_HOME [DOMAIN] [PASSWORD_FILE]
+#   DOMAIN defaults to domain1 (the transfer tests prepare a second one); PASSWORD_FILE (asadmin's format,
+#   AS_ADMIN_PASSWORD=…) defaults to PAYARA_HOME/DOMAIN.admin-password and is generated, mode 600, when absent.
 set -euo pipefail
-home=${1:?usage: prepare-payara.sh PAYARA_HOME [DOMAIN]}
+home=${1:?usage: prepare-payara.sh PAYARA_HOME [DOMAIN] [PASSWORD_FILE]}
 domain=${2:-domain1}
-xml="$home/glassfish/domains/$domain/config/domain.xml"
-[ -f "$xml" ] || { echo "prepare-payara: no $domain under $home" >&2; exit 1; }
-grep -q 'earchive-prepared' "$xml" && exit 0
-sed -i \
-  -e 's#<hazelcast-runtime-configuration>#<hazelcast-runtime-configuration interface="127.0.0.1">#' \
-  -e 's#<network-listener protocol=#<network-listener address="127.0.0.1" protocol=#' \
-  -e 's#iiop-listener address="0.0.0.0"#iiop-listener address="127.0.0.1"#' \
-  -e 's#jmx-connector address="0.0.0.0"#jmx-connector address="127.0.0.1"#' \
-  -e 's#name="default_JMS_host" host="localhost"#name="default_JMS_host" host="127.0.0.1"#' \
-  -e 's#<jvm-options>-Xmx512m</jvm-options>#<jvm-options>-Xmx1g</jvm-options>\n        <jvm-options>-Dimq.hostname=127.0.0.1</jvm-options>\n        <jvm-options>-Dhazelcast.socket.bind.any=false</jvm-options>\n        <jvm-options>-Dfile.encoding=UTF-8</jvm-options>\n        <jvm-options>-Dearchive-prepared=true</jvm-options>#' \
-  "$xml"
-grep -q 'earchive-prepared' "$xml" || { echo "prepare-payara: domain.xml did not take the edits" >&2; exit 1; }
+passwords=${3:-$home/$domain.admin-password}
+dir="$home/glassfish/domains/$domain"
+[ -f "$dir/config/domain.xml" ] || { echo "prepare-payara: no $domain under $home" >&2; exit 1; }
+java "$(dirname "${BASH_SOURCE[0]}")/PreparePayara.java" "$dir" "$passwords" "${EARCHIVE_HTTP_ADDRESS:-}"
