@@ -61,6 +61,7 @@ public class PreparePayara {
         harden(doc, config, name.equals("server-config") ? httpAddress : LOOPBACK);
       }
     }
+    defaultJmsConnectionFactory(doc);
     Element secureAdmin = first(doc.getDocumentElement(), "secure-admin");
     if (secureAdmin != null) {
       secureAdmin.setAttribute("enabled", "true");
@@ -83,7 +84,7 @@ public class PreparePayara {
       http.setAttribute("xpowered-by", "false");
       http.setAttribute("server-header", "false");
     }
-    secureAdminProtocols(doc, protocols);
+    secureAdminProtocols(doc, protocols, config.getAttribute("name").equals("server-config"));
     for (Element iiop : descendants(config, "iiop-listener")) {
       iiop.setAttribute("address", LOOPBACK);
     }
@@ -119,12 +120,11 @@ public class PreparePayara {
   }
 
   /** The protocols {@code asadmin enable-secure-admin} adds: TLS on the admin port, plain HTTP redirected to it. */
-  static void secureAdminProtocols(Document doc, Element protocols) {
+  static void secureAdminProtocols(Document doc, Element protocols, boolean serverConfig) {
     if (children(protocols, "protocol").stream().anyMatch(p -> p.getAttribute("name").equals("pu-protocol"))) {
       return;
     }
-    String nickname =
-        descendants(protocols, "ssl").stream().map(s -> s.getAttribute("cert-nickname")).findFirst().orElse("s1as");
+    String nickname = serverConfig ? "s1as" : "glassfish-instance"; // the distribution's DAS and instance keys
     Element sec = element(doc, protocols, "protocol", "name", "sec-admin-listener", "security-enabled", "true");
     Element http = element(doc, sec, "http", "encoded-slash-enabled", "true", "default-virtual-server", "__asadmin",
         "xpowered-by", "false", "server-header", "false");
@@ -157,6 +157,27 @@ public class PreparePayara {
     }
     host.setAttribute("host", LOOPBACK);
     property(doc, jms, "imq.hostname", LOOPBACK);
+  }
+
+  /**
+   * The default JMS connection factory that Payara registers at a domain's first start when it creates the server's
+   * jms-service itself; with the jms-service written here before that start, it is registered here too.
+   */
+  static void defaultJmsConnectionFactory(Document doc) {
+    String pool = "jms/__defaultConnectionFactory-Connection-Pool";
+    String jndi = "jms/__defaultConnectionFactory";
+    Element resources = first(doc.getDocumentElement(), "resources");
+    if (children(resources, "connector-resource").stream().noneMatch(r -> r.getAttribute("jndi-name").equals(jndi))) {
+      element(doc, resources, "connector-connection-pool", "connection-definition-name", "jakarta.jms.ConnectionFactory",
+          "max-pool-size", "250", "name", pool, "resource-adapter-name", "jmsra", "steady-pool-size", "1");
+      element(doc, resources, "connector-resource", "jndi-name", jndi, "object-type", "system-all-req", "pool-name", pool);
+    }
+    for (Element server : children(first(doc.getDocumentElement(), "servers"), "server")) {
+      if (server.getAttribute("name").equals("server")
+          && children(server, "resource-ref").stream().noneMatch(r -> r.getAttribute("ref").equals(jndi))) {
+        element(doc, server, "resource-ref", "ref", jndi);
+      }
+    }
   }
 
   /** Writes the admin user's salted SHA-256 (Payara's {SSHA256}: 100 rounds) for the password in the file. */

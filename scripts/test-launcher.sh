@@ -26,6 +26,15 @@ check "start prints the demo accounts with their password" grep -q "password for
 check "health reports UP (with the demo clerk, as the README shows)" \
   bash -c "curl -fsS -u clerk:$PW $URL/health | grep -q '\"status\":\"UP\"'"
 check "health needs no login" bash -c "curl -fsS $URL/health | grep -q '\"status\":\"UP\"'"
+SERVER_PID=$(cat "$ROOT/.earchive/payara6/glassfish/domains/domain1/config/pid")
+check "the server listens (ss shows its sockets)" bash -c "ss -ltnpH | grep -q 'pid=$SERVER_PID,'"
+check "every listener of the server is on loopback (ss -ltnp)" \
+  bash -c "! ss -ltnpH | grep 'pid=$SERVER_PID,' | awk '{print \$4}' | grep -v -E '^(127\.0\.0\.1|\[::ffff:127\.0\.0\.1\]|\[::1\]):'"
+check "the admin REST API refuses an anonymous caller (secure admin, password)" \
+  bash -c "[ \"\$(curl -sk -o /dev/null -w '%{http_code}' -H 'X-Requested-By: x' https://127.0.0.1:4848/management/domain/applications/list-applications.json)\" = 401 ] && [ \"\$(curl -s -o /dev/null -w '%{http_code}' -H 'X-Requested-By: x' http://127.0.0.1:4848/management/domain/applications/list-applications.json)\" != 200 ]"
+check "the admin password file is the data folder's, readable by its owner only" \
+  bash -c "[ \"\$(stat -c %a $WORK/a/.admin-password)\" = 600 ]"
+check "no Server or X-Powered-By banner" bash -c "! curl -sI $URL/health | grep -i -E '^(server|x-powered-by):'"
 check "the API refuses a request without credentials" \
   bash -c "[ \"\$(curl -s -o /dev/null -w '%{http_code}' $URL/api/cases/C1)\" = 401 ]"
 

@@ -22,6 +22,11 @@ final class Accounts {
   }
 
   static void ensureUser(String user, String[] roles, String[] skills) throws Exception {
+    ensureUser(user, "HALL-IT", roles, skills);
+  }
+
+  /** On PostgreSQL, an account of the given hall (the embedded default's demo accounts have theirs already). */
+  static void ensureUser(String user, String hall, String[] roles, String[] skills) throws Exception {
     if (!ThinPathIT.Env.postgresql()) {
       return;
     }
@@ -29,10 +34,11 @@ final class Accounts {
       try (PreparedStatement s =
           c.prepareStatement(
               "INSERT INTO app_user (username, display_name, password_hash, hall, absent, enabled)"
-                  + " VALUES (?, ?, ?, 'HALL-IT', false, true) ON CONFLICT DO NOTHING")) {
+                  + " VALUES (?, ?, ?, ?, false, true) ON CONFLICT DO NOTHING")) {
         s.setString(1, user);
         s.setString(2, user);
         s.setString(3, PasswordHasher.hash(Api.PASSWORD.toCharArray()));
+        s.setString(4, hall);
         s.executeUpdate();
       }
       for (String role : roles) {

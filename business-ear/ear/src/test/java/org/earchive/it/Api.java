@@ -97,6 +97,11 @@ final class Api {
     return send(request(path).GET());
   }
 
+  /** A GET with one more header (an Accept, an Origin, …). */
+  Response getWith(String path, String header, String value) throws IOException, InterruptedException {
+    return send(request(path).header(header, value).GET());
+  }
+
   Response post(String path, String json) throws IOException, InterruptedException {
     return send(
         request(path)
@@ -126,6 +131,18 @@ final class Api {
   Response upload(
       String caseNumber, String material, String fileName, String contentType, byte[] content, boolean declareLength)
       throws IOException, InterruptedException {
+    return multipart("/api/cases/" + caseNumber + "/documents", material, fileName, contentType, content, declareLength);
+  }
+
+  /** A multipart upload (material and file) to any path. */
+  Response uploadTo(String path, String material, String fileName, String contentType, byte[] content)
+      throws IOException, InterruptedException {
+    return multipart(path, material, fileName, contentType, content, true);
+  }
+
+  private Response multipart(
+      String path, String material, String fileName, String contentType, byte[] content, boolean declareLength)
+      throws IOException, InterruptedException {
     String boundary = "----earchive" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     body.write(
@@ -145,7 +162,7 @@ final class Api {
     // Expect: 100-continue, as curl sends for large bodies: a server that refuses the upload from its headers
     // answers before the body is sent.
     return send(
-        request("/api/cases/" + caseNumber + "/documents")
+        request(path)
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
             .expectContinue(declareLength)
             .POST(publisher));

@@ -43,7 +43,11 @@ final class ReceivingOffice implements AutoCloseable {
     office.run(Map.of(), asadmin.toString(), "stop-domain", "--kill=true", DOMAIN);
     office.run(Map.of(), asadmin.toString(), "delete-domain", DOMAIN);
     office.check(Map.of(), asadmin.toString(), "create-domain", "--nopassword=true", "--portbase", "28000", DOMAIN);
-    office.check(Map.of(), "bash", System.getProperty("earchive.root") + "/scripts/prepare-payara.sh", payara.toString(), DOMAIN);
+    // hardened like every domain: loopback only, secure admin with a password generated into this file
+    Path passwords = target.resolve("receiver.admin-password");
+    Files.deleteIfExists(passwords);
+    office.check(Map.of(), "bash", System.getProperty("earchive.root") + "/scripts/prepare-payara.sh", payara.toString(), DOMAIN,
+        passwords.toString());
     Map<String, String> env = Map.of(
         "EARCHIVE_HOME", home.toString(),
         "EARCHIVE_FONDS", FONDS,
@@ -52,7 +56,8 @@ final class ReceivingOffice implements AutoCloseable {
         "EARCHIVE_TRANSFER_RECEIVERS", "",
         "EARCHIVE_DEMO_PASSWORD", Api.PASSWORD);
     office.check(env, asadmin.toString(), "start-domain", DOMAIN);
-    office.check(Map.of(), asadmin.toString(), "--port", ADMIN_PORT, "deploy", "--name", "earchive",
+    office.check(Map.of(), asadmin.toString(), "--port", ADMIN_PORT, "--user", "admin", "--passwordfile",
+        passwords.toString(), "deploy", "--name", "earchive",
         System.getProperty("earchive.ear"));
     HttpClient http = HttpClient.newHttpClient();
     long until = System.currentTimeMillis() + 180_000;

@@ -55,7 +55,7 @@ public class DefaultArchiveService implements ArchiveService {
   @Inject ObjectStore store;
   @Inject org.earchive.archive.domain.service.SearchIndex index;
   @Inject org.earchive.archive.domain.model.document.DocumentRepository documents;
-  @Inject org.earchive.archive.domain.model.account.UserAccountRepository accounts;
+  @EJB HallRule hall;
   @Resource SessionContext context;
 
   @Override
@@ -224,11 +224,7 @@ public class DefaultArchiveService implements ArchiveService {
   @RolesAllowed({Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.SERVICE, Roles.REVIEWER, Roles.CLERK})
   @TransactionAttribute(TransactionAttributeType.REQUIRED)
   public List<RecordView> dossier(String caseNumber) throws EarchiveException {
-    long caseId =
-        cases.find(caseNumber)
-            .orElseThrow(
-                () -> new EarchiveException(ErrorCode.CASE_NOT_FOUND, "No case has the number " + caseNumber + "."))
-            .id();
+    long caseId = hall.caseOf(caseNumber).id();
     boolean full = seesFullId();
     return archive.byCase(caseId).stream().map(r -> view(r, caseNumber, full)).toList();
   }
@@ -284,13 +280,7 @@ public class DefaultArchiveService implements ArchiveService {
   @TransactionAttribute(TransactionAttributeType.REQUIRED)
   public org.earchive.archive.application.dto.SearchResultView search(
       org.earchive.archive.application.dto.SearchRequest r) throws EarchiveException {
-    String hall = null;
-    if (context.isCallerInRole(Roles.CLERK)
-        && !context.isCallerInRole(Roles.ARCHIVIST)
-        && !context.isCallerInRole(Roles.AUDITOR)
-        && !context.isCallerInRole(Roles.ADMIN)) {
-      hall = accounts.find(context.getCallerPrincipal().getName()).map(a -> a.hall()).orElse("-");
-    }
+    String hall = this.hall.confinement().orElse(null);
     java.time.ZoneId zone = org.earchive.archive.infrastructure.config.EarchiveSettings.current().zone();
     try {
       org.earchive.archive.domain.service.SearchIndex.Page page =

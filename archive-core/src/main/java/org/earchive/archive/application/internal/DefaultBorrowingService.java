@@ -27,6 +27,7 @@ public class DefaultBorrowingService implements BorrowingService {
   @EJB AuditTrail audit;
   @jakarta.inject.Inject org.earchive.archive.domain.model.record.ArchiveRepository archive;
   @Resource SessionContext context;
+  @EJB HallRule hall;
 
   @Override
   @RolesAllowed({Roles.CLERK, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.SERVICE})
@@ -34,6 +35,7 @@ public class DefaultBorrowingService implements BorrowingService {
     String reader = context.getCallerPrincipal().getName();
     ArchiveRecord r = archive.find(archiveNumber == null ? "" : archiveNumber)
         .orElseThrow(() -> DefaultArchiveService.recordNotFound(archiveNumber));
+    hall.record(r);
     if (r.disposed()) {
       throw new EarchiveException(ErrorCode.RECORD_DISPOSED,
           "档案 " + archiveNumber + " 已销毁，不能借阅。The content of " + archiveNumber + " was destroyed: it cannot be borrowed.");

@@ -35,6 +35,7 @@ public class DefaultCaseService implements CaseService {
   @Inject UserAccountRepository accounts;
   @jakarta.ejb.EJB org.earchive.archive.application.AuditTrail audit;
   @Resource SessionContext context;
+  @jakarta.ejb.EJB HallRule hall;
 
   @Override
   @RolesAllowed({Roles.CLERK, Roles.ADMIN})
@@ -83,9 +84,7 @@ public class DefaultCaseService implements CaseService {
   @Override
   @RolesAllowed({Roles.CLERK, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN})
   public CaseView find(String caseNumber) throws EarchiveException {
-    BusinessCase c =
-        cases.find(caseNumber)
-            .orElseThrow(() -> Failures.caseNotFound(caseNumber));
+    BusinessCase c = hall.caseOf(caseNumber);
     BusinessType type = catalogue.find(c.businessType()).orElseThrow();
     return CaseAssembler.toView(c, type, documents.findByCase(c.id()), cases.history(c.id()), seesFullId());
   }

@@ -45,6 +45,7 @@ public class DefaultDocumentService implements DocumentService {
   @Inject org.earchive.archive.domain.model.catalogue.BusinessTypeRepository catalogue;
   @Inject org.earchive.archive.domain.service.PageRenderer renderer;
   @EJB DocumentRecorder recorder;
+  @EJB HallRule hall;
   @EJB org.earchive.archive.application.AuditTrail audit;
   @jakarta.annotation.Resource jakarta.ejb.SessionContext context;
   @Inject ObjectStore store;
@@ -198,6 +199,7 @@ public class DefaultDocumentService implements DocumentService {
   @Override
   @RolesAllowed({Roles.CLERK, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.SERVICE})
   public DocumentContent open(long documentId) throws EarchiveException {
+    hall.document(documentId);
     DocumentView view = recorder.document(documentId);
     access.checkContent(documentId, context.getCallerPrincipal().getName());
     String key = StoredObject.keyFor(view.sha256());
@@ -222,6 +224,7 @@ public class DefaultDocumentService implements DocumentService {
   @Override
   @RolesAllowed({Roles.CLERK, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.SERVICE})
   public org.earchive.archive.application.dto.PageImage page(long documentId, int page, int dpi) throws EarchiveException {
+    hall.document(documentId);
     DocumentView view = recorder.document(documentId);
     String reader = context.getCallerPrincipal().getName();
     access.checkContent(documentId, reader);
@@ -282,18 +285,20 @@ public class DefaultDocumentService implements DocumentService {
   @Override
   @RolesAllowed({Roles.CLERK, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.SERVICE})
   public String text(long documentId) throws EarchiveException {
+    hall.document(documentId);
     recorder.document(documentId);
     access.checkContent(documentId, context.getCallerPrincipal().getName());
     return texts.of(documentId);
   }
 
   private org.earchive.archive.domain.model.cases.BusinessCase caseOf(String caseNumber) throws EarchiveException {
-    return cases.find(caseNumber).orElseThrow(() -> Failures.caseNotFound(caseNumber));
+    return hall.caseOf(caseNumber);
   }
 
   @Override
   @RolesAllowed({Roles.CLERK, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.SERVICE})
   public DocumentView describe(long documentId) throws EarchiveException {
+    hall.document(documentId);
     return recorder.document(documentId);
   }
 

@@ -45,6 +45,7 @@ public class DefaultRiskService implements RiskService {
   @Inject ArchiveRepository archive;
   @Inject SearchIndex index;
   @EJB DocumentTexts texts;
+  @EJB HallRule hall;
   @EJB AuditTrail audit;
   @PersistenceContext(unitName = "earchive")
   EntityManager em;
@@ -52,7 +53,7 @@ public class DefaultRiskService implements RiskService {
   @Override
   @RolesAllowed({Roles.REVIEWER, Roles.MANAGER, Roles.ADMIN, Roles.ARCHIVIST, Roles.AUDITOR, Roles.CLERK})
   public List<CaseFlagView> flags(String caseNumber) throws EarchiveException {
-    cases.find(caseNumber).orElseThrow(() -> Failures.caseNotFound(caseNumber));
+    hall.caseOf(caseNumber);
     return em.createQuery("SELECT f FROM CaseFlag f WHERE f.caseNumber = :c ORDER BY f.id", CaseFlag.class)
         .setParameter("c", caseNumber).getResultList().stream().map(DefaultRiskService::view).toList();
   }

@@ -33,6 +33,7 @@ public class DefaultWorkflowService implements WorkflowService {
   private static final Logger LOG = Logger.getLogger(DefaultWorkflowService.class.getName());
 
   @EJB CaseTransitions transitions;
+  @EJB HallRule hall;
   @EJB org.earchive.archive.application.CaseService caseService;
   @EJB ArchiveService archive;
   @EJB ArchiveEvents events;
@@ -42,6 +43,7 @@ public class DefaultWorkflowService implements WorkflowService {
   @Override
   @RolesAllowed({Roles.CLERK, Roles.ADMIN})
   public CaseView submit(String caseNumber, LocalDate promisedSupplement, String clerk) throws EarchiveException {
+    hall.caseOf(caseNumber);
     org.earchive.archive.domain.model.cases.BusinessCase c = transitions.submit(caseNumber, promisedSupplement, clerk);
     events.caseSubmitted(caseNumber, c.businessType());
     return caseService.find(caseNumber);

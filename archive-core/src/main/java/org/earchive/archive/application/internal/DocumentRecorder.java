@@ -27,6 +27,7 @@ public class DocumentRecorder {
   @Inject BusinessTypeRepository catalogue;
   @Inject DocumentRepository documents;
   @jakarta.ejb.EJB org.earchive.archive.application.AuditTrail audit;
+  @jakarta.ejb.EJB HallRule hall;
 
   /** What an upload needs to know about its case. */
   public record Target(
@@ -51,6 +52,7 @@ public class DocumentRecorder {
 
   public Target checkTarget(String caseNumber, String material) throws EarchiveException {
     BusinessCase c = find(caseNumber);
+    hall.admit(c);
     BusinessType type = catalogue.find(c.businessType()).orElseThrow();
     if (material == null || material.isBlank() || type.material(material.trim()).isEmpty()) {
       throw new EarchiveException(
