@@ -44,8 +44,8 @@ case_json=$(curl -fsS -u "clerk:$PW" -H 'Content-Type: application/json' \
   "$URL/api/cases")
 CASE=$(sed -n 's/.*"caseNumber":"\([^"]*\)".*/\1/p' <<<"$case_json")
 check "a clerk opens a case" test -n "$CASE"
-head -c 250000 /dev/urandom > "$WORK/scan1.pdf"
-head -c 90000 /dev/urandom > "$WORK/scan2.pdf"
+{ printf '%%PDF-1.7\n'; head -c 250000 /dev/urandom; } > "$WORK/scan1.pdf" # PDF by its bytes (formats are detected)
+{ printf '%%PDF-1.7\n'; head -c 90000 /dev/urandom; } > "$WORK/scan2.pdf"
 ids=()
 for f in scan1 scan2; do
   doc=$(curl -fsS -u "clerk:$PW" -F material=ID_CARD -F "file=@$WORK/$f.pdf;type=application/pdf" "$URL/api/cases/$CASE/documents")

@@ -36,7 +36,9 @@ public enum ErrorCode {
   PACKAGE_REJECTED(Kind.INVALID),
   EVIDENCE_MISSING(Kind.CONFLICT),
   WRONG_BUSINESS_TYPE(Kind.CONFLICT),
-  PARAMETERS_MISSING(Kind.CONFLICT);
+  PARAMETERS_MISSING(Kind.CONFLICT),
+  UNSUPPORTED_FORMAT(Kind.UNSUPPORTED),
+  CANNOT_RENDER(Kind.UNPROCESSABLE);
 
   /** How a failure presents itself at the edge. */
   public enum Kind {
@@ -47,7 +49,9 @@ public enum ErrorCode {
     FORBIDDEN,
     UNAVAILABLE,
     INTEGRITY,
-    GONE
+    GONE,
+    UNSUPPORTED,
+    UNPROCESSABLE
   }
 
   private final Kind kind;

@@ -62,6 +62,7 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(
                     "j_username=" + java.net.URLEncoder.encode(user, StandardCharsets.UTF_8) + "&j_password="
                         + java.net.URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8))));
+    api.signInCookies = r.raw().headers().allValues("Set-Cookie");
     api.sessionCookie =
         r.raw().headers().allValues("Set-Cookie").stream()
             .filter(c -> c.startsWith("JSESSIONID="))
@@ -167,6 +168,26 @@ final class Api {
             .expectContinue(declareLength)
             .POST(publisher));
   }
+
+  /**
+   * A request exactly as given: this client's session cookie (if signed in) but none of the headers the pages add,
+   * so a test can send what another site's page would.
+   */
+  Response raw(String method, String path, java.util.Map<String, String> headers, byte[] body)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+    if (sessionCookie != null) {
+      b.header("Cookie", sessionCookie);
+    } else if (authorization != null) {
+      b.header("Authorization", authorization);
+    }
+    headers.forEach(b::header);
+    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    return send(b);
+  }
+
+  /** The Set-Cookie lines a sign-in answered with. */
+  java.util.List<String> signInCookies = java.util.List.of();
 
   private HttpRequest.Builder request(String path) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));

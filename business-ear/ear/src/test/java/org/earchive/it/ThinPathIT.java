@@ -189,6 +189,7 @@ class ThinPathIT {
 
     // The tests run with a 1 MiB limit: once with a declared length, once streamed without one.
     byte[] big = Samples.random(1536 * 1024);
+    System.arraycopy("%PDF-1.7\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, big, 0, 9); // a PDF's bytes
     Api.Response declared = CLERK.upload(caseNumber, "ID_CARD", "big.pdf", "application/pdf", big, true);
     assertEquals(413, declared.status());
     assertEquals("FILE_TOO_LARGE", declared.json().getString("code"));

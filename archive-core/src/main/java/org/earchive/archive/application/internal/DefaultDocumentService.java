@@ -19,6 +19,7 @@ import org.earchive.archive.application.ErrorCode;
 import org.earchive.archive.application.dto.DocumentContent;
 import org.earchive.archive.application.dto.DocumentView;
 import org.earchive.archive.domain.model.document.StoredContent;
+import org.earchive.archive.domain.service.FormatDetector;
 import org.earchive.archive.infrastructure.config.EarchiveSettings;
 import org.earchive.storage.ObjectNotFoundException;
 import org.earchive.storage.ObjectStore;
@@ -49,6 +50,7 @@ public class DefaultDocumentService implements DocumentService {
   @EJB org.earchive.archive.application.AuditTrail audit;
   @jakarta.annotation.Resource jakarta.ejb.SessionContext context;
   @Inject ObjectStore store;
+  @Inject FormatDetector formats;
   /** The upload limit, read per upload so that configuration changes apply; replaceable in tests. */
   java.util.function.LongSupplier maxUploadBytes = () -> EarchiveSettings.current().maxUploadBytes();
 
@@ -77,10 +79,12 @@ public class DefaultDocumentService implements DocumentService {
       return checked.earlier().get();
     }
     DocumentRecorder.Target target = checked.target();
-    StoredObject stored = storeBytes(content, contentType);
+    Stored upload = storeBytes(content);
+    StoredObject stored = upload.object();
     DocumentView view;
     try {
-      view = recordOrCompensate(target, material, fileName, contentType, stored, uploader, key, kind);
+      // kept with the format its bytes are, whatever the client declared: it is served back as that and nothing else
+      view = recordOrCompensate(target, material, fileName, upload.format(), stored, uploader, key, kind);
     } catch (EarchiveException | RuntimeException e) {
       // the same key recorded meanwhile by a concurrent retry: that document is the answer
       Optional<DocumentView> raced = key == null ? Optional.empty() : recorder.replay(target, key);
@@ -98,8 +102,13 @@ public class DefaultDocumentService implements DocumentService {
       throws EarchiveException {
     String reviewer = context.getCallerPrincipal().getName();
     DocumentRecorder.Target target = recorder.checkWorkSheet(caseNumber, material, reviewer);
-    StoredObject stored = storeBytes(content, "application/pdf");
-    return recordOrCompensate(target, material, fileName, "application/pdf", stored, reviewer, null, CaseDocument.ARCHIVAL);
+    Stored upload = storeBytes(content);
+    if (!upload.format().equals("application/pdf")) {
+      compensate(upload.object());
+      throw new EarchiveException(ErrorCode.UNSUPPORTED_FORMAT, "工作底稿须为 PDF/A。A work sheet must be a PDF/A.");
+    }
+    return recordOrCompensate(target, material, fileName, "application/pdf", upload.object(), reviewer, null,
+        CaseDocument.ARCHIVAL);
   }
 
   private static final java.util.regex.Pattern UPLOAD_KEY = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{8,160}");
@@ -116,19 +125,37 @@ public class DefaultDocumentService implements DocumentService {
     return key.trim();
   }
 
-  private StoredObject storeBytes(InputStream content, String contentType) throws EarchiveException {
+  /**
+   * The formats the catalogue's materials may arrive in, as detected from the bytes: PDF, TIFF, JPEG, PNG, JPEG 2000.
+   * Anything else (HTML, SVG, an executable, an office file) is refused before a byte is stored.
+   */
+  static final java.util.Set<String> ACCEPTED_FORMATS =
+      java.util.Set.of("application/pdf", "image/tiff", "image/jpeg", "image/png", "image/jp2", "image/jpx");
+
+  /** A stored upload and the format its bytes are. */
+  record Stored(StoredObject object, String format) {}
+
+  private Stored storeBytes(InputStream content) throws EarchiveException {
     long limit = maxUploadBytes.getAsLong();
     try {
-      PushbackInputStream in = new PushbackInputStream(content, 1);
-      int first = in.read();
-      if (first < 0) {
+      PushbackInputStream in = new PushbackInputStream(content, FormatDetector.HEAD_BYTES);
+      byte[] head = new byte[FormatDetector.HEAD_BYTES];
+      int n = in.readNBytes(head, 0, head.length);
+      if (n <= 0) {
         throw new EarchiveException(
             ErrorCode.EMPTY_FILE, "上传的文件是空的，请重新扫描或选择文件。The uploaded file is empty: scan again or choose another file.");
       }
-      in.unread(first);
+      String format = formats.detect(head, n);
+      if (!ACCEPTED_FORMATS.contains(format)) {
+        throw new EarchiveException(
+            ErrorCode.UNSUPPORTED_FORMAT,
+            "不支持该文件格式（" + format + "），请上传 PDF、TIFF、JPEG、PNG 或 JPEG 2000 文件。The file is " + format
+                + ", not a format the archive accepts: upload PDF, TIFF, JPEG, PNG or JPEG 2000.");
+      }
+      in.unread(head, 0, n);
       LimitedInputStream limited = new LimitedInputStream(in, limit);
       try {
-        return store.put(limited, contentType);
+        return new Stored(store.put(limited, format), format);
       } catch (StorageException e) {
         if (limited.exceeded()) {
           throw tooLarge(limit);
@@ -243,8 +270,10 @@ public class DefaultDocumentService implements DocumentService {
     } catch (StorageException e) {
       throw unavailable(e);
     } catch (java.io.IOException e) {
-      throw new EarchiveException(ErrorCode.INTEGRITY_FAILURE,
-          "文件 " + documentId + " 无法显示：" + e.getMessage() + "。Document " + documentId + " cannot be rendered: " + e.getMessage(), e);
+      // the stored bytes are intact (every read is verified against the digest): they are just not a page we can draw
+      throw new EarchiveException(ErrorCode.CANNOT_RENDER,
+          "文件 " + documentId + " 无法显示为页面，请下载原文件查看。Document " + documentId
+              + " cannot be shown as a page: download the file instead.", e);
     }
     audit.record(reader, org.earchive.archive.domain.model.audit.AuditAction.PAGE_VIEWED, "doc:" + documentId,
         view.caseNumber() + " page " + page + " watermarked");

@@ -36,8 +36,10 @@ public class DocumentResource {
   @GET
   @Path("{id}/content")
   @Roles({"clerk", "reviewer", "archivist", "auditor", "admin", "service"})
-  @Operation(summary = "The document's bytes, exactly as uploaded; the SHA-256 is in the Digest header")
-  public Response content(@PathParam("id") long id) throws EarchiveException {
+  @Operation(summary = "The document's bytes, exactly as uploaded; the SHA-256 is in the Digest header. A download"
+      + " (attachment) unless inline=true asks to show a PDF or an image in the viewer; always sandboxed, never sniffed")
+  public Response content(@PathParam("id") long id, @jakarta.ws.rs.QueryParam("inline") boolean inline)
+      throws EarchiveException {
     DocumentContent content = documents.open(id);
     DocumentView d = content.document();
     Response.ResponseBuilder response;
@@ -58,8 +60,10 @@ public class DocumentResource {
         .header("Content-Length", d.size())
         .header("Digest", "sha-256=" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(d.sha256())))
         .header("ETag", "\"" + d.sha256() + "\"")
-        .header("Content-Disposition", disposition(d.fileName()))
+        .header("Content-Disposition", disposition(d.fileName(), inline && viewable(d.contentType())))
         .header("X-Content-Type-Options", "nosniff")
+        // stored content is data, never a page of this origin: no script runs even if a browser renders it
+        .header("Content-Security-Policy", "sandbox; default-src 'none'")
         .build();
   }
 
@@ -109,9 +113,15 @@ public class DocumentResource {
     return documents.describe(id);
   }
 
-  static String disposition(String fileName) {
+  /** A PDF or an image may be shown in the page's viewer; anything else is only ever downloaded. */
+  static boolean viewable(String contentType) {
+    String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
+    return type.startsWith("application/pdf") || type.startsWith("image/");
+  }
+
+  static String disposition(String fileName, boolean inline) {
     String ascii = fileName.replaceAll("[^A-Za-z0-9._-]", "_");
-    return "inline; filename=\"" + ascii + "\"; filename*=UTF-8''"
+    return (inline ? "inline" : "attachment") + "; filename=\"" + ascii + "\"; filename*=UTF-8''"
         + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
   }
 }

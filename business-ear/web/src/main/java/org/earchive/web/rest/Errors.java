@@ -18,6 +18,8 @@ final class Errors {
       case UNAVAILABLE -> 503;
       case INTEGRITY -> 500;
       case GONE -> 410;
+      case UNSUPPORTED -> 415;
+      case UNPROCESSABLE -> 422;
     };
   }
 

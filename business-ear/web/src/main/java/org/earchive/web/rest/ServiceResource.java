@@ -65,7 +65,7 @@ public class ServiceResource {
   @Produces(MediaType.WILDCARD)
   @Operation(summary = "A record's content, exactly as archived (fixity checked while it is read; Digest header)")
   public Response content(@PathParam("archiveNumber") String archiveNumber) throws EarchiveException {
-    return documents.content(archive.record(archiveNumber).documentId());
+    return documents.content(archive.record(archiveNumber).documentId(), false);
   }
 
   @GET

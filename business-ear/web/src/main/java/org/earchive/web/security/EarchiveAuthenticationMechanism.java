@@ -76,6 +76,17 @@ public class EarchiveAuthenticationMechanism implements HttpAuthenticationMechan
 
   private AuthenticationStatus form(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    String origin = request.getHeader("Origin");
+    if (origin != null ? !CsrfFilter.sameOrigin(origin, request.getHeader("Host"))
+        : request.getHeader("X-Requested-With") == null) {
+      // a sign-in posted by another site would sign the browser in to an account of the attacker's choosing
+      try {
+        CsrfFilter.refuse(response);
+      } catch (IOException e) {
+        // the client went away
+      }
+      return AuthenticationStatus.SEND_FAILURE;
+    }
     String user = request.getParameter("j_username");
     String password = request.getParameter("j_password");
     if (user == null || password == null) {
@@ -91,6 +102,7 @@ public class EarchiveAuthenticationMechanism implements HttpAuthenticationMechan
       HttpSession session = request.getSession(true);
       session.setAttribute(SESSION_USER, context.getCallerPrincipal().getName());
       session.setAttribute(SESSION_GROUPS, Set.copyOf(context.getGroups()));
+      SessionCookies.harden(request, response);
     }
     return status;
   }

@@ -1,0 +1,2 @@
+/** Apache Tika, for detecting formats from bytes. */
+package org.earchive.archive.infrastructure.tika;

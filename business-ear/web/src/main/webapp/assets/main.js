@@ -1,0 +1,7 @@
+// The application page's entry point (a file, not an inline script: the Content-Security-Policy allows none).
+import { start } from '/assets/app.js';
+import '/assets/counter.js';
+import '/assets/review.js';
+import '/assets/archive.js';
+import '/assets/manage.js';
+start();
