@@ -11,4 +11,7 @@ public interface UserAdministration {
 
   /** Creates the account (a password is then required) or changes it (a password only if it is to change). */
   UserView save(UserView user) throws EarchiveException;
+
+  /** Lifts a sign-in lock (and the count of wrong passwords) before it expires; audited. */
+  UserView unlock(String username) throws EarchiveException;
 }

@@ -53,6 +53,10 @@ final class Api {
    * {@code X-Requested-With} like {@code app.js}, not credentials with every request.
    */
   static Api signedIn(String user) throws IOException, InterruptedException {
+    return signedIn(user, PASSWORD);
+  }
+
+  static Api signedIn(String user, String password) throws IOException, InterruptedException {
     Api api = anonymous();
     Response r =
         send(
@@ -61,7 +65,7 @@ final class Api {
                 .header("X-Requested-With", "fetch")
                 .POST(HttpRequest.BodyPublishers.ofString(
                     "j_username=" + java.net.URLEncoder.encode(user, StandardCharsets.UTF_8) + "&j_password="
-                        + java.net.URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8))));
+                        + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8))));
     api.signInCookies = r.raw().headers().allValues("Set-Cookie");
     api.sessionCookie =
         r.raw().headers().allValues("Set-Cookie").stream()

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -118,6 +119,87 @@ class SecurityIT {
     assertTrue(download.raw().headers().allValues("Content-Security-Policy").stream().anyMatch(v -> v.startsWith("sandbox")));
     assertEquals("nosniff", download.header("X-Content-Type-Options"));
     assertTrue(clerk.get("/api/documents/" + id + "/content?inline=true").header("Content-Disposition").startsWith("inline"));
+  }
+
+  @Test
+  void whoeverUploadedToOrSubmittedACaseNeverDecidesIt() throws Exception {
+    Api clerk = Api.as("clerk");
+    Api deputy = Api.as("deputy"); // a clerk and a reviewer with every skill
+    String caseNumber = Cases.open(clerk, "ENROLL", Cases.newPerson(), "王芳");
+    for (JsonObject m : clerk.get("/api/cases/" + caseNumber).json().getJsonArray("requiredMaterials")
+        .getValuesAs(JsonObject.class)) {
+      if (m.getBoolean("required")) {
+        Cases.upload(deputy, caseNumber, m.getString("code"), Samples.pdf("four eyes " + m.getString("code")));
+      }
+    }
+    String assigned = Cases.submit(caseNumber);
+    assertFalse("deputy".equals(assigned), "the system does not give the case to its uploader");
+    Api.Response reassigned = Api.as("admin").post("/api/admin/cases/" + caseNumber + "/reassign",
+        "{\"reviewer\":\"deputy\"}");
+    assertEquals(403, reassigned.status(), reassigned.body());
+    assertEquals("FOUR_EYES", reassigned.json().getString("code"));
+    Api.Response decided = deputy.post("/api/tasks/" + caseNumber + "/decision",
+        "{\"decision\":\"APPROVE\",\"comment\":\"自己审自己\"}");
+    assertEquals(403, decided.status(), decided.body());
+  }
+
+  @Test
+  void theApiDescriptionAndMetricsAreForAdministratorsAndAuditorsOnly() throws Exception {
+    for (String path : List.of("/openapi", "/metrics")) {
+      for (String role : List.of("clerk", "reviewer", "archivist", "manager")) {
+        assertEquals(403, Api.as(role).get(path).status(), role + " " + path);
+      }
+      assertEquals(200, Api.as("auditor").get(path).status(), "auditor " + path);
+      assertEquals(200, Api.as("admin").get(path).status(), "admin " + path);
+    }
+  }
+
+  @Test
+  void badInputGetsACoded400NamingTheLimitNeverA500() throws Exception {
+    Api clerk = Api.as("clerk");
+    String id = Cases.newPerson();
+    Api.Response longName = clerk.post("/api/cases", "{\"businessType\":\"ENROLL\",\"applicant\":{\"idNumber\":\"" + id
+        + "\",\"name\":\"" + "王".repeat(101) + "\"},\"channel\":\"COUNTER\"}");
+    assertEquals(400, longName.status(), longName.body());
+    assertTrue(longName.json().getString("message").contains("100"), longName.body());
+    Api.Response bidi = clerk.post("/api/cases", "{\"businessType\":\"ENROLL\",\"applicant\":{\"idNumber\":\"" + id
+        + "\",\"name\":\"王\u202Efdp.exe\"},\"channel\":\"COUNTER\"}");
+    assertEquals(400, bidi.status(), bidi.body());
+
+    String caseNumber = Cases.open(clerk, "ENROLL", id, "王芳");
+    Api.Response longFile = clerk.upload(caseNumber, "ID_CARD", "a".repeat(252) + ".pdf", "application/pdf",
+        Samples.pdf("long"), true);
+    assertEquals(400, longFile.status(), longFile.body());
+    assertTrue(longFile.json().getString("message").contains("255"), longFile.body());
+    Api.Response disguised = clerk.upload(caseNumber, "ID_CARD", "scan\u202Efdp.exe", "application/pdf",
+        Samples.pdf("bidi"), true);
+    assertEquals(201, disguised.status(), disguised.body());
+    assertEquals("scanfdp.exe", disguised.json().getString("fileName"), "control and bidi characters stripped");
+
+    Api.Response comment = Api.as("reviewer").post("/api/tasks/" + caseNumber + "/decision",
+        "{\"decision\":\"REJECT\",\"comment\":\"" + "不".repeat(1001) + "\"}");
+    assertEquals(400, comment.status(), comment.body());
+    assertTrue(comment.json().getString("message").contains("1000"), comment.body());
+
+    byte[] big = ("{\"businessType\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+    Api.Response huge = clerk.postBytes("/api/cases", "application/json", big);
+    assertEquals(413, huge.status(), huge.body());
+    assertEquals("REQUEST_TOO_LARGE", huge.json().getString("code"));
+
+    Api.Response page = clerk.get("/api/archive/search?q=x&page=2147483647");
+    assertEquals(400, page.status(), page.body());
+    Api.Response notANumber = clerk.get("/api/documents/abc");
+    assertEquals(400, notANumber.status(), notANumber.body());
+    assertEquals("INVALID_REQUEST", notANumber.json().getString("code"));
+    Api.Response syntax = Api.as("archivist").get("/api/archive/search?q=" + java.net.URLEncoder.encode("AND OR ( \"",
+        StandardCharsets.UTF_8));
+    assertEquals(200, syntax.status(), "search words are words, never a parser error: " + syntax.body());
+    Api.Response contentType = clerk.raw("POST", "/api/cases", Map.of("Content-Type", ";;;"), "{}".getBytes());
+    assertTrue(contentType.status() >= 400 && contentType.status() < 500, contentType.status() + contentType.body());
+    assertTrue(contentType.body().startsWith("{\"code\""), "JSON, not a container page: " + contentType.body());
+    Api.Response traversal = clerk.get("/api/..%2f..%2f..%2fetc/passwd");
+    assertTrue(traversal.status() == 400 || traversal.status() == 404, traversal.status() + traversal.body());
+    assertFalse(traversal.body().contains("<html") || traversal.body().contains("root:"), traversal.body());
   }
 
   @Test

@@ -65,9 +65,10 @@ public class CaseTransitions {
 
   /** Gives the case to the least-loaded present reviewer with the skill; leaves it waiting if there is none. */
   private void assign(BusinessCase c, BusinessType type, Instant now) {
+    Set<String> preparers = preparers(c);
     List<UserAccount> candidates =
         accounts.lockAvailableReviewers(type.reviewerSkill()).stream()
-            .filter(u -> !u.username().equals(c.acceptedBy()))
+            .filter(u -> !preparers.contains(u.username()))
             .toList();
     if (candidates.isEmpty()) {
       return;
@@ -86,6 +87,7 @@ public class CaseTransitions {
   public BusinessCase decide(String caseNumber, Decision decision, String comment, String reviewer)
       throws EarchiveException {
     BusinessCase c = locked(caseNumber);
+    fourEyes(c, reviewer);
     CaseStatus from = c.status();
     Instant now = Instant.now();
     step(
@@ -108,6 +110,7 @@ public class CaseTransitions {
         || !target.get().roles().contains(org.earchive.archive.domain.model.account.Role.reviewer)) {
       throw new EarchiveException(ErrorCode.UNKNOWN_REVIEWER, "没有审核员 " + reviewer + "。There is no reviewer " + reviewer + ".");
     }
+    fourEyes(c, reviewer);
     String previous = c.assignedTo();
     step(() -> c.reassign(reviewer, Instant.now()));
     cases.record(new CaseEvent(c.id(), Instant.now(), admin, c.status(), c.status(), "由 " + previous + " 改派给 " + reviewer));
@@ -127,6 +130,37 @@ public class CaseTransitions {
 
   public List<String> waiting(int limit) {
     return cases.waitingForReviewer(limit).stream().map(BusinessCase::caseNumber).toList();
+  }
+
+  /**
+   * Everyone who prepared the case for its decision: the clerk who accepted it, whoever submitted it, and whoever
+   * uploaded its materials before its last submission (work sheets the reviewer adds while deciding do not count).
+   */
+  Set<String> preparers(BusinessCase c) {
+    Set<String> preparers = new java.util.HashSet<>();
+    preparers.add(c.acceptedBy());
+    Instant submitted = null;
+    for (CaseEvent e : cases.history(c.id())) {
+      if (e.toStatus() == CaseStatus.SUBMITTED) {
+        preparers.add(e.actor());
+        submitted = e.occurredAt();
+      }
+    }
+    for (CaseDocument d : documents.findByCase(c.id())) {
+      if (submitted == null || !d.uploadedAt().isAfter(submitted)) {
+        preparers.add(d.uploadedBy());
+      }
+    }
+    return preparers;
+  }
+
+  /** Four eyes: no one decides a case they prepared, whether the system or an administrator assigned it. */
+  private void fourEyes(BusinessCase c, String reviewer) throws EarchiveException {
+    if (preparers(c).contains(reviewer)) {
+      throw new EarchiveException(ErrorCode.FOUR_EYES,
+          "受理、上传材料或提交案件 " + c.caseNumber() + " 的人员不能审核该案件（前后台分离）。Whoever accepted, uploaded to or"
+              + " submitted case " + c.caseNumber() + " may not decide it.");
+    }
   }
 
   private BusinessCase locked(String caseNumber) throws EarchiveException {

@@ -301,8 +301,11 @@ public class DefaultArchiveService implements ArchiveService {
                   h.category(), java.time.Instant.ofEpochMilli(h.epochMillis()),
                   hidden.contains(h.archiveNumber()) ? RESTRICTED_HIGHLIGHT : h.highlight()))
               .toList());
+    } catch (IllegalArgumentException e) {
+      throw new EarchiveException(ErrorCode.INVALID_REQUEST, "检索词无法检索，请减少或简化检索词。" + e.getMessage(), e);
     } catch (java.io.IOException e) {
-      throw new EarchiveException(ErrorCode.INVALID_REQUEST, "检索条件无效：" + e.getMessage() + " The search could not run.", e);
+      java.util.logging.Logger.getLogger(DefaultArchiveService.class.getName()).warning("Search failed: " + e);
+      throw new EarchiveException(ErrorCode.STORAGE_UNAVAILABLE, "检索暂时不可用，请稍后重试。The search index does not answer: try again shortly.", e);
     }
   }
 

@@ -39,6 +39,20 @@ public class DefaultUserAdministration implements UserAdministration {
 
   @Override
   @RolesAllowed(Roles.ADMIN)
+  public UserView unlock(String username) throws EarchiveException {
+    UserAccount account = username == null ? null : em.find(UserAccount.class, username);
+    if (account == null) {
+      throw new EarchiveException(org.earchive.archive.application.ErrorCode.INVALID_REQUEST,
+          "没有用户 " + username + "。There is no account " + username + ".");
+    }
+    account.signInSucceeded();
+    audit.record(context.getCallerPrincipal().getName(),
+        org.earchive.archive.domain.model.audit.AuditAction.ACCOUNT_UNLOCKED, "user:" + username, "unlocked by an administrator");
+    return view(account);
+  }
+
+  @Override
+  @RolesAllowed(Roles.ADMIN)
   public UserView save(UserView u) throws EarchiveException {
     if (u == null || u.username() == null || !u.username().matches("[a-z][a-z0-9._-]{1,63}")) {
       throw invalid("username: 2–64 lower-case letters, digits, . _ -");

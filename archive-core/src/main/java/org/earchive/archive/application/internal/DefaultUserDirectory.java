@@ -3,51 +3,91 @@ package org.earchive.archive.application.internal;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.earchive.archive.application.UserDirectory;
+import org.earchive.archive.application.UserDirectory.SignIn.Outcome;
 import org.earchive.archive.domain.model.account.PasswordHasher;
 import org.earchive.archive.domain.model.account.UserAccount;
 import org.earchive.archive.domain.model.account.UserAccountRepository;
+import org.earchive.archive.domain.model.audit.AuditAction;
+import org.earchive.archive.infrastructure.config.EarchiveSettings;
 
 @Stateless
 @PermitAll
 public class DefaultUserDirectory implements UserDirectory {
   @Inject UserAccountRepository accounts;
   @Inject CredentialCache cache;
+  @Inject SignInThrottle throttle;
   @jakarta.ejb.EJB org.earchive.archive.application.AuditTrail audit;
 
   @Override
-  public Optional<Set<String>> authenticate(String username, char[] password) {
+  public SignIn authenticate(String username, char[] password, String address) {
     if (username == null || password == null) {
-      return Optional.empty();
+      return SignIn.refused(Outcome.BAD_CREDENTIALS, 0);
+    }
+    EarchiveSettings settings = EarchiveSettings.current();
+    Instant now = Instant.now();
+    String from = address == null ? "-" : address;
+    long wait = throttle.refusedFor(from, settings.signInAddressLimit(), now);
+    if (wait > 0) {
+      return SignIn.refused(Outcome.ADDRESS_REFUSED, wait);
     }
     Optional<UserAccount> account = accounts.find(username).filter(UserAccount::enabled);
     if (account.isEmpty()) {
       // Spend the same time as a real check, so that timing does not reveal which user names exist.
       PasswordHasher.verify(password, CredentialCache.DUMMY_HASH);
-      failed(username, "unknown or disabled account");
-      return Optional.empty();
+      failed(username, "unknown or disabled account", from, settings, now);
+      return SignIn.refused(Outcome.BAD_CREDENTIALS, 0);
     }
     UserAccount a = account.get();
+    Optional<Instant> locked = a.lockedAt(now);
+    if (locked.isPresent()) {
+      return SignIn.refused(Outcome.LOCKED, Math.max(1, Duration.between(now, locked.get()).toSeconds()));
+    }
+    Instant next = a.nextAttemptAt(settings.signInDelayAfter());
+    if (now.isBefore(next)) {
+      return SignIn.refused(Outcome.DELAYED, Math.max(1, Duration.between(now, next).toSeconds() + 1));
+    }
     boolean ok =
         cache.isKnownGood(username, a.passwordHash(), password)
             || (PasswordHasher.verify(password, a.passwordHash())
                 && cache.remember(username, a.passwordHash(), password));
     if (!ok) {
-      failed(username, "wrong password");
-      return Optional.empty();
+      boolean lockedNow = a.signInFailed(now, settings.signInLockAfter(), settings.signInLockFor());
+      failed(username, "wrong password", from, settings, now);
+      if (lockedNow) {
+        audit.record("system", AuditAction.ACCOUNT_LOCKED, "user:" + username,
+            settings.signInLockAfter() + " wrong passwords in a row; locked for " + settings.signInLockFor().toMinutes()
+                + " minutes");
+        return SignIn.refused(Outcome.LOCKED, settings.signInLockFor().toSeconds());
+      }
+      return SignIn.refused(Outcome.BAD_CREDENTIALS, 0);
     }
-    return Optional.of(a.roles().stream().map(Enum::name).collect(Collectors.toSet()));
+    if (a.failedSignIns() > 0) {
+      a.signInSucceeded();
+    }
+    return SignIn.ok(a.roles().stream().map(Enum::name).collect(Collectors.toSet()));
   }
 
-  private void failed(String username, String why) {
+  @Override
+  public Optional<Set<String>> currentRoles(String username) {
+    return accounts.find(username)
+        .filter(UserAccount::enabled)
+        .filter(a -> a.lockedAt(Instant.now()).isEmpty())
+        .map(a -> a.roles().stream().map(Enum::name).collect(Collectors.toSet()));
+  }
+
+  private void failed(String username, String why, String address, EarchiveSettings settings, Instant now) {
     String printable = username.replaceAll("[^\\p{Alnum}._-]", "?");
-    audit.record(
-        printable.length() > 64 ? printable.substring(0, 64) : printable,
-        org.earchive.archive.domain.model.audit.AuditAction.LOGIN_FAILED,
-        "user:" + printable,
-        why);
+    String actor = printable.length() > 64 ? printable.substring(0, 64) : printable;
+    audit.record(actor, AuditAction.LOGIN_FAILED, "user:" + actor, why + " from " + address);
+    if (throttle.failed(address, settings.signInAddressLimit(), now)) {
+      audit.record("system", AuditAction.SIGN_IN_THROTTLED, "address:" + address,
+          settings.signInAddressLimit() + " failed sign-ins within 10 minutes; refused until the window ends");
+    }
   }
 }

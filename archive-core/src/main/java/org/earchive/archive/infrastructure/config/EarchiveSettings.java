@@ -130,6 +130,26 @@ public final class EarchiveSettings {
     return home().resolve("spool");
   }
 
+  /** Wrong passwords in a row after which each further attempt waits longer (1 s, 2 s, 4 s, …); default 5. */
+  public int signInDelayAfter() {
+    return config.getOptionalValue("earchive.signin.delay-after", Integer.class).orElse(5);
+  }
+
+  /** Wrong passwords in a row that lock an account; default 10. */
+  public int signInLockAfter() {
+    return config.getOptionalValue("earchive.signin.lock-after", Integer.class).orElse(10);
+  }
+
+  /** How long a locked account stays locked, unless an administrator unlocks it; default 15 minutes. */
+  public java.time.Duration signInLockFor() {
+    return java.time.Duration.ofMinutes(config.getOptionalValue("earchive.signin.lock-minutes", Integer.class).orElse(15));
+  }
+
+  /** Failed sign-ins from one address within 10 minutes after which that address is refused; default 30. */
+  public int signInAddressLimit() {
+    return config.getOptionalValue("earchive.signin.address-limit", Integer.class).orElse(30);
+  }
+
   public long maxUploadBytes() {
     return config.getOptionalValue("earchive.upload.max-bytes", Long.class).orElse(DEFAULT_MAX_UPLOAD_BYTES);
   }

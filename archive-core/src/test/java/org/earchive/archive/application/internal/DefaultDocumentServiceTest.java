@@ -150,12 +150,16 @@ class DefaultDocumentServiceTest {
     s.recorder = recorder;
     s.store = store;
     s.maxUploadBytes = () -> 100_000;
+    s.formats = new org.earchive.archive.infrastructure.tika.TikaFormatDetector();
     return s;
   }
 
+  /** n bytes that are a PDF by their first bytes (uploads are accepted by what their bytes are). */
   private static byte[] bytes(int n, long seed) {
     byte[] b = new byte[n];
     new Random(seed).nextBytes(b);
+    byte[] magic = "%PDF-1.7\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    System.arraycopy(magic, 0, b, 0, Math.min(magic.length, n));
     return b;
   }
 

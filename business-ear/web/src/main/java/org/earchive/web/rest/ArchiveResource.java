@@ -73,7 +73,8 @@ public class ArchiveResource {
       throws EarchiveException {
     return archive.search(
         new org.earchive.archive.application.dto.SearchRequest(
-            q, citizenId, name, businessType, archiveNumber, category, RequestValues.date(from), RequestValues.date(to), page, size));
+            q, citizenId, name, businessType, archiveNumber, category, RequestValues.date(from), RequestValues.date(to), RequestValues.page(page),
+            RequestValues.size(size)));
   }
 
 
@@ -127,6 +128,7 @@ public class ArchiveResource {
   @Roles({"archivist", "admin"})
   @Operation(summary = "Places a legal hold (with a reason): the record is never listed for disposal while held")
   public RecordView hold(@PathParam("archiveNumber") String archiveNumber, HoldRequest request) throws EarchiveException {
+    RequestValues.text("reason", request == null ? null : request.reason(), RequestValues.COMMENT);
     return archive.hold(archiveNumber, true, request == null ? null : request.reason());
   }
 
@@ -148,6 +150,7 @@ public class ArchiveResource {
     if (request == null || request.restricted() == null) {
       throw new EarchiveException(ErrorCode.INVALID_REQUEST, "Send {\"restricted\": true|false, \"reason\": \"…\"}.");
     }
+    RequestValues.text("reason", request.reason(), RequestValues.COMMENT);
     return archive.restrict(archiveNumber, request.restricted(), request.reason());
   }
 }

@@ -39,6 +39,7 @@ public class BorrowingResource {
     if (request == null || request.days() == null) {
       throw new EarchiveException(ErrorCode.INVALID_REQUEST, "Send {\"archiveNumber\", \"purpose\", \"days\"}.");
     }
+    RequestValues.text("purpose", request == null ? null : request.purpose(), RequestValues.COMMENT);
     return Response.status(201).entity(borrowing.request(request.archiveNumber(), request.purpose(), request.days())).build();
   }
 
@@ -55,6 +56,7 @@ public class BorrowingResource {
   @Roles({"archivist", "admin"})
   @Operation(summary = "Approves or rejects a borrowing: {decision: APPROVE|REJECT, comment}; never one's own (FOUR_EYES)")
   public BorrowingView decide(@PathParam("id") long id, DecisionRequest request) throws EarchiveException {
+    RequestValues.text("comment", request == null ? null : request.comment(), RequestValues.COMMENT);
     return borrowing.decide(id, approve(request), request.comment());
   }
 

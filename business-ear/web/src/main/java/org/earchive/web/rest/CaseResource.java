@@ -59,6 +59,8 @@ public class CaseResource {
       throw new EarchiveException(ErrorCode.INVALID_REQUEST, "请求内容为空。Send the case as JSON.");
     }
     ApplicantRequest a = Optional.ofNullable(request.applicant()).orElse(new ApplicantRequest(null, null));
+    RequestValues.text("applicant.name", a.name(), RequestValues.NAME);
+    RequestValues.text("employer.name", request.employer() == null ? null : request.employer().name(), RequestValues.NAME);
     CaseView view =
         cases.open(
             new OpenCaseCommand(request.businessType(), a.idNumber(), a.name(), request.channel(),
@@ -147,7 +149,7 @@ public class CaseResource {
           documents.upload(
               caseNumber,
               material,
-              FileNames.decode(file.getFileName().orElse("document")),
+              RequestValues.fileName(FileNames.decode(file.getFileName().orElse("document"))),
               contentType,
               content,
               security.getUserPrincipal().getName(),

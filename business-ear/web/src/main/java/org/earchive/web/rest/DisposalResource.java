@@ -64,6 +64,7 @@ public class DisposalResource {
   @Operation(summary = "The appraisal group's decision: {decision: APPROVE|REJECT, comment}; never the list's author")
   public DisposalListView decide(@PathParam("id") long id, BorrowingResource.DecisionRequest request)
       throws EarchiveException {
+    RequestValues.text("comment", request == null ? null : request.comment(), RequestValues.COMMENT);
     return disposition.decide(id, BorrowingResource.approve(request), request.comment());
   }
 

@@ -36,6 +36,14 @@ public final class ExceptionMappers {
     @Override
     public Response toResponse(WebApplicationException e) {
       int status = e.getResponse().getStatus();
+      if (status == 404 && !(e instanceof NotFoundException)) {
+        // a path or query value of the wrong type ("abc" where a number belongs): the request is wrong, not missing
+        return Errors.response(400, "INVALID_REQUEST",
+            "地址中的参数格式不正确。A value in the address has the wrong form (a number was expected): check the URL.");
+      }
+      if (status == 413) {
+        return Errors.response(413, "REQUEST_TOO_LARGE", e.getMessage());
+      }
       if (e instanceof NotFoundException) {
         return Errors.response(404, "NOT_FOUND", "没有这个地址。There is no such resource: check the URL.");
       }
@@ -52,7 +60,7 @@ public final class ExceptionMappers {
         return Errors.response(401, "UNAUTHENTICATED", "请先登录。Sign in first.");
       }
       if (status >= 400 && status < 500) {
-        return Errors.response(status, "INVALID_REQUEST", "请求格式不正确：" + e.getMessage() + "。The request is malformed.");
+        return Errors.response(status, "INVALID_REQUEST", "请求格式不正确。The request is malformed: check its URL, headers and body.");
       }
       return Unexpected.incident(e);
     }

@@ -43,4 +43,12 @@ public class UserResource {
     }
     return users.save(user);
   }
+
+  @jakarta.ws.rs.POST
+  @Path("{username}/unlock")
+  @Roles("admin")
+  @Operation(summary = "Lifts the sign-in lock of an account (locked after too many wrong passwords); audited")
+  public UserView unlock(@PathParam("username") String username) throws EarchiveException {
+    return users.unlock(username);
+  }
 }

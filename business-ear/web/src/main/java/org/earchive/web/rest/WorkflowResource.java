@@ -55,6 +55,7 @@ public class WorkflowResource {
     } catch (IllegalArgumentException e) {
       throw new EarchiveException(ErrorCode.INVALID_REQUEST, "The decision must be APPROVE, REJECT or SUPPLEMENT.");
     }
+    RequestValues.text("comment", request.comment(), RequestValues.COMMENT);
     return workflow.decide(id, decision, request.comment(), security.getUserPrincipal().getName());
   }
 

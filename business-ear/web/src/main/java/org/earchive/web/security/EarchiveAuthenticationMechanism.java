@@ -5,10 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
-import jakarta.security.enterprise.credential.Password;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
-import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -16,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.Base64;
+import org.earchive.archive.application.UserDirectory;
 
 /**
  * One mechanism, three ways in: an {@code Authorization: Basic} header (API clients, scripts, the capture station),
@@ -26,12 +23,15 @@ import java.util.Base64;
  */
 @ApplicationScoped
 public class EarchiveAuthenticationMechanism implements HttpAuthenticationMechanism {
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(EarchiveAuthenticationMechanism.class.getName());
   static final String SIGN_IN_PATH = "/api/session";
   static final String LOGIN_PAGE = "/login.html";
   private static final String SESSION_USER = "earchive.user";
   private static final String SESSION_GROUPS = "earchive.groups";
+  private static final String SESSION_CHECKED = "earchive.checked";
 
-  @Inject IdentityStoreHandler identityStore;
+  @jakarta.ejb.EJB UserDirectory directory;
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -39,16 +39,18 @@ public class EarchiveAuthenticationMechanism implements HttpAuthenticationMechan
     String path = request.getRequestURI().substring(request.getContextPath().length());
     String authorization = request.getHeader("Authorization");
     if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-      return basic(authorization.substring(6).trim(), response, context);
+      return basic(authorization.substring(6).trim(), request, response, context);
     }
     if ("POST".equals(request.getMethod()) && SIGN_IN_PATH.equals(path)) {
       return form(request, response, context);
     }
     HttpSession session = request.getSession(false);
     if (session != null && session.getAttribute(SESSION_USER) instanceof String user) {
-      @SuppressWarnings("unchecked")
-      Set<String> groups = (Set<String>) session.getAttribute(SESSION_GROUPS);
-      return context.notifyContainerAboutLogin(user, groups == null ? Set.of() : groups);
+      Set<String> groups = current(session, user);
+      if (groups != null) {
+        return context.notifyContainerAboutLogin(user, groups);
+      }
+      session.invalidate(); // the account was disabled, locked or removed: its sessions end
     }
     if (!context.isProtected()) {
       return context.doNothing();
@@ -60,7 +62,35 @@ public class EarchiveAuthenticationMechanism implements HttpAuthenticationMechan
     return context.redirect(request.getContextPath() + LOGIN_PAGE);
   }
 
-  private AuthenticationStatus basic(String encoded, HttpServletResponse response, HttpMessageContext context) {
+  /**
+   * The session's roles, re-read from the account at most {@code EARCHIVE_SESSION_RECHECK_SECONDS} (60) after the
+   * last look, so a changed account applies to open sessions within a minute; null when the account may no longer
+   * sign in.
+   */
+  @SuppressWarnings("unchecked")
+  private Set<String> current(HttpSession session, String user) {
+    long now = System.currentTimeMillis();
+    Object checked = session.getAttribute(SESSION_CHECKED);
+    Set<String> groups = (Set<String>) session.getAttribute(SESSION_GROUPS);
+    if (groups != null && checked instanceof Long at && now - at < recheckMillis()) {
+      return groups;
+    }
+    java.util.Optional<Set<String>> roles = directory.currentRoles(user);
+    if (roles.isEmpty()) {
+      return null;
+    }
+    session.setAttribute(SESSION_GROUPS, Set.copyOf(roles.get()));
+    session.setAttribute(SESSION_CHECKED, now);
+    return roles.get();
+  }
+
+  private static long recheckMillis() {
+    return 1000L * org.eclipse.microprofile.config.ConfigProvider.getConfig()
+        .getOptionalValue("earchive.session.recheck-seconds", Integer.class).orElse(60);
+  }
+
+  private AuthenticationStatus basic(
+      String encoded, HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     String decoded;
     try {
       decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
@@ -71,7 +101,7 @@ public class EarchiveAuthenticationMechanism implements HttpAuthenticationMechan
     if (colon < 0) {
       return unauthorized(response, context, true, "UNAUTHENTICATED", "The Authorization header lacks user:password.");
     }
-    return check(decoded.substring(0, colon), decoded.substring(colon + 1), response, context, true);
+    return check(decoded.substring(0, colon), decoded.substring(colon + 1), request, response, context, true);
   }
 
   private AuthenticationStatus form(
@@ -92,7 +122,7 @@ public class EarchiveAuthenticationMechanism implements HttpAuthenticationMechan
     if (user == null || password == null) {
       return unauthorized(response, context, false, "UNAUTHENTICATED", "请输入用户名和密码。Enter your user name and password.");
     }
-    AuthenticationStatus status = check(user.trim(), password, response, context, false);
+    AuthenticationStatus status = check(user.trim(), password, request, response, context, false);
     if (status == AuthenticationStatus.SUCCESS) {
       // A new session id at sign-in, so a session id planted before sign-in is worth nothing afterwards.
       HttpSession old = request.getSession(false);
@@ -102,6 +132,7 @@ public class EarchiveAuthenticationMechanism implements HttpAuthenticationMechan
       HttpSession session = request.getSession(true);
       session.setAttribute(SESSION_USER, context.getCallerPrincipal().getName());
       session.setAttribute(SESSION_GROUPS, Set.copyOf(context.getGroups()));
+      session.setAttribute(SESSION_CHECKED, System.currentTimeMillis());
       SessionCookies.harden(request, response);
     }
     return status;
@@ -109,14 +140,47 @@ public class EarchiveAuthenticationMechanism implements HttpAuthenticationMechan
 
 
 
-  private AuthenticationStatus check(
-      String user, String password, HttpServletResponse response, HttpMessageContext context, boolean challenge) {
-    CredentialValidationResult result =
-        identityStore.validate(new UsernamePasswordCredential(user, new Password(password)));
-    if (result.getStatus() == CredentialValidationResult.Status.VALID) {
-      return context.notifyContainerAboutLogin(result);
+  private AuthenticationStatus check(String user, String password, HttpServletRequest request,
+      HttpServletResponse response, HttpMessageContext context, boolean challenge) {
+    UserDirectory.SignIn signIn = directory.authenticate(user, password.toCharArray(), request.getRemoteAddr());
+    return switch (signIn.outcome()) {
+      case OK -> context.notifyContainerAboutLogin(user, signIn.roles());
+      case BAD_CREDENTIALS -> {
+        LOG.warning(() -> "Sign-in failed for user '" + printable(user) + "'");
+        yield unauthorized(response, context, challenge, "BAD_CREDENTIALS", "用户名或密码不正确。The user name or password is wrong.");
+      }
+      case LOCKED -> refuse(response, 423, "ACCOUNT_LOCKED", signIn.retryAfterSeconds(),
+          "密码错误次数过多，账户已锁定，请 " + minutes(signIn) + " 分钟后重试或联系管理员解锁。Too many wrong passwords: the account is"
+              + " locked for " + minutes(signIn) + " more minutes; an administrator can unlock it.");
+      case DELAYED -> refuse(response, 429, "SIGN_IN_DELAYED", signIn.retryAfterSeconds(),
+          "密码错误次数较多，请 " + signIn.retryAfterSeconds() + " 秒后再试。Several wrong passwords: wait "
+              + signIn.retryAfterSeconds() + " s before the next attempt.");
+      case ADDRESS_REFUSED -> refuse(response, 429, "TOO_MANY_ATTEMPTS", signIn.retryAfterSeconds(),
+          "此地址登录失败次数过多，请稍后再试。Too many failed sign-ins from this address: try again in "
+              + signIn.retryAfterSeconds() + " s.");
+    };
+  }
+
+  private static long minutes(UserDirectory.SignIn signIn) {
+    return Math.max(1, (signIn.retryAfterSeconds() + 59) / 60);
+  }
+
+  private static String printable(String s) {
+    return s == null ? "" : s.replaceAll("[^\\p{Alnum}._-]", "?").substring(0, Math.min(s.length(), 64));
+  }
+
+  private static AuthenticationStatus refuse(
+      HttpServletResponse response, int status, String code, long retryAfter, String message) {
+    try {
+      response.setStatus(status);
+      response.setHeader("Retry-After", Long.toString(retryAfter));
+      response.setContentType("application/json;charset=UTF-8");
+      response.getWriter().write("{\"code\":\"" + code + "\",\"message\":\"" + message.replace("\"", "'") + "\"}");
+      response.flushBuffer();
+    } catch (IOException e) {
+      // the client went away
     }
-    return unauthorized(response, context, challenge, "BAD_CREDENTIALS", "用户名或密码不正确。The user name or password is wrong.");
+    return AuthenticationStatus.SEND_FAILURE;
   }
 
   private static AuthenticationStatus unauthorized(

@@ -37,6 +37,15 @@ public class UserAccount {
   @Column(name = "enabled", nullable = false)
   private boolean enabled = true;
 
+  @Column(name = "failed_sign_ins", nullable = false)
+  private int failedSignIns;
+
+  @Column(name = "last_failed_at")
+  private java.time.Instant lastFailedAt;
+
+  @Column(name = "locked_until")
+  private java.time.Instant lockedUntil;
+
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "app_user_role", joinColumns = @JoinColumn(name = "username"))
   @Enumerated(EnumType.STRING)
@@ -89,6 +98,45 @@ public class UserAccount {
 
   public String passwordHash() {
     return passwordHash;
+  }
+
+  /** Until when the account refuses every sign-in, if it is locked now. */
+  public java.util.Optional<java.time.Instant> lockedAt(java.time.Instant now) {
+    return lockedUntil != null && lockedUntil.isAfter(now) ? java.util.Optional.of(lockedUntil) : java.util.Optional.empty();
+  }
+
+  /**
+   * The earliest moment the next attempt is looked at: after {@code delayAfter} failures in a row, each further one
+   * doubles the wait (1 s, 2 s, 4 s, …).
+   */
+  public java.time.Instant nextAttemptAt(int delayAfter) {
+    if (failedSignIns < delayAfter || lastFailedAt == null) {
+      return java.time.Instant.MIN;
+    }
+    return lastFailedAt.plusSeconds(1L << Math.min(failedSignIns - delayAfter, 10));
+  }
+
+  public int failedSignIns() {
+    return failedSignIns;
+  }
+
+  /** Counts a wrong password; true when this failure locked the account (then the count starts again). */
+  public boolean signInFailed(java.time.Instant now, int lockAfter, java.time.Duration lockFor) {
+    failedSignIns++;
+    lastFailedAt = now;
+    if (failedSignIns >= lockAfter) {
+      lockedUntil = now.plus(lockFor);
+      failedSignIns = 0;
+      return true;
+    }
+    return false;
+  }
+
+  /** A right password (or an administrator's unlock) clears the count and any lock. */
+  public void signInSucceeded() {
+    failedSignIns = 0;
+    lastFailedAt = null;
+    lockedUntil = null;
   }
 
   public String hall() {

@@ -132,10 +132,12 @@ public class LuceneSearchIndex implements SearchIndex {
             new org.apache.lucene.queryparser.classic.MultiFieldQueryParser(
                 new String[] {"title", "text", "applicantName"}, new SmartChineseAnalyzer());
         parser.setDefaultOperator(org.apache.lucene.queryparser.classic.QueryParser.Operator.AND);
-        text = parser.parse(org.apache.lucene.queryparser.classic.QueryParser.escape(q.text().strip()));
+        // a clerk's words are not a query language: operators are words too, special characters are escaped
+        String words = q.text().strip().replaceAll("\\b(AND|OR|NOT|TO)\\b", " ").replace("&&", " ").replace("||", " ");
+        text = parser.parse(org.apache.lucene.queryparser.classic.QueryParser.escape(words));
         b.add(text, org.apache.lucene.search.BooleanClause.Occur.MUST);
       } catch (org.apache.lucene.queryparser.classic.ParseException e) {
-        throw new IOException("Cannot search for '" + q.text() + "': " + e.getMessage(), e);
+        throw new IllegalArgumentException("The search words cannot be searched for: use fewer or simpler words.", e);
       }
     }
     int size = Math.max(1, Math.min(q.size(), 100));
