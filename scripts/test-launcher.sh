@@ -52,7 +52,7 @@ for f in scan1 scan2; do
   ids+=("$(sed -n 's/.*"id":\([0-9]*\).*/\1/p' <<<"$doc")")
 done
 check "two files uploaded" test -n "${ids[1]:-}"
-curl -fsS -u "clerk:$PW" -o "$WORK/back1.pdf" "$URL/api/documents/${ids[0]}/content"
+curl -fsS -u "archivist:$PW" -o "$WORK/back1.pdf" "$URL/api/documents/${ids[0]}/content"
 check "a download is byte-identical to its upload" cmp -s "$WORK/scan1.pdf" "$WORK/back1.pdf"
 
  # The capture station as the README shows it: files to PDF/A, then a hot folder feeding the running server.
@@ -121,7 +121,7 @@ ec "$WORK/b" start > "$WORK/start-b.out" 2>&1
 check "the restored copy starts" grep -q "earchive is running" "$WORK/start-b.out"
 for i in 0 1; do
   n=$((i + 1))
-  curl -fsS -u "clerk:$PW" -o "$WORK/restored$n.pdf" "$URL/api/documents/${ids[$i]}/content"
+  curl -fsS -u "archivist:$PW" -o "$WORK/restored$n.pdf" "$URL/api/documents/${ids[$i]}/content"
   check "restored document $n has its original bytes and digest" cmp -s "$WORK/scan$n.pdf" "$WORK/restored$n.pdf"
 done
 check "the restored case lists all six documents (two uploads, the station's two PDF/As and originals)" \
@@ -134,7 +134,7 @@ ec "$WORK/b" backup "$WORK/cold" > "$WORK/cold.out" 2>&1
 check "a cold backup is written while the server is stopped" test -f "$WORK/cold/db/earchive.zip"
 ec "$WORK/c" restore "$WORK/cold" >/dev/null 2>&1
 ec "$WORK/c" start > "$WORK/start-c.out" 2>&1
-curl -fsS -u "clerk:$PW" -o "$WORK/cold1.pdf" "$URL/api/documents/${ids[0]}/content"
+curl -fsS -u "archivist:$PW" -o "$WORK/cold1.pdf" "$URL/api/documents/${ids[0]}/content"
 check "the cold copy restores with matching bytes" cmp -s "$WORK/scan1.pdf" "$WORK/cold1.pdf"
 ec "$WORK/c" stop >/dev/null 2>&1
 check "status reports a stopped server" bash -c "! EARCHIVE_HOME='$WORK/c' '$ROOT/earchive' status"

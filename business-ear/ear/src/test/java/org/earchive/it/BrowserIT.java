@@ -271,7 +271,7 @@ class BrowserIT {
   void theScanButtonScansThroughTheLocalAgentAndTheApprovedBatchReachesTheCase() throws Exception {
     org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(org.earchive.capture.infrastructure.sane.Saned.BINARY),
         "sane-utils not installed (./earchive installs it)");
-    Accounts.ensure("clerk", "service");
+    Accounts.ensure("clerk", "station");
     Path dir = Files.createTempDirectory("scan-it");
     String token = "browser-it-token-" + UUID.randomUUID();
     var settings = org.earchive.capture.pipeline.CaptureSettings.fromEnvironment().withWorkers(1);
@@ -288,7 +288,7 @@ class BrowserIT {
       try (var agent = new org.earchive.capture.station.StationAgent(17300, token, java.net.URI.create(Api.BASE + "/"), spool,
           (batch, progress) -> scanner.scan(saned.device(), scanSettings, batch, progress::page), "counter-it")) {
         var station = new org.earchive.capture.station.Station(spool, pipeline,
-            new org.earchive.capture.station.ServerClient(java.net.URI.create(Api.BASE), "service", Api.PASSWORD), true);
+            new org.earchive.capture.station.ServerClient(java.net.URI.create(Api.BASE), "station", Api.PASSWORD), true);
         Thread loop = new Thread(() -> {
           while (!Thread.currentThread().isInterrupted()) {
             try {

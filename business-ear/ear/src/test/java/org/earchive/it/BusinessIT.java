@@ -37,7 +37,7 @@ class BusinessIT {
   private static final Api CLERK = Api.as("clerk");
   private static final Api ARCHIVIST = Api.as("archivist");
   private static final Api MANAGER = Api.as("manager");
-  private static final Api SERVICE = Api.as("service");
+  private static final Api SERVICE = Api.as("reader");
 
   @Deployment(testable = false)
   static EnterpriseArchive ear() {
@@ -47,7 +47,7 @@ class BusinessIT {
   @BeforeAll
   static void accounts() throws Exception {
     Accounts.ensureWorkflowAccounts();
-    Accounts.ensure("service");
+    Accounts.ensure("reader");
   }
 
   // ------------------------------------------------------------------------------------------------ pension

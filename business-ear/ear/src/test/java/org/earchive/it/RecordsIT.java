@@ -199,7 +199,9 @@ class RecordsIT {
     JsonObject record = dossier(caseNumber).get(0);
     String number = record.getString("archiveNumber");
     long documentId = record.getJsonNumber("documentId").longValue();
-    assertEquals(200, REVIEWER.get("/api/documents/" + documentId + "/content").status(), "open records are read freely");
+    assertEquals(200, REVIEWER.get("/api/documents/" + documentId + "/pages/1").status(), "open records are read freely");
+    assertEquals(403, REVIEWER.get("/api/documents/" + documentId + "/content").status(),
+        "a reviewer sees watermarked pages, never the unwatermarked original");
 
     assertEquals(403, REVIEWER.put("/api/archive/records/" + number + "/restriction", "{\"restricted\":true}").status());
     Api.Response restricted = ARCHIVIST.put("/api/archive/records/" + number + "/restriction",
@@ -207,7 +209,7 @@ class RecordsIT {
     assertEquals(200, restricted.status(), restricted.body());
     assertTrue(restricted.json().getBoolean("restricted"));
 
-    Api.Response refused = REVIEWER.get("/api/documents/" + documentId + "/content");
+    Api.Response refused = REVIEWER.get("/api/documents/" + documentId + "/pages/1");
     assertEquals(403, refused.status());
     assertEquals("BORROWING_REQUIRED", refused.json().getString("code"));
     assertEquals("BORROWING_REQUIRED", REVIEWER.get("/api/documents/" + documentId + "/pages/1").json().getString("code"));
@@ -219,7 +221,7 @@ class RecordsIT {
     assertEquals(201, request.status(), request.body());
     long id = request.json().getJsonNumber("id").longValue();
     assertEquals("REQUESTED", request.json().getString("status"));
-    assertEquals(403, REVIEWER.get("/api/documents/" + documentId + "/content").status(), "not before the approval");
+    assertEquals(403, REVIEWER.get("/api/documents/" + documentId + "/pages/1").status(), "not before the approval");
     assertEquals(403, REVIEWER.post("/api/archive/borrowings/" + id + "/decision", "{\"decision\":\"APPROVE\",\"comment\":\"ok\"}").status());
 
     long own = ARCHIVIST.post("/api/archive/borrowings",
@@ -233,10 +235,10 @@ class RecordsIT {
     assertEquals(200, approved.status(), approved.body());
     assertTrue(approved.json().getBoolean("active"));
     assertNotNull(approved.json().getString("expiresAt"));
-    Api.Response read = REVIEWER.get("/api/documents/" + documentId + "/content");
+    Api.Response read = REVIEWER.get("/api/documents/" + documentId + "/pages/1");
     assertEquals(200, read.status(), read.body());
-    assertEquals(record.getString("sha256"), Samples.sha256(read.bytes()));
-    assertEquals(403, CLERK.get("/api/documents/" + documentId + "/content").status(), "the borrowing is the reader's own");
+    assertEquals("image/png", read.header("Content-Type"));
+    assertEquals(403, CLERK.get("/api/documents/" + documentId + "/pages/1").status(), "the borrowing is the reader's own");
 
     if (ThinPathIT.Env.postgresql()) { // time passes: only the production database can be edited under a running server
       try (Connection c = ThinPathIT.Env.connect();
@@ -244,7 +246,7 @@ class RecordsIT {
         s.setLong(1, id);
         assertEquals(1, s.executeUpdate());
       }
-      assertEquals(403, REVIEWER.get("/api/documents/" + documentId + "/content").status(), "an expired borrowing opens nothing");
+      assertEquals(403, REVIEWER.get("/api/documents/" + documentId + "/pages/1").status(), "an expired borrowing opens nothing");
     }
   }
 

@@ -113,12 +113,13 @@ class SecurityIT {
     Api.Response pdf = clerk.upload(caseNumber, "ID_CARD", "id.html", "text/html", Samples.pdf("id"), true);
     assertEquals(201, pdf.status(), pdf.body());
     long id = pdf.json().getJsonNumber("id").longValue();
-    Api.Response download = clerk.get("/api/documents/" + id + "/content");
+    Api archivist = Api.as("archivist");
+    Api.Response download = archivist.get("/api/documents/" + id + "/content");
     assertEquals("application/pdf", download.header("Content-Type").split(";")[0]);
     assertTrue(download.header("Content-Disposition").startsWith("attachment"), download.header("Content-Disposition"));
     assertTrue(download.raw().headers().allValues("Content-Security-Policy").stream().anyMatch(v -> v.startsWith("sandbox")));
     assertEquals("nosniff", download.header("X-Content-Type-Options"));
-    assertTrue(clerk.get("/api/documents/" + id + "/content?inline=true").header("Content-Disposition").startsWith("inline"));
+    assertTrue(archivist.get("/api/documents/" + id + "/content?inline=true").header("Content-Disposition").startsWith("inline"));
   }
 
   @Test

@@ -47,7 +47,7 @@ class StationIT {
 
   @BeforeAll
   static void start() throws Exception {
-    Accounts.ensure("clerk", "service");
+    Accounts.ensure("clerk", "station", "archivist");
     CaptureSettings settings = CaptureSettings.fromEnvironment().withWorkers(2);
     pipeline = new Pipeline(StandardComponents.create(settings), settings);
   }
@@ -73,7 +73,7 @@ class StationIT {
     batch.close();
 
     // the server is away: the batch is processed and kept, nothing is lost, the pause grows
-    Station offline = new Station(spool, pipeline, new ServerClient(URI.create("http://127.0.0.1:9"), "service",
+    Station offline = new Station(spool, pipeline, new ServerClient(URI.create("http://127.0.0.1:9"), "station",
         Api.PASSWORD));
     Station.Round first = offline.runOnce();
     assertEquals(1, first.processed());
@@ -88,7 +88,7 @@ class StationIT {
     String originalSha = sha256(scan);
 
     // an earlier attempt reached the server but its answer was lost (the station crashed before noting it)
-    ServerClient client = new ServerClient(URI.create(Api.BASE), "service", Api.PASSWORD);
+    ServerClient client = new ServerClient(URI.create(Api.BASE), "station", Api.PASSWORD);
     ServerClient.Uploaded lost = client.upload(caseNumber, "APPLICATION_FORM", "ARCHIVAL", pdf, "application/pdf",
         batch.id() + ":" + pdfSha);
     assertFalse(lost.replayed());
@@ -108,7 +108,7 @@ class StationIT {
     assertEquals(pdfSha, archival.getString("sha256"));
     assertEquals(lost.id(), archival.getJsonNumber("id").longValue(), "the retry got the first upload's document");
     assertEquals(originalSha, original.getString("sha256"), "the raw scan is kept beside the PDF/A");
-    byte[] back = Api.as("clerk").get("/api/documents/" + lost.id() + "/content").bytes();
+    byte[] back = Api.as("archivist").get("/api/documents/" + lost.id() + "/content").bytes();
     assertEquals(pdfSha, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(back)));
   }
 
@@ -121,7 +121,7 @@ class StationIT {
       batch.accept("scan.tif", in);
     }
     batch.close();
-    Station station = new Station(spool, pipeline, new ServerClient(URI.create(Api.BASE), "service", Api.PASSWORD));
+    Station station = new Station(spool, pipeline, new ServerClient(URI.create(Api.BASE), "station", Api.PASSWORD));
     Station.Round r = station.runOnce();
     assertEquals(1, r.failed());
     assertEquals(Spool.State.FAILED, batch.state());

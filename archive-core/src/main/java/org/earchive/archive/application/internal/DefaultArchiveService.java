@@ -197,17 +197,18 @@ public class DefaultArchiveService implements ArchiveService {
   }
 
   @Override
-  @RolesAllowed({Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.SERVICE, Roles.REVIEWER})
+  @RolesAllowed({Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.READER, Roles.REVIEWER})
   @TransactionAttribute(TransactionAttributeType.REQUIRED)
   public RecordView record(String archiveNumber) throws EarchiveException {
     ArchiveRecord r =
         archive.find(archiveNumber)
             .orElseThrow(() -> recordNotFound(archiveNumber));
+    readBySystem(archiveNumber, "record");
     return view(r, caseNumberOf(r), seesFullId());
   }
 
   @Override
-  @RolesAllowed({Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.SERVICE, Roles.REVIEWER})
+  @RolesAllowed({Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.READER, Roles.REVIEWER})
   @TransactionAttribute(TransactionAttributeType.REQUIRED)
   public List<RecordView> person(String citizenId) throws EarchiveException {
     String id;
@@ -217,14 +218,25 @@ public class DefaultArchiveService implements ArchiveService {
       throw new EarchiveException(ErrorCode.INVALID_CITIZEN_ID, e.getMessage());
     }
     boolean full = seesFullId();
-    return archive.byCitizen(id).stream().map(r -> view(r, caseNumberOf(r), full)).toList();
+    List<RecordView> records = archive.byCitizen(id).stream().map(r -> view(r, caseNumberOf(r), full)).toList();
+    readBySystem("person:" + CitizenId.mask(id), records.size() + " records");
+    return records;
+  }
+
+  /** Another system's read (role reader) leaves an audit entry, one per call, naming what it read. */
+  private void readBySystem(String target, String what) {
+    if (context.isCallerInRole(Roles.READER)) {
+      auditTrail.record(context.getCallerPrincipal().getName(),
+          org.earchive.archive.domain.model.audit.AuditAction.RECORD_READ, target, what);
+    }
   }
 
   @Override
-  @RolesAllowed({Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.SERVICE, Roles.REVIEWER, Roles.CLERK})
+  @RolesAllowed({Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.READER, Roles.REVIEWER, Roles.CLERK})
   @TransactionAttribute(TransactionAttributeType.REQUIRED)
   public List<RecordView> dossier(String caseNumber) throws EarchiveException {
     long caseId = hall.caseOf(caseNumber).id();
+    readBySystem(caseNumber, "dossier");
     boolean full = seesFullId();
     return archive.byCase(caseId).stream().map(r -> view(r, caseNumber, full)).toList();
   }
@@ -276,7 +288,7 @@ public class DefaultArchiveService implements ArchiveService {
   }
 
   @Override
-  @RolesAllowed({Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.SERVICE, Roles.REVIEWER, Roles.CLERK})
+  @RolesAllowed({Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.READER, Roles.REVIEWER, Roles.CLERK})
   @TransactionAttribute(TransactionAttributeType.REQUIRED)
   public org.earchive.archive.application.dto.SearchResultView search(
       org.earchive.archive.application.dto.SearchRequest r) throws EarchiveException {
@@ -315,7 +327,7 @@ public class DefaultArchiveService implements ArchiveService {
 
   private boolean seesFullId() {
     return context.isCallerInRole(Roles.ARCHIVIST)
-        || context.isCallerInRole(Roles.SERVICE)
+        || context.isCallerInRole(Roles.READER)
         || context.isCallerInRole(Roles.REVIEWER);
   }
 

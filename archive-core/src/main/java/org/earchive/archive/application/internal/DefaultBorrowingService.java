@@ -30,7 +30,7 @@ public class DefaultBorrowingService implements BorrowingService {
   @EJB HallRule hall;
 
   @Override
-  @RolesAllowed({Roles.CLERK, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.SERVICE})
+  @RolesAllowed({Roles.CLERK, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.READER})
   public BorrowingView request(String archiveNumber, String purpose, int days) throws EarchiveException {
     String reader = context.getCallerPrincipal().getName();
     ArchiveRecord r = archive.find(archiveNumber == null ? "" : archiveNumber)
@@ -78,7 +78,7 @@ public class DefaultBorrowingService implements BorrowingService {
   }
 
   @Override
-  @RolesAllowed({Roles.CLERK, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.SERVICE})
+  @RolesAllowed({Roles.CLERK, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.READER})
   public List<BorrowingView> list(String status) throws EarchiveException {
     boolean all = context.isCallerInRole(Roles.ARCHIVIST) || context.isCallerInRole(Roles.ADMIN);
     StringBuilder q = new StringBuilder("SELECT b FROM Borrowing b WHERE 1 = 1");

@@ -32,7 +32,7 @@ public class DefaultCatalogueService implements CatalogueService {
   jakarta.persistence.EntityManager em;
 
   @Override
-  @RolesAllowed({Roles.CLERK, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.SERVICE})
+  @RolesAllowed({Roles.CLERK, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.STATION, Roles.READER})
   public List<BusinessTypeView> types() {
     return catalogue.findAll().stream().map(DefaultCatalogueService::view).toList();
   }

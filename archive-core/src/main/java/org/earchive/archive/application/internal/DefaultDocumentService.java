@@ -51,11 +51,12 @@ public class DefaultDocumentService implements DocumentService {
   @jakarta.annotation.Resource jakarta.ejb.SessionContext context;
   @Inject ObjectStore store;
   @Inject FormatDetector formats;
+  @Inject org.earchive.archive.domain.model.record.ArchiveRepository archive;
   /** The upload limit, read per upload so that configuration changes apply; replaceable in tests. */
   java.util.function.LongSupplier maxUploadBytes = () -> EarchiveSettings.current().maxUploadBytes();
 
   @Override
-  @RolesAllowed({Roles.CLERK, Roles.ADMIN, Roles.SERVICE})
+  @RolesAllowed({Roles.CLERK, Roles.ADMIN, Roles.STATION})
   public DocumentView upload(
       String caseNumber, String material, String fileName, String contentType, InputStream content, String uploader)
       throws EarchiveException {
@@ -63,7 +64,7 @@ public class DefaultDocumentService implements DocumentService {
   }
 
   @Override
-  @RolesAllowed({Roles.CLERK, Roles.ADMIN, Roles.SERVICE})
+  @RolesAllowed({Roles.CLERK, Roles.ADMIN, Roles.STATION})
   public DocumentView upload(
       String caseNumber, String material, String fileName, String contentType, InputStream content, String uploader,
       String uploadKey, String role)
@@ -224,8 +225,14 @@ public class DefaultDocumentService implements DocumentService {
   }
 
   @Override
-  @RolesAllowed({Roles.CLERK, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.SERVICE})
+  @RolesAllowed({Roles.ARCHIVIST, Roles.READER})
   public DocumentContent open(long documentId) throws EarchiveException {
+    // the unwatermarked bytes: the archive room's, and other systems' for archived records only (audited below);
+    // everyone else views watermarked pages
+    if (!context.isCallerInRole(Roles.ARCHIVIST) && !archive.isArchived(documentId)) {
+      throw new EarchiveException(
+          ErrorCode.DOCUMENT_NOT_FOUND, "没有编号为 " + documentId + " 的档案文件。No archived document has the id " + documentId + ".");
+    }
     hall.document(documentId);
     DocumentView view = recorder.document(documentId);
     access.checkContent(documentId, context.getCallerPrincipal().getName());
@@ -249,7 +256,7 @@ public class DefaultDocumentService implements DocumentService {
   }
 
   @Override
-  @RolesAllowed({Roles.CLERK, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.SERVICE})
+  @RolesAllowed({Roles.CLERK, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN})
   public org.earchive.archive.application.dto.PageImage page(long documentId, int page, int dpi) throws EarchiveException {
     hall.document(documentId);
     DocumentView view = recorder.document(documentId);
@@ -312,7 +319,7 @@ public class DefaultDocumentService implements DocumentService {
   }
 
   @Override
-  @RolesAllowed({Roles.CLERK, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.SERVICE})
+  @RolesAllowed({Roles.CLERK, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN})
   public String text(long documentId) throws EarchiveException {
     hall.document(documentId);
     recorder.document(documentId);
@@ -325,7 +332,7 @@ public class DefaultDocumentService implements DocumentService {
   }
 
   @Override
-  @RolesAllowed({Roles.CLERK, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.SERVICE})
+  @RolesAllowed({Roles.CLERK, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN})
   public DocumentView describe(long documentId) throws EarchiveException {
     hall.document(documentId);
     return recorder.document(documentId);

@@ -64,7 +64,7 @@ public class DefaultUserAdministration implements UserAdministration {
     try {
       roles = (u.roles() == null ? Set.<String>of() : u.roles()).stream().map(Role::valueOf).collect(Collectors.toSet());
     } catch (IllegalArgumentException e) {
-      throw invalid("roles: clerk, reviewer, archivist, auditor, admin, manager, service");
+      throw invalid("roles: clerk, reviewer, archivist, auditor, admin, manager, station, reader, service");
     }
     if (roles.isEmpty()) {
       throw invalid("roles: at least one");

@@ -8,6 +8,8 @@ public final class Roles {
   public static final String AUDITOR = "auditor";
   public static final String ADMIN = "admin";
   public static final String MANAGER = "manager";
+  public static final String STATION = "station";
+  public static final String READER = "reader";
   public static final String SERVICE = "service";
 
   private Roles() {}

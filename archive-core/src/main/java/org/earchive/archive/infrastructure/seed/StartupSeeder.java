@@ -54,7 +54,9 @@ public class StartupSeeder {
           new DemoAccount("auditor", "审计员 赵静", "AUDIT", EnumSet.of(Role.auditor), Set.of()),
           new DemoAccount("manager", "中心主任 孙伟", "HALL-01", EnumSet.of(Role.manager), Set.of()),
           new DemoAccount("admin", "系统管理员", "ADMIN", EnumSet.of(Role.admin), Set.of()),
-          new DemoAccount("service", "业务系统接口账号", "SYSTEM", EnumSet.of(Role.service), Set.of()));
+          new DemoAccount("station", "高拍仪/扫描工作站", "SYSTEM", EnumSet.of(Role.station), Set.of()),
+          new DemoAccount("reader", "业务系统接口账号（只读档案）", "SYSTEM", EnumSet.of(Role.reader), Set.of()),
+          new DemoAccount("service", "档案移交接口账号（其他档案馆）", "SYSTEM", EnumSet.of(Role.service), Set.of()));
 
   record DemoAccount(String username, String displayName, String hall, Set<Role> roles, Set<String> skills) {}
 

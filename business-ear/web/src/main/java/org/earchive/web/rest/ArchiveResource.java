@@ -29,7 +29,7 @@ public class ArchiveResource {
 
   @GET
   @Path("records/{archiveNumber}")
-  @Roles({"archivist", "auditor", "admin", "service", "reviewer"})
+  @Roles({"archivist", "auditor", "admin", "reader", "reviewer"})
   @Operation(summary = "One archived item: archive number, retention, digests")
   public RecordView record(@PathParam("archiveNumber") String archiveNumber) throws EarchiveException {
     return archive.record(archiveNumber);
@@ -37,7 +37,7 @@ public class ArchiveResource {
 
   @GET
   @Path("persons/{citizenId}")
-  @Roles({"archivist", "auditor", "admin", "service"})
+  @Roles({"archivist", "auditor", "admin", "reader"})
   @Operation(summary = "Everything archived about one citizen ID (一人一档)")
   public List<RecordView> person(@PathParam("citizenId") String citizenId) throws EarchiveException {
     return archive.person(citizenId);
@@ -45,7 +45,7 @@ public class ArchiveResource {
 
   @GET
   @Path("dossiers/{caseNumber}")
-  @Roles({"archivist", "auditor", "admin", "service", "reviewer", "clerk"})
+  @Roles({"archivist", "auditor", "admin", "reader", "reviewer", "clerk"})
   @Operation(summary = "The dossier of one case (一事一档)")
   public List<RecordView> dossier(@PathParam("caseNumber") String caseNumber) throws EarchiveException {
     return archive.dossier(caseNumber);
@@ -53,7 +53,7 @@ public class ArchiveResource {
 
   @GET
   @Path("search")
-  @Roles({"archivist", "auditor", "admin", "service", "reviewer", "clerk"})
+  @Roles({"archivist", "auditor", "admin", "reader", "reviewer", "clerk"})
   @Operation(
       summary =
           "Full text (Chinese word segmentation) and filters over archived records: q, citizenId, name, businessType,"

@@ -33,7 +33,7 @@ public class BorrowingResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Roles({"clerk", "reviewer", "archivist", "auditor", "admin", "service"})
+  @Roles({"clerk", "reviewer", "archivist", "auditor", "admin", "reader"})
   @Operation(summary = "Asks to borrow a record: {archiveNumber, purpose, days (1..30)}")
   public Response request(BorrowingRequest request) throws EarchiveException {
     if (request == null || request.days() == null) {
@@ -44,7 +44,7 @@ public class BorrowingResource {
   }
 
   @GET
-  @Roles({"clerk", "reviewer", "archivist", "auditor", "admin", "service"})
+  @Roles({"clerk", "reviewer", "archivist", "auditor", "admin", "reader"})
   @Operation(summary = "Borrowings: every one for archivists and administrators, one's own for others; ?status=REQUESTED")
   public List<BorrowingView> list(@QueryParam("status") String status) throws EarchiveException {
     return borrowing.list(status);

@@ -126,7 +126,7 @@ public class CaseResource {
   @POST
   @Path("{caseNumber}/documents")
   @Consumes(MediaType.MULTIPART_FORM_DATA)
-  @Roles({"clerk", "admin", "service"})
+  @Roles({"clerk", "admin", "station"})
   @Operation(
       summary =
           "Upload a file for one of the case's materials (multipart: file, material, optional role ARCHIVAL|ORIGINAL);"

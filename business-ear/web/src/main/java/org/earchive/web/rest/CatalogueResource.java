@@ -25,7 +25,7 @@ public class CatalogueResource {
   @EJB CatalogueService catalogue;
 
   @GET
-  @Roles({"clerk", "reviewer", "archivist", "auditor", "admin", "service"})
+  @Roles({"clerk", "reviewer", "archivist", "auditor", "admin", "station", "reader"})
   @Operation(summary = "Every business type with its materials, deadline, archive category, retention and reviewer skill")
   public List<BusinessTypeView> types() {
     return catalogue.types();

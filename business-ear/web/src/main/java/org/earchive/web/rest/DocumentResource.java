@@ -35,7 +35,7 @@ public class DocumentResource {
 
   @GET
   @Path("{id}/content")
-  @Roles({"clerk", "reviewer", "archivist", "auditor", "admin", "service"})
+  @Roles("archivist")
   @Operation(summary = "The document's bytes, exactly as uploaded; the SHA-256 is in the Digest header. A download"
       + " (attachment) unless inline=true asks to show a PDF or an image in the viewer; always sandboxed, never sniffed")
   public Response content(@PathParam("id") long id, @jakarta.ws.rs.QueryParam("inline") boolean inline)
@@ -70,7 +70,7 @@ public class DocumentResource {
   @GET
   @Path("{id}/pages/{page}")
   @Produces("image/png")
-  @Roles({"clerk", "reviewer", "archivist", "auditor", "admin", "service"})
+  @Roles({"clerk", "reviewer", "archivist", "auditor", "admin"})
   @Operation(summary = "One page (1-based) rendered for viewing at about dpi (24..300, default 100), watermarked with the"
       + " reader and the time; X-Page-Count gives the number of pages. The archived object is never changed.")
   public Response page(@PathParam("id") long id, @PathParam("page") int page,
@@ -86,7 +86,7 @@ public class DocumentResource {
   @GET
   @Path("{id}/text")
   @Produces(MediaType.TEXT_PLAIN + ";charset=UTF-8")
-  @Roles({"clerk", "reviewer", "archivist", "auditor", "admin", "service"})
+  @Roles({"clerk", "reviewer", "archivist", "auditor", "admin"})
   @Operation(summary = "The document's recognised text (the PDF/A's OCR layer), for reading beside the page")
   public String text(@PathParam("id") long id) throws EarchiveException {
     return documents.text(id);
@@ -107,7 +107,7 @@ public class DocumentResource {
   @GET
   @Path("{id}")
   @Produces(MediaType.APPLICATION_JSON)
-  @Roles({"clerk", "reviewer", "archivist", "auditor", "admin", "service"})
+  @Roles({"clerk", "reviewer", "archivist", "auditor", "admin"})
   @Operation(summary = "The document's description: material, size, SHA-256 and SM3")
   public DocumentView describe(@PathParam("id") long id) throws EarchiveException {
     return documents.describe(id);

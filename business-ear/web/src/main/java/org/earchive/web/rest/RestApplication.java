@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 @ApplicationPath("api")
-@DeclareRoles({"clerk", "reviewer", "archivist", "auditor", "admin", "manager", "service"})
+@DeclareRoles({"clerk", "reviewer", "archivist", "auditor", "admin", "manager", "station", "reader", "service"})
 @OpenAPIDefinition(
     info =
         @Info(

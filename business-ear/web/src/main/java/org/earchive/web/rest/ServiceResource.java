@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @Path("service")
 @Produces(MediaType.APPLICATION_JSON)
-@Roles("service")
+@Roles("reader")
 @Tag(name = "service", description = "业务系统接口: for service accounts of other systems (role service)")
 public class ServiceResource {
   @EJB ArchiveService archive;

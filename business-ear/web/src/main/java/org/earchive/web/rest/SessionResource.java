@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "session", description = "Sign-in for the pages")
 public class SessionResource {
-  private static final List<String> ROLES = List.of("clerk", "reviewer", "archivist", "auditor", "admin", "manager", "service");
+  private static final List<String> ROLES = List.of("clerk", "reviewer", "archivist", "auditor", "admin", "manager", "station", "reader", "service");
 
   @Context SecurityContext security;
   @Context HttpServletRequest request;

@@ -21,6 +21,9 @@ public class UploadSizeFilter implements ContainerRequestFilter {
     if (request.getUriInfo().getPath().replaceFirst("^/", "").startsWith("transfers/")) {
       return; // packages have their own, larger limit, enforced while they are spooled (TransferResource)
     }
+    if (request.getMediaType() != null && request.getMediaType().getSubtype().toLowerCase(java.util.Locale.ROOT).contains("json")) {
+      return; // JSON bodies have their own, smaller limit (JsonBodyLimit)
+    }
     long limit = EarchiveSettings.current().maxUploadBytes();
     if (request.getLength() > limit + ENVELOPE) {
       request.abortWith(

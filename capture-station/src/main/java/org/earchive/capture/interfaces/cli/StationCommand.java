@@ -52,7 +52,7 @@ public final class StationCommand {
       err.println("usage: capture watch <DIR> [--case C --material M] [--once]");
       return CaptureCommand.USAGE;
     }
-    String user = System.getenv().getOrDefault("EARCHIVE_STATION_USER", "service");
+    String user = System.getenv().getOrDefault("EARCHIVE_STATION_USER", "station");
     String password = System.getenv("EARCHIVE_STATION_PASSWORD");
     if (password == null || password.isBlank()) {
       err.println("capture " + command + ": set EARCHIVE_STATION_PASSWORD (the station's account on the server)");
@@ -190,7 +190,7 @@ public final class StationCommand {
         // the Scan button's page shows the clerk the batch before it leaves (EARCHIVE_STATION_REVIEW=false: at once)
         boolean review = !"false".equalsIgnoreCase(System.getenv("EARCHIVE_STATION_REVIEW"));
         new Station(spool, pipeline, new ServerClient(server,
-            System.getenv().getOrDefault("EARCHIVE_STATION_USER", "service"), password), review).runForever();
+            System.getenv().getOrDefault("EARCHIVE_STATION_USER", "station"), password), review).runForever();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

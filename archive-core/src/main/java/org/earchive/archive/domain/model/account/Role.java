@@ -8,5 +8,10 @@ public enum Role {
   auditor,
   admin,
   manager,
+  /** A capture station: uploads into open cases, nothing else. */
+  station,
+  /** Another system of the agency (business modules, fund control, credit): reads archived records only, audited. */
+  reader,
+  /** Another archive office's account: imports transfer packages into this archive. */
   service
 }

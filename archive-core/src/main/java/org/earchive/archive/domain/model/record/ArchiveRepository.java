@@ -18,6 +18,9 @@ public interface ArchiveRepository {
 
   List<ArchiveRecord> byCase(long caseId);
 
+  /** Whether the document is the file of an archive record (archived, not merely uploaded to a case). */
+  boolean isArchived(long documentId);
+
   /** Item numbers of a series in order, for the gap check. */
   List<Long> items(String seriesKey);
 

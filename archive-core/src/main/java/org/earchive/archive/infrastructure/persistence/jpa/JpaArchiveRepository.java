@@ -87,6 +87,15 @@ public class JpaArchiveRepository implements ArchiveRepository {
   }
 
   @Override
+  public boolean isArchived(long documentId) {
+    return !em.createQuery("SELECT r.id FROM ArchiveRecord r WHERE r.documentId = :d", Long.class)
+        .setParameter("d", documentId)
+        .setMaxResults(1)
+        .getResultList()
+        .isEmpty();
+  }
+
+  @Override
   public List<ArchiveRecord> byCase(long caseId) {
     return em.createQuery("SELECT r FROM ArchiveRecord r WHERE r.caseId = :c ORDER BY r.archiveNumber", ArchiveRecord.class)
         .setParameter("c", caseId)
