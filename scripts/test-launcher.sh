@@ -5,6 +5,7 @@
 set -uo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 WORK=$(mktemp -d /tmp/earchive-launcher-test.XXXXXX)
+chmod 755 "$WORK" # started by root, the server runs as its own user, which must reach its data folder in here
 URL=http://localhost:8080
 passed=0 failed=0
 
@@ -34,6 +35,10 @@ check "the admin REST API refuses an anonymous caller (secure admin, password)" 
   bash -c "[ \"\$(curl -sk -o /dev/null -w '%{http_code}' -H 'X-Requested-By: x' https://127.0.0.1:4848/management/domain/applications/list-applications.json)\" = 401 ] && [ \"\$(curl -s -o /dev/null -w '%{http_code}' -H 'X-Requested-By: x' http://127.0.0.1:4848/management/domain/applications/list-applications.json)\" != 200 ]"
 check "the admin password file is the data folder's, readable by its owner only" \
   bash -c "[ \"\$(stat -c %a $WORK/a/.admin-password)\" = 600 ]"
+if [ "$(id -u)" -eq 0 ]; then
+  check "started by root, the server runs as its own system user" \
+    bash -c "[ \"\$(ps -o user= -p $SERVER_PID)\" = earchive ] && [ \"\$(stat -c %U $WORK/a)\" = earchive ]"
+fi
 check "no Server or X-Powered-By banner" bash -c "! curl -sI $URL/health | grep -i -E '^(server|x-powered-by):'"
 check "the API refuses a request without credentials" \
   bash -c "[ \"\$(curl -s -o /dev/null -w '%{http_code}' $URL/api/cases/C1)\" = 401 ]"

@@ -147,6 +147,34 @@ const menu = [
   { base: '/users', key: 'nav.users', roles: ['admin'] },
 ];
 
+/** The user's own password: current, new twice; the server applies the policy and says what is wrong. */
+function passwordView() {
+  const current = h('input', { type: 'password', id: 'pw-current', autocomplete: 'current-password', required: true });
+  const fresh = h('input', { type: 'password', id: 'pw-new', autocomplete: 'new-password', required: true });
+  const again = h('input', { type: 'password', id: 'pw-again', autocomplete: 'new-password', required: true });
+  const submit = h('button', { type: 'submit', id: 'pw-submit' }, t('password.submit'));
+  const form = h('form', { class: 'card', id: 'password-form' },
+    h('h2', {}, t('password.title')),
+    h('label', {}, t('password.current'), current),
+    h('label', {}, t('password.new'), fresh),
+    h('label', {}, t('password.repeat'), again),
+    h('p', { class: 'muted' }, t('password.rules')),
+    submit);
+  form.onsubmit = e => {
+    e.preventDefault();
+    if (fresh.value !== again.value) {
+      notify(t('password.mismatch'), 'error');
+      return;
+    }
+    act(submit, async () => {
+      await api('/api/session/password', { method: 'POST', json: { currentPassword: current.value, newPassword: fresh.value } });
+      notify(t('password.changed'));
+      location.href = '/';
+    });
+  };
+  return form;
+}
+
 export async function start() {
   await loadMessages();
   const me = await fetch('/api/session', { headers: { 'X-Requested-With': 'fetch' } });
@@ -162,6 +190,15 @@ export async function start() {
     await fetch('/api/session', { method: 'DELETE', headers: { 'X-Requested-With': 'fetch' } });
     location.href = '/login.html';
   };
+  route(/^\/password$/, passwordView);
+  if (state.user.mustChangePassword) {
+    // an administrator's password is only good for replacing it: nothing else until then
+    notify(t('password.required'), 'error');
+    location.hash = '#/password';
+    window.addEventListener('hashchange', show);
+    await show();
+    return;
+  }
   const nav = document.getElementById('nav');
   for (const m of menu) {
     if (m.roles.some(has)) {

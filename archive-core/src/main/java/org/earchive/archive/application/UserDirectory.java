@@ -12,11 +12,18 @@ public interface UserDirectory {
    */
   SignIn authenticate(String username, char[] password, String address);
 
+  /**
+   * The account's owner changes their password: the current one is required, and the new one must be at least 10
+   * characters with letters and digits, not the user name, and none of the last five.
+   */
+  void changePassword(String username, char[] current, char[] replacement) throws EarchiveException;
+
   /** The roles an account has now, empty if it is disabled or gone (sessions re-check with this). */
   java.util.Optional<Set<String>> currentRoles(String username);
 
   /** The outcome of a sign-in. */
-  record SignIn(Outcome outcome, Set<String> roles, long retryAfterSeconds) {
+  /** {@code mustChangePassword}: signed in, but only to change the password an administrator set. */
+  record SignIn(Outcome outcome, Set<String> roles, long retryAfterSeconds, boolean mustChangePassword) {
     public enum Outcome {
       OK,
       BAD_CREDENTIALS,
@@ -28,12 +35,12 @@ public interface UserDirectory {
       ADDRESS_REFUSED
     }
 
-    public static SignIn ok(Set<String> roles) {
-      return new SignIn(Outcome.OK, roles, 0);
+    public static SignIn ok(Set<String> roles, boolean mustChangePassword) {
+      return new SignIn(Outcome.OK, roles, 0, mustChangePassword);
     }
 
     public static SignIn refused(Outcome outcome, long retryAfterSeconds) {
-      return new SignIn(outcome, Set.of(), retryAfterSeconds);
+      return new SignIn(outcome, Set.of(), retryAfterSeconds, false);
     }
   }
 }

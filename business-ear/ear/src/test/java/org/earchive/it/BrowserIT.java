@@ -62,6 +62,10 @@ class BrowserIT {
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,768",
         "--lang=zh-CN", "--disable-gpu");
+    // the console, where Chromium reports anything the Content-Security-Policy blocked
+    org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+    logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
     browser = new ChromeDriver(service, options);
     wait = new WebDriverWait(browser, Duration.ofSeconds(30));
@@ -169,6 +173,39 @@ class BrowserIT {
     WebElement checks = find("checks");
     assertTrue(checks.getText().contains("通过"), "the four-property report passed: " + checks.getText());
     shot("archive-record");
+  }
+
+  @Test
+  void aUserChangesTheirOwnPasswordOnTheScreenAndNoScreenTripsTheContentSecurityPolicy() throws Exception {
+    String user = "pwscreen" + UUID.randomUUID().toString().substring(0, 8);
+    Api.Response created = Api.as("admin").put("/api/admin/users/" + user, "{\"username\":\"" + user
+        + "\",\"displayName\":\"改密测试\",\"hall\":\"HALL-01\",\"roles\":[\"clerk\"],\"skills\":[],"
+        + "\"absent\":false,\"enabled\":true,\"password\":\"" + Api.PASSWORD + "\"}");
+    assertEquals(200, created.status(), created.body());
+    browser.manage().deleteAllCookies();
+    browser.get(Api.BASE + "/login.html");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
+    browser.findElement(By.id("password")).sendKeys(Api.PASSWORD);
+    browser.findElement(By.id("submit")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("logout")));
+    go("/password"); // outside the embedded default the app has gone there by itself
+    find("pw-current").sendKeys(Api.PASSWORD);
+    find("pw-new").sendKeys("Screen-pass-2026b");
+    find("pw-again").sendKeys("Screen-pass-2026b");
+    shot("password");
+    find("pw-submit").click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("nav a")));
+    assertEquals(200, new Api(user, "Screen-pass-2026b").get("/api/session").status(), "the new password works");
+    assertEquals(401, new Api(user, Api.PASSWORD).get("/api/session").status(), "the old one does not");
+    for (String screen : List.of("/counter", "/archive", "/borrowings")) {
+      go(screen);
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main > *")));
+    }
+    List<String> blocked = browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+        .map(e -> e.getMessage())
+        .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
+        .toList();
+    assertTrue(blocked.isEmpty(), "the policy blocked: " + blocked);
   }
 
   @Test

@@ -177,6 +177,7 @@ class CounterIT {
     Api.Response created = ADMIN.put("/api/admin/users/absentee", String.format(user, "true", "\"" + password + "\""));
     assertEquals(200, created.status(), created.body());
     assertFalse(created.body().contains(password), "a password is never sent back");
+    password = Accounts.firstSignIn("absentee", password, "Rare-skill-2027");
     Api.Response me = new Api("absentee", password).get("/api/session");
     assertEquals(200, me.status(), "the new account signs in");
     assertTrue(me.body().contains("reviewer"));

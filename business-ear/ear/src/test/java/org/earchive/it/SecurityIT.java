@@ -204,6 +204,16 @@ class SecurityIT {
   }
 
   @Test
+  void backupsAreWrittenOnlyUnderTheBackupRoot() throws Exception {
+    for (String directory : List.of("/tmp/earchive-elsewhere", "../../outside", "a/../../../outside")) {
+      Api.Response r = Api.as("admin").post("/api/admin/backup", "{\"directory\":\"" + directory + "\"}");
+      assertEquals(400, r.status(), directory + ": " + r.body());
+      assertEquals("INVALID_REQUEST", r.json().getString("code"));
+    }
+    assertFalse(new File("/tmp/earchive-elsewhere").exists(), "nothing written outside the root");
+  }
+
+  @Test
   void everyAnswerCarriesTheSecurityHeaders() throws Exception {
     for (String path : List.of("/login.html", "/assets/app.js", "/api/catalogue/business-types", "/api/cases/C1",
         "/health")) {

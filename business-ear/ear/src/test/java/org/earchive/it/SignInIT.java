@@ -12,6 +12,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -42,13 +43,52 @@ class SignInIT {
     Accounts.ensure("admin", "auditor");
   }
 
+  /** A clerk whose password is PASSWORD, set by its owner (as every account's is after its first sign-in). */
   private static String newClerk() throws Exception {
+    String user = create("Temp-pass-2026a");
+    if (!Accounts.firstSignIn(user, "Temp-pass-2026a", PASSWORD).equals(PASSWORD)) {
+      Api.Response changed = new Api(user, "Temp-pass-2026a").post("/api/session/password",
+          "{\"currentPassword\":\"Temp-pass-2026a\",\"newPassword\":\"" + PASSWORD + "\"}");
+      assertEquals(204, changed.status(), changed.body());
+    }
+    return user;
+  }
+
+  private static String create(String password) throws Exception {
     String user = "guess" + ThreadLocalRandom.current().nextInt(1_000_000);
     Api.Response created = ADMIN.put("/api/admin/users/" + user, "{\"username\":\"" + user
         + "\",\"displayName\":\"测试\",\"hall\":\"HALL-01\",\"roles\":[\"clerk\"],\"skills\":[],\"absent\":false,"
-        + "\"enabled\":true,\"password\":\"" + PASSWORD + "\"}");
+        + "\"enabled\":true,\"password\":\"" + password + "\"}");
     assertEquals(200, created.status(), created.body());
     return user;
+  }
+
+  @Test
+  void usersChangeTheirOwnPasswordUnderThePolicyAndAnAdministratorsPasswordIsTemporary() throws Exception {
+    String user = create("Temp-pass-2026a");
+    Api temp = new Api(user, "Temp-pass-2026a");
+    Api.Response work = temp.get("/api/catalogue/business-types");
+    if (ThinPathIT.Env.postgresql()) {
+      assertEquals(403, work.status(), "outside the embedded default the administrator's password only changes itself");
+      assertEquals("PASSWORD_CHANGE_REQUIRED", work.json().getString("code"));
+      assertTrue(temp.get("/api/session").json().getBoolean("mustChangePassword"));
+    } else {
+      assertEquals(200, work.status(), work.body());
+    }
+    String change = "{\"currentPassword\":\"%s\",\"newPassword\":\"%s\"}";
+    assertEquals(403, temp.post("/api/session/password", String.format(change, "not-it-2026", "Fresh-pass-2026b")).status(),
+        "the current password is required");
+    for (String weak : List.of("short1", "onlyletterslong", user + "-2026x", "Temp-pass-2026a")) {
+      Api.Response refused = temp.post("/api/session/password", String.format(change, "Temp-pass-2026a", weak));
+      assertEquals(400, refused.status(), weak + ": " + refused.body());
+      assertEquals("PASSWORD_POLICY", refused.json().getString("code"));
+    }
+    assertEquals(204, temp.post("/api/session/password", String.format(change, "Temp-pass-2026a", "Fresh-pass-2026b")).status());
+    assertEquals(401, temp.get("/api/session").status(), "the old password no longer works");
+    Api fresh = new Api(user, "Fresh-pass-2026b");
+    assertEquals(200, fresh.get("/api/catalogue/business-types").status());
+    Api.Response back = fresh.post("/api/session/password", String.format(change, "Fresh-pass-2026b", "Temp-pass-2026a"));
+    assertEquals(400, back.status(), "none of the last five: " + back.body());
   }
 
   @Test

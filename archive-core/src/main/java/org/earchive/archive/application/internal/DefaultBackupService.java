@@ -49,6 +49,7 @@ public class DefaultBackupService implements BackupService {
   @RolesAllowed(Roles.ADMIN)
   public BackupReport backup(String directory) throws EarchiveException {
     EarchiveSettings settings = EarchiveSettings.current();
+    Path target = underBackupRoot(settings.backupRoot(), directory);
     if (!settings.usesH2()) {
       throw new EarchiveException(
           ErrorCode.BACKUP_NOT_SUPPORTED,
@@ -60,7 +61,6 @@ public class DefaultBackupService implements BackupService {
           ErrorCode.BACKUP_NOT_SUPPORTED,
           "Objects live in S3: back them up with the store's own replication (see the README's operations section).");
     }
-    Path target = Path.of(directory).toAbsolutePath().normalize();
     try {
       Files.createDirectories(target.resolve("db"));
       Path dbZip = target.resolve("db").resolve("earchive.zip");
@@ -88,6 +88,29 @@ public class DefaultBackupService implements BackupService {
     } catch (Exception e) {
       throw new EarchiveException(ErrorCode.BACKUP_FAILED, "The backup to " + target + " failed: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The backup folder, which must lie under the backup root (a relative name is taken inside it): an administrator's
+   * request never makes the server write elsewhere on its disk, not through "..", not through a symbolic link.
+   */
+  static Path underBackupRoot(Path root, String directory) throws EarchiveException {
+    Path target = root.resolve(directory).toAbsolutePath().normalize();
+    try {
+      Files.createDirectories(root);
+      Path existing = target;
+      while (existing != null && !Files.exists(existing, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        existing = existing.getParent();
+      }
+      if (target.startsWith(root) && existing != null && existing.toRealPath().startsWith(root.toRealPath())) {
+        return target;
+      }
+    } catch (IOException e) {
+      // refused below
+    }
+    throw new EarchiveException(ErrorCode.INVALID_REQUEST,
+        "备份只能写入备份目录 " + root + " 之下。Backups are written under " + root
+            + " (EARCHIVE_BACKUP_ROOT): give a folder name there.");
   }
 
   /** Copies files that are not yet in the target (objects never change once written). */

@@ -83,10 +83,11 @@ public class DefaultUserAdministration implements UserAdministration {
       requirePassword(u.password());
       account = new UserAccount(u.username(), u.displayName().strip(), PasswordHasher.hash(u.password().toCharArray()),
           u.hall(), roles, skills);
+      account.passwordSetByAdministrator(account.passwordHash(), temporaryPasswords());
       em.persist(account);
     } else if (u.password() != null && !u.password().isEmpty()) {
       requirePassword(u.password());
-      account.passwordHash(PasswordHasher.hash(u.password().toCharArray()));
+      account.passwordSetByAdministrator(PasswordHasher.hash(u.password().toCharArray()), temporaryPasswords());
     }
     account.revise(u.displayName().strip(), u.hall(), roles, skills, u.absent(), u.enabled());
     audit.record(actor, AuditAction.USER_CHANGED, "user:" + u.username(),
@@ -94,6 +95,14 @@ public class DefaultUserAdministration implements UserAdministration {
             + (u.absent() ? ", absent" : "") + (u.enabled() ? "" : ", disabled")
             + (u.password() != null && !u.password().isEmpty() ? ", password set" : ""));
     return view(account);
+  }
+
+  /**
+   * Outside the embedded demo, a password an administrator sets is known to two people: its owner must replace it at
+   * the first sign-in.
+   */
+  private static boolean temporaryPasswords() {
+    return !org.earchive.archive.infrastructure.config.EarchiveSettings.current().embedded();
   }
 
   private static void requirePassword(String password) throws EarchiveException {

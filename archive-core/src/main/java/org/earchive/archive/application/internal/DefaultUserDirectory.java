@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.earchive.archive.application.EarchiveException;
+import org.earchive.archive.application.ErrorCode;
 import org.earchive.archive.application.UserDirectory;
 import org.earchive.archive.application.UserDirectory.SignIn.Outcome;
 import org.earchive.archive.domain.model.account.PasswordHasher;
@@ -70,7 +72,34 @@ public class DefaultUserDirectory implements UserDirectory {
     if (a.failedSignIns() > 0) {
       a.signInSucceeded();
     }
-    return SignIn.ok(a.roles().stream().map(Enum::name).collect(Collectors.toSet()));
+    return SignIn.ok(a.roles().stream().map(Enum::name).collect(Collectors.toSet()), a.mustChangePassword());
+  }
+
+  @Override
+  public void changePassword(String username, char[] current, char[] replacement) throws EarchiveException {
+    UserAccount a = accounts.find(username).filter(UserAccount::enabled).orElseThrow(
+        () -> new EarchiveException(ErrorCode.FORBIDDEN, "This account cannot change its password."));
+    if (current == null || !PasswordHasher.verify(current, a.passwordHash())) {
+      throw new EarchiveException(ErrorCode.BAD_CREDENTIALS, "当前密码不正确。The current password is wrong.");
+    }
+    String fresh = replacement == null ? "" : new String(replacement);
+    if (fresh.length() < 10 || !fresh.matches(".*\\p{L}.*") || !fresh.matches(".*\\d.*")) {
+      throw policy("至少 10 个字符，含字母和数字。At least 10 characters, with letters and digits.");
+    }
+    if (fresh.toLowerCase(java.util.Locale.ROOT).contains(username.toLowerCase(java.util.Locale.ROOT))) {
+      throw policy("不能包含用户名。It must not contain the user name.");
+    }
+    for (String used : a.recentPasswordHashes()) {
+      if (PasswordHasher.verify(replacement, used)) {
+        throw policy("不能与最近 5 次使用的密码相同。It must differ from the last five passwords.");
+      }
+    }
+    a.passwordChanged(PasswordHasher.hash(replacement));
+    audit.record(username, AuditAction.PASSWORD_CHANGED, "user:" + username, "by its owner");
+  }
+
+  private static EarchiveException policy(String rule) {
+    return new EarchiveException(ErrorCode.PASSWORD_POLICY, "新密码不符合要求：" + rule);
   }
 
   @Override

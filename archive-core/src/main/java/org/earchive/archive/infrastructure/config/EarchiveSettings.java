@@ -150,6 +150,11 @@ public final class EarchiveSettings {
     return config.getOptionalValue("earchive.signin.address-limit", Integer.class).orElse(30);
   }
 
+  /** The only folder hot backups are written under ({@code EARCHIVE_BACKUP_ROOT}; default EARCHIVE_HOME/backups). */
+  public Path backupRoot() {
+    return string("earchive.backup.root").map(Path::of).orElse(home().resolve("backups")).toAbsolutePath().normalize();
+  }
+
   public long maxUploadBytes() {
     return config.getOptionalValue("earchive.upload.max-bytes", Long.class).orElse(DEFAULT_MAX_UPLOAD_BYTES);
   }

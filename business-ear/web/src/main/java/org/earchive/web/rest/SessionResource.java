@@ -33,7 +33,35 @@ public class SessionResource {
   @Context SecurityContext security;
   @Context HttpServletRequest request;
 
-  public record Me(String username, List<String> roles) {}
+  public record Me(String username, List<String> roles, boolean mustChangePassword) {}
+
+  /** The body of {@code POST /api/session/password}. */
+  public record PasswordChange(String currentPassword, String newPassword) {}
+
+  @jakarta.ejb.EJB org.earchive.archive.application.UserDirectory directory;
+
+  @POST
+  @Path("password")
+  @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+  @PermitAll
+  @Operation(summary = "Changes the signed-in user's own password: {currentPassword, newPassword}; at least 10"
+      + " characters with letters and digits, not the user name, none of the last five (400 PASSWORD_POLICY)")
+  public Response changePassword(PasswordChange change) throws org.earchive.archive.application.EarchiveException {
+    if (security.getUserPrincipal() == null) {
+      throw new jakarta.ws.rs.NotAuthorizedException("Basic realm=\"earchive\"");
+    }
+    if (change == null || change.currentPassword() == null || change.newPassword() == null) {
+      throw new org.earchive.archive.application.EarchiveException(
+          org.earchive.archive.application.ErrorCode.INVALID_REQUEST, "Send {\"currentPassword\", \"newPassword\"}.");
+    }
+    directory.changePassword(security.getUserPrincipal().getName(), change.currentPassword().toCharArray(),
+        change.newPassword().toCharArray());
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      session.removeAttribute(org.earchive.web.security.PasswordChangeFilter.MUST_CHANGE);
+    }
+    return Response.noContent().build();
+  }
 
   @POST
   @PermitAll
@@ -51,7 +79,8 @@ public class SessionResource {
     }
     return new Me(
         security.getUserPrincipal().getName(),
-        Stream.of(ROLES.toArray(String[]::new)).filter(security::isUserInRole).toList());
+        Stream.of(ROLES.toArray(String[]::new)).filter(security::isUserInRole).toList(),
+        org.earchive.web.security.PasswordChangeFilter.mustChange(request));
   }
 
   @DELETE

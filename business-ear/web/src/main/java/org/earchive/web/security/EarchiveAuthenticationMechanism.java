@@ -133,6 +133,9 @@ public class EarchiveAuthenticationMechanism implements HttpAuthenticationMechan
       session.setAttribute(SESSION_USER, context.getCallerPrincipal().getName());
       session.setAttribute(SESSION_GROUPS, Set.copyOf(context.getGroups()));
       session.setAttribute(SESSION_CHECKED, System.currentTimeMillis());
+      if (request.getAttribute(PasswordChangeFilter.MUST_CHANGE) != null) {
+        session.setAttribute(PasswordChangeFilter.MUST_CHANGE, Boolean.TRUE);
+      }
       SessionCookies.harden(request, response);
     }
     return status;
@@ -144,7 +147,12 @@ public class EarchiveAuthenticationMechanism implements HttpAuthenticationMechan
       HttpServletResponse response, HttpMessageContext context, boolean challenge) {
     UserDirectory.SignIn signIn = directory.authenticate(user, password.toCharArray(), request.getRemoteAddr());
     return switch (signIn.outcome()) {
-      case OK -> context.notifyContainerAboutLogin(user, signIn.roles());
+      case OK -> {
+        if (signIn.mustChangePassword()) {
+          request.setAttribute(PasswordChangeFilter.MUST_CHANGE, Boolean.TRUE);
+        }
+        yield context.notifyContainerAboutLogin(user, signIn.roles());
+      }
       case BAD_CREDENTIALS -> {
         LOG.warning(() -> "Sign-in failed for user '" + printable(user) + "'");
         yield unauthorized(response, context, challenge, "BAD_CREDENTIALS", "用户名或密码不正确。The user name or password is wrong.");

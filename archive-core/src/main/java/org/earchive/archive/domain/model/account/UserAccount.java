@@ -37,6 +37,13 @@ public class UserAccount {
   @Column(name = "enabled", nullable = false)
   private boolean enabled = true;
 
+  /** The hashes of the last passwords before the current one, newest first, separated by spaces. */
+  @Column(name = "previous_password_hashes", length = 1600)
+  private String previousPasswordHashes;
+
+  @Column(name = "must_change_password", nullable = false)
+  private boolean mustChangePassword;
+
   @Column(name = "failed_sign_ins", nullable = false)
   private int failedSignIns;
 
@@ -84,6 +91,47 @@ public class UserAccount {
     this.enabled = enabled;
   }
 
+  /** An administrator sets a password; {@code temporary}: its owner must change it at the next sign-in. */
+  public void passwordSetByAdministrator(String hash, boolean temporary) {
+    if (!hash.equals(passwordHash)) {
+      remember(passwordHash);
+    }
+    this.passwordHash = hash;
+    this.mustChangePassword = temporary;
+  }
+
+  /** The owner changes their password: the old one joins the history, the obligation to change ends. */
+  public void passwordChanged(String hash) {
+    remember(passwordHash);
+    this.passwordHash = hash;
+    this.mustChangePassword = false;
+  }
+
+  /** The current hash and the last ones before it (the policy refuses a password that matches any of them). */
+  public java.util.List<String> recentPasswordHashes() {
+    java.util.List<String> recent = new java.util.ArrayList<>();
+    recent.add(passwordHash);
+    if (previousPasswordHashes != null && !previousPasswordHashes.isBlank()) {
+      recent.addAll(java.util.List.of(previousPasswordHashes.trim().split(" ")));
+    }
+    return recent;
+  }
+
+  public boolean mustChangePassword() {
+    return mustChangePassword;
+  }
+
+  /** Keeps the four hashes before the current one, so a new password differs from the last five. */
+  private void remember(String hash) {
+    if (hash == null) {
+      return;
+    }
+    java.util.List<String> kept = new java.util.ArrayList<>(recentPasswordHashes().subList(1, recentPasswordHashes().size()));
+    kept.add(0, hash);
+    this.previousPasswordHashes = String.join(" ", kept.subList(0, Math.min(4, kept.size())));
+  }
+
+  /** Sets the hash without history (the demo accounts' seeding, tests). */
   public void passwordHash(String hash) {
     this.passwordHash = hash;
   }
