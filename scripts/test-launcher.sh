@@ -141,7 +141,13 @@ ec "$WORK/c" restore "$WORK/cold" >/dev/null 2>&1
 ec "$WORK/c" start > "$WORK/start-c.out" 2>&1
 curl -fsS -u "archivist:$PW" -o "$WORK/cold1.pdf" "$URL/api/documents/${ids[0]}/content"
 check "the cold copy restores with matching bytes" cmp -s "$WORK/scan1.pdf" "$WORK/cold1.pdf"
-ec "$WORK/c" stop >/dev/null 2>&1
+# A production setting opens the HTTP listener alone: here to another loopback address, so nothing leaves the machine.
+EARCHIVE_HTTP_ADDRESS=127.0.0.2 ec "$WORK/c" start > "$WORK/start-open.out" 2>&1
+SERVER_PID=$(cat "$ROOT/.earchive/payara6/glassfish/domains/domain1/config/pid")
+check "EARCHIVE_HTTP_ADDRESS moves the HTTP listener (8080 on 127.0.0.2) and nothing else" \
+  bash -c "ss -ltnpH | grep 'pid=$SERVER_PID,' | awk '{print \$4}' | grep -q -E '127\.0\.0\.2\]?:8080\$' && ! ss -ltnpH | grep 'pid=$SERVER_PID,' | awk '{print \$4}' | grep -v ':8080\$' | grep -v -q -E '127\.0\.0\.1'"
+check "… and the application answers there" curl -fsS -o /dev/null http://127.0.0.2:8080/health
+EARCHIVE_HTTP_ADDRESS=127.0.0.2 ec "$WORK/c" stop >/dev/null 2>&1
 check "status reports a stopped server" bash -c "! EARCHIVE_HOME='$WORK/c' '$ROOT/earchive' status"
 
 echo

@@ -214,6 +214,20 @@ class SecurityIT {
   }
 
   @Test
+  void aFileThatCannotBeDrawnIs422NotAnIntegrityFailure() throws Exception {
+    Api clerk = Api.as("clerk");
+    String caseNumber = Cases.open(clerk, "ENROLL", Cases.newPerson(), "王芳");
+    byte[] broken = new byte[4096]; // a JPEG by its first bytes, nothing a decoder can draw after them
+    byte[] magic = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0};
+    System.arraycopy(magic, 0, broken, 0, magic.length);
+    Api.Response uploaded = clerk.upload(caseNumber, "ID_CARD", "photo.jpg", "image/jpeg", broken, true);
+    assertEquals(201, uploaded.status(), uploaded.body());
+    Api.Response page = clerk.get("/api/documents/" + uploaded.json().getJsonNumber("id").longValue() + "/pages/1");
+    assertEquals(422, page.status(), page.body());
+    assertEquals("CANNOT_RENDER", page.json().getString("code"));
+  }
+
+  @Test
   void everyAnswerCarriesTheSecurityHeaders() throws Exception {
     for (String path : List.of("/login.html", "/assets/app.js", "/api/catalogue/business-types", "/api/cases/C1",
         "/health")) {

@@ -276,7 +276,7 @@ public class DefaultDocumentService implements DocumentService {
           "文件 " + documentId + " 的内容在存储中缺失。The content of document " + documentId + " is missing from the store.");
     } catch (StorageException e) {
       throw unavailable(e);
-    } catch (java.io.IOException e) {
+    } catch (java.io.IOException | RuntimeException e) {
       // the stored bytes are intact (every read is verified against the digest): they are just not a page we can draw
       throw new EarchiveException(ErrorCode.CANNOT_RENDER,
           "文件 " + documentId + " 无法显示为页面，请下载原文件查看。Document " + documentId
