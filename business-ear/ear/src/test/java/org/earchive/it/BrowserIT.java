@@ -194,6 +194,8 @@ class BrowserIT {
     find("pw-again").sendKeys("Screen-pass-2026b");
     shot("password");
     find("pw-submit").click();
+    // changed: the app leaves the form for the user's home screen (a refusal would keep it, with the reason)
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("password-form")));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("nav a")));
     assertEquals(200, new Api(user, "Screen-pass-2026b").get("/api/session").status(), "the new password works");
     assertEquals(401, new Api(user, Api.PASSWORD).get("/api/session").status(), "the old one does not");
