@@ -26,13 +26,23 @@ public class JsonBodyLimit implements ContainerRequestFilter {
     if (type == null || !type.getSubtype().toLowerCase(java.util.Locale.ROOT).contains("json")) {
       return;
     }
-    long limit = ConfigProvider.getConfig().getOptionalValue("earchive.json.max-bytes", Long.class).orElse(DEFAULT_LIMIT);
+    long limit = limit();
     if (request.getLength() > limit) {
       request.abortWith(Errors.response(413, "REQUEST_TOO_LARGE",
           "请求内容超过 " + limit + " 字节的上限。A JSON body is at most " + limit + " bytes (EARCHIVE_JSON_MAX_BYTES)."));
       return;
     }
     request.setEntityStream(new Capped(request.getEntityStream(), limit));
+  }
+
+  private volatile long limit = -1;
+
+  /** Read once: a configuration lookup per request is not free. */
+  private long limit() {
+    if (limit < 0) {
+      limit = ConfigProvider.getConfig().getOptionalValue("earchive.json.max-bytes", Long.class).orElse(DEFAULT_LIMIT);
+    }
+    return limit;
   }
 
   /** Reads at most {@code limit} bytes, then fails the read. */

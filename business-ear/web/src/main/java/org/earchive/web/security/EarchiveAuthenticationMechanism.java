@@ -84,10 +84,16 @@ public class EarchiveAuthenticationMechanism implements HttpAuthenticationMechan
     return roles.get();
   }
 
-  private static long recheckMillis() {
-    return 1000L * org.eclipse.microprofile.config.ConfigProvider.getConfig()
-        .getOptionalValue("earchive.session.recheck-seconds", Integer.class).orElse(60);
+  /** Read once (a configuration lookup on every request cost more than the check it guards). */
+  private long recheckMillis() {
+    if (recheckMillis < 0) {
+      recheckMillis = 1000L * org.eclipse.microprofile.config.ConfigProvider.getConfig()
+          .getOptionalValue("earchive.session.recheck-seconds", Integer.class).orElse(60);
+    }
+    return recheckMillis;
   }
+
+  private volatile long recheckMillis = -1;
 
   private AuthenticationStatus basic(
       String encoded, HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
