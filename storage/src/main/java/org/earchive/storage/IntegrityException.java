@@ -7,15 +7,15 @@ import java.io.IOException;
  * An {@code IOException} so that it interrupts any stream copy that is under way.
  */
 public class IntegrityException extends IOException {
-  private static final long serialVersionUID = 1L;
-  private final String key;
+    private static final long serialVersionUID = 1L;
+    private final String key;
 
-  public IntegrityException(String key, String message) {
-    super(message);
-    this.key = key;
-  }
+    public IntegrityException(String key, String message) {
+        super(message);
+        this.key = key;
+    }
 
-  public String key() {
-    return key;
-  }
+    public String key() {
+        return key;
+    }
 }

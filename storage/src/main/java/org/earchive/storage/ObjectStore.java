@@ -24,67 +24,67 @@ import java.util.stream.Stream;
  */
 public interface ObjectStore extends AutoCloseable {
 
-  /** Stores the stream's bytes and returns what was stored. The stream is read to its end but not closed. */
-  StoredObject put(InputStream content, String contentType) throws StorageException;
+    /** Stores the stream's bytes and returns what was stored. The stream is read to its end but not closed. */
+    StoredObject put(InputStream content, String contentType) throws StorageException;
 
-  /**
-   * Opens the object for reading. The returned stream throws {@link IntegrityException} (an {@code IOException}) at
-   * the end of the data if the bytes read do not match the object's digest or size.
-   */
-  InputStream get(String key) throws StorageException;
+    /**
+     * Opens the object for reading. The returned stream throws {@link IntegrityException} (an {@code IOException}) at
+     * the end of the data if the bytes read do not match the object's digest or size.
+     */
+    InputStream get(String key) throws StorageException;
 
-  /** The object's stored description, or empty if there is no such object. */
-  Optional<StoredObject> stat(String key) throws StorageException;
+    /** The object's stored description, or empty if there is no such object. */
+    Optional<StoredObject> stat(String key) throws StorageException;
 
-  /**
-   * Removes an object. Removing a missing object is not an error.
-   *
-   * @throws RetentionException if the object is under retention or legal hold
-   */
-  void delete(String key) throws StorageException;
+    /**
+     * Removes an object. Removing a missing object is not an error.
+     *
+     * @throws RetentionException if the object is under retention or legal hold
+     */
+    void delete(String key) throws StorageException;
 
-  /**
-   * Puts the object under retention until {@code until} (COMPLIANCE mode where the server supports object lock).
-   *
-   * @throws RetentionException if that would shorten a retention already set
-   */
-  void retain(String key, Instant until) throws StorageException;
+    /**
+     * Puts the object under retention until {@code until} (COMPLIANCE mode where the server supports object lock).
+     *
+     * @throws RetentionException if that would shorten a retention already set
+     */
+    void retain(String key, Instant until) throws StorageException;
 
-  /** Sets or releases a legal hold. */
-  void legalHold(String key, boolean on) throws StorageException;
+    /** Sets or releases a legal hold. */
+    void legalHold(String key, boolean on) throws StorageException;
 
-  /** The object's retention and legal hold ({@link Protection#NONE} if none). */
-  Protection protection(String key) throws StorageException;
+    /** The object's retention and legal hold ({@link Protection#NONE} if none). */
+    Protection protection(String key) throws StorageException;
 
-  /**
-   * Replaces damaged or missing bytes of {@code key} with {@code content}, which must match the key's digest (checked
-   * before anything is replaced). Allowed under retention: the result is the original content. Used to repair a copy
-   * from a replica or a backup.
-   */
-  StoredObject repair(String key, InputStream content, String contentType) throws StorageException;
+    /**
+     * Replaces damaged or missing bytes of {@code key} with {@code content}, which must match the key's digest (checked
+     * before anything is replaced). Allowed under retention: the result is the original content. Used to repair a copy
+     * from a replica or a backup.
+     */
+    StoredObject repair(String key, InputStream content, String contentType) throws StorageException;
 
-  /** Every content key in the store, for audits. The caller closes the stream. */
-  Stream<String> keys() throws StorageException;
+    /** Every content key in the store, for audits. The caller closes the stream. */
+    Stream<String> keys() throws StorageException;
 
-  /** Reads the whole object and checks its digest; returns its description. */
-  default StoredObject verify(String key) throws StorageException {
-    StoredObject recorded = stat(key).orElseThrow(() -> new ObjectNotFoundException(key));
-    try (InputStream in = get(key)) {
-      in.transferTo(java.io.OutputStream.nullOutputStream());
-    } catch (IntegrityException e) {
-      throw new StorageException(e.getMessage(), e);
-    } catch (java.io.IOException e) {
-      throw new StorageException("Could not read object " + key + ": " + e.getMessage(), e);
+    /** Reads the whole object and checks its digest; returns its description. */
+    default StoredObject verify(String key) throws StorageException {
+        StoredObject recorded = stat(key).orElseThrow(() -> new ObjectNotFoundException(key));
+        try (InputStream in = get(key)) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (IntegrityException e) {
+            throw new StorageException(e.getMessage(), e);
+        } catch (java.io.IOException e) {
+            throw new StorageException("Could not read object " + key + ": " + e.getMessage(), e);
+        }
+        return recorded.withCreated(false);
     }
-    return recorded.withCreated(false);
-  }
 
-  /** Answers only if the store is reachable and writable enough to serve; used by health readiness. */
-  void ping() throws StorageException;
+    /** Answers only if the store is reachable and writable enough to serve; used by health readiness. */
+    void ping() throws StorageException;
 
-  /** A human-readable description of where the bytes live (no secrets). */
-  String describe();
+    /** A human-readable description of where the bytes live (no secrets). */
+    String describe();
 
-  @Override
-  default void close() {}
+    @Override
+    default void close() {}
 }

@@ -9,20 +9,20 @@ import org.earchive.storage.replica.ReplicatedObjectStore;
 
 /** Opens the configured implementation of the port. */
 public final class ObjectStores {
-  private ObjectStores() {}
+    private ObjectStores() {}
 
-  /** The embedded default: files under {@code root}; encrypted at rest when {@code sealer} is not null. */
-  public static ObjectStore filesystem(Path root, Sealer sealer) throws StorageException {
-    return new FileSystemObjectStore(root, sealer);
-  }
+    /** The embedded default: files under {@code root}; encrypted at rest when {@code sealer} is not null. */
+    public static ObjectStore filesystem(Path root, Sealer sealer) throws StorageException {
+        return new FileSystemObjectStore(root, sealer);
+    }
 
-  /** The production path: an S3-compatible server; encrypted client-side when {@code sealer} is not null. */
-  public static ObjectStore s3(S3Settings settings, Sealer sealer) throws StorageException {
-    return new MinioObjectStore(settings, sealer);
-  }
+    /** The production path: an S3-compatible server; encrypted client-side when {@code sealer} is not null. */
+    public static ObjectStore s3(S3Settings settings, Sealer sealer) throws StorageException {
+        return new MinioObjectStore(settings, sealer);
+    }
 
-  /** Two stores kept in step; reads repair the primary from the replica. */
-  public static ObjectStore replicated(ObjectStore primary, ObjectStore replica, Path spool) throws StorageException {
-    return new ReplicatedObjectStore(primary, replica, spool);
-  }
+    /** Two stores kept in step; reads repair the primary from the replica. */
+    public static ObjectStore replicated(ObjectStore primary, ObjectStore replica, Path spool) throws StorageException {
+        return new ReplicatedObjectStore(primary, replica, spool);
+    }
 }

@@ -11,32 +11,32 @@ import java.util.Optional;
  * @param legalHold whether a legal hold is in force
  */
 public record Protection(Optional<Instant> retainUntil, boolean legalHold) {
-  public static final Protection NONE = new Protection(Optional.empty(), false);
+    public static final Protection NONE = new Protection(Optional.empty(), false);
 
-  /** Whether the object may not be deleted or overwritten at {@code now}. */
-  public boolean blocksDeletion(Instant now) {
-    return legalHold || retainUntil.map(now::isBefore).orElse(false);
-  }
-
-  /** Refuses, with the reason, the deletion of an object this protection covers at {@code now}. */
-  public void checkDeletable(String key, Instant now) throws RetentionException {
-    if (blocksDeletion(now)) {
-      throw new RetentionException(
-          "Object " + key + " is under " + (legalHold ? "legal hold" : "retention until " + retainUntil.orElseThrow())
-              + " and may not be deleted.");
+    /** Whether the object may not be deleted or overwritten at {@code now}. */
+    public boolean blocksDeletion(Instant now) {
+        return legalHold || retainUntil.map(now::isBefore).orElse(false);
     }
-  }
 
-  /** The protection with its retention extended to {@code until}; a shorter retention is refused (COMPLIANCE). */
-  public Protection extendedTo(String key, Instant until) throws RetentionException {
-    if (retainUntil.map(until::isBefore).orElse(false)) {
-      throw new RetentionException(
-          "Object " + key + " is retained until " + retainUntil.get() + "; retention can be extended, never shortened.");
+    /** Refuses, with the reason, the deletion of an object this protection covers at {@code now}. */
+    public void checkDeletable(String key, Instant now) throws RetentionException {
+        if (blocksDeletion(now)) {
+            throw new RetentionException("Object " + key + " is under "
+                    + (legalHold ? "legal hold" : "retention until " + retainUntil.orElseThrow())
+                    + " and may not be deleted.");
+        }
     }
-    return new Protection(Optional.of(until), legalHold);
-  }
 
-  public Protection withLegalHold(boolean on) {
-    return new Protection(retainUntil, on);
-  }
+    /** The protection with its retention extended to {@code until}; a shorter retention is refused (COMPLIANCE). */
+    public Protection extendedTo(String key, Instant until) throws RetentionException {
+        if (retainUntil.map(until::isBefore).orElse(false)) {
+            throw new RetentionException("Object " + key + " is retained until " + retainUntil.get()
+                    + "; retention can be extended, never shortened.");
+        }
+        return new Protection(Optional.of(until), legalHold);
+    }
+
+    public Protection withLegalHold(boolean on) {
+        return new Protection(retainUntil, on);
+    }
 }

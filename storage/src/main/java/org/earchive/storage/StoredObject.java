@@ -14,31 +14,25 @@ import java.time.Instant;
  * @param created true if this put stored new bytes, false if identical bytes were already there
  */
 public record StoredObject(
-    String key,
-    long size,
-    String sha256,
-    String sm3,
-    String contentType,
-    Instant storedAt,
-    boolean created) {
+        String key, long size, String sha256, String sm3, String contentType, Instant storedAt, boolean created) {
 
-  public static final String KEY_PREFIX = "sha256/";
+    public static final String KEY_PREFIX = "sha256/";
 
-  public static String keyFor(String sha256Hex) {
-    return KEY_PREFIX + sha256Hex;
-  }
-
-  /** The SHA-256 a key promises, or throws if the key is not one of ours. */
-  public static String sha256Of(String key) {
-    if (key == null
-        || !key.startsWith(KEY_PREFIX)
-        || !key.substring(KEY_PREFIX.length()).matches("[0-9a-f]{64}")) {
-      throw new IllegalArgumentException("Not a content-addressed object key: " + key);
+    public static String keyFor(String sha256Hex) {
+        return KEY_PREFIX + sha256Hex;
     }
-    return key.substring(KEY_PREFIX.length());
-  }
 
-  public StoredObject withCreated(boolean newlyCreated) {
-    return new StoredObject(key, size, sha256, sm3, contentType, storedAt, newlyCreated);
-  }
+    /** The SHA-256 a key promises, or throws if the key is not one of ours. */
+    public static String sha256Of(String key) {
+        if (key == null
+                || !key.startsWith(KEY_PREFIX)
+                || !key.substring(KEY_PREFIX.length()).matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("Not a content-addressed object key: " + key);
+        }
+        return key.substring(KEY_PREFIX.length());
+    }
+
+    public StoredObject withCreated(boolean newlyCreated) {
+        return new StoredObject(key, size, sha256, sm3, contentType, storedAt, newlyCreated);
+    }
 }

@@ -22,185 +22,184 @@ import org.junit.jupiter.api.Test;
 /** What every implementation of the port must do; each implementation's test supplies a store. */
 public abstract class ObjectStoreContract {
 
-  protected abstract ObjectStore store();
+    protected abstract ObjectStore store();
 
-  /** Replaces the stored bytes of {@code key} behind the store's back. */
-  protected abstract void tamper(String key, byte[] newBytes) throws Exception;
+    /** Replaces the stored bytes of {@code key} behind the store's back. */
+    protected abstract void tamper(String key, byte[] newBytes) throws Exception;
 
-  protected static byte[] randomBytes(int size, long seed) {
-    byte[] b = new byte[size];
-    new Random(seed).nextBytes(b);
-    return b;
-  }
-
-  @Test
-  void storesAndReturnsTheSameBytesWithBothDigests() throws Exception {
-    byte[] page = randomBytes(200 * 1024, 1);
-    StoredObject stored = store().put(new ByteArrayInputStream(page), "application/pdf");
-
-    FixityDigest.Result expected = FixityDigest.of(page);
-    assertEquals("sha256/" + expected.sha256Hex(), stored.key());
-    assertEquals(expected.sm3Hex(), stored.sm3());
-    assertEquals(page.length, stored.size());
-    assertTrue(stored.created());
-    try (InputStream in = store().get(stored.key())) {
-      assertArrayEquals(page, in.readAllBytes());
+    protected static byte[] randomBytes(int size, long seed) {
+        byte[] b = new byte[size];
+        new Random(seed).nextBytes(b);
+        return b;
     }
-    StoredObject described = store().stat(stored.key()).orElseThrow();
-    assertEquals(expected.sm3Hex(), described.sm3());
-    assertEquals(page.length, described.size());
-  }
 
-  @Test
-  void sm3OfTheStandardExampleIsTheOnePublishedInGbt32905() {
-    // GB/T 32905-2016 appendix A, example 1: "abc"
-    assertEquals(
-        "66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0",
-        FixityDigest.of("abc".getBytes(StandardCharsets.US_ASCII)).sm3Hex());
-  }
+    @Test
+    void storesAndReturnsTheSameBytesWithBothDigests() throws Exception {
+        byte[] page = randomBytes(200 * 1024, 1);
+        StoredObject stored = store().put(new ByteArrayInputStream(page), "application/pdf");
 
-  @Test
-  void theSameBytesTwiceAreStoredOnce() throws Exception {
-    byte[] page = randomBytes(10_000, 2);
-    StoredObject first = store().put(new ByteArrayInputStream(page), "image/png");
-    StoredObject second = store().put(new ByteArrayInputStream(page), "image/png");
-    assertEquals(first.key(), second.key());
-    assertTrue(first.created());
-    assertFalse(second.created());
-  }
+        FixityDigest.Result expected = FixityDigest.of(page);
+        assertEquals("sha256/" + expected.sha256Hex(), stored.key());
+        assertEquals(expected.sm3Hex(), stored.sm3());
+        assertEquals(page.length, stored.size());
+        assertTrue(stored.created());
+        try (InputStream in = store().get(stored.key())) {
+            assertArrayEquals(page, in.readAllBytes());
+        }
+        StoredObject described = store().stat(stored.key()).orElseThrow();
+        assertEquals(expected.sm3Hex(), described.sm3());
+        assertEquals(page.length, described.size());
+    }
 
-  @Test
-  void aReadOfChangedBytesFailsWithAnIntegrityError() throws Exception {
-    byte[] page = randomBytes(50_000, 3);
-    StoredObject stored = store().put(new ByteArrayInputStream(page), "application/pdf");
-    byte[] damaged = page.clone();
-    damaged[20_000] ^= 0x01;
-    tamper(stored.key(), damaged);
+    @Test
+    void sm3OfTheStandardExampleIsTheOnePublishedInGbt32905() {
+        // GB/T 32905-2016 appendix A, example 1: "abc"
+        assertEquals(
+                "66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0",
+                FixityDigest.of("abc".getBytes(StandardCharsets.US_ASCII)).sm3Hex());
+    }
 
-    IntegrityException e =
-        assertThrows(
-            IntegrityException.class,
-            () -> {
-              try (InputStream in = store().get(stored.key())) {
+    @Test
+    void theSameBytesTwiceAreStoredOnce() throws Exception {
+        byte[] page = randomBytes(10_000, 2);
+        StoredObject first = store().put(new ByteArrayInputStream(page), "image/png");
+        StoredObject second = store().put(new ByteArrayInputStream(page), "image/png");
+        assertEquals(first.key(), second.key());
+        assertTrue(first.created());
+        assertFalse(second.created());
+    }
+
+    @Test
+    void aReadOfChangedBytesFailsWithAnIntegrityError() throws Exception {
+        byte[] page = randomBytes(50_000, 3);
+        StoredObject stored = store().put(new ByteArrayInputStream(page), "application/pdf");
+        byte[] damaged = page.clone();
+        damaged[20_000] ^= 0x01;
+        tamper(stored.key(), damaged);
+
+        IntegrityException e = assertThrows(IntegrityException.class, () -> {
+            try (InputStream in = store().get(stored.key())) {
                 in.transferTo(OutputStream.nullOutputStream());
-              }
-            });
-    assertTrue(e.getMessage().contains(stored.key()), e.getMessage());
-    assertThrows(StorageException.class, () -> store().verify(stored.key()));
-  }
-
-  @Test
-  void aStreamThatBreaksHalfWayLeavesNoObject() throws Exception {
-    byte[] page = randomBytes(100_000, 4);
-    InputStream breaking =
-        new InputStream() {
-          private int pos;
-
-          @Override
-          public int read() throws IOException {
-            if (pos == 60_000) {
-              throw new IOException("connection reset by the scanner");
             }
-            return page[pos++] & 0xff;
-          }
+        });
+        assertTrue(e.getMessage().contains(stored.key()), e.getMessage());
+        assertThrows(StorageException.class, () -> store().verify(stored.key()));
+    }
+
+    @Test
+    void aStreamThatBreaksHalfWayLeavesNoObject() throws Exception {
+        byte[] page = randomBytes(100_000, 4);
+        InputStream breaking = new InputStream() {
+            private int pos;
+
+            @Override
+            public int read() throws IOException {
+                if (pos == 60_000) {
+                    throw new IOException("connection reset by the scanner");
+                }
+                return page[pos++] & 0xff;
+            }
         };
-    assertThrows(StorageException.class, () -> store().put(breaking, "application/pdf"));
-    String key = StoredObject.keyFor(FixityDigest.of(page).sha256Hex());
-    assertTrue(store().stat(key).isEmpty());
-  }
-
-  @Test
-  void aMissingObjectIsReportedAsSuch() throws Exception {
-    String key = StoredObject.keyFor("0".repeat(64));
-    assertTrue(store().stat(key).isEmpty());
-    assertThrows(ObjectNotFoundException.class, () -> store().get(key));
-  }
-
-  @Test
-  void anEmptyObjectIsAnObjectToo() throws Exception {
-    StoredObject stored = store().put(new ByteArrayInputStream(new byte[0]), "text/plain");
-    try (InputStream in = store().get(stored.key())) {
-      assertEquals(0, in.readAllBytes().length);
+        assertThrows(StorageException.class, () -> store().put(breaking, "application/pdf"));
+        String key = StoredObject.keyFor(FixityDigest.of(page).sha256Hex());
+        assertTrue(store().stat(key).isEmpty());
     }
-  }
 
-  @Test
-  void keysThatAreNotOursAreRefused() {
-    assertThrows(IllegalArgumentException.class, () -> store().get("../../etc/passwd"));
-  }
-
-  @Test
-  void theStoreAnswersAPing() throws Exception {
-    store().ping();
-  }
-
-  @Test
-  void anObjectUnderRetentionCannotBeDeleted() throws Exception {
-    StoredObject o = store().put(new ByteArrayInputStream(randomBytes(3000, 11)), "application/pdf");
-    store().retain(o.key(), Instant.now().plus(Duration.ofDays(1)));
-    RetentionException e = assertThrows(RetentionException.class, () -> store().delete(o.key()));
-    assertTrue(e.getMessage().contains("retention"), e.getMessage());
-    assertTrue(store().stat(o.key()).isPresent());
-    assertTrue(store().protection(o.key()).blocksDeletion(Instant.now()));
-  }
-
-  @Test
-  void retentionCanBeExtendedButNeverShortened() throws Exception {
-    StoredObject o = store().put(new ByteArrayInputStream(randomBytes(3000, 12)), "application/pdf");
-    Instant in2days = Instant.now().plus(Duration.ofDays(2));
-    store().retain(o.key(), in2days);
-    assertThrows(RetentionException.class, () -> store().retain(o.key(), in2days.minus(Duration.ofDays(1))));
-    store().retain(o.key(), in2days.plus(Duration.ofDays(1)));
-    assertEquals(in2days.plus(Duration.ofDays(1)), store().protection(o.key()).retainUntil().orElseThrow());
-  }
-
-  @Test
-  void aLegalHoldBlocksDeletionUntilReleased() throws Exception {
-    StoredObject o = store().put(new ByteArrayInputStream(randomBytes(3000, 13)), "application/pdf");
-    store().legalHold(o.key(), true);
-    assertThrows(RetentionException.class, () -> store().delete(o.key()));
-    store().legalHold(o.key(), false);
-    store().delete(o.key());
-    assertTrue(store().stat(o.key()).isEmpty());
-  }
-
-  @Test
-  void anUnprotectedObjectCanBeDeleted() throws Exception {
-    StoredObject o = store().put(new ByteArrayInputStream(randomBytes(3000, 14)), "application/pdf");
-    assertEquals(Protection.NONE, store().protection(o.key()));
-    store().delete(o.key());
-    assertTrue(store().stat(o.key()).isEmpty());
-  }
-
-  @Test
-  void aDamagedCopyIsRepairedOnlyWithBytesThatMatchItsKey() throws Exception {
-    byte[] page = randomBytes(40_000, 15);
-    StoredObject o = store().put(new ByteArrayInputStream(page), "application/pdf");
-    store().retain(o.key(), Instant.now().plus(Duration.ofDays(1)));
-    tamper(o.key(), randomBytes(40_000, 16));
-    assertThrows(StorageException.class, () -> store().verify(o.key()));
-
-    assertThrows(
-        StorageException.class,
-        () -> store().repair(o.key(), new ByteArrayInputStream(randomBytes(40_000, 17)), "application/pdf"));
-    store().repair(o.key(), new ByteArrayInputStream(page), "application/pdf");
-    try (InputStream in = store().get(o.key())) {
-      assertArrayEquals(page, in.readAllBytes());
+    @Test
+    void aMissingObjectIsReportedAsSuch() throws Exception {
+        String key = StoredObject.keyFor("0".repeat(64));
+        assertTrue(store().stat(key).isEmpty());
+        assertThrows(ObjectNotFoundException.class, () -> store().get(key));
     }
-    assertTrue(store().protection(o.key()).blocksDeletion(Instant.now()), "repair keeps the retention");
-  }
 
-  @Test
-  void keysListEveryContentObjectAndNothingElse() throws Exception {
-    List<String> put =
-        List.of(
-            store().put(new ByteArrayInputStream(randomBytes(100, 21)), "application/pdf").key(),
-            store().put(new ByteArrayInputStream(randomBytes(100, 22)), "application/pdf").key());
-    store().legalHold(put.get(0), true);
-    try (Stream<String> keys = store().keys()) {
-      List<String> listed = keys.toList();
-      assertTrue(listed.containsAll(put), listed.toString());
-      assertTrue(listed.stream().allMatch(k -> k.matches("sha256/[0-9a-f]{64}")), listed.toString());
+    @Test
+    void anEmptyObjectIsAnObjectToo() throws Exception {
+        StoredObject stored = store().put(new ByteArrayInputStream(new byte[0]), "text/plain");
+        try (InputStream in = store().get(stored.key())) {
+            assertEquals(0, in.readAllBytes().length);
+        }
     }
-  }
+
+    @Test
+    void keysThatAreNotOursAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> store().get("../../etc/passwd"));
+    }
+
+    @Test
+    void theStoreAnswersAPing() throws Exception {
+        store().ping();
+    }
+
+    @Test
+    void anObjectUnderRetentionCannotBeDeleted() throws Exception {
+        StoredObject o = store().put(new ByteArrayInputStream(randomBytes(3000, 11)), "application/pdf");
+        store().retain(o.key(), Instant.now().plus(Duration.ofDays(1)));
+        RetentionException e = assertThrows(RetentionException.class, () -> store().delete(o.key()));
+        assertTrue(e.getMessage().contains("retention"), e.getMessage());
+        assertTrue(store().stat(o.key()).isPresent());
+        assertTrue(store().protection(o.key()).blocksDeletion(Instant.now()));
+    }
+
+    @Test
+    void retentionCanBeExtendedButNeverShortened() throws Exception {
+        StoredObject o = store().put(new ByteArrayInputStream(randomBytes(3000, 12)), "application/pdf");
+        Instant in2days = Instant.now().plus(Duration.ofDays(2));
+        store().retain(o.key(), in2days);
+        assertThrows(RetentionException.class, () -> store().retain(o.key(), in2days.minus(Duration.ofDays(1))));
+        store().retain(o.key(), in2days.plus(Duration.ofDays(1)));
+        assertEquals(
+                in2days.plus(Duration.ofDays(1)),
+                store().protection(o.key()).retainUntil().orElseThrow());
+    }
+
+    @Test
+    void aLegalHoldBlocksDeletionUntilReleased() throws Exception {
+        StoredObject o = store().put(new ByteArrayInputStream(randomBytes(3000, 13)), "application/pdf");
+        store().legalHold(o.key(), true);
+        assertThrows(RetentionException.class, () -> store().delete(o.key()));
+        store().legalHold(o.key(), false);
+        store().delete(o.key());
+        assertTrue(store().stat(o.key()).isEmpty());
+    }
+
+    @Test
+    void anUnprotectedObjectCanBeDeleted() throws Exception {
+        StoredObject o = store().put(new ByteArrayInputStream(randomBytes(3000, 14)), "application/pdf");
+        assertEquals(Protection.NONE, store().protection(o.key()));
+        store().delete(o.key());
+        assertTrue(store().stat(o.key()).isEmpty());
+    }
+
+    @Test
+    void aDamagedCopyIsRepairedOnlyWithBytesThatMatchItsKey() throws Exception {
+        byte[] page = randomBytes(40_000, 15);
+        StoredObject o = store().put(new ByteArrayInputStream(page), "application/pdf");
+        store().retain(o.key(), Instant.now().plus(Duration.ofDays(1)));
+        tamper(o.key(), randomBytes(40_000, 16));
+        assertThrows(StorageException.class, () -> store().verify(o.key()));
+
+        assertThrows(
+                StorageException.class,
+                () -> store().repair(o.key(), new ByteArrayInputStream(randomBytes(40_000, 17)), "application/pdf"));
+        store().repair(o.key(), new ByteArrayInputStream(page), "application/pdf");
+        try (InputStream in = store().get(o.key())) {
+            assertArrayEquals(page, in.readAllBytes());
+        }
+        assertTrue(store().protection(o.key()).blocksDeletion(Instant.now()), "repair keeps the retention");
+    }
+
+    @Test
+    void keysListEveryContentObjectAndNothingElse() throws Exception {
+        List<String> put = List.of(
+                store().put(new ByteArrayInputStream(randomBytes(100, 21)), "application/pdf")
+                        .key(),
+                store().put(new ByteArrayInputStream(randomBytes(100, 22)), "application/pdf")
+                        .key());
+        store().legalHold(put.get(0), true);
+        try (Stream<String> keys = store().keys()) {
+            List<String> listed = keys.toList();
+            assertTrue(listed.containsAll(put), listed.toString());
+            assertTrue(listed.stream().allMatch(k -> k.matches("sha256/[0-9a-f]{64}")), listed.toString());
+        }
+    }
 }

@@ -7,39 +7,40 @@ import org.earchive.archive.application.dto.RecordView;
 /** The archive: records made from approved cases, read by number, by case (一事一档) and by person (一人一档). */
 @Local
 public interface ArchiveService {
-  /** Archives an approved case: numbers its items, applies retention to its objects, closes the case. */
-  List<RecordView> archive(String caseNumber) throws EarchiveException;
+    /** Archives an approved case: numbers its items, applies retention to its objects, closes the case. */
+    List<RecordView> archive(String caseNumber) throws EarchiveException;
 
-  RecordView record(String archiveNumber) throws EarchiveException;
+    RecordView record(String archiveNumber) throws EarchiveException;
 
-  List<RecordView> person(String citizenId) throws EarchiveException;
+    List<RecordView> person(String citizenId) throws EarchiveException;
 
-  List<RecordView> dossier(String caseNumber) throws EarchiveException;
+    List<RecordView> dossier(String caseNumber) throws EarchiveException;
 
-  /** Rebuilds the search index from the database: the index is never the only copy of anything. */
-  long reindex() throws EarchiveException;
+    /** Rebuilds the search index from the database: the index is never the only copy of anything. */
+    long reindex() throws EarchiveException;
 
-  /**
-   * Full text (Chinese word segmentation) and filters over archived records, paged, with highlights. Clerks find
-   * their own hall's records only; a restricted record's text is not shown without an active borrowing.
-   */
-  org.earchive.archive.application.dto.SearchResultView search(org.earchive.archive.application.dto.SearchRequest request)
-      throws EarchiveException;
+    /**
+     * Full text (Chinese word segmentation) and filters over archived records, paged, with highlights. Clerks find
+     * their own hall's records only; a restricted record's text is not shown without an active borrowing.
+     */
+    org.earchive.archive.application.dto.SearchResultView search(
+            org.earchive.archive.application.dto.SearchRequest request) throws EarchiveException;
 
-  /** Runs the four-property check (DA/T 70) over the dossier of a case now, and stores the report with it. */
-  org.earchive.archive.application.dto.PropertyCheckView checkDossier(String caseNumber) throws EarchiveException;
+    /** Runs the four-property check (DA/T 70) over the dossier of a case now, and stores the report with it. */
+    org.earchive.archive.application.dto.PropertyCheckView checkDossier(String caseNumber) throws EarchiveException;
 
-  /** The stored four-property reports of a record's dossier, newest first. */
-  List<org.earchive.archive.application.dto.PropertyCheckView> checks(String archiveNumber) throws EarchiveException;
+    /** The stored four-property reports of a record's dossier, newest first. */
+    List<org.earchive.archive.application.dto.PropertyCheckView> checks(String archiveNumber) throws EarchiveException;
 
-  /** The stored four-property reports of a case's dossier, newest first. */
-  List<org.earchive.archive.application.dto.PropertyCheckView> dossierChecks(String caseNumber) throws EarchiveException;
+    /** The stored four-property reports of a case's dossier, newest first. */
+    List<org.earchive.archive.application.dto.PropertyCheckView> dossierChecks(String caseNumber)
+            throws EarchiveException;
 
-  org.earchive.archive.application.dto.PropertyCheckView checkReport(long id) throws EarchiveException;
+    org.earchive.archive.application.dto.PropertyCheckView checkReport(long id) throws EarchiveException;
 
-  /** Places ({@code on}) or releases a legal hold: a held record is never listed for disposal. */
-  RecordView hold(String archiveNumber, boolean on, String reason) throws EarchiveException;
+    /** Places ({@code on}) or releases a legal hold: a held record is never listed for disposal. */
+    RecordView hold(String archiveNumber, boolean on, String reason) throws EarchiveException;
 
-  /** Marks a record restricted: its content is then read only under an approved, unexpired borrowing. */
-  RecordView restrict(String archiveNumber, boolean on, String reason) throws EarchiveException;
+    /** Marks a record restricted: its content is then read only under an approved, unexpired borrowing. */
+    RecordView restrict(String archiveNumber, boolean on, String reason) throws EarchiveException;
 }

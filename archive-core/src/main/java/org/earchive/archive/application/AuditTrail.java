@@ -9,14 +9,14 @@ import org.earchive.archive.domain.model.audit.AuditAction;
 /** Appends to and checks the hash-chained audit trail. */
 @Local
 public interface AuditTrail {
-  /**
-   * Appends an event in the caller's transaction (so it exists exactly when the action committed). Details never
-   * hold a full citizen ID.
-   */
-  void record(String actor, AuditAction action, String target, String detail);
+    /**
+     * Appends an event in the caller's transaction (so it exists exactly when the action committed). Details never
+     * hold a full citizen ID.
+     */
+    void record(String actor, AuditAction action, String target, String detail);
 
-  /** Recomputes the whole chain and reports the first broken link. */
-  AuditVerification verify();
+    /** Recomputes the whole chain and reports the first broken link. */
+    AuditVerification verify();
 
-  List<AuditEventView> latest(int limit);
+    List<AuditEventView> latest(int limit);
 }

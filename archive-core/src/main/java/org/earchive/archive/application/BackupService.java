@@ -6,5 +6,5 @@ import org.earchive.archive.application.dto.BackupReport;
 /** A consistent copy of the embedded default (database, objects, index) taken while the server runs. */
 @Local
 public interface BackupService {
-  BackupReport backup(String directory) throws EarchiveException;
+    BackupReport backup(String directory) throws EarchiveException;
 }

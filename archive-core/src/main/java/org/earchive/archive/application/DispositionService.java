@@ -12,17 +12,17 @@ import org.earchive.archive.application.dto.DisposalListView;
  */
 @Local
 public interface DispositionService {
-  /** Starts the appraisal job (Jakarta Batch {@code disposition-appraisal}); returns its execution. */
-  AppraisalRun appraise() throws EarchiveException;
+    /** Starts the appraisal job (Jakarta Batch {@code disposition-appraisal}); returns its execution. */
+    AppraisalRun appraise() throws EarchiveException;
 
-  AppraisalRun run(long execution) throws EarchiveException;
+    AppraisalRun run(long execution) throws EarchiveException;
 
-  List<DisposalListView> lists() throws EarchiveException;
+    List<DisposalListView> lists() throws EarchiveException;
 
-  DisposalListView list(long id) throws EarchiveException;
+    DisposalListView list(long id) throws EarchiveException;
 
-  DisposalListView decide(long id, boolean approve, String comment) throws EarchiveException;
+    DisposalListView decide(long id, boolean approve, String comment) throws EarchiveException;
 
-  /** Destroys the content of every item still due; a record held or no longer due is skipped with the reason. */
-  DisposalListView execute(long id) throws EarchiveException;
+    /** Destroys the content of every item still due; a record held or no longer due is skipped with the reason. */
+    DisposalListView execute(long id) throws EarchiveException;
 }

@@ -8,54 +8,66 @@ import org.earchive.archive.application.dto.DocumentView;
 /** Materials' files: in from the counter, the station or an upload; out to viewers and exports. */
 @Local
 public interface DocumentService {
-  /**
-   * Streams a file into the store and records it for the case's material. On any failure nothing is left: no row,
-   * and no object that was not there before.
-   */
-  DocumentView upload(
-      String caseNumber, String material, String fileName, String contentType, InputStream content, String uploader)
-      throws EarchiveException;
+    /**
+     * Streams a file into the store and records it for the case's material. On any failure nothing is left: no row,
+     * and no object that was not there before.
+     */
+    DocumentView upload(
+            String caseNumber,
+            String material,
+            String fileName,
+            String contentType,
+            InputStream content,
+            String uploader)
+            throws EarchiveException;
 
-  /**
-   * As {@link #upload(String, String, String, String, InputStream, String)}, idempotent: an upload whose key this case
-   * has already recorded returns that document ({@code replayed}) without storing anything again. The role
-   * says whether the file is the archival PDF/A ({@code ARCHIVAL}, the default) or the scanner's original
-   * ({@code ORIGINAL}). Stations send their
-   * batch id and the file's SHA-256 as the key and retry until they see the server's digest.
-   */
-  DocumentView upload(
-      String caseNumber, String material, String fileName, String contentType, InputStream content, String uploader,
-      String uploadKey, String role)
-      throws EarchiveException;
+    /**
+     * As {@link #upload(String, String, String, String, InputStream, String)}, idempotent: an upload whose key this case
+     * has already recorded returns that document ({@code replayed}) without storing anything again. The role
+     * says whether the file is the archival PDF/A ({@code ARCHIVAL}, the default) or the scanner's original
+     * ({@code ORIGINAL}). Stations send their
+     * batch id and the file's SHA-256 as the key and retry until they see the server's digest.
+     */
+    DocumentView upload(
+            String caseNumber,
+            String material,
+            String fileName,
+            String contentType,
+            InputStream content,
+            String uploader,
+            String uploadKey,
+            String role)
+            throws EarchiveException;
 
-  /** Opens the bytes for reading; recorded in the audit trail as a view. */
-  DocumentContent open(long documentId) throws EarchiveException;
+    /** Opens the bytes for reading; recorded in the audit trail as a view. */
+    DocumentContent open(long documentId) throws EarchiveException;
 
-  /** The document's description (digests, size, material) without reading its bytes. */
-  DocumentView describe(long documentId) throws EarchiveException;
+    /** The document's description (digests, size, material) without reading its bytes. */
+    DocumentView describe(long documentId) throws EarchiveException;
 
-  /**
-   * Page {@code page} (1-based) rendered as PNG at about {@code dpi}, with a visible watermark naming the reader and
-   * the time; the archived object itself is never modified.
-   */
-  org.earchive.archive.application.dto.PageImage page(long documentId, int page, int dpi) throws EarchiveException;
+    /**
+     * Page {@code page} (1-based) rendered as PNG at about {@code dpi}, with a visible watermark naming the reader and
+     * the time; the archived object itself is never modified.
+     */
+    org.earchive.archive.application.dto.PageImage page(long documentId, int page, int dpi) throws EarchiveException;
 
-  /**
-   * Archived materials of the case's applicant that the case's checklist asks for (the ID card copy, …): offered at
-   * the counter instead of collecting the paper again. Destroyed and restricted records are not offered.
-   */
-  java.util.List<org.earchive.archive.application.dto.RecordView> reusable(String caseNumber) throws EarchiveException;
+    /**
+     * Archived materials of the case's applicant that the case's checklist asks for (the ID card copy, …): offered at
+     * the counter instead of collecting the paper again. Destroyed and restricted records are not offered.
+     */
+    java.util.List<org.earchive.archive.application.dto.RecordView> reusable(String caseNumber)
+            throws EarchiveException;
 
-  /** Adds an archived record's file to the case as one of its materials; the reuse is recorded. Idempotent. */
-  DocumentView reuse(String caseNumber, String archiveNumber) throws EarchiveException;
+    /** Adds an archived record's file to the case as one of its materials; the reuse is recorded. Idempotent. */
+    DocumentView reuse(String caseNumber, String archiveNumber) throws EarchiveException;
 
-  /** The document's text (the OCR layer of its PDF/A, or a born-digital PDF's own text); empty if it has none. */
-  String text(long documentId) throws EarchiveException;
+    /** The document's text (the OCR layer of its PDF/A, or a born-digital PDF's own text); empty if it has none. */
+    String text(long documentId) throws EarchiveException;
 
-  /**
-   * The reviewer the case is assigned to adds a PDF/A the back office produced (the pension computation sheet, …) to
-   * the case's dossier while deciding it; it is archived with the case's materials.
-   */
-  DocumentView attachWorkSheet(String caseNumber, String material, String fileName, InputStream content)
-      throws EarchiveException;
+    /**
+     * The reviewer the case is assigned to adds a PDF/A the back office produced (the pension computation sheet, …) to
+     * the case's dossier while deciding it; it is archived with the case's materials.
+     */
+    DocumentView attachWorkSheet(String caseNumber, String material, String fileName, InputStream content)
+            throws EarchiveException;
 }

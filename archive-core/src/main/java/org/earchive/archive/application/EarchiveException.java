@@ -6,20 +6,20 @@ package org.earchive.archive.application;
  * message tells the user what to do next.
  */
 public class EarchiveException extends Exception {
-  private static final long serialVersionUID = 1L;
-  private final ErrorCode code;
+    private static final long serialVersionUID = 1L;
+    private final ErrorCode code;
 
-  public EarchiveException(ErrorCode code, String message) {
-    super(message);
-    this.code = code;
-  }
+    public EarchiveException(ErrorCode code, String message) {
+        super(message);
+        this.code = code;
+    }
 
-  public EarchiveException(ErrorCode code, String message, Throwable cause) {
-    super(message, cause);
-    this.code = code;
-  }
+    public EarchiveException(ErrorCode code, String message, Throwable cause) {
+        super(message, cause);
+        this.code = code;
+    }
 
-  public ErrorCode code() {
-    return code;
-  }
+    public ErrorCode code() {
+        return code;
+    }
 }

@@ -6,5 +6,5 @@ import org.earchive.archive.application.dto.MonitoringView;
 /** Counts for the managers' monitoring screen, read live from the database. */
 @Local
 public interface MonitoringService {
-  MonitoringView summary();
+    MonitoringView summary();
 }

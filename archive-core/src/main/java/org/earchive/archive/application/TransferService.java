@@ -15,25 +15,26 @@ import org.earchive.archive.application.dto.TransferScope;
  */
 @Local
 public interface TransferService {
-  /** Writes the package of {@code scope} to {@code out} (a zip holding one bag), streaming record by record. */
-  TransferReport export(TransferScope scope, OutputStream out) throws EarchiveException;
+    /** Writes the package of {@code scope} to {@code out} (a zip holding one bag), streaming record by record. */
+    TransferReport export(TransferScope scope, OutputStream out) throws EarchiveException;
 
-  /** Checks a received package as the import would, and changes nothing. */
-  TransferReport verify(Path packageFile) throws EarchiveException;
+    /** Checks a received package as the import would, and changes nothing. */
+    TransferReport verify(Path packageFile) throws EarchiveException;
 
-  /**
-   * Verifies a received package and, only if every check passes, imports its records under this archive's own
-   * numbers in {@code intoFonds} (this office's fonds when null), keeping where they came from. A package with any
-   * problem is rejected whole; records already held here are not imported again.
-   */
-  TransferReport receive(Path packageFile, String intoFonds) throws EarchiveException;
+    /**
+     * Verifies a received package and, only if every check passes, imports its records under this archive's own
+     * numbers in {@code intoFonds} (this office's fonds when null), keeping where they came from. A package with any
+     * problem is rejected whole; records already held here are not imported again.
+     */
+    TransferReport receive(Path packageFile, String intoFonds) throws EarchiveException;
 
-  /**
-   * Registers (and audits) what became of an exported package at its receiver: {@code DELIVERED} (imported or
-   * collected there) or {@code REFUSED} (the receiver's verification failed; {@code detail} names why).
-   */
-  void delivered(String packageId, String receiver, String outcome, int records, String detail) throws EarchiveException;
+    /**
+     * Registers (and audits) what became of an exported package at its receiver: {@code DELIVERED} (imported or
+     * collected there) or {@code REFUSED} (the receiver's verification failed; {@code detail} names why).
+     */
+    void delivered(String packageId, String receiver, String outcome, int records, String detail)
+            throws EarchiveException;
 
-  /** The transfer register, newest first. */
-  List<TransferEntryView> register(int limit) throws EarchiveException;
+    /** The transfer register, newest first. */
+    List<TransferEntryView> register(int limit) throws EarchiveException;
 }

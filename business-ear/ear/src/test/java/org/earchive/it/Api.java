@@ -17,195 +17,199 @@ import java.util.UUID;
 
 /** A small HTTP client for the server tests: Basic credentials, JSON, multipart uploads. */
 final class Api {
-  static final String PASSWORD = System.getProperty("earchive.demo.password", "It-demo-Passw0rd");
-  static final String BASE = System.getProperty("earchive.url", "http://localhost:8080");
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
+    static final String PASSWORD = System.getProperty("earchive.demo.password", "It-demo-Passw0rd");
+    static final String BASE = System.getProperty("earchive.url", "http://localhost:8080");
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
-  private final String authorization;
-  private final String base;
-  /** A signed-in page's session cookie, sent instead of credentials (see {@link #signedIn(String)}). */
-  private String sessionCookie;
+    private final String authorization;
+    private final String base;
+    /** A signed-in page's session cookie, sent instead of credentials (see {@link #signedIn(String)}). */
+    private String sessionCookie;
 
-  Api(String user, String password) {
-    this(user, password, BASE);
-  }
+    Api(String user, String password) {
+        this(user, password, BASE);
+    }
 
-  /** Signs in to another instance (the receiving office in TransferIT). */
-  static Api at(String base, String user) {
-    return new Api(user, PASSWORD, base);
-  }
+    /** Signs in to another instance (the receiving office in TransferIT). */
+    static Api at(String base, String user) {
+        return new Api(user, PASSWORD, base);
+    }
 
-  Api(String user, String password, String base) {
-    this.base = base;
-    this.authorization =
-        user == null
-            ? null
-            : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-  }
+    Api(String user, String password, String base) {
+        this.base = base;
+        this.authorization = user == null
+                ? null
+                : "Basic "
+                        + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
 
-  static Api as(String user) {
-    return new Api(user, PASSWORD);
-  }
+    static Api as(String user) {
+        return new Api(user, PASSWORD);
+    }
 
-  /**
-   * Signs in through the sign-in form as the pages do ({@code POST /api/session}) and then sends the session cookie and
-   * {@code X-Requested-With} like {@code app.js}, not credentials with every request.
-   */
-  static Api signedIn(String user) throws IOException, InterruptedException {
-    return signedIn(user, PASSWORD);
-  }
+    /**
+     * Signs in through the sign-in form as the pages do ({@code POST /api/session}) and then sends the session cookie and
+     * {@code X-Requested-With} like {@code app.js}, not credentials with every request.
+     */
+    static Api signedIn(String user) throws IOException, InterruptedException {
+        return signedIn(user, PASSWORD);
+    }
 
-  static Api signedIn(String user, String password) throws IOException, InterruptedException {
-    Api api = anonymous();
-    Response r =
-        send(
-            api.request("/api/session")
+    static Api signedIn(String user, String password) throws IOException, InterruptedException {
+        Api api = anonymous();
+        Response r = send(api.request("/api/session")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Requested-With", "fetch")
                 .POST(HttpRequest.BodyPublishers.ofString(
-                    "j_username=" + java.net.URLEncoder.encode(user, StandardCharsets.UTF_8) + "&j_password="
-                        + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8))));
-    api.signInCookies = r.raw().headers().allValues("Set-Cookie");
-    api.sessionCookie =
-        r.raw().headers().allValues("Set-Cookie").stream()
-            .filter(c -> c.startsWith("JSESSIONID="))
-            .map(c -> c.split(";", 2)[0])
-            .findFirst()
-            .orElseThrow(() -> new IOException("sign-in as " + user + " gave " + r.status() + " and no session"));
-    return api;
-  }
-
-  static Api anonymous() {
-    return new Api(null, null);
-  }
-
-  record Response(int status, byte[] bytes, HttpResponse<byte[]> raw) {
-    String body() {
-      return new String(bytes, StandardCharsets.UTF_8);
+                        "j_username=" + java.net.URLEncoder.encode(user, StandardCharsets.UTF_8) + "&j_password="
+                                + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8))));
+        api.signInCookies = r.raw().headers().allValues("Set-Cookie");
+        api.sessionCookie = r.raw().headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("JSESSIONID="))
+                .map(c -> c.split(";", 2)[0])
+                .findFirst()
+                .orElseThrow(() -> new IOException("sign-in as " + user + " gave " + r.status() + " and no session"));
+        return api;
     }
 
-    JsonObject json() {
-      return Json.createReader(new StringReader(body())).readObject();
+    static Api anonymous() {
+        return new Api(null, null);
     }
 
-    jakarta.json.JsonArray jsonArray() {
-      return Json.createReader(new StringReader(body())).readArray();
+    record Response(int status, byte[] bytes, HttpResponse<byte[]> raw) {
+        String body() {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+
+        JsonObject json() {
+            return Json.createReader(new StringReader(body())).readObject();
+        }
+
+        jakarta.json.JsonArray jsonArray() {
+            return Json.createReader(new StringReader(body())).readArray();
+        }
+
+        String header(String name) {
+            return raw.headers().firstValue(name).orElse("");
+        }
     }
 
-    String header(String name) {
-      return raw.headers().firstValue(name).orElse("");
+    Response get(String path) throws IOException, InterruptedException {
+        return send(request(path).GET());
     }
-  }
 
-  Response get(String path) throws IOException, InterruptedException {
-    return send(request(path).GET());
-  }
-
-  /** A GET with one more header (an Accept, an Origin, …). */
-  Response getWith(String path, String header, String value) throws IOException, InterruptedException {
-    return send(request(path).header(header, value).GET());
-  }
-
-  Response post(String path, String json) throws IOException, InterruptedException {
-    return send(
-        request(path)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
-  }
-
-  Response put(String path, String json) throws IOException, InterruptedException {
-    return send(
-        request(path)
-            .header("Content-Type", "application/json")
-            .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
-  }
-
-  Response postBytes(String path, String contentType, byte[] body) throws IOException, InterruptedException {
-    return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
-  }
-
-  Response delete(String path) throws IOException, InterruptedException {
-    return send(request(path).DELETE());
-  }
-
-  /**
-   * A multipart upload as a browser sends it (raw UTF-8 file name). With {@code declareLength} false the body is
-   * streamed without a Content-Length, as a scanner agent does.
-   */
-  Response upload(
-      String caseNumber, String material, String fileName, String contentType, byte[] content, boolean declareLength)
-      throws IOException, InterruptedException {
-    return multipart("/api/cases/" + caseNumber + "/documents", material, fileName, contentType, content, declareLength);
-  }
-
-  /** A multipart upload (material and file) to any path. */
-  Response uploadTo(String path, String material, String fileName, String contentType, byte[] content)
-      throws IOException, InterruptedException {
-    return multipart(path, material, fileName, contentType, content, true);
-  }
-
-  private Response multipart(
-      String path, String material, String fileName, String contentType, byte[] content, boolean declareLength)
-      throws IOException, InterruptedException {
-    String boundary = "----earchive" + UUID.randomUUID();
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    body.write(
-        ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"material\"\r\n\r\n" + material + "\r\n")
-            .getBytes(StandardCharsets.UTF_8));
-    body.write(
-        ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
-            .getBytes(StandardCharsets.UTF_8));
-    body.write(content);
-    body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    byte[] bytes = body.toByteArray();
-    HttpRequest.BodyPublisher publisher =
-        declareLength
-            ? HttpRequest.BodyPublishers.ofByteArray(bytes)
-            : HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes));
-    // Expect: 100-continue, as curl sends for large bodies: a server that refuses the upload from its headers
-    // answers before the body is sent.
-    return send(
-        request(path)
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .expectContinue(declareLength)
-            .POST(publisher));
-  }
-
-  /**
-   * A request exactly as given: this client's session cookie (if signed in) but none of the headers the pages add,
-   * so a test can send what another site's page would.
-   */
-  Response raw(String method, String path, java.util.Map<String, String> headers, byte[] body)
-      throws IOException, InterruptedException {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
-    if (sessionCookie != null) {
-      b.header("Cookie", sessionCookie);
-    } else if (authorization != null) {
-      b.header("Authorization", authorization);
+    /** A GET with one more header (an Accept, an Origin, …). */
+    Response getWith(String path, String header, String value) throws IOException, InterruptedException {
+        return send(request(path).header(header, value).GET());
     }
-    headers.forEach(b::header);
-    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-    return send(b);
-  }
 
-  /** The Set-Cookie lines a sign-in answered with. */
-  java.util.List<String> signInCookies = java.util.List.of();
-
-  private HttpRequest.Builder request(String path) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
-    if (authorization != null) {
-      b.header("Authorization", authorization);
+    Response post(String path, String json) throws IOException, InterruptedException {
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
-    if (sessionCookie != null) {
-      b.header("Cookie", sessionCookie).header("X-Requested-With", "fetch");
-    }
-    return b;
-  }
 
-  private static Response send(HttpRequest.Builder request) throws IOException, InterruptedException {
-    HttpResponse<byte[]> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-    return new Response(r.statusCode(), r.body(), r);
-  }
+    Response put(String path, String json) throws IOException, InterruptedException {
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
+    Response postBytes(String path, String contentType, byte[] body) throws IOException, InterruptedException {
+        return send(
+                request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    Response delete(String path) throws IOException, InterruptedException {
+        return send(request(path).DELETE());
+    }
+
+    /**
+     * A multipart upload as a browser sends it (raw UTF-8 file name). With {@code declareLength} false the body is
+     * streamed without a Content-Length, as a scanner agent does.
+     */
+    Response upload(
+            String caseNumber,
+            String material,
+            String fileName,
+            String contentType,
+            byte[] content,
+            boolean declareLength)
+            throws IOException, InterruptedException {
+        return multipart(
+                "/api/cases/" + caseNumber + "/documents", material, fileName, contentType, content, declareLength);
+    }
+
+    /** A multipart upload (material and file) to any path. */
+    Response uploadTo(String path, String material, String fileName, String contentType, byte[] content)
+            throws IOException, InterruptedException {
+        return multipart(path, material, fileName, contentType, content, true);
+    }
+
+    private Response multipart(
+            String path, String material, String fileName, String contentType, byte[] content, boolean declareLength)
+            throws IOException, InterruptedException {
+        String boundary = "----earchive" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"material\"\r\n\r\n" + material + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                        + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        byte[] bytes = body.toByteArray();
+        HttpRequest.BodyPublisher publisher = declareLength
+                ? HttpRequest.BodyPublishers.ofByteArray(bytes)
+                : HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes));
+        // Expect: 100-continue, as curl sends for large bodies: a server that refuses the upload from its headers
+        // answers before the body is sent.
+        return send(request(path)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .expectContinue(declareLength)
+                .POST(publisher));
+    }
+
+    /**
+     * A request exactly as given: this client's session cookie (if signed in) but none of the headers the pages add,
+     * so a test can send what another site's page would.
+     */
+    Response raw(String method, String path, java.util.Map<String, String> headers, byte[] body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+        if (sessionCookie != null) {
+            b.header("Cookie", sessionCookie);
+        } else if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        headers.forEach(b::header);
+        b.method(
+                method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        return send(b);
+    }
+
+    /** The Set-Cookie lines a sign-in answered with. */
+    java.util.List<String> signInCookies = java.util.List.of();
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        if (sessionCookie != null) {
+            b.header("Cookie", sessionCookie).header("X-Requested-With", "fetch");
+        }
+        return b;
+    }
+
+    private static Response send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<byte[]> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return new Response(r.statusCode(), r.body(), r);
+    }
 }

@@ -41,376 +41,469 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @ExtendWith(ArquillianExtension.class)
 class BrowserIT {
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-  static final Path SHOTS = Path.of("target", "screenshots");
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SHOTS = Path.of("target", "screenshots");
 
-  private static WebDriver browser;
-  private static WebDriverWait wait;
+    private static WebDriver browser;
+    private static WebDriverWait wait;
 
-  @Deployment(testable = false)
-  static EnterpriseArchive ear() {
-    return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("earchive.ear")));
-  }
-
-  @BeforeAll
-  static void browser() throws Exception {
-    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
-        "Chromium and its driver (apt: chromium chromium-driver; ./earchive test installs them)");
-    Accounts.ensureWorkflowAccounts();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,768",
-        "--lang=zh-CN", "--disable-gpu");
-    // the console, where Chromium reports anything the Content-Security-Policy blocked
-    org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
-    logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
-    options.setCapability("goog:loggingPrefs", logs);
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
-    browser = new ChromeDriver(service, options);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    wait.ignoring(StaleElementReferenceException.class); // screens re-render after every change
-    Files.createDirectories(SHOTS);
-  }
-
-  @AfterAll
-  static void close() {
-    if (browser != null) {
-      browser.quit();
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("earchive.ear")));
     }
-  }
 
-  private static void signIn(String user) {
-    browser.manage().deleteAllCookies();
-    browser.get(Api.BASE + "/login.html");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
-    browser.findElement(By.id("password")).sendKeys(Api.PASSWORD);
-    browser.findElement(By.id("submit")).click();
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("nav a")));
-  }
-
-  private static void go(String hash) {
-    browser.get(Api.BASE + "/#" + hash);
-  }
-
-  private static WebElement find(String id) {
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
-  }
-
-  private static void shot(String name) throws Exception {
-    Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-  }
-
-  private static String alert() {
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notice.error"))).getText();
-  }
-
-  /** Waits until the page viewer shows a decoded image. */
-  private static void pageShown() {
-    wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
-        "const i = document.getElementById('page-image'); return !!i && i.complete && i.naturalWidth > 0;")));
-  }
-
-  @Test
-  void aCaseGoesFromTheCounterThroughReviewToTheArchiveRoomInTheBrowser() throws Exception {
-    String word = "browserword" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").replace('a', 'q').replace('b', 'z');
-
-    // the counter: open the case, see the checklist, upload every required material
-    signIn("clerk");
-    assertTrue(find("open-form").isDisplayed(), "a clerk starts at the counter");
-    new Select(browser.findElement(By.id("business-type"))).selectByValue("ENROLL");
-    assertTrue(find("preview-checklist").getText().contains("身份证"), "the checklist shows at once");
-    browser.findElement(By.id("citizen-id")).sendKeys(Cases.CITIZEN_ID);
-    browser.findElement(By.id("applicant-name")).sendKeys("王芳");
-    browser.findElement(By.id("open-case")).click();
-    String caseNumber = find("case-number").getText();
-    assertTrue(caseNumber.matches("C\\d+"), caseNumber);
-    shot("counter");
-
-    JsonObject view = Api.as("clerk").get("/api/cases/" + caseNumber).json();
-    List<String> required = view.getJsonArray("requiredMaterials").getValuesAs(JsonObject.class).stream()
-        .filter(m -> m.getBoolean("required")).map(m -> m.getString("code")).toList();
-    for (String code : required) {
-      Path file = Files.createTempFile("material-" + code, ".pdf");
-      Files.write(file, Samples.pdf(code + " " + word));
-      new Select(find("material")).selectByValue(code);
-      find("file").sendKeys(file.toAbsolutePath().toString());
-      find("upload").click();
-      wait.until(ExpectedConditions.attributeContains(By.cssSelector("#checklist li[data-code='" + code + "']"), "class", "provided"));
-      Files.delete(file);
+    @BeforeAll
+    static void browser() throws Exception {
+        assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
+                "Chromium and its driver (apt: chromium chromium-driver; ./earchive test installs them)");
+        Accounts.ensureWorkflowAccounts();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-dev-shm-usage",
+                "--window-size=1366,768",
+                "--lang=zh-CN",
+                "--disable-gpu");
+        // the console, where Chromium reports anything the Content-Security-Policy blocked
+        org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+        logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(DRIVER.toFile())
+                .build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class); // screens re-render after every change
+        Files.createDirectories(SHOTS);
     }
-    assertTrue(find("missing-count").getAttribute("class").contains("good"), "all required materials are there");
-    shot("counter-case");
-    find("submit-case").click();
-    wait.until(ExpectedConditions.textToBe(By.id("case-status"), "审核中"));
-    String reviewer = Api.as("clerk").get("/api/cases/" + caseNumber).json().getString("assignedTo");
 
-    // the back office: the inbox by deadline, the case beside its pages, the decision
-    signIn(reviewer);
-    go("/tasks");
-    find("tasks");
-    browser.findElement(By.cssSelector("tr[data-case='" + caseNumber + "'] a")).click();
-    pageShown();
-    assertTrue(find("page-text").getText().contains(word), "the OCR text is shown beside the page");
-    shot("review");
-    find("decision-comment").sendKeys("材料齐全，同意参保登记");
-    find("decide-APPROVE").click();
-    wait.until(d -> !d.getCurrentUrl().endsWith("/tasks/" + caseNumber));
-    assertEquals("ARCHIVED", Api.as("clerk").get("/api/cases/" + caseNumber).json().getString("status"));
-
-    // the archive room: full text, the record with its four-property report, a watermarked page
-    signIn("archivist");
-    go("/archive");
-    find("search-q").sendKeys(word);
-    find("search-submit").click();
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("search-total"), "共"));
-    assertTrue(find("hits").findElements(By.tagName("mark")).stream().anyMatch(m -> m.getText().contains(word)),
-        "the hit is highlighted: " + find("hits").getText());
-    shot("archive-search");
-    find("hits").findElement(By.cssSelector("a.hit-link")).click();
-    find("archive-number");
-    pageShown();
-    WebElement checks = find("checks");
-    assertTrue(checks.getText().contains("通过"), "the four-property report passed: " + checks.getText());
-    shot("archive-record");
-  }
-
-  @Test
-  void aUserChangesTheirOwnPasswordOnTheScreenAndNoScreenTripsTheContentSecurityPolicy() throws Exception {
-    String user = "pwscreen" + UUID.randomUUID().toString().substring(0, 8);
-    Api.Response created = Api.as("admin").put("/api/admin/users/" + user, "{\"username\":\"" + user
-        + "\",\"displayName\":\"改密测试\",\"hall\":\"HALL-01\",\"roles\":[\"clerk\"],\"skills\":[],"
-        + "\"absent\":false,\"enabled\":true,\"password\":\"" + Api.PASSWORD + "\"}");
-    assertEquals(200, created.status(), created.body());
-    browser.manage().deleteAllCookies();
-    browser.get(Api.BASE + "/login.html");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
-    browser.findElement(By.id("password")).sendKeys(Api.PASSWORD);
-    browser.findElement(By.id("submit")).click();
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("logout")));
-    go("/password"); // outside the embedded default the app has gone there by itself
-    find("pw-current").sendKeys(Api.PASSWORD);
-    find("pw-new").sendKeys("Screen-pass-2026b");
-    find("pw-again").sendKeys("Screen-pass-2026b");
-    shot("password");
-    find("pw-submit").click();
-    // changed: the app leaves the form for the user's home screen (a refusal would keep it, with the reason)
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("password-form")));
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("nav a")));
-    assertEquals(200, new Api(user, "Screen-pass-2026b").get("/api/session").status(), "the new password works");
-    assertEquals(401, new Api(user, Api.PASSWORD).get("/api/session").status(), "the old one does not");
-    for (String screen : List.of("/counter", "/archive", "/borrowings")) {
-      go(screen);
-      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main > *")));
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.quit();
+        }
     }
-    List<String> blocked = browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
-        .map(e -> e.getMessage())
-        .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
-        .toList();
-    assertTrue(blocked.isEmpty(), "the policy blocked: " + blocked);
-  }
 
-  @Test
-  void aFourEyesViolationIsShownInWordsAClerkUnderstands() throws Exception {
-    String caseNumber = Cases.open(Api.as("deputy"), "ENROLL");
-    Cases.uploadRequired(Api.as("deputy"), caseNumber, "four eyes");
-    assertEquals(200, Api.as("deputy").post("/api/cases/" + caseNumber + "/submit", "{}").status());
-    signIn("deputy");
-    go("/tasks/" + caseNumber);
-    find("case-number");
-    // the case is not the deputy's to decide: no buttons; the API refuses even a crafted call, and the page says why
-    assertTrue(browser.findElements(By.id("decide-APPROVE")).isEmpty(), "no decision buttons on a case one accepted");
-    assertTrue(find("four-eyes").getText().contains("前后台分离"), "the page says why");
-    ((JavascriptExecutor) browser).executeScript(
-        "import('/assets/app.js').then(m => m.act(null, () => m.api('/api/tasks/" + caseNumber
-            + "/decision', {method: 'POST', json: {decision: 'APPROVE', comment: 'ok'}})))");
-    String message = alert();
-    assertTrue(message.contains("不能审核") && message.contains("前后台分离"), message);
-  }
-
-  @Test
-  void theMonitoringScreenAndTheEnglishTexts() throws Exception {
-    signIn("manager");
-    assertTrue(find("cases-today").isDisplayed(), "a manager starts at the monitoring screen");
-    assertTrue(browser.findElements(By.id("nav-counter")).isEmpty(), "and sees no counter");
-    find("cases-today");
-    assertTrue(browser.findElements(By.cssSelector("#chart-backlog rect")).size() > 0, "the backlog is a chart");
-    shot("monitoring");
-    browser.findElement(By.id("lang")).click();
-    wait.until(ExpectedConditions.textToBe(By.id("nav-monitoring"), "Monitoring"));
-    browser.findElement(By.id("lang")).click();
-    wait.until(ExpectedConditions.textToBe(By.id("nav-monitoring"), "运行监控"));
-  }
-
-  @Test
-  void theTransferScreenShowsARefusedPackagesProblemsAndTheRegister() throws Exception {
-    String person = Cases.newPerson();
-    String caseNumber = Cases.archived("ENROLL", person, java.util.Map.of());
-    Api.Response exported = Api.as("archivist").post("/api/transfers/exports",
-        "{\"scope\":\"DOSSIER\",\"caseNumber\":\"" + caseNumber + "\"}");
-    assertEquals(200, exported.status(), exported.body());
-    // one byte changed in the zip's first payload file: the receiver must refuse the package and say which file
-    byte[] zip = exported.bytes();
-    java.util.Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
-    try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
-      for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
-        entries.put(e.getName(), in.readAllBytes());
-      }
+    private static void signIn(String user) {
+        browser.manage().deleteAllCookies();
+        browser.get(Api.BASE + "/login.html");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")))
+                .sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(Api.PASSWORD);
+        browser.findElement(By.id("submit")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("nav a")));
     }
-    String pdf = entries.keySet().stream().filter(n -> n.endsWith(".pdf")).findFirst().orElseThrow();
-    entries.get(pdf)[100] ^= 1;
-    Path tampered = Files.createTempFile("tampered", ".zip");
-    try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(tampered))) {
-      for (var e : entries.entrySet()) {
-        out.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
-        out.write(e.getValue());
-        out.closeEntry();
-      }
-    }
-    signIn("archivist");
-    go("/transfer");
-    find("transfer-file").sendKeys(tampered.toString());
-    find("transfer-fonds").sendKeys("F909");
-    find("transfer-receive").click();
-    WebElement result = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#transfer-result .notice.error")));
-    assertTrue(result.getText().contains("全部拒收") && result.getText().contains("changed file: " + pdf.substring(pdf.indexOf('/') + 1)),
-        result.getText());
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("transfer-register"), "REJECTED"));
-    shot("transfer");
-    Files.deleteIfExists(tampered);
-  }
 
-  @Test
-  void aReviewerComputesAPensionBesideTheCaseAndTheSheetJoinsTheDossier() throws Exception {
-    String caseNumber = Cases.ready("PENSION", Cases.newPerson(), java.util.Map.of());
-    String reviewer = Cases.submit(caseNumber);
-    signIn(reviewer);
-    go("/tasks/" + caseNumber);
-    find("pension");
-    for (var field : java.util.Map.of("year", "2026", "contributionYears", "30", "averageIndex", "1.0",
-        "accountBalance", "139000").entrySet()) {
-      WebElement input = find("pension-" + field.getKey());
-      input.clear();
-      input.sendKeys(field.getValue());
+    private static void go(String hash) {
+        browser.get(Api.BASE + "/#" + hash);
     }
-    find("pension-compute").click();
-    // 12,964 × (1 + 1.0) / 2 × 30 × 1% = 3,889.20; 139,000 / 139 = 1,000.00; no deemed years
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("pension-result"), "4889.20"));
-    shot("pension");
-    assertTrue(Api.as(reviewer).get("/api/cases/" + caseNumber).json().getJsonArray("documents").getValuesAs(jakarta.json.JsonObject.class)
-        .stream().anyMatch(d -> d.getString("material").equals("PENSION_SHEET")), "the sheet is in the case");
-  }
 
-  /**
-   * The Scan button against the real station: SANE's test scanner behind a real saned, the station's local agent on
-   * 127.0.0.1:17300 and its station loop (pipeline, upload) in this JVM; the page shows the pages as they are scanned,
-   * then the quality-control table, and the clerk's approval sends the batch to the server.
-   */
-  @Test
-  void theScanButtonScansThroughTheLocalAgentAndTheApprovedBatchReachesTheCase() throws Exception {
-    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(org.earchive.capture.infrastructure.sane.Saned.BINARY),
-        "sane-utils not installed (./earchive installs it)");
-    Accounts.ensure("clerk", "station");
-    Path dir = Files.createTempDirectory("scan-it");
-    String token = "browser-it-token-" + UUID.randomUUID();
-    var settings = org.earchive.capture.pipeline.CaptureSettings.fromEnvironment().withWorkers(1);
-    try (var saned = new org.earchive.capture.infrastructure.sane.Saned(Files.createDirectories(dir.resolve("sane")));
-        var pipeline = new org.earchive.capture.pipeline.Pipeline(
-            org.earchive.capture.infrastructure.StandardComponents.create(settings), settings)) {
-      // a page with something on it (SANE's test backend's colour pattern, in grey) rather than the default solid black
-      Path conf = dir.resolve("sane/test.conf");
-      Files.writeString(conf, Files.readString(conf).replace("test-picture \"Solid black\"", "test-picture \"Color pattern\""));
-      var spool = new org.earchive.capture.station.Spool(dir.resolve("spool"));
-      var scanner = new org.earchive.capture.infrastructure.sane.SaneScanner();
-      var scanSettings = new org.earchive.capture.infrastructure.sane.SaneScanner.Settings(300, "Gray", true, 2);
-      awaitFreePort(17300);
-      try (var agent = new org.earchive.capture.station.StationAgent(17300, token, java.net.URI.create(Api.BASE + "/"), spool,
-          (batch, progress) -> scanner.scan(saned.device(), scanSettings, batch, progress::page), "counter-it")) {
-        var station = new org.earchive.capture.station.Station(spool, pipeline,
-            new org.earchive.capture.station.ServerClient(java.net.URI.create(Api.BASE), "station", Api.PASSWORD), true);
-        Thread loop = new Thread(() -> {
-          while (!Thread.currentThread().isInterrupted()) {
-            try {
-              station.runOnce();
-              Thread.sleep(500);
-            } catch (InterruptedException e) {
-              return;
-            } catch (Exception e) {
-              // the next round tries again, as the station does
+    private static WebElement find(String id) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+    }
+
+    private static void shot(String name) throws Exception {
+        Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    private static String alert() {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notice.error")))
+                .getText();
+    }
+
+    /** Waits until the page viewer shows a decoded image. */
+    private static void pageShown() {
+        wait.until(
+                d -> Boolean.TRUE.equals(
+                        ((JavascriptExecutor) d)
+                                .executeScript(
+                                        "const i = document.getElementById('page-image'); return !!i && i.complete && i.naturalWidth > 0;")));
+    }
+
+    @Test
+    void aCaseGoesFromTheCounterThroughReviewToTheArchiveRoomInTheBrowser() throws Exception {
+        String word = "browserword"
+                + UUID.randomUUID()
+                        .toString()
+                        .replaceAll("[^a-f]", "")
+                        .replace('a', 'q')
+                        .replace('b', 'z');
+
+        // the counter: open the case, see the checklist, upload every required material
+        signIn("clerk");
+        assertTrue(find("open-form").isDisplayed(), "a clerk starts at the counter");
+        new Select(browser.findElement(By.id("business-type"))).selectByValue("ENROLL");
+        assertTrue(find("preview-checklist").getText().contains("身份证"), "the checklist shows at once");
+        browser.findElement(By.id("citizen-id")).sendKeys(Cases.CITIZEN_ID);
+        browser.findElement(By.id("applicant-name")).sendKeys("王芳");
+        browser.findElement(By.id("open-case")).click();
+        String caseNumber = find("case-number").getText();
+        assertTrue(caseNumber.matches("C\\d+"), caseNumber);
+        shot("counter");
+
+        JsonObject view = Api.as("clerk").get("/api/cases/" + caseNumber).json();
+        List<String> required = view.getJsonArray("requiredMaterials").getValuesAs(JsonObject.class).stream()
+                .filter(m -> m.getBoolean("required"))
+                .map(m -> m.getString("code"))
+                .toList();
+        for (String code : required) {
+            Path file = Files.createTempFile("material-" + code, ".pdf");
+            Files.write(file, Samples.pdf(code + " " + word));
+            new Select(find("material")).selectByValue(code);
+            find("file").sendKeys(file.toAbsolutePath().toString());
+            find("upload").click();
+            wait.until(ExpectedConditions.attributeContains(
+                    By.cssSelector("#checklist li[data-code='" + code + "']"), "class", "provided"));
+            Files.delete(file);
+        }
+        assertTrue(find("missing-count").getAttribute("class").contains("good"), "all required materials are there");
+        shot("counter-case");
+        find("submit-case").click();
+        wait.until(ExpectedConditions.textToBe(By.id("case-status"), "审核中"));
+        String reviewer = Api.as("clerk").get("/api/cases/" + caseNumber).json().getString("assignedTo");
+
+        // the back office: the inbox by deadline, the case beside its pages, the decision
+        signIn(reviewer);
+        go("/tasks");
+        find("tasks");
+        browser.findElement(By.cssSelector("tr[data-case='" + caseNumber + "'] a"))
+                .click();
+        pageShown();
+        assertTrue(find("page-text").getText().contains(word), "the OCR text is shown beside the page");
+        shot("review");
+        find("decision-comment").sendKeys("材料齐全，同意参保登记");
+        find("decide-APPROVE").click();
+        wait.until(d -> !d.getCurrentUrl().endsWith("/tasks/" + caseNumber));
+        assertEquals(
+                "ARCHIVED",
+                Api.as("clerk").get("/api/cases/" + caseNumber).json().getString("status"));
+
+        // the archive room: full text, the record with its four-property report, a watermarked page
+        signIn("archivist");
+        go("/archive");
+        find("search-q").sendKeys(word);
+        find("search-submit").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("search-total"), "共"));
+        assertTrue(
+                find("hits").findElements(By.tagName("mark")).stream()
+                        .anyMatch(m -> m.getText().contains(word)),
+                "the hit is highlighted: " + find("hits").getText());
+        shot("archive-search");
+        find("hits").findElement(By.cssSelector("a.hit-link")).click();
+        find("archive-number");
+        pageShown();
+        WebElement checks = find("checks");
+        assertTrue(checks.getText().contains("通过"), "the four-property report passed: " + checks.getText());
+        shot("archive-record");
+    }
+
+    @Test
+    void aUserChangesTheirOwnPasswordOnTheScreenAndNoScreenTripsTheContentSecurityPolicy() throws Exception {
+        String user = "pwscreen" + UUID.randomUUID().toString().substring(0, 8);
+        Api.Response created = Api.as("admin")
+                .put(
+                        "/api/admin/users/" + user,
+                        "{\"username\":\"" + user
+                                + "\",\"displayName\":\"改密测试\",\"hall\":\"HALL-01\",\"roles\":[\"clerk\"],\"skills\":[],"
+                                + "\"absent\":false,\"enabled\":true,\"password\":\"" + Api.PASSWORD + "\"}");
+        assertEquals(200, created.status(), created.body());
+        browser.manage().deleteAllCookies();
+        browser.get(Api.BASE + "/login.html");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")))
+                .sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(Api.PASSWORD);
+        browser.findElement(By.id("submit")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("logout")));
+        go("/password"); // outside the embedded default the app has gone there by itself
+        find("pw-current").sendKeys(Api.PASSWORD);
+        find("pw-new").sendKeys("Screen-pass-2026b");
+        find("pw-again").sendKeys("Screen-pass-2026b");
+        shot("password");
+        find("pw-submit").click();
+        // changed: the app leaves the form for the user's home screen (a refusal would keep it, with the reason)
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("password-form")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("nav a")));
+        assertEquals(200, new Api(user, "Screen-pass-2026b").get("/api/session").status(), "the new password works");
+        assertEquals(401, new Api(user, Api.PASSWORD).get("/api/session").status(), "the old one does not");
+        for (String screen : List.of("/counter", "/archive", "/borrowings")) {
+            go(screen);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main > *")));
+        }
+        List<String> blocked =
+                browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                        .map(e -> e.getMessage())
+                        .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
+                        .toList();
+        assertTrue(blocked.isEmpty(), "the policy blocked: " + blocked);
+    }
+
+    @Test
+    void aFourEyesViolationIsShownInWordsAClerkUnderstands() throws Exception {
+        String caseNumber = Cases.open(Api.as("deputy"), "ENROLL");
+        Cases.uploadRequired(Api.as("deputy"), caseNumber, "four eyes");
+        assertEquals(
+                200,
+                Api.as("deputy")
+                        .post("/api/cases/" + caseNumber + "/submit", "{}")
+                        .status());
+        signIn("deputy");
+        go("/tasks/" + caseNumber);
+        find("case-number");
+        // the case is not the deputy's to decide: no buttons; the API refuses even a crafted call, and the page says
+        // why
+        assertTrue(
+                browser.findElements(By.id("decide-APPROVE")).isEmpty(), "no decision buttons on a case one accepted");
+        assertTrue(find("four-eyes").getText().contains("前后台分离"), "the page says why");
+        ((JavascriptExecutor) browser)
+                .executeScript("import('/assets/app.js').then(m => m.act(null, () => m.api('/api/tasks/" + caseNumber
+                        + "/decision', {method: 'POST', json: {decision: 'APPROVE', comment: 'ok'}})))");
+        String message = alert();
+        assertTrue(message.contains("不能审核") && message.contains("前后台分离"), message);
+    }
+
+    @Test
+    void theMonitoringScreenAndTheEnglishTexts() throws Exception {
+        signIn("manager");
+        assertTrue(find("cases-today").isDisplayed(), "a manager starts at the monitoring screen");
+        assertTrue(browser.findElements(By.id("nav-counter")).isEmpty(), "and sees no counter");
+        find("cases-today");
+        assertTrue(browser.findElements(By.cssSelector("#chart-backlog rect")).size() > 0, "the backlog is a chart");
+        shot("monitoring");
+        browser.findElement(By.id("lang")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("nav-monitoring"), "Monitoring"));
+        browser.findElement(By.id("lang")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("nav-monitoring"), "运行监控"));
+    }
+
+    @Test
+    void theTransferScreenShowsARefusedPackagesProblemsAndTheRegister() throws Exception {
+        String person = Cases.newPerson();
+        String caseNumber = Cases.archived("ENROLL", person, java.util.Map.of());
+        Api.Response exported = Api.as("archivist")
+                .post("/api/transfers/exports", "{\"scope\":\"DOSSIER\",\"caseNumber\":\"" + caseNumber + "\"}");
+        assertEquals(200, exported.status(), exported.body());
+        // one byte changed in the zip's first payload file: the receiver must refuse the package and say which file
+        byte[] zip = exported.bytes();
+        java.util.Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                entries.put(e.getName(), in.readAllBytes());
             }
-          }
-        }, "station-loop");
-        loop.setDaemon(true);
-        loop.start();
+        }
+        String pdf = entries.keySet().stream()
+                .filter(n -> n.endsWith(".pdf"))
+                .findFirst()
+                .orElseThrow();
+        entries.get(pdf)[100] ^= 1;
+        Path tampered = Files.createTempFile("tampered", ".zip");
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(tampered))) {
+            for (var e : entries.entrySet()) {
+                out.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
+                out.write(e.getValue());
+                out.closeEntry();
+            }
+        }
+        signIn("archivist");
+        go("/transfer");
+        find("transfer-file").sendKeys(tampered.toString());
+        find("transfer-fonds").sendKeys("F909");
+        find("transfer-receive").click();
+        WebElement result = wait.until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#transfer-result .notice.error")));
+        assertTrue(
+                result.getText().contains("全部拒收")
+                        && result.getText().contains("changed file: " + pdf.substring(pdf.indexOf('/') + 1)),
+                result.getText());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("transfer-register"), "REJECTED"));
+        shot("transfer");
+        Files.deleteIfExists(tampered);
+    }
+
+    @Test
+    void aReviewerComputesAPensionBesideTheCaseAndTheSheetJoinsTheDossier() throws Exception {
+        String caseNumber = Cases.ready("PENSION", Cases.newPerson(), java.util.Map.of());
+        String reviewer = Cases.submit(caseNumber);
+        signIn(reviewer);
+        go("/tasks/" + caseNumber);
+        find("pension");
+        for (var field : java.util.Map.of(
+                        "year", "2026", "contributionYears", "30", "averageIndex", "1.0", "accountBalance", "139000")
+                .entrySet()) {
+            WebElement input = find("pension-" + field.getKey());
+            input.clear();
+            input.sendKeys(field.getValue());
+        }
+        find("pension-compute").click();
+        // 12,964 × (1 + 1.0) / 2 × 30 × 1% = 3,889.20; 139,000 / 139 = 1,000.00; no deemed years
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("pension-result"), "4889.20"));
+        shot("pension");
+        assertTrue(
+                Api.as(reviewer)
+                        .get("/api/cases/" + caseNumber)
+                        .json()
+                        .getJsonArray("documents")
+                        .getValuesAs(jakarta.json.JsonObject.class)
+                        .stream()
+                        .anyMatch(d -> d.getString("material").equals("PENSION_SHEET")),
+                "the sheet is in the case");
+    }
+
+    /**
+     * The Scan button against the real station: SANE's test scanner behind a real saned, the station's local agent on
+     * 127.0.0.1:17300 and its station loop (pipeline, upload) in this JVM; the page shows the pages as they are scanned,
+     * then the quality-control table, and the clerk's approval sends the batch to the server.
+     */
+    @Test
+    void theScanButtonScansThroughTheLocalAgentAndTheApprovedBatchReachesTheCase() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                Files.isExecutable(org.earchive.capture.infrastructure.sane.Saned.BINARY),
+                "sane-utils not installed (./earchive installs it)");
+        Accounts.ensure("clerk", "station");
+        Path dir = Files.createTempDirectory("scan-it");
+        String token = "browser-it-token-" + UUID.randomUUID();
+        var settings =
+                org.earchive.capture.pipeline.CaptureSettings.fromEnvironment().withWorkers(1);
+        try (var saned = new org.earchive.capture.infrastructure.sane.Saned(
+                        Files.createDirectories(dir.resolve("sane")));
+                var pipeline = new org.earchive.capture.pipeline.Pipeline(
+                        org.earchive.capture.infrastructure.StandardComponents.create(settings), settings)) {
+            // a page with something on it (SANE's test backend's colour pattern, in grey) rather than the default solid
+            // black
+            Path conf = dir.resolve("sane/test.conf");
+            Files.writeString(
+                    conf,
+                    Files.readString(conf).replace("test-picture \"Solid black\"", "test-picture \"Color pattern\""));
+            var spool = new org.earchive.capture.station.Spool(dir.resolve("spool"));
+            var scanner = new org.earchive.capture.infrastructure.sane.SaneScanner();
+            var scanSettings = new org.earchive.capture.infrastructure.sane.SaneScanner.Settings(300, "Gray", true, 2);
+            awaitFreePort(17300);
+            try (var agent = new org.earchive.capture.station.StationAgent(
+                    17300,
+                    token,
+                    java.net.URI.create(Api.BASE + "/"),
+                    spool,
+                    (batch, progress) -> scanner.scan(saned.device(), scanSettings, batch, progress::page),
+                    "counter-it")) {
+                var station = new org.earchive.capture.station.Station(
+                        spool,
+                        pipeline,
+                        new org.earchive.capture.station.ServerClient(
+                                java.net.URI.create(Api.BASE), "station", Api.PASSWORD),
+                        true);
+                Thread loop = new Thread(
+                        () -> {
+                            while (!Thread.currentThread().isInterrupted()) {
+                                try {
+                                    station.runOnce();
+                                    Thread.sleep(500);
+                                } catch (InterruptedException e) {
+                                    return;
+                                } catch (Exception e) {
+                                    // the next round tries again, as the station does
+                                }
+                            }
+                        },
+                        "station-loop");
+                loop.setDaemon(true);
+                loop.start();
+                try {
+                    String caseNumber = Cases.open(Api.as("clerk"), "ENROLL");
+                    signIn("clerk");
+                    ((JavascriptExecutor) browser)
+                            .executeScript("localStorage.setItem('earchive.agentToken', arguments[0])", token);
+                    go("/counter/" + caseNumber);
+                    new Select(find("material")).selectByValue("ID_CARD");
+                    find("scan").click();
+                    // pages appear as the scanner delivers them, then the station's quality control
+                    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#scan-area .thumb")));
+                    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(120))
+                            .until(d -> !d.findElements(By.id("qc-approve")).isEmpty()
+                                    || !d.findElements(By.cssSelector("#quality-control p.bad"))
+                                            .isEmpty());
+                    assertTrue(
+                            browser.findElements(By.cssSelector("#quality-control p.bad"))
+                                    .isEmpty(),
+                            "the station could not process the scan: "
+                                    + find("scan-area").getText() + " "
+                                    + spool.batches().stream()
+                                            .map(b -> b.id() + " " + b.state() + " " + failure(b))
+                                            .toList());
+                    WebElement approve = find("qc-approve");
+                    assertTrue(
+                            find("quality-control").getText().contains("300"),
+                            "the table shows each page's resolution: "
+                                    + find("quality-control").getText());
+                    shot("counter-scan");
+                    approve.click();
+                    long until = System.currentTimeMillis() + 120_000;
+                    List<JsonObject> docs = List.of();
+                    while (System.currentTimeMillis() < until) {
+                        docs = Api.as("clerk")
+                                .get("/api/cases/" + caseNumber)
+                                .json()
+                                .getJsonArray("documents")
+                                .getValuesAs(JsonObject.class);
+                        // the station uploads the PDF/A, then the original: wait for both
+                        if (docs.stream().anyMatch(d -> d.getString("role").equals("ARCHIVAL"))
+                                && docs.stream()
+                                        .anyMatch(d -> d.getString("role").equals("ORIGINAL"))) {
+                            break;
+                        }
+                        Thread.sleep(500);
+                    }
+                    assertTrue(
+                            docs.stream()
+                                    .anyMatch(d -> d.getString("material").equals("ID_CARD")
+                                            && d.getString("role").equals("ARCHIVAL")
+                                            && d.getString("contentType").equals("application/pdf")),
+                            "the approved scan reached the case as PDF/A: " + docs);
+                    assertTrue(
+                            docs.stream().anyMatch(d -> d.getString("role").equals("ORIGINAL")),
+                            "with the scanner's original: " + docs);
+                } finally {
+                    loop.interrupt();
+                    loop.join(10_000);
+                }
+            }
+        }
+    }
+
+    private static String failure(org.earchive.capture.station.Spool.Batch batch) {
         try {
-          String caseNumber = Cases.open(Api.as("clerk"), "ENROLL");
-          signIn("clerk");
-          ((JavascriptExecutor) browser).executeScript("localStorage.setItem('earchive.agentToken', arguments[0])", token);
-          go("/counter/" + caseNumber);
-          new Select(find("material")).selectByValue("ID_CARD");
-          find("scan").click();
-          // pages appear as the scanner delivers them, then the station's quality control
-          wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#scan-area .thumb")));
-          new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(120)).until(d ->
-              !d.findElements(By.id("qc-approve")).isEmpty() || !d.findElements(By.cssSelector("#quality-control p.bad")).isEmpty());
-          assertTrue(browser.findElements(By.cssSelector("#quality-control p.bad")).isEmpty(),
-              "the station could not process the scan: " + find("scan-area").getText() + " "
-                  + spool.batches().stream().map(b -> b.id() + " " + b.state() + " " + failure(b)).toList());
-          WebElement approve = find("qc-approve");
-          assertTrue(find("quality-control").getText().contains("300"), "the table shows each page's resolution: "
-              + find("quality-control").getText());
-          shot("counter-scan");
-          approve.click();
-          long until = System.currentTimeMillis() + 120_000;
-          List<JsonObject> docs = List.of();
-          while (System.currentTimeMillis() < until) {
-            docs = Api.as("clerk").get("/api/cases/" + caseNumber).json().getJsonArray("documents").getValuesAs(JsonObject.class);
-            // the station uploads the PDF/A, then the original: wait for both
-            if (docs.stream().anyMatch(d -> d.getString("role").equals("ARCHIVAL"))
-                && docs.stream().anyMatch(d -> d.getString("role").equals("ORIGINAL"))) {
-              break;
+            return String.valueOf(org.earchive.capture.station.Station.failure(batch));
+        } catch (Exception e) {
+            return e.toString();
+        }
+    }
+
+    /**
+     * The page calls the agent at its fixed address, so the test needs that port. Once (2026-12-01, the PostgreSQL
+     * run) something else held it for a moment: wait for it up to a minute, and say who holds it if it stays taken.
+     */
+    private static void awaitFreePort(int port) throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (true) {
+            try (var s = new java.net.ServerSocket()) {
+                s.setReuseAddress(true);
+                s.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+                return;
+            } catch (java.net.BindException e) {
+                if (System.currentTimeMillis() > deadline) {
+                    Process ss = new ProcessBuilder("ss", "-tanp")
+                            .redirectErrorStream(true)
+                            .start();
+                    String holders = new String(ss.getInputStream().readAllBytes())
+                            .lines()
+                            .filter(l -> l.contains(":" + port + " "))
+                            .collect(java.util.stream.Collectors.joining("\n"));
+                    throw new IllegalStateException("port " + port + " stays taken:\n" + holders, e);
+                }
+                Thread.sleep(1000);
             }
-            Thread.sleep(500);
-          }
-          assertTrue(docs.stream().anyMatch(d -> d.getString("material").equals("ID_CARD") && d.getString("role").equals("ARCHIVAL")
-              && d.getString("contentType").equals("application/pdf")), "the approved scan reached the case as PDF/A: " + docs);
-          assertTrue(docs.stream().anyMatch(d -> d.getString("role").equals("ORIGINAL")), "with the scanner's original: " + docs);
-        } finally {
-          loop.interrupt();
-          loop.join(10_000);
         }
-      }
     }
-  }
-
-  private static String failure(org.earchive.capture.station.Spool.Batch batch) {
-    try {
-      return String.valueOf(org.earchive.capture.station.Station.failure(batch));
-    } catch (Exception e) {
-      return e.toString();
-    }
-  }
-
-  /**
-   * The page calls the agent at its fixed address, so the test needs that port. Once (2026-12-01, the PostgreSQL
-   * run) something else held it for a moment: wait for it up to a minute, and say who holds it if it stays taken.
-   */
-  private static void awaitFreePort(int port) throws Exception {
-    long deadline = System.currentTimeMillis() + 60_000;
-    while (true) {
-      try (var s = new java.net.ServerSocket()) {
-        s.setReuseAddress(true);
-        s.bind(new java.net.InetSocketAddress("127.0.0.1", port));
-        return;
-      } catch (java.net.BindException e) {
-        if (System.currentTimeMillis() > deadline) {
-          Process ss = new ProcessBuilder("ss", "-tanp").redirectErrorStream(true).start();
-          String holders = new String(ss.getInputStream().readAllBytes()).lines()
-              .filter(l -> l.contains(":" + port + " ")).collect(java.util.stream.Collectors.joining("\n"));
-          throw new IllegalStateException("port " + port + " stays taken:\n" + holders, e);
-        }
-        Thread.sleep(1000);
-      }
-    }
-  }
 }

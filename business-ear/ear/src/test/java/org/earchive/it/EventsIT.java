@@ -30,61 +30,68 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 class EventsIT {
-  @Deployment(testable = false)
-  static EnterpriseArchive ear() {
-    return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("earchive.ear")));
-  }
-
-  @BeforeAll
-  static void accounts() throws Exception {
-    Accounts.ensureWorkflowAccounts();
-  }
-
-  private static ConnectionFactory broker() throws Exception {
-    // OpenMQ's client, configured as an outside system would: the broker's address and its guest account
-    Object factory = Class.forName("com.sun.messaging.ConnectionFactory").getConstructor().newInstance();
-    factory.getClass().getMethod("setProperty", String.class, String.class)
-        .invoke(factory, "imqAddressList", "mq://127.0.0.1:7676");
-    return (ConnectionFactory) factory;
-  }
-
-  @Test
-  void aSubscriberHearsOfTheSubmissionAndOfTheArchivedRecords() throws Exception {
-    // the broker starts with the first use of the topic: a submission makes sure it is up
-    Cases.submit(Cases.ready("ENROLL", Cases.newPerson(), Map.of()));
-    String person = Cases.newPerson();
-    try (JMSContext context = broker().createContext("guest", "guest")) {
-      JMSConsumer consumer = context.createConsumer(context.createTopic("earchiveEvents"));
-      String caseNumber = Cases.ready("ENROLL", person, Map.of());
-      String reviewer = Cases.submit(caseNumber);
-      JsonObject submitted = next(consumer, caseNumber, "CASE_SUBMITTED");
-      assertEquals("ENROLL", submitted.getString("businessType"));
-      Cases.approve(caseNumber, reviewer);
-      JsonObject archived = next(consumer, caseNumber, "RECORD_ARCHIVED");
-      assertEquals(3, archived.getJsonArray("archiveNumbers").size(), archived.toString());
-      assertFalse(archived.toString().contains(person), "no citizen ID leaves in an event");
-      String number = archived.getJsonArray("archiveNumbers").getString(0);
-      assertEquals(200, Api.as("archivist").get("/api/archive/records/" + number).status(), "the event names a real record");
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("earchive.ear")));
     }
-  }
 
-  /** The next event of this case and type, within 30 s (other tests' events are skipped). */
-  private static JsonObject next(JMSConsumer consumer, String caseNumber, String type) throws Exception {
-    long until = System.currentTimeMillis() + 30_000;
-    while (System.currentTimeMillis() < until) {
-      Message m = consumer.receive(1000);
-      if (m == null) {
-        continue;
-      }
-      assertNotNull(m.getStringProperty("type"));
-      if (caseNumber.equals(m.getStringProperty("caseNumber")) && type.equals(m.getStringProperty("type"))) {
-        JsonObject body = Json.createReader(new StringReader(((TextMessage) m).getText())).readObject();
-        assertEquals(type, body.getString("type"));
-        assertEquals(caseNumber, body.getString("caseNumber"));
-        return body;
-      }
+    @BeforeAll
+    static void accounts() throws Exception {
+        Accounts.ensureWorkflowAccounts();
     }
-    assertTrue(false, "no " + type + " event for " + caseNumber + " within 30 s");
-    return null;
-  }
+
+    private static ConnectionFactory broker() throws Exception {
+        // OpenMQ's client, configured as an outside system would: the broker's address and its guest account
+        Object factory = Class.forName("com.sun.messaging.ConnectionFactory")
+                .getConstructor()
+                .newInstance();
+        factory.getClass()
+                .getMethod("setProperty", String.class, String.class)
+                .invoke(factory, "imqAddressList", "mq://127.0.0.1:7676");
+        return (ConnectionFactory) factory;
+    }
+
+    @Test
+    void aSubscriberHearsOfTheSubmissionAndOfTheArchivedRecords() throws Exception {
+        // the broker starts with the first use of the topic: a submission makes sure it is up
+        Cases.submit(Cases.ready("ENROLL", Cases.newPerson(), Map.of()));
+        String person = Cases.newPerson();
+        try (JMSContext context = broker().createContext("guest", "guest")) {
+            JMSConsumer consumer = context.createConsumer(context.createTopic("earchiveEvents"));
+            String caseNumber = Cases.ready("ENROLL", person, Map.of());
+            String reviewer = Cases.submit(caseNumber);
+            JsonObject submitted = next(consumer, caseNumber, "CASE_SUBMITTED");
+            assertEquals("ENROLL", submitted.getString("businessType"));
+            Cases.approve(caseNumber, reviewer);
+            JsonObject archived = next(consumer, caseNumber, "RECORD_ARCHIVED");
+            assertEquals(3, archived.getJsonArray("archiveNumbers").size(), archived.toString());
+            assertFalse(archived.toString().contains(person), "no citizen ID leaves in an event");
+            String number = archived.getJsonArray("archiveNumbers").getString(0);
+            assertEquals(
+                    200,
+                    Api.as("archivist").get("/api/archive/records/" + number).status(),
+                    "the event names a real record");
+        }
+    }
+
+    /** The next event of this case and type, within 30 s (other tests' events are skipped). */
+    private static JsonObject next(JMSConsumer consumer, String caseNumber, String type) throws Exception {
+        long until = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < until) {
+            Message m = consumer.receive(1000);
+            if (m == null) {
+                continue;
+            }
+            assertNotNull(m.getStringProperty("type"));
+            if (caseNumber.equals(m.getStringProperty("caseNumber")) && type.equals(m.getStringProperty("type"))) {
+                JsonObject body = Json.createReader(new StringReader(((TextMessage) m).getText()))
+                        .readObject();
+                assertEquals(type, body.getString("type"));
+                assertEquals(caseNumber, body.getString("caseNumber"));
+                return body;
+            }
+        }
+        assertTrue(false, "no " + type + " event for " + caseNumber + " within 30 s");
+        return null;
+    }
 }

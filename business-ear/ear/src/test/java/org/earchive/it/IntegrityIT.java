@@ -34,172 +34,177 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 class IntegrityIT {
-  private static final Api CLERK = Api.as("clerk");
-  private static final Api AUDITOR = Api.as("auditor");
-  private static final Api ADMIN = Api.as("admin");
+    private static final Api CLERK = Api.as("clerk");
+    private static final Api AUDITOR = Api.as("auditor");
+    private static final Api ADMIN = Api.as("admin");
 
-  @Deployment(testable = false)
-  static EnterpriseArchive ear() {
-    return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("earchive.ear")));
-  }
-
-  @BeforeAll
-  static void accounts() throws Exception {
-    Accounts.ensure("clerk", "auditor", "admin");
-  }
-
-  @Test
-  void theFixityAuditFindsDamagedMissingAndOrphanObjectsAndTheCleanupRemovesOrphans() throws Exception {
-    String caseNumber = Cases.open(CLERK, "PENSION");
-    JsonObject damaged = Cases.upload(CLERK, caseNumber, "CLAIM_FORM", Samples.pdf("claim " + caseNumber));
-    JsonObject lost = Cases.upload(CLERK, caseNumber, "BANK_CARD", Samples.pdf("bank " + caseNumber));
-    JsonObject whole = Cases.upload(CLERK, caseNumber, "ID_CARD", Samples.pdf("id " + caseNumber));
-    String damagedKey = "sha256/" + damaged.getString("sha256");
-    String lostKey = "sha256/" + lost.getString("sha256");
-    String wholeKey = "sha256/" + whole.getString("sha256");
-
-    Path damagedFile = ThinPathIT.Env.objectFile(damaged.getString("sha256"));
-    byte[] bytes = Files.readAllBytes(damagedFile);
-    bytes[bytes.length / 3] ^= 0x01;
-    Files.write(damagedFile, bytes);
-    Files.delete(ThinPathIT.Env.objectFile(lost.getString("sha256")));
-
-    // A crash between the object write and the database commit leaves an object no row refers to.
-    String orphanKey = crashLeftover(Instant.now().minusSeconds(2 * 3600));
-    String freshKey = crashLeftover(Instant.now());
-
-    Api.Response clerkTries = CLERK.post("/api/admin/fixity-audit", "");
-    assertEquals(403, clerkTries.status(), "only admin and auditor run the audit");
-
-    Api.Response r = AUDITOR.post("/api/admin/fixity-audit", "");
-    assertEquals(200, r.status(), r.body());
-    JsonObject report = r.json();
-    assertTrue(report.getJsonNumber("checked").longValue() >= 3);
-    List<String> mismatched =
-        report.getJsonArray("mismatches").stream().map(v -> v.asJsonObject().getString("key")).toList();
-    assertTrue(mismatched.contains(damagedKey), report.toString());
-    assertFalse(mismatched.contains(wholeKey), report.toString());
-    assertTrue(strings(report, "missing").contains(lostKey), report.toString());
-    assertTrue(strings(report, "orphans").contains(orphanKey), report.toString());
-    assertFalse(strings(report, "orphans").contains(freshKey), "an upload still in flight is not an orphan yet");
-
-    String events = AUDITOR.get("/api/audit/events?limit=200").body();
-    assertTrue(events.contains("\"FIXITY_MISMATCH\"") && events.contains(damagedKey), "the audit log shows it");
-    assertTrue(events.contains("\"OBJECT_MISSING\"") && events.contains(lostKey));
-    assertTrue(events.contains("\"FIXITY_AUDIT\""));
-
-    Api.Response cleanup = ADMIN.post("/api/admin/orphan-cleanup", "");
-    assertEquals(200, cleanup.status(), cleanup.body());
-    assertTrue(strings(cleanup.json(), "removed").contains(orphanKey));
-    assertFalse(Files.exists(ThinPathIT.Env.objectFile(orphanKey.substring(7))), "the orphan is gone");
-    assertTrue(Files.exists(ThinPathIT.Env.objectFile(freshKey.substring(7))), "the fresh object is kept");
-    assertTrue(Files.exists(ThinPathIT.Env.objectFile(wholeKey.substring(7))), "referenced objects are kept");
-  }
-
-  @Test
-  void theAuditChainVerifiesAndOnlyAuditorsMayAsk() throws Exception {
-    Cases.open(CLERK, "ENROLL");
-    assertEquals(403, CLERK.get("/api/audit/verify").status());
-    JsonObject v = AUDITOR.get("/api/audit/verify").json();
-    assertTrue(v.getBoolean("valid"), v.toString());
-    assertTrue(v.getJsonNumber("checked").longValue() > 0);
-    String events = AUDITOR.get("/api/audit/events?limit=50").body();
-    assertTrue(events.contains("\"CASE_OPENED\""));
-    assertFalse(events.contains("11010519491231002X"), "no full citizen ID in the audit trail");
-    assertTrue(events.contains("110105********002X"));
-  }
-
-  @Test
-  void aRowChangedOrDeletedInTheDatabaseBreaksTheChain() throws Exception {
-    assumeTrue(ThinPathIT.Env.postgresql(), "the embedded H2 file is locked by the server; PostgreSQL can be edited");
-    Cases.open(CLERK, "BACKPAY");
-    Cases.open(CLERK, "BACKPAY");
-    try (Connection c = ThinPathIT.Env.connect()) {
-      long seq = single(c, "SELECT MAX(seq) - 1 FROM audit_event");
-      String detail = text(c, "SELECT detail FROM audit_event WHERE seq = " + seq);
-
-      update(c, "UPDATE audit_event SET detail = 'BACKPAY for someone else' WHERE seq = " + seq);
-      JsonObject changed = AUDITOR.get("/api/audit/verify").json();
-      assertFalse(changed.getBoolean("valid"), changed.toString());
-      assertEquals(seq, changed.getJsonNumber("firstBrokenSeq").longValue());
-      assertTrue(changed.getString("reason").contains("changed"), changed.toString());
-
-      try (PreparedStatement s = c.prepareStatement("UPDATE audit_event SET detail = ? WHERE seq = ?")) {
-        s.setString(1, detail);
-        s.setLong(2, seq);
-        s.executeUpdate();
-      }
-      assertTrue(AUDITOR.get("/api/audit/verify").json().getBoolean("valid"), "restored: whole again");
-
-      Properties row = row(c, seq);
-      update(c, "DELETE FROM audit_event WHERE seq = " + seq);
-      JsonObject deleted = AUDITOR.get("/api/audit/verify").json();
-      assertFalse(deleted.getBoolean("valid"), deleted.toString());
-      assertEquals(seq, deleted.getJsonNumber("firstBrokenSeq").longValue());
-      reinsert(c, row);
-      assertTrue(AUDITOR.get("/api/audit/verify").json().getBoolean("valid"), "restored: whole again");
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("earchive.ear")));
     }
-  }
 
-  /** Writes an object straight into the server's store, as if the server died before recording it. */
-  private static String crashLeftover(Instant storedAt) throws Exception {
-    Path root = Path.of(System.getenv("EARCHIVE_HOME"), "objects");
-    byte[] bytes = ("left behind by a crash " + storedAt + " " + System.nanoTime()).getBytes(StandardCharsets.UTF_8);
-    StoredObject o = new FileSystemObjectStore(root).put(new ByteArrayInputStream(bytes), "application/pdf");
-    Path meta = ThinPathIT.Env.objectFile(o.sha256()).resolveSibling(o.sha256() + ".meta");
-    String text = Files.readString(meta).replaceAll("storedAt=.*", "storedAt=" + storedAt.toString().replace(":", "\\\\:"));
-    Files.writeString(meta, text);
-    return o.key();
-  }
-
-  private static List<String> strings(JsonObject o, String name) {
-    return o.getJsonArray(name).stream().map(v -> ((jakarta.json.JsonString) v).getString()).toList();
-  }
-
-  private static long single(Connection c, String sql) throws Exception {
-    try (PreparedStatement s = c.prepareStatement(sql);
-        ResultSet rs = s.executeQuery()) {
-      rs.next();
-      return rs.getLong(1);
+    @BeforeAll
+    static void accounts() throws Exception {
+        Accounts.ensure("clerk", "auditor", "admin");
     }
-  }
 
-  private static String text(Connection c, String sql) throws Exception {
-    try (PreparedStatement s = c.prepareStatement(sql);
-        ResultSet rs = s.executeQuery()) {
-      rs.next();
-      return rs.getString(1);
-    }
-  }
+    @Test
+    void theFixityAuditFindsDamagedMissingAndOrphanObjectsAndTheCleanupRemovesOrphans() throws Exception {
+        String caseNumber = Cases.open(CLERK, "PENSION");
+        JsonObject damaged = Cases.upload(CLERK, caseNumber, "CLAIM_FORM", Samples.pdf("claim " + caseNumber));
+        JsonObject lost = Cases.upload(CLERK, caseNumber, "BANK_CARD", Samples.pdf("bank " + caseNumber));
+        JsonObject whole = Cases.upload(CLERK, caseNumber, "ID_CARD", Samples.pdf("id " + caseNumber));
+        String damagedKey = "sha256/" + damaged.getString("sha256");
+        String lostKey = "sha256/" + lost.getString("sha256");
+        String wholeKey = "sha256/" + whole.getString("sha256");
 
-  private static void update(Connection c, String sql) throws Exception {
-    try (PreparedStatement s = c.prepareStatement(sql)) {
-      s.executeUpdate();
-    }
-  }
+        Path damagedFile = ThinPathIT.Env.objectFile(damaged.getString("sha256"));
+        byte[] bytes = Files.readAllBytes(damagedFile);
+        bytes[bytes.length / 3] ^= 0x01;
+        Files.write(damagedFile, bytes);
+        Files.delete(ThinPathIT.Env.objectFile(lost.getString("sha256")));
 
-  private static Properties row(Connection c, long seq) throws Exception {
-    try (PreparedStatement s = c.prepareStatement("SELECT * FROM audit_event WHERE seq = " + seq);
-        ResultSet rs = s.executeQuery()) {
-      rs.next();
-      Properties p = new Properties();
-      for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-        p.put(rs.getMetaData().getColumnName(i), rs.getObject(i));
-      }
-      return p;
-    }
-  }
+        // A crash between the object write and the database commit leaves an object no row refers to.
+        String orphanKey = crashLeftover(Instant.now().minusSeconds(2 * 3600));
+        String freshKey = crashLeftover(Instant.now());
 
-  private static void reinsert(Connection c, Properties row) throws Exception {
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "INSERT INTO audit_event (seq, occurred_at, actor, action, target, detail, prev_hash, hash)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-      String[] columns = {"seq", "occurred_at", "actor", "action", "target", "detail", "prev_hash", "hash"};
-      for (int i = 0; i < columns.length; i++) {
-        s.setObject(i + 1, row.get(columns[i]));
-      }
-      s.executeUpdate();
+        Api.Response clerkTries = CLERK.post("/api/admin/fixity-audit", "");
+        assertEquals(403, clerkTries.status(), "only admin and auditor run the audit");
+
+        Api.Response r = AUDITOR.post("/api/admin/fixity-audit", "");
+        assertEquals(200, r.status(), r.body());
+        JsonObject report = r.json();
+        assertTrue(report.getJsonNumber("checked").longValue() >= 3);
+        List<String> mismatched = report.getJsonArray("mismatches").stream()
+                .map(v -> v.asJsonObject().getString("key"))
+                .toList();
+        assertTrue(mismatched.contains(damagedKey), report.toString());
+        assertFalse(mismatched.contains(wholeKey), report.toString());
+        assertTrue(strings(report, "missing").contains(lostKey), report.toString());
+        assertTrue(strings(report, "orphans").contains(orphanKey), report.toString());
+        assertFalse(strings(report, "orphans").contains(freshKey), "an upload still in flight is not an orphan yet");
+
+        String events = AUDITOR.get("/api/audit/events?limit=200").body();
+        assertTrue(events.contains("\"FIXITY_MISMATCH\"") && events.contains(damagedKey), "the audit log shows it");
+        assertTrue(events.contains("\"OBJECT_MISSING\"") && events.contains(lostKey));
+        assertTrue(events.contains("\"FIXITY_AUDIT\""));
+
+        Api.Response cleanup = ADMIN.post("/api/admin/orphan-cleanup", "");
+        assertEquals(200, cleanup.status(), cleanup.body());
+        assertTrue(strings(cleanup.json(), "removed").contains(orphanKey));
+        assertFalse(Files.exists(ThinPathIT.Env.objectFile(orphanKey.substring(7))), "the orphan is gone");
+        assertTrue(Files.exists(ThinPathIT.Env.objectFile(freshKey.substring(7))), "the fresh object is kept");
+        assertTrue(Files.exists(ThinPathIT.Env.objectFile(wholeKey.substring(7))), "referenced objects are kept");
     }
-  }
+
+    @Test
+    void theAuditChainVerifiesAndOnlyAuditorsMayAsk() throws Exception {
+        Cases.open(CLERK, "ENROLL");
+        assertEquals(403, CLERK.get("/api/audit/verify").status());
+        JsonObject v = AUDITOR.get("/api/audit/verify").json();
+        assertTrue(v.getBoolean("valid"), v.toString());
+        assertTrue(v.getJsonNumber("checked").longValue() > 0);
+        String events = AUDITOR.get("/api/audit/events?limit=50").body();
+        assertTrue(events.contains("\"CASE_OPENED\""));
+        assertFalse(events.contains("11010519491231002X"), "no full citizen ID in the audit trail");
+        assertTrue(events.contains("110105********002X"));
+    }
+
+    @Test
+    void aRowChangedOrDeletedInTheDatabaseBreaksTheChain() throws Exception {
+        assumeTrue(
+                ThinPathIT.Env.postgresql(), "the embedded H2 file is locked by the server; PostgreSQL can be edited");
+        Cases.open(CLERK, "BACKPAY");
+        Cases.open(CLERK, "BACKPAY");
+        try (Connection c = ThinPathIT.Env.connect()) {
+            long seq = single(c, "SELECT MAX(seq) - 1 FROM audit_event");
+            String detail = text(c, "SELECT detail FROM audit_event WHERE seq = " + seq);
+
+            update(c, "UPDATE audit_event SET detail = 'BACKPAY for someone else' WHERE seq = " + seq);
+            JsonObject changed = AUDITOR.get("/api/audit/verify").json();
+            assertFalse(changed.getBoolean("valid"), changed.toString());
+            assertEquals(seq, changed.getJsonNumber("firstBrokenSeq").longValue());
+            assertTrue(changed.getString("reason").contains("changed"), changed.toString());
+
+            try (PreparedStatement s = c.prepareStatement("UPDATE audit_event SET detail = ? WHERE seq = ?")) {
+                s.setString(1, detail);
+                s.setLong(2, seq);
+                s.executeUpdate();
+            }
+            assertTrue(AUDITOR.get("/api/audit/verify").json().getBoolean("valid"), "restored: whole again");
+
+            Properties row = row(c, seq);
+            update(c, "DELETE FROM audit_event WHERE seq = " + seq);
+            JsonObject deleted = AUDITOR.get("/api/audit/verify").json();
+            assertFalse(deleted.getBoolean("valid"), deleted.toString());
+            assertEquals(seq, deleted.getJsonNumber("firstBrokenSeq").longValue());
+            reinsert(c, row);
+            assertTrue(AUDITOR.get("/api/audit/verify").json().getBoolean("valid"), "restored: whole again");
+        }
+    }
+
+    /** Writes an object straight into the server's store, as if the server died before recording it. */
+    private static String crashLeftover(Instant storedAt) throws Exception {
+        Path root = Path.of(System.getenv("EARCHIVE_HOME"), "objects");
+        byte[] bytes =
+                ("left behind by a crash " + storedAt + " " + System.nanoTime()).getBytes(StandardCharsets.UTF_8);
+        StoredObject o = new FileSystemObjectStore(root).put(new ByteArrayInputStream(bytes), "application/pdf");
+        Path meta = ThinPathIT.Env.objectFile(o.sha256()).resolveSibling(o.sha256() + ".meta");
+        String text = Files.readString(meta)
+                .replaceAll("storedAt=.*", "storedAt=" + storedAt.toString().replace(":", "\\\\:"));
+        Files.writeString(meta, text);
+        return o.key();
+    }
+
+    private static List<String> strings(JsonObject o, String name) {
+        return o.getJsonArray(name).stream()
+                .map(v -> ((jakarta.json.JsonString) v).getString())
+                .toList();
+    }
+
+    private static long single(Connection c, String sql) throws Exception {
+        try (PreparedStatement s = c.prepareStatement(sql);
+                ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String text(Connection c, String sql) throws Exception {
+        try (PreparedStatement s = c.prepareStatement(sql);
+                ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static void update(Connection c, String sql) throws Exception {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.executeUpdate();
+        }
+    }
+
+    private static Properties row(Connection c, long seq) throws Exception {
+        try (PreparedStatement s = c.prepareStatement("SELECT * FROM audit_event WHERE seq = " + seq);
+                ResultSet rs = s.executeQuery()) {
+            rs.next();
+            Properties p = new Properties();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                p.put(rs.getMetaData().getColumnName(i), rs.getObject(i));
+            }
+            return p;
+        }
+    }
+
+    private static void reinsert(Connection c, Properties row) throws Exception {
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO audit_event (seq, occurred_at, actor, action, target, detail, prev_hash, hash)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            String[] columns = {"seq", "occurred_at", "actor", "action", "target", "detail", "prev_hash", "hash"};
+            for (int i = 0; i < columns.length; i++) {
+                s.setObject(i + 1, row.get(columns[i]));
+            }
+            s.executeUpdate();
+        }
+    }
 }

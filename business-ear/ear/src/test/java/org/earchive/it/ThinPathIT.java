@@ -34,257 +34,287 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 class ThinPathIT {
-  private static final Api CLERK = Api.as("clerk");
-  private static final String ID = "11010519491231002X";
+    private static final Api CLERK = Api.as("clerk");
+    private static final String ID = "11010519491231002X";
 
-  @Deployment(testable = false)
-  static EnterpriseArchive ear() {
-    return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("earchive.ear")));
-  }
-
-  @BeforeAll
-  static void accounts() throws Exception {
-    Accounts.ensure("clerk", "archivist", "reviewer", "auditor");
-  }
-
-  @Test
-  void healthNeedsNoLoginAndNamesEachDependency() throws Exception {
-    Api.Response r = Api.anonymous().get("/health");
-    assertEquals(200, r.status(), r.body());
-    JsonObject health = r.json();
-    assertEquals("UP", health.getString("status"));
-    List<String> up =
-        health.getJsonArray("checks").stream()
-            .map(v -> v.asJsonObject())
-            .filter(c -> "UP".equals(c.getString("status")))
-            .map(c -> c.getString("name"))
-            .toList();
-    assertTrue(up.containsAll(List.of("database", "object-store", "search-index")), up.toString());
-    // anonymous callers learn UP or DOWN per check, never a product, a version or a size
-    String body = health.toString();
-    for (String leak : List.of("H2", "PostgreSQL", "entries", "filesystem", "Payara", "detail")) {
-      assertFalse(body.contains(leak), leak + " in " + body);
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("earchive.ear")));
     }
-    assertEquals("", r.header("Server"), "Server header");
-    assertEquals("", r.header("X-Powered-By"), "X-Powered-By header");
-  }
 
-  @Test
-  void everythingElseNeedsALogin() throws Exception {
-    Api.Response api = Api.anonymous().get("/api/cases/C000");
-    assertEquals(401, api.status());
-    assertEquals("UNAUTHENTICATED", api.json().getString("code"));
-    assertTrue(api.header("WWW-Authenticate").startsWith("Basic"));
-    assertNotEquals(200, Api.anonymous().get("/metrics").status());
-    assertNotEquals(200, Api.anonymous().get("/openapi").status());
-    assertNotEquals(200, Api.anonymous().get("/").status());
-    assertEquals(403, CLERK.get("/openapi").status(), "the API's description is for administrators and auditors");
-    Api.Response openapi = Api.as("auditor").get("/openapi");
-    assertEquals(200, openapi.status());
-    assertTrue(openapi.body().contains("/api/cases/{caseNumber}/documents"), "OpenAPI documents the upload");
-  }
-
-  @Test
-  void aWrongPasswordIsRefused() throws Exception {
-    Api.Response r = new Api("clerk", "not-the-password").get("/api/cases/C000");
-    assertEquals(401, r.status());
-    assertEquals("BAD_CREDENTIALS", r.json().getString("code"));
-  }
-
-  @Test
-  void aClerkOpensACaseUploadsAPdfAndGetsTheSameBytesBack() throws Exception {
-    JsonObject opened = openCase("ENROLL");
-    String caseNumber = opened.getString("caseNumber");
-    assertTrue(caseNumber.matches("C\\d{15}"), caseNumber);
-    assertEquals("ACCEPTED", opened.getString("status"));
-    assertTrue(opened.getJsonArray("missingMaterials").toString().contains("ID_CARD"));
-
-    byte[] pdf = Samples.pdf("身份证复印件 " + caseNumber);
-    Api.Response upload = CLERK.upload(caseNumber, "ID_CARD", "身份证复印件.pdf", "application/pdf", pdf, true);
-    assertEquals(201, upload.status(), upload.body());
-    JsonObject doc = upload.json();
-    String sha256 = Samples.sha256(pdf);
-    assertEquals(sha256, doc.getString("sha256"));
-    assertEquals("身份证复印件.pdf", doc.getString("fileName"));
-    assertEquals(64, doc.getString("sm3").length());
-
-    Api.Response download = Api.as("archivist").get("/api/documents/" + doc.getJsonNumber("id").longValue() + "/content");
-    assertEquals(200, download.status());
-    assertArrayEquals(pdf, download.bytes(), "the download is byte-identical to the upload");
-    assertEquals(
-        "sha-256=" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(sha256)), download.header("Digest"));
-
-    JsonObject after = CLERK.get("/api/cases/" + caseNumber).json();
-    assertFalse(after.getJsonArray("missingMaterials").toString().contains("ID_CARD"));
-    assertEquals(1, after.getJsonArray("documents").size());
-
-    assertTrue(Files.isRegularFile(Env.objectFile(sha256)), "the bytes are in the object store");
-    byte[] atRest = Files.readAllBytes(Env.objectFile(sha256));
-    if (Env.postgresql()) {
-      assertFalse(java.util.Arrays.equals(pdf, atRest), "the production profile encrypts at rest");
-      assertFalse(new String(atRest, java.nio.charset.StandardCharsets.ISO_8859_1).contains("%PDF"));
-    } else {
-      assertArrayEquals(pdf, atRest, "the embedded default stores plain files");
+    @BeforeAll
+    static void accounts() throws Exception {
+        Accounts.ensure("clerk", "archivist", "reviewer", "auditor");
     }
-    if (Env.postgresql()) {
-      try (Connection c = Env.connect();
-          PreparedStatement s =
-              c.prepareStatement(
-                  "SELECT d.sha256, d.size_bytes FROM case_document d JOIN business_case c ON c.id = d.case_id"
-                      + " WHERE c.case_number = ?")) {
-        s.setString(1, caseNumber);
-        try (ResultSet rs = s.executeQuery()) {
-          assertTrue(rs.next(), "the document row is in PostgreSQL");
-          assertEquals(sha256, rs.getString(1));
-          assertEquals(pdf.length, rs.getLong(2));
+
+    @Test
+    void healthNeedsNoLoginAndNamesEachDependency() throws Exception {
+        Api.Response r = Api.anonymous().get("/health");
+        assertEquals(200, r.status(), r.body());
+        JsonObject health = r.json();
+        assertEquals("UP", health.getString("status"));
+        List<String> up = health.getJsonArray("checks").stream()
+                .map(v -> v.asJsonObject())
+                .filter(c -> "UP".equals(c.getString("status")))
+                .map(c -> c.getString("name"))
+                .toList();
+        assertTrue(up.containsAll(List.of("database", "object-store", "search-index")), up.toString());
+        // anonymous callers learn UP or DOWN per check, never a product, a version or a size
+        String body = health.toString();
+        for (String leak : List.of("H2", "PostgreSQL", "entries", "filesystem", "Payara", "detail")) {
+            assertFalse(body.contains(leak), leak + " in " + body);
         }
-      }
-    }
-  }
-
-  @Test
-  void theSameBytesUploadedTwiceAreStoredOnce() throws Exception {
-    String caseNumber = openCase("ENROLL").getString("caseNumber");
-    byte[] pdf = Samples.pdf("劳动合同 " + caseNumber);
-    long before = Env.objectCount();
-    assertEquals(201, CLERK.upload(caseNumber, "LABOUR_CONTRACT", "合同.pdf", "application/pdf", pdf, true).status());
-    assertEquals(201, CLERK.upload(caseNumber, "APPLICATION_FORM", "合同.pdf", "application/pdf", pdf, true).status());
-    assertEquals(before + 1, Env.objectCount());
-    assertEquals(2, CLERK.get("/api/cases/" + caseNumber).json().getJsonArray("documents").size());
-  }
-
-  @Test
-  void badInputGetsAClearJsonErrorAndLeavesNothingBehind() throws Exception {
-    Api.Response unknown = CLERK.get("/api/cases/C209912310000000");
-    assertEquals(404, unknown.status());
-    assertEquals("CASE_NOT_FOUND", unknown.json().getString("code"));
-
-    Api.Response badId =
-        CLERK.post("/api/cases", "{\"businessType\":\"ENROLL\",\"applicant\":{\"idNumber\":\"110105194912310021\",\"name\":\"王芳\"}}");
-    assertEquals(400, badId.status());
-    assertEquals("INVALID_CITIZEN_ID", badId.json().getString("code"));
-
-    Api.Response badType =
-        CLERK.post("/api/cases", "{\"businessType\":\"NOPE\",\"applicant\":{\"idNumber\":\"" + ID + "\",\"name\":\"王芳\"}}");
-    assertEquals(400, badType.status());
-    assertEquals("UNKNOWN_BUSINESS_TYPE", badType.json().getString("code"));
-
-    Api.Response garbage = CLERK.post("/api/cases", "{not json");
-    assertEquals(400, garbage.status());
-    assertTrue(garbage.json().containsKey("code"));
-
-    String caseNumber = openCase("ENROLL").getString("caseNumber");
-    long objects = Env.objectCount();
-
-    Api.Response noCase = CLERK.upload("C209912310000000", "ID_CARD", "a.pdf", "application/pdf", Samples.pdf("x"), true);
-    assertEquals(404, noCase.status());
-    assertEquals("CASE_NOT_FOUND", noCase.json().getString("code"));
-
-    Api.Response empty = CLERK.upload(caseNumber, "ID_CARD", "empty.pdf", "application/pdf", new byte[0], true);
-    assertEquals(400, empty.status());
-    assertEquals("EMPTY_FILE", empty.json().getString("code"));
-
-    Api.Response material = CLERK.upload(caseNumber, "NO_SUCH", "a.pdf", "application/pdf", Samples.pdf("y"), true);
-    assertEquals(400, material.status());
-    assertEquals("UNKNOWN_MATERIAL", material.json().getString("code"));
-
-    // The tests run with a 1 MiB limit: once with a declared length, once streamed without one.
-    byte[] big = Samples.random(1536 * 1024);
-    System.arraycopy("%PDF-1.7\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, big, 0, 9); // a PDF's bytes
-    Api.Response declared = CLERK.upload(caseNumber, "ID_CARD", "big.pdf", "application/pdf", big, true);
-    assertEquals(413, declared.status());
-    assertEquals("FILE_TOO_LARGE", declared.json().getString("code"));
-    try {
-      Api.Response streamed = CLERK.upload(caseNumber, "ID_CARD", "big.pdf", "application/pdf", big, false);
-      assertEquals(413, streamed.status(), streamed.body());
-      assertEquals("FILE_TOO_LARGE", streamed.json().getString("code"));
-    } catch (java.io.IOException e) {
-      // The server answers 413 and closes the connection as soon as the limit is passed; a client still sending
-      // the rest of an undeclared body may see the connection close before it reads the answer. What matters is
-      // below: nothing of the upload was kept.
+        assertEquals("", r.header("Server"), "Server header");
+        assertEquals("", r.header("X-Powered-By"), "X-Powered-By header");
     }
 
-    assertEquals(0, CLERK.get("/api/cases/" + caseNumber).json().getJsonArray("documents").size(), "no row");
-    assertEquals(objects, Env.objectCount(), "no orphan object");
-  }
-
-  @Test
-  void keyRotationIsForAdministratorsOnly() throws Exception {
-    assertEquals(403, CLERK.post("/api/admin/rotate-keys", "").status());
-    Accounts.ensure("admin");
-    Api.Response r = Api.as("admin").post("/api/admin/rotate-keys", "");
-    assertEquals(200, r.status(), r.body());
-    assertEquals(0, r.json().getJsonNumber("rewrapped").longValue(), "every data key is already under the current key");
-  }
-
-  @Test
-  void theWrongRoleIsRefused() throws Exception {
-    Api.Response archivist =
-        Api.as("archivist")
-            .post("/api/cases", "{\"businessType\":\"ENROLL\",\"applicant\":{\"idNumber\":\"" + ID + "\",\"name\":\"王芳\"}}");
-    assertEquals(403, archivist.status());
-    assertEquals("FORBIDDEN", archivist.json().getString("code"));
-
-    String caseNumber = openCase("PENSION").getString("caseNumber");
-    Api.Response reviewer =
-        Api.as("reviewer").upload(caseNumber, "ID_CARD", "a.pdf", "application/pdf", Samples.pdf("z"), true);
-    assertEquals(403, reviewer.status());
-    assertEquals("FORBIDDEN", reviewer.json().getString("code"));
-  }
-
-  @Test
-  void bytesChangedBehindTheStoresBackAreNeverServedAsGood() throws Exception {
-    String caseNumber = openCase("LUMP_SUM").getString("caseNumber");
-    byte[] pdf = Samples.pdf("死亡证明 " + caseNumber);
-    JsonObject doc =
-        CLERK.upload(caseNumber, "DEATH_CERTIFICATE", "死亡证明.pdf", "application/pdf", pdf, true).json();
-    Path file = Env.objectFile(doc.getString("sha256"));
-    byte[] damaged = pdf.clone();
-    damaged[damaged.length / 2] ^= 0x20;
-    Files.write(file, damaged);
-
-    Api.Response r = Api.as("archivist").get("/api/documents/" + doc.getJsonNumber("id").longValue() + "/content");
-    assertEquals(500, r.status());
-    assertEquals("INTEGRITY_FAILURE", r.json().getString("code"));
-  }
-
-  private static JsonObject openCase(String type) throws Exception {
-    Api.Response r =
-        CLERK.post(
-            "/api/cases",
-            "{\"businessType\":\"" + type + "\",\"applicant\":{\"idNumber\":\"" + ID + "\",\"name\":\"王芳\"},\"channel\":\"COUNTER\"}");
-    assertEquals(201, r.status(), r.body());
-    assertTrue(r.header("Location").endsWith(r.json().getString("caseNumber")));
-    return r.json();
-  }
-
-  /** Where the server keeps its data in this run, and how to reach its database. */
-  static final class Env {
-    static boolean postgresql() {
-      String url = System.getenv("EARCHIVE_DB_URL");
-      return url != null && url.startsWith("jdbc:postgresql:");
+    @Test
+    void everythingElseNeedsALogin() throws Exception {
+        Api.Response api = Api.anonymous().get("/api/cases/C000");
+        assertEquals(401, api.status());
+        assertEquals("UNAUTHENTICATED", api.json().getString("code"));
+        assertTrue(api.header("WWW-Authenticate").startsWith("Basic"));
+        assertNotEquals(200, Api.anonymous().get("/metrics").status());
+        assertNotEquals(200, Api.anonymous().get("/openapi").status());
+        assertNotEquals(200, Api.anonymous().get("/").status());
+        assertEquals(403, CLERK.get("/openapi").status(), "the API's description is for administrators and auditors");
+        Api.Response openapi = Api.as("auditor").get("/openapi");
+        assertEquals(200, openapi.status());
+        assertTrue(openapi.body().contains("/api/cases/{caseNumber}/documents"), "OpenAPI documents the upload");
     }
 
-    static Connection connect() throws Exception {
-      return DriverManager.getConnection(
-          System.getenv("EARCHIVE_DB_URL"), System.getenv("EARCHIVE_DB_USER"), System.getenv("EARCHIVE_DB_PASSWORD"));
+    @Test
+    void aWrongPasswordIsRefused() throws Exception {
+        Api.Response r = new Api("clerk", "not-the-password").get("/api/cases/C000");
+        assertEquals(401, r.status());
+        assertEquals("BAD_CREDENTIALS", r.json().getString("code"));
     }
 
-    static Path objects() {
-      return Path.of(System.getenv("EARCHIVE_HOME"), "objects", "objects");
+    @Test
+    void aClerkOpensACaseUploadsAPdfAndGetsTheSameBytesBack() throws Exception {
+        JsonObject opened = openCase("ENROLL");
+        String caseNumber = opened.getString("caseNumber");
+        assertTrue(caseNumber.matches("C\\d{15}"), caseNumber);
+        assertEquals("ACCEPTED", opened.getString("status"));
+        assertTrue(opened.getJsonArray("missingMaterials").toString().contains("ID_CARD"));
+
+        byte[] pdf = Samples.pdf("身份证复印件 " + caseNumber);
+        Api.Response upload = CLERK.upload(caseNumber, "ID_CARD", "身份证复印件.pdf", "application/pdf", pdf, true);
+        assertEquals(201, upload.status(), upload.body());
+        JsonObject doc = upload.json();
+        String sha256 = Samples.sha256(pdf);
+        assertEquals(sha256, doc.getString("sha256"));
+        assertEquals("身份证复印件.pdf", doc.getString("fileName"));
+        assertEquals(64, doc.getString("sm3").length());
+
+        Api.Response download = Api.as("archivist")
+                .get("/api/documents/" + doc.getJsonNumber("id").longValue() + "/content");
+        assertEquals(200, download.status());
+        assertArrayEquals(pdf, download.bytes(), "the download is byte-identical to the upload");
+        assertEquals(
+                "sha-256=" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(sha256)),
+                download.header("Digest"));
+
+        JsonObject after = CLERK.get("/api/cases/" + caseNumber).json();
+        assertFalse(after.getJsonArray("missingMaterials").toString().contains("ID_CARD"));
+        assertEquals(1, after.getJsonArray("documents").size());
+
+        assertTrue(Files.isRegularFile(Env.objectFile(sha256)), "the bytes are in the object store");
+        byte[] atRest = Files.readAllBytes(Env.objectFile(sha256));
+        if (Env.postgresql()) {
+            assertFalse(java.util.Arrays.equals(pdf, atRest), "the production profile encrypts at rest");
+            assertFalse(new String(atRest, java.nio.charset.StandardCharsets.ISO_8859_1).contains("%PDF"));
+        } else {
+            assertArrayEquals(pdf, atRest, "the embedded default stores plain files");
+        }
+        if (Env.postgresql()) {
+            try (Connection c = Env.connect();
+                    PreparedStatement s = c.prepareStatement(
+                            "SELECT d.sha256, d.size_bytes FROM case_document d JOIN business_case c ON c.id = d.case_id"
+                                    + " WHERE c.case_number = ?")) {
+                s.setString(1, caseNumber);
+                try (ResultSet rs = s.executeQuery()) {
+                    assertTrue(rs.next(), "the document row is in PostgreSQL");
+                    assertEquals(sha256, rs.getString(1));
+                    assertEquals(pdf.length, rs.getLong(2));
+                }
+            }
+        }
     }
 
-    static Path objectFile(String sha256) {
-      return objects().resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
+    @Test
+    void theSameBytesUploadedTwiceAreStoredOnce() throws Exception {
+        String caseNumber = openCase("ENROLL").getString("caseNumber");
+        byte[] pdf = Samples.pdf("劳动合同 " + caseNumber);
+        long before = Env.objectCount();
+        assertEquals(
+                201,
+                CLERK.upload(caseNumber, "LABOUR_CONTRACT", "合同.pdf", "application/pdf", pdf, true)
+                        .status());
+        assertEquals(
+                201,
+                CLERK.upload(caseNumber, "APPLICATION_FORM", "合同.pdf", "application/pdf", pdf, true)
+                        .status());
+        assertEquals(before + 1, Env.objectCount());
+        assertEquals(
+                2,
+                CLERK.get("/api/cases/" + caseNumber)
+                        .json()
+                        .getJsonArray("documents")
+                        .size());
     }
 
-    static long objectCount() throws Exception {
-      if (!Files.isDirectory(objects())) {
-        return 0;
-      }
-      try (Stream<Path> files = Files.walk(objects())) {
-        return files.filter(p -> p.getFileName().toString().matches("[0-9a-f]{64}")).count();
-      }
+    @Test
+    void badInputGetsAClearJsonErrorAndLeavesNothingBehind() throws Exception {
+        Api.Response unknown = CLERK.get("/api/cases/C209912310000000");
+        assertEquals(404, unknown.status());
+        assertEquals("CASE_NOT_FOUND", unknown.json().getString("code"));
+
+        Api.Response badId = CLERK.post(
+                "/api/cases",
+                "{\"businessType\":\"ENROLL\",\"applicant\":{\"idNumber\":\"110105194912310021\",\"name\":\"王芳\"}}");
+        assertEquals(400, badId.status());
+        assertEquals("INVALID_CITIZEN_ID", badId.json().getString("code"));
+
+        Api.Response badType = CLERK.post(
+                "/api/cases",
+                "{\"businessType\":\"NOPE\",\"applicant\":{\"idNumber\":\"" + ID + "\",\"name\":\"王芳\"}}");
+        assertEquals(400, badType.status());
+        assertEquals("UNKNOWN_BUSINESS_TYPE", badType.json().getString("code"));
+
+        Api.Response garbage = CLERK.post("/api/cases", "{not json");
+        assertEquals(400, garbage.status());
+        assertTrue(garbage.json().containsKey("code"));
+
+        String caseNumber = openCase("ENROLL").getString("caseNumber");
+        long objects = Env.objectCount();
+
+        Api.Response noCase =
+                CLERK.upload("C209912310000000", "ID_CARD", "a.pdf", "application/pdf", Samples.pdf("x"), true);
+        assertEquals(404, noCase.status());
+        assertEquals("CASE_NOT_FOUND", noCase.json().getString("code"));
+
+        Api.Response empty = CLERK.upload(caseNumber, "ID_CARD", "empty.pdf", "application/pdf", new byte[0], true);
+        assertEquals(400, empty.status());
+        assertEquals("EMPTY_FILE", empty.json().getString("code"));
+
+        Api.Response material = CLERK.upload(caseNumber, "NO_SUCH", "a.pdf", "application/pdf", Samples.pdf("y"), true);
+        assertEquals(400, material.status());
+        assertEquals("UNKNOWN_MATERIAL", material.json().getString("code"));
+
+        // The tests run with a 1 MiB limit: once with a declared length, once streamed without one.
+        byte[] big = Samples.random(1536 * 1024);
+        System.arraycopy(
+                "%PDF-1.7\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, big, 0, 9); // a PDF's bytes
+        Api.Response declared = CLERK.upload(caseNumber, "ID_CARD", "big.pdf", "application/pdf", big, true);
+        assertEquals(413, declared.status());
+        assertEquals("FILE_TOO_LARGE", declared.json().getString("code"));
+        try {
+            Api.Response streamed = CLERK.upload(caseNumber, "ID_CARD", "big.pdf", "application/pdf", big, false);
+            assertEquals(413, streamed.status(), streamed.body());
+            assertEquals("FILE_TOO_LARGE", streamed.json().getString("code"));
+        } catch (java.io.IOException e) {
+            // The server answers 413 and closes the connection as soon as the limit is passed; a client still sending
+            // the rest of an undeclared body may see the connection close before it reads the answer. What matters is
+            // below: nothing of the upload was kept.
+        }
+
+        assertEquals(
+                0,
+                CLERK.get("/api/cases/" + caseNumber)
+                        .json()
+                        .getJsonArray("documents")
+                        .size(),
+                "no row");
+        assertEquals(objects, Env.objectCount(), "no orphan object");
     }
-  }
+
+    @Test
+    void keyRotationIsForAdministratorsOnly() throws Exception {
+        assertEquals(403, CLERK.post("/api/admin/rotate-keys", "").status());
+        Accounts.ensure("admin");
+        Api.Response r = Api.as("admin").post("/api/admin/rotate-keys", "");
+        assertEquals(200, r.status(), r.body());
+        assertEquals(
+                0, r.json().getJsonNumber("rewrapped").longValue(), "every data key is already under the current key");
+    }
+
+    @Test
+    void theWrongRoleIsRefused() throws Exception {
+        Api.Response archivist = Api.as("archivist")
+                .post(
+                        "/api/cases",
+                        "{\"businessType\":\"ENROLL\",\"applicant\":{\"idNumber\":\"" + ID + "\",\"name\":\"王芳\"}}");
+        assertEquals(403, archivist.status());
+        assertEquals("FORBIDDEN", archivist.json().getString("code"));
+
+        String caseNumber = openCase("PENSION").getString("caseNumber");
+        Api.Response reviewer =
+                Api.as("reviewer").upload(caseNumber, "ID_CARD", "a.pdf", "application/pdf", Samples.pdf("z"), true);
+        assertEquals(403, reviewer.status());
+        assertEquals("FORBIDDEN", reviewer.json().getString("code"));
+    }
+
+    @Test
+    void bytesChangedBehindTheStoresBackAreNeverServedAsGood() throws Exception {
+        String caseNumber = openCase("LUMP_SUM").getString("caseNumber");
+        byte[] pdf = Samples.pdf("死亡证明 " + caseNumber);
+        JsonObject doc = CLERK.upload(caseNumber, "DEATH_CERTIFICATE", "死亡证明.pdf", "application/pdf", pdf, true)
+                .json();
+        Path file = Env.objectFile(doc.getString("sha256"));
+        byte[] damaged = pdf.clone();
+        damaged[damaged.length / 2] ^= 0x20;
+        Files.write(file, damaged);
+
+        Api.Response r = Api.as("archivist")
+                .get("/api/documents/" + doc.getJsonNumber("id").longValue() + "/content");
+        assertEquals(500, r.status());
+        assertEquals("INTEGRITY_FAILURE", r.json().getString("code"));
+    }
+
+    private static JsonObject openCase(String type) throws Exception {
+        Api.Response r = CLERK.post(
+                "/api/cases",
+                "{\"businessType\":\"" + type + "\",\"applicant\":{\"idNumber\":\"" + ID
+                        + "\",\"name\":\"王芳\"},\"channel\":\"COUNTER\"}");
+        assertEquals(201, r.status(), r.body());
+        assertTrue(r.header("Location").endsWith(r.json().getString("caseNumber")));
+        return r.json();
+    }
+
+    /** Where the server keeps its data in this run, and how to reach its database. */
+    static final class Env {
+        static boolean postgresql() {
+            String url = System.getenv("EARCHIVE_DB_URL");
+            return url != null && url.startsWith("jdbc:postgresql:");
+        }
+
+        static Connection connect() throws Exception {
+            return DriverManager.getConnection(
+                    System.getenv("EARCHIVE_DB_URL"),
+                    System.getenv("EARCHIVE_DB_USER"),
+                    System.getenv("EARCHIVE_DB_PASSWORD"));
+        }
+
+        static Path objects() {
+            return Path.of(System.getenv("EARCHIVE_HOME"), "objects", "objects");
+        }
+
+        static Path objectFile(String sha256) {
+            return objects()
+                    .resolve(sha256.substring(0, 2))
+                    .resolve(sha256.substring(2, 4))
+                    .resolve(sha256);
+        }
+
+        static long objectCount() throws Exception {
+            if (!Files.isDirectory(objects())) {
+                return 0;
+            }
+            try (Stream<Path> files = Files.walk(objects())) {
+                return files.filter(p -> p.getFileName().toString().matches("[0-9a-f]{64}"))
+                        .count();
+            }
+        }
+    }
 }

@@ -28,130 +28,187 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 @Stateless
 public class DefaultPensionService implements PensionService {
-  static final Set<String> TYPES = Set.of("PENSION", "PENSION_BACKPAY");
+    static final Set<String> TYPES = Set.of("PENSION", "PENSION_BACKPAY");
 
-  @EJB CaseService cases;
-  @EJB ArchiveService archive;
-  @EJB DocumentService documents;
-  @Resource SessionContext context;
+    @EJB
+    CaseService cases;
 
-  @Override
-  @RolesAllowed("reviewer")
-  public PensionDetermination determine(String caseNumber, PensionRequest request) throws EarchiveException {
-    CaseView c = cases.find(caseNumber);
-    if (!TYPES.contains(c.businessType())) {
-      throw new EarchiveException(ErrorCode.WRONG_BUSINESS_TYPE, "案件 " + caseNumber + " 是 " + c.businessTypeName()
-          + "，不是养老金核定业务。Case " + caseNumber + " is " + c.businessType() + ", not a pension determination.");
-    }
-    PensionParameters parameters = parameters();
-    List<String> invalid = new ArrayList<>();
-    if (request == null) {
-      throw invalid(List.of("the figures of the determination"));
-    }
-    if (blank(request.region())) invalid.add("region");
-    if (request.year() == null) invalid.add("year");
-    if (request.retirementAge() == null) invalid.add("retirementAge");
-    if (request.contributionYears() == null || request.contributionYears().signum() < 0) invalid.add("contributionYears (>= 0)");
-    if (request.averageIndex() == null || request.averageIndex().signum() <= 0) invalid.add("averageIndex (> 0)");
-    if (request.accountBalance() == null || request.accountBalance().signum() < 0) invalid.add("accountBalance (>= 0)");
-    if (!invalid.isEmpty()) {
-      throw invalid(invalid);
-    }
-    BigDecimal deemed = PensionRequest.orZero(request.deemedYears());
-    BigDecimal transferIn = PensionRequest.orZero(request.transferInYears());
-    BigDecimal backPay = PensionRequest.orZero(request.backPayYears());
+    @EJB
+    ArchiveService archive;
 
-    PensionParameters.Region region = parameters.region(request.region(), request.year()).orElseThrow(() ->
-        new EarchiveException(ErrorCode.PARAMETERS_MISSING, "没有地区 " + request.region() + " " + request.year()
-            + " 年度的计发参数。There are no pension parameters for region " + request.region() + " in " + request.year()
-            + ": add them to the parameters file (EARCHIVE_PENSION_PARAMETERS)."));
-    int divisor = parameters.divisor(request.retirementAge()).orElseThrow(() ->
-        new EarchiveException(ErrorCode.PARAMETERS_MISSING, "没有 " + request.retirementAge() + " 岁的计发月数。No months divisor for retirement at "
-            + request.retirementAge() + "."));
+    @EJB
+    DocumentService documents;
 
-    // the evidence each part of the computation rests on, from the applicant's archive or this case's own materials
-    Set<String> needed = new LinkedHashSet<>(parameters.evidence("always"));
-    if (transferIn.signum() > 0) needed.addAll(parameters.evidence("transferIn"));
-    if (deemed.signum() > 0) needed.addAll(parameters.evidence("deemed"));
-    if (backPay.signum() > 0 || c.businessType().equals("PENSION_BACKPAY")) needed.addAll(parameters.evidence("backPay"));
-    List<RecordView> archived = archive.person(c.applicantIdNumber());
-    List<PensionDetermination.Evidence> evidence = new ArrayList<>();
-    List<String> missing = new ArrayList<>();
-    for (String material : needed) {
-      Optional<RecordView> record = archived.stream()
-          .filter(r -> r.material().equals(material) && r.disposedAt() == null).findFirst();
-      Optional<DocumentView> own = c.documents().stream().filter(d -> d.material().equals(material)).findFirst();
-      if (record.isPresent()) {
-        evidence.add(new PensionDetermination.Evidence(material, record.get().archiveNumber()));
-      } else if (own.isPresent()) {
-        evidence.add(new PensionDetermination.Evidence(material, "case " + caseNumber + " doc " + own.get().id()));
-      } else {
-        missing.add(material);
-      }
-    }
-    if (!missing.isEmpty()) {
-      throw new EarchiveException(ErrorCode.EVIDENCE_MISSING, "申请人档案中缺少核定依据：" + String.join("、", missing)
-          + "，请先调取或补充归档后再核定。The applicant's archive lacks the evidence " + missing
-          + ": have it archived (or collected with the case) and compute again.");
+    @Resource
+    SessionContext context;
+
+    @Override
+    @RolesAllowed("reviewer")
+    public PensionDetermination determine(String caseNumber, PensionRequest request) throws EarchiveException {
+        CaseView c = cases.find(caseNumber);
+        if (!TYPES.contains(c.businessType())) {
+            throw new EarchiveException(
+                    ErrorCode.WRONG_BUSINESS_TYPE,
+                    "案件 " + caseNumber + " 是 " + c.businessTypeName() + "，不是养老金核定业务。Case " + caseNumber + " is "
+                            + c.businessType() + ", not a pension determination.");
+        }
+        PensionParameters parameters = parameters();
+        List<String> invalid = new ArrayList<>();
+        if (request == null) {
+            throw invalid(List.of("the figures of the determination"));
+        }
+        if (blank(request.region())) invalid.add("region");
+        if (request.year() == null) invalid.add("year");
+        if (request.retirementAge() == null) invalid.add("retirementAge");
+        if (request.contributionYears() == null || request.contributionYears().signum() < 0)
+            invalid.add("contributionYears (>= 0)");
+        if (request.averageIndex() == null || request.averageIndex().signum() <= 0) invalid.add("averageIndex (> 0)");
+        if (request.accountBalance() == null || request.accountBalance().signum() < 0)
+            invalid.add("accountBalance (>= 0)");
+        if (!invalid.isEmpty()) {
+            throw invalid(invalid);
+        }
+        BigDecimal deemed = PensionRequest.orZero(request.deemedYears());
+        BigDecimal transferIn = PensionRequest.orZero(request.transferInYears());
+        BigDecimal backPay = PensionRequest.orZero(request.backPayYears());
+
+        PensionParameters.Region region = parameters
+                .region(request.region(), request.year())
+                .orElseThrow(() -> new EarchiveException(
+                        ErrorCode.PARAMETERS_MISSING,
+                        "没有地区 " + request.region() + " " + request.year()
+                                + " 年度的计发参数。There are no pension parameters for region " + request.region() + " in "
+                                + request.year()
+                                + ": add them to the parameters file (EARCHIVE_PENSION_PARAMETERS)."));
+        int divisor = parameters
+                .divisor(request.retirementAge())
+                .orElseThrow(() -> new EarchiveException(
+                        ErrorCode.PARAMETERS_MISSING,
+                        "没有 " + request.retirementAge() + " 岁的计发月数。No months divisor for retirement at "
+                                + request.retirementAge() + "."));
+
+        // the evidence each part of the computation rests on, from the applicant's archive or this case's own materials
+        Set<String> needed = new LinkedHashSet<>(parameters.evidence("always"));
+        if (transferIn.signum() > 0) needed.addAll(parameters.evidence("transferIn"));
+        if (deemed.signum() > 0) needed.addAll(parameters.evidence("deemed"));
+        if (backPay.signum() > 0 || c.businessType().equals("PENSION_BACKPAY"))
+            needed.addAll(parameters.evidence("backPay"));
+        List<RecordView> archived = archive.person(c.applicantIdNumber());
+        List<PensionDetermination.Evidence> evidence = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (String material : needed) {
+            Optional<RecordView> record = archived.stream()
+                    .filter(r -> r.material().equals(material) && r.disposedAt() == null)
+                    .findFirst();
+            Optional<DocumentView> own = c.documents().stream()
+                    .filter(d -> d.material().equals(material))
+                    .findFirst();
+            if (record.isPresent()) {
+                evidence.add(
+                        new PensionDetermination.Evidence(material, record.get().archiveNumber()));
+            } else if (own.isPresent()) {
+                evidence.add(new PensionDetermination.Evidence(
+                        material, "case " + caseNumber + " doc " + own.get().id()));
+            } else {
+                missing.add(material);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new EarchiveException(
+                    ErrorCode.EVIDENCE_MISSING,
+                    "申请人档案中缺少核定依据：" + String.join("、", missing)
+                            + "，请先调取或补充归档后再核定。The applicant's archive lacks the evidence " + missing
+                            + ": have it archived (or collected with the case) and compute again.");
+        }
+
+        PensionFormula.Result r = PensionFormula.compute(
+                region.averageMonthlyWage(),
+                region.transitionalCoefficient(),
+                divisor,
+                request.contributionYears(),
+                deemed,
+                request.averageIndex(),
+                request.accountBalance());
+        String reviewer = context.getCallerPrincipal().getName();
+        ZoneId zone = ZoneId.systemDefault();
+        List<String> lines = new ArrayList<>();
+        lines.add("案件编号 Case: " + caseNumber + "    业务 Type: " + c.businessTypeName());
+        lines.add("申请人 Applicant: " + c.applicantName() + "    身份证号 ID: " + c.maskedApplicantId());
+        lines.add("计发地区/年度 Region/year: " + region.region() + " / " + region.year());
+        lines.add("上年度在岗职工月平均工资 W: " + region.averageMonthlyWage() + "    过渡系数 coefficient: "
+                + region.transitionalCoefficient());
+        lines.add("实际缴费年限 paid years: " + request.contributionYears() + "（其中转入 transferred in " + transferIn
+                + "，补缴 paid back " + backPay + "）    视同缴费年限 deemed years: " + deemed);
+        lines.add("平均缴费指数 average index I: " + request.averageIndex() + "    个人账户储存额 account balance: "
+                + request.accountBalance());
+        lines.add("退休年龄 retirement age: " + request.retirementAge() + "    计发月数 months divisor: " + divisor);
+        lines.add("");
+        lines.add("基础养老金 = W × (1 + I) ÷ 2 × N × 1% = " + region.averageMonthlyWage() + " × (1 + "
+                + request.averageIndex() + ") ÷ 2 × " + r.years() + " × 1% = " + r.basic());
+        lines.add("个人账户养老金 = 储存额 ÷ 计发月数 = " + request.accountBalance() + " ÷ " + divisor + " = " + r.personal());
+        lines.add("过渡性养老金 = W × I × 视同年限 × 过渡系数 = " + region.averageMonthlyWage() + " × " + request.averageIndex()
+                + " × " + deemed + " × " + region.transitionalCoefficient() + " = " + r.transitional());
+        lines.add("月基本养老金 monthly basic pension = " + r.total() + " 元");
+        lines.add("");
+        lines.add("核定依据 evidence:");
+        for (PensionDetermination.Evidence e : evidence) {
+            lines.add("  " + e.material() + "  " + e.source());
+        }
+        byte[] sheet;
+        try {
+            sheet = ComputationSheet.render(
+                    "基本养老金核定表 Basic pension computation sheet", lines, caseNumber, reviewer, Instant.now(), zone);
+        } catch (IOException e) {
+            throw new EarchiveException(
+                    ErrorCode.STORAGE_UNAVAILABLE,
+                    "核定表生成失败。The computation sheet could not be written: " + e.getMessage(),
+                    e);
+        }
+        DocumentView filed =
+                documents.attachWorkSheet(caseNumber, SHEET, "pension-sheet.pdf", new ByteArrayInputStream(sheet));
+        return new PensionDetermination(
+                caseNumber,
+                region.region(),
+                region.year(),
+                region.averageMonthlyWage(),
+                region.transitionalCoefficient(),
+                request.retirementAge(),
+                divisor,
+                request.contributionYears(),
+                deemed,
+                request.averageIndex(),
+                request.accountBalance(),
+                r.basic(),
+                r.personal(),
+                r.transitional(),
+                r.total(),
+                evidence,
+                filed.id(),
+                filed.sha256());
     }
 
-    PensionFormula.Result r = PensionFormula.compute(region.averageMonthlyWage(), region.transitionalCoefficient(), divisor,
-        request.contributionYears(), deemed, request.averageIndex(), request.accountBalance());
-    String reviewer = context.getCallerPrincipal().getName();
-    ZoneId zone = ZoneId.systemDefault();
-    List<String> lines = new ArrayList<>();
-    lines.add("案件编号 Case: " + caseNumber + "    业务 Type: " + c.businessTypeName());
-    lines.add("申请人 Applicant: " + c.applicantName() + "    身份证号 ID: " + c.maskedApplicantId());
-    lines.add("计发地区/年度 Region/year: " + region.region() + " / " + region.year());
-    lines.add("上年度在岗职工月平均工资 W: " + region.averageMonthlyWage() + "    过渡系数 coefficient: " + region.transitionalCoefficient());
-    lines.add("实际缴费年限 paid years: " + request.contributionYears() + "（其中转入 transferred in " + transferIn
-        + "，补缴 paid back " + backPay + "）    视同缴费年限 deemed years: " + deemed);
-    lines.add("平均缴费指数 average index I: " + request.averageIndex() + "    个人账户储存额 account balance: " + request.accountBalance());
-    lines.add("退休年龄 retirement age: " + request.retirementAge() + "    计发月数 months divisor: " + divisor);
-    lines.add("");
-    lines.add("基础养老金 = W × (1 + I) ÷ 2 × N × 1% = " + region.averageMonthlyWage() + " × (1 + " + request.averageIndex()
-        + ") ÷ 2 × " + r.years() + " × 1% = " + r.basic());
-    lines.add("个人账户养老金 = 储存额 ÷ 计发月数 = " + request.accountBalance() + " ÷ " + divisor + " = " + r.personal());
-    lines.add("过渡性养老金 = W × I × 视同年限 × 过渡系数 = " + region.averageMonthlyWage() + " × " + request.averageIndex() + " × "
-        + deemed + " × " + region.transitionalCoefficient() + " = " + r.transitional());
-    lines.add("月基本养老金 monthly basic pension = " + r.total() + " 元");
-    lines.add("");
-    lines.add("核定依据 evidence:");
-    for (PensionDetermination.Evidence e : evidence) {
-      lines.add("  " + e.material() + "  " + e.source());
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
-    byte[] sheet;
-    try {
-      sheet = ComputationSheet.render("基本养老金核定表 Basic pension computation sheet", lines, caseNumber, reviewer,
-          Instant.now(), zone);
-    } catch (IOException e) {
-      throw new EarchiveException(ErrorCode.STORAGE_UNAVAILABLE, "核定表生成失败。The computation sheet could not be written: "
-          + e.getMessage(), e);
+
+    private static EarchiveException invalid(List<String> fields) {
+        return new EarchiveException(
+                ErrorCode.INVALID_REQUEST,
+                "核定数据不完整：" + String.join("、", fields) + "。The determination needs: " + String.join(", ", fields) + ".");
     }
-    DocumentView filed = documents.attachWorkSheet(caseNumber, SHEET, "pension-sheet.pdf", new ByteArrayInputStream(sheet));
-    return new PensionDetermination(caseNumber, region.region(), region.year(), region.averageMonthlyWage(),
-        region.transitionalCoefficient(), request.retirementAge(), divisor, request.contributionYears(), deemed,
-        request.averageIndex(), request.accountBalance(), r.basic(), r.personal(), r.transitional(), r.total(), evidence,
-        filed.id(), filed.sha256());
-  }
 
-  private static boolean blank(String s) {
-    return s == null || s.isBlank();
-  }
-
-  private static EarchiveException invalid(List<String> fields) {
-    return new EarchiveException(ErrorCode.INVALID_REQUEST, "核定数据不完整：" + String.join("、", fields)
-        + "。The determination needs: " + String.join(", ", fields) + ".");
-  }
-
-  static PensionParameters parameters() throws EarchiveException {
-    Optional<Path> file = ConfigProvider.getConfig(DefaultPensionService.class.getClassLoader())
-        .getOptionalValue("earchive.pension.parameters", String.class).filter(s -> !s.isBlank()).map(Path::of);
-    try {
-      return PensionParameters.load(file);
-    } catch (IOException e) {
-      throw new EarchiveException(ErrorCode.PARAMETERS_MISSING, "养老金计发参数无法读取。The pension parameters cannot be read: "
-          + e.getMessage(), e);
+    static PensionParameters parameters() throws EarchiveException {
+        Optional<Path> file = ConfigProvider.getConfig(DefaultPensionService.class.getClassLoader())
+                .getOptionalValue("earchive.pension.parameters", String.class)
+                .filter(s -> !s.isBlank())
+                .map(Path::of);
+        try {
+            return PensionParameters.load(file);
+        } catch (IOException e) {
+            throw new EarchiveException(
+                    ErrorCode.PARAMETERS_MISSING,
+                    "养老金计发参数无法读取。The pension parameters cannot be read: " + e.getMessage(),
+                    e);
+        }
     }
-  }
 }

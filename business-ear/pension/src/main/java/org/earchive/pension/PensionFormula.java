@@ -15,22 +15,42 @@ import java.math.RoundingMode;
  * </ul>
  */
 public final class PensionFormula {
-  private static final BigDecimal ONE_PERCENT = new BigDecimal("0.01");
-  private static final BigDecimal TWO = BigDecimal.valueOf(2);
+    private static final BigDecimal ONE_PERCENT = new BigDecimal("0.01");
+    private static final BigDecimal TWO = BigDecimal.valueOf(2);
 
-  private PensionFormula() {}
+    private PensionFormula() {}
 
-  public record Result(
-      BigDecimal years, BigDecimal basic, int divisor, BigDecimal personal, BigDecimal transitional, BigDecimal total) {}
+    public record Result(
+            BigDecimal years,
+            BigDecimal basic,
+            int divisor,
+            BigDecimal personal,
+            BigDecimal transitional,
+            BigDecimal total) {}
 
-  public static Result compute(
-      BigDecimal wage, BigDecimal coefficient, int divisor, BigDecimal paidYears, BigDecimal deemedYears,
-      BigDecimal index, BigDecimal balance) {
-    BigDecimal years = paidYears.add(deemedYears);
-    BigDecimal basic = wage.multiply(BigDecimal.ONE.add(index)).divide(TWO).multiply(years).multiply(ONE_PERCENT)
-        .setScale(2, RoundingMode.HALF_UP);
-    BigDecimal personal = balance.divide(BigDecimal.valueOf(divisor), 2, RoundingMode.HALF_UP);
-    BigDecimal transitional = wage.multiply(index).multiply(deemedYears).multiply(coefficient).setScale(2, RoundingMode.HALF_UP);
-    return new Result(years, basic, divisor, personal, transitional, basic.add(personal).add(transitional));
-  }
+    public static Result compute(
+            BigDecimal wage,
+            BigDecimal coefficient,
+            int divisor,
+            BigDecimal paidYears,
+            BigDecimal deemedYears,
+            BigDecimal index,
+            BigDecimal balance) {
+        BigDecimal years = paidYears.add(deemedYears);
+        BigDecimal basic = wage.multiply(BigDecimal.ONE.add(index))
+                .divide(TWO)
+                .multiply(years)
+                .multiply(ONE_PERCENT)
+                .setScale(2, RoundingMode.HALF_UP);
+        BigDecimal personal = balance.divide(BigDecimal.valueOf(divisor), 2, RoundingMode.HALF_UP);
+        BigDecimal transitional =
+                wage.multiply(index).multiply(deemedYears).multiply(coefficient).setScale(2, RoundingMode.HALF_UP);
+        return new Result(
+                years,
+                basic,
+                divisor,
+                personal,
+                transitional,
+                basic.add(personal).add(transitional));
+    }
 }

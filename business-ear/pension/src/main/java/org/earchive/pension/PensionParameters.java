@@ -19,55 +19,66 @@ import java.util.TreeMap;
  * file {@code EARCHIVE_PENSION_PARAMETERS} names, or the bundled example file.
  */
 public record PensionParameters(
-    Map<Integer, Integer> divisors, Map<String, List<String>> evidence, Map<String, Region> regions) {
+        Map<Integer, Integer> divisors, Map<String, List<String>> evidence, Map<String, Region> regions) {
 
-  /** One region's figures for one year. */
-  public record Region(String region, int year, BigDecimal averageMonthlyWage, BigDecimal transitionalCoefficient) {}
+    /** One region's figures for one year. */
+    public record Region(String region, int year, BigDecimal averageMonthlyWage, BigDecimal transitionalCoefficient) {}
 
-  public static final String BUNDLED = "/org/earchive/pension/pension-parameters.json";
+    public static final String BUNDLED = "/org/earchive/pension/pension-parameters.json";
 
-  public static PensionParameters load(Optional<Path> file) throws IOException {
-    try (InputStream in = file.isPresent() ? Files.newInputStream(file.get())
-        : PensionParameters.class.getResourceAsStream(BUNDLED)) {
-      if (in == null) {
-        throw new IOException("the bundled pension parameters are missing");
-      }
-      try (JsonReader reader = Json.createReader(in)) {
-        return parse(reader.readObject());
-      }
-    } catch (RuntimeException e) {
-      throw new IOException("unreadable pension parameters " + file.map(Path::toString).orElse(BUNDLED) + ": " + e.getMessage(), e);
+    public static PensionParameters load(Optional<Path> file) throws IOException {
+        try (InputStream in = file.isPresent()
+                ? Files.newInputStream(file.get())
+                : PensionParameters.class.getResourceAsStream(BUNDLED)) {
+            if (in == null) {
+                throw new IOException("the bundled pension parameters are missing");
+            }
+            try (JsonReader reader = Json.createReader(in)) {
+                return parse(reader.readObject());
+            }
+        } catch (RuntimeException e) {
+            throw new IOException(
+                    "unreadable pension parameters " + file.map(Path::toString).orElse(BUNDLED) + ": " + e.getMessage(),
+                    e);
+        }
     }
-  }
 
-  static PensionParameters parse(JsonObject json) {
-    Map<Integer, Integer> divisors = new TreeMap<>();
-    json.getJsonObject("divisors").forEach((age, months) -> divisors.put(Integer.parseInt(age), Integer.parseInt(months.toString())));
-    Map<String, List<String>> evidence = new TreeMap<>();
-    json.getJsonObject("evidence").forEach((part, codes) ->
-        evidence.put(part, codes.asJsonArray().getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList()));
-    Map<String, Region> regions = new TreeMap<>();
-    for (JsonObject r : json.getJsonArray("regions").getValuesAs(JsonObject.class)) {
-      Region region = new Region(r.getString("region"), r.getInt("year"), new BigDecimal(r.getString("averageMonthlyWage")),
-          new BigDecimal(r.getString("transitionalCoefficient")));
-      regions.put(key(region.region(), region.year()), region);
+    static PensionParameters parse(JsonObject json) {
+        Map<Integer, Integer> divisors = new TreeMap<>();
+        json.getJsonObject("divisors")
+                .forEach((age, months) -> divisors.put(Integer.parseInt(age), Integer.parseInt(months.toString())));
+        Map<String, List<String>> evidence = new TreeMap<>();
+        json.getJsonObject("evidence")
+                .forEach((part, codes) -> evidence.put(
+                        part,
+                        codes.asJsonArray().getValuesAs(jakarta.json.JsonString.class).stream()
+                                .map(jakarta.json.JsonString::getString)
+                                .toList()));
+        Map<String, Region> regions = new TreeMap<>();
+        for (JsonObject r : json.getJsonArray("regions").getValuesAs(JsonObject.class)) {
+            Region region = new Region(
+                    r.getString("region"),
+                    r.getInt("year"),
+                    new BigDecimal(r.getString("averageMonthlyWage")),
+                    new BigDecimal(r.getString("transitionalCoefficient")));
+            regions.put(key(region.region(), region.year()), region);
+        }
+        return new PensionParameters(Map.copyOf(divisors), Map.copyOf(evidence), Map.copyOf(regions));
     }
-    return new PensionParameters(Map.copyOf(divisors), Map.copyOf(evidence), Map.copyOf(regions));
-  }
 
-  static String key(String region, int year) {
-    return region + "/" + year;
-  }
+    static String key(String region, int year) {
+        return region + "/" + year;
+    }
 
-  public Optional<Region> region(String region, int year) {
-    return Optional.ofNullable(regions.get(key(region, year)));
-  }
+    public Optional<Region> region(String region, int year) {
+        return Optional.ofNullable(regions.get(key(region, year)));
+    }
 
-  public Optional<Integer> divisor(int retirementAge) {
-    return Optional.ofNullable(divisors.get(retirementAge));
-  }
+    public Optional<Integer> divisor(int retirementAge) {
+        return Optional.ofNullable(divisors.get(retirementAge));
+    }
 
-  public List<String> evidence(String part) {
-    return evidence.getOrDefault(part, List.of());
-  }
+    public List<String> evidence(String part) {
+        return evidence.getOrDefault(part, List.of());
+    }
 }

@@ -8,17 +8,17 @@ import java.math.BigDecimal;
  * the average contribution index (平均缴费指数) and the personal account balance.
  */
 public record PensionRequest(
-    String region,
-    Integer year,
-    Integer retirementAge,
-    BigDecimal contributionYears,
-    BigDecimal deemedYears,
-    BigDecimal transferInYears,
-    BigDecimal backPayYears,
-    BigDecimal averageIndex,
-    BigDecimal accountBalance) {
+        String region,
+        Integer year,
+        Integer retirementAge,
+        BigDecimal contributionYears,
+        BigDecimal deemedYears,
+        BigDecimal transferInYears,
+        BigDecimal backPayYears,
+        BigDecimal averageIndex,
+        BigDecimal accountBalance) {
 
-  static BigDecimal orZero(BigDecimal v) {
-    return v == null ? BigDecimal.ZERO : v;
-  }
+    static BigDecimal orZero(BigDecimal v) {
+        return v == null ? BigDecimal.ZERO : v;
+    }
 }

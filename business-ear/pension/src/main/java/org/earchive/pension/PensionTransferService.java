@@ -10,5 +10,5 @@ import org.earchive.archive.application.EarchiveException;
  */
 @Local
 public interface PensionTransferService {
-  TransferDelivery send(String caseNumber, String receiver) throws EarchiveException;
+    TransferDelivery send(String caseNumber, String receiver) throws EarchiveException;
 }

@@ -12,26 +12,32 @@ import java.util.Optional;
  * configured receivers are reachable: a request names a receiver, never an address.
  */
 record Receivers(Map<String, String> byCode) {
-  static Receivers parse(String config) {
-    Map<String, String> map = new LinkedHashMap<>();
-    if (config != null) {
-      for (String part : config.split(";")) {
-        int eq = part.indexOf('=');
-        if (eq > 0) {
-          map.put(part.substring(0, eq).strip(), part.substring(eq + 1).strip());
+    static Receivers parse(String config) {
+        Map<String, String> map = new LinkedHashMap<>();
+        if (config != null) {
+            for (String part : config.split(";")) {
+                int eq = part.indexOf('=');
+                if (eq > 0) {
+                    map.put(
+                            part.substring(0, eq).strip(),
+                            part.substring(eq + 1).strip());
+                }
+            }
         }
-      }
+        return new Receivers(Map.copyOf(map));
     }
-    return new Receivers(Map.copyOf(map));
-  }
 
-  Optional<URI> url(String code) {
-    String v = byCode.get(code);
-    return v != null && (v.startsWith("http://") || v.startsWith("https://")) ? Optional.of(URI.create(v.replaceAll("/+$", ""))) : Optional.empty();
-  }
+    Optional<URI> url(String code) {
+        String v = byCode.get(code);
+        return v != null && (v.startsWith("http://") || v.startsWith("https://"))
+                ? Optional.of(URI.create(v.replaceAll("/+$", "")))
+                : Optional.empty();
+    }
 
-  Optional<Path> folder(String code) {
-    String v = byCode.get(code);
-    return v != null && !v.startsWith("http://") && !v.startsWith("https://") ? Optional.of(Path.of(v)) : Optional.empty();
-  }
+    Optional<Path> folder(String code) {
+        String v = byCode.get(code);
+        return v != null && !v.startsWith("http://") && !v.startsWith("https://")
+                ? Optional.of(Path.of(v))
+                : Optional.empty();
+    }
 }

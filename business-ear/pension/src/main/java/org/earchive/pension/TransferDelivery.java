@@ -7,13 +7,13 @@ import java.util.List;
  * or left in its folder) or {@code REFUSED} (its verification failed; {@code problems} says why).
  */
 public record TransferDelivery(
-    String caseNumber,
-    String receiver,
-    String packageId,
-    int records,
-    String outcome,
-    String receiverOutcome,
-    int imported,
-    int alreadyHeld,
-    List<String> receiverArchiveNumbers,
-    List<String> problems) {}
+        String caseNumber,
+        String receiver,
+        String packageId,
+        int records,
+        String outcome,
+        String receiverOutcome,
+        int imported,
+        int alreadyHeld,
+        List<String> receiverArchiveNumbers,
+        List<String> problems) {}

@@ -7,8 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.RiskService;
 import org.earchive.archive.application.dto.CaseEvidence;
@@ -23,60 +23,76 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 @Stateless
 public class RiskDetector {
-  private static final Logger LOG = Logger.getLogger(RiskDetector.class.getName());
-  public static final String SAME_DOCUMENT = "SAME_DOCUMENT";
-  public static final String SAME_CERTIFICATE_NUMBER = "SAME_CERTIFICATE_NUMBER";
+    private static final Logger LOG = Logger.getLogger(RiskDetector.class.getName());
+    public static final String SAME_DOCUMENT = "SAME_DOCUMENT";
+    public static final String SAME_CERTIFICATE_NUMBER = "SAME_CERTIFICATE_NUMBER";
 
-  /**
-   * The materials that carry a certificate number worth comparing across cases; only their text is read (reading a
-   * text extracts it from the PDF, which costs CPU at the counter's peak). {@code EARCHIVE_RISK_CERTIFICATE_MATERIALS}.
-   */
-  static final String CERTIFICATES = "DEATH_CERTIFICATE,TRANSFER_CERTIFICATE,HEIR_DOCUMENTS,BACKPAY_APPROVAL,ARBITRATION_RULING";
+    /**
+     * The materials that carry a certificate number worth comparing across cases; only their text is read (reading a
+     * text extracts it from the PDF, which costs CPU at the counter's peak). {@code EARCHIVE_RISK_CERTIFICATE_MATERIALS}.
+     */
+    static final String CERTIFICATES =
+            "DEATH_CERTIFICATE,TRANSFER_CERTIFICATE,HEIR_DOCUMENTS,BACKPAY_APPROVAL,ARBITRATION_RULING";
 
-  @EJB RiskService risk;
+    @EJB
+    RiskService risk;
 
-  static Set<String> certificateMaterials() {
-    String configured = ConfigProvider.getConfig(RiskDetector.class.getClassLoader())
-        .getOptionalValue("earchive.risk.certificate-materials", String.class).orElse(CERTIFICATES);
-    return Arrays.stream(configured.split(",")).map(String::strip).filter(c -> !c.isEmpty()).collect(Collectors.toSet());
-  }
-
-  /** Examines one case; returns the flags raised now (or raised before for the same evidence). */
-  public List<CaseFlagView> examine(String caseNumber) throws EarchiveException {
-    CaseEvidence evidence = risk.evidence(caseNumber, certificateMaterials());
-    List<CaseFlagView> flags = new ArrayList<>();
-    Map<String, List<Sighting>> sameContent =
-        risk.sameContent(evidence.documents().stream().map(CaseEvidence.Item::sha256).toList(), caseNumber);
-    for (CaseEvidence.Item d : evidence.documents()) {
-      for (Sighting s : sameContent.getOrDefault(d.sha256(), List.of())) {
-        if (risky(evidence, s)) {
-          flags.add(risk.raise(caseNumber, SAME_DOCUMENT, "sha256:" + d.sha256() + "@" + s.caseNumber(),
-              "材料 " + d.material() + "（" + d.fileName() + "）与案件 " + s.caseNumber() + " 的 " + s.material()
-                  + (s.archiveNumber() == null ? "" : "（档号 " + s.archiveNumber() + "）") + " 是同一文件 / the same file (SHA-256 "
-                  + d.sha256().substring(0, 16) + "…) was presented in case " + s.caseNumber() + " (" + s.businessType()
-                  + ", applicant " + s.applicantIdMasked() + ")",
-              s.caseNumber()));
-        }
-      }
-      for (String number : CertificateNumbers.in(d.text())) {
-        for (Sighting s : risk.sameText(number, caseNumber)) {
-          if (risky(evidence, s)) {
-            flags.add(risk.raise(caseNumber, SAME_CERTIFICATE_NUMBER, "no:" + number + "@" + s.caseNumber(),
-                "材料 " + d.material() + " 中的证件编号 " + number + " 已出现在案件 " + s.caseNumber() + " 的档案 "
-                    + s.archiveNumber() + " 中 / certificate number " + number + " is also in record " + s.archiveNumber()
-                    + " of case " + s.caseNumber() + " (" + s.businessType() + ", applicant " + s.applicantIdMasked() + ")",
-                s.caseNumber()));
-          }
-        }
-      }
+    static Set<String> certificateMaterials() {
+        String configured = ConfigProvider.getConfig(RiskDetector.class.getClassLoader())
+                .getOptionalValue("earchive.risk.certificate-materials", String.class)
+                .orElse(CERTIFICATES);
+        return Arrays.stream(configured.split(","))
+                .map(String::strip)
+                .filter(c -> !c.isEmpty())
+                .collect(Collectors.toSet());
     }
-    if (!flags.isEmpty()) {
-      LOG.info(() -> "Case " + caseNumber + ": " + flags.size() + " risk signal(s)");
-    }
-    return flags;
-  }
 
-  private static boolean risky(CaseEvidence evidence, Sighting s) {
-    return !s.sameApplicant() || s.businessType().equals(evidence.businessType());
-  }
+    /** Examines one case; returns the flags raised now (or raised before for the same evidence). */
+    public List<CaseFlagView> examine(String caseNumber) throws EarchiveException {
+        CaseEvidence evidence = risk.evidence(caseNumber, certificateMaterials());
+        List<CaseFlagView> flags = new ArrayList<>();
+        Map<String, List<Sighting>> sameContent = risk.sameContent(
+                evidence.documents().stream().map(CaseEvidence.Item::sha256).toList(), caseNumber);
+        for (CaseEvidence.Item d : evidence.documents()) {
+            for (Sighting s : sameContent.getOrDefault(d.sha256(), List.of())) {
+                if (risky(evidence, s)) {
+                    flags.add(risk.raise(
+                            caseNumber,
+                            SAME_DOCUMENT,
+                            "sha256:" + d.sha256() + "@" + s.caseNumber(),
+                            "材料 " + d.material() + "（" + d.fileName() + "）与案件 " + s.caseNumber() + " 的 " + s.material()
+                                    + (s.archiveNumber() == null ? "" : "（档号 " + s.archiveNumber() + "）")
+                                    + " 是同一文件 / the same file (SHA-256 "
+                                    + d.sha256().substring(0, 16) + "…) was presented in case " + s.caseNumber() + " ("
+                                    + s.businessType()
+                                    + ", applicant " + s.applicantIdMasked() + ")",
+                            s.caseNumber()));
+                }
+            }
+            for (String number : CertificateNumbers.in(d.text())) {
+                for (Sighting s : risk.sameText(number, caseNumber)) {
+                    if (risky(evidence, s)) {
+                        flags.add(risk.raise(
+                                caseNumber,
+                                SAME_CERTIFICATE_NUMBER,
+                                "no:" + number + "@" + s.caseNumber(),
+                                "材料 " + d.material() + " 中的证件编号 " + number + " 已出现在案件 " + s.caseNumber() + " 的档案 "
+                                        + s.archiveNumber() + " 中 / certificate number " + number
+                                        + " is also in record " + s.archiveNumber()
+                                        + " of case " + s.caseNumber() + " (" + s.businessType() + ", applicant "
+                                        + s.applicantIdMasked() + ")",
+                                s.caseNumber()));
+                    }
+                }
+            }
+        }
+        if (!flags.isEmpty()) {
+            LOG.info(() -> "Case " + caseNumber + ": " + flags.size() + " risk signal(s)");
+        }
+        return flags;
+    }
+
+    private static boolean risky(CaseEvidence evidence, Sighting s) {
+        return !s.sameApplicant() || s.businessType().equals(evidence.businessType());
+    }
 }

@@ -14,49 +14,53 @@ import org.junit.jupiter.api.Test;
 
 /** Every text of the pages is in both resource bundles: Chinese first, English complete, no key missing. */
 class MessageBundlesTest {
-  static final Path WEBAPP = Path.of("src/main/webapp");
+    static final Path WEBAPP = Path.of("src/main/webapp");
 
-  static Set<String> keys(Path bundle) throws Exception {
-    Set<String> keys = new TreeSet<>();
-    Matcher m = Pattern.compile("^\\s*\"([^\"]+)\"\\s*:", Pattern.MULTILINE).matcher(Files.readString(bundle));
-    while (m.find()) {
-      keys.add(m.group(1));
-    }
-    return keys;
-  }
-
-  @Test
-  void bothBundlesHaveTheSameKeysAndEveryKeyThePagesUse() throws Exception {
-    Set<String> zh = keys(WEBAPP.resolve("i18n/messages_zh-CN.json"));
-    Set<String> en = keys(WEBAPP.resolve("i18n/messages_en.json"));
-    assertEquals(zh, en, "the English bundle has exactly the Chinese one's keys");
-    Set<String> used = new TreeSet<>();
-    Pattern literal = Pattern.compile("\\bt\\('([a-zA-Z.]+[a-zA-Z])'[,)]");
-    Pattern attribute = Pattern.compile("data-i18n=\"([a-zA-Z.]+)\"");
-    try (Stream<Path> files = Files.walk(WEBAPP)) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".js") || p.toString().endsWith(".html")).toList()) {
-        String source = Files.readString(f);
-        for (Pattern p : new Pattern[] {literal, attribute}) {
-          Matcher m = p.matcher(source);
-          while (m.find()) {
-            used.add(m.group(1));
-          }
+    static Set<String> keys(Path bundle) throws Exception {
+        Set<String> keys = new TreeSet<>();
+        Matcher m = Pattern.compile("^\\s*\"([^\"]+)\"\\s*:", Pattern.MULTILINE).matcher(Files.readString(bundle));
+        while (m.find()) {
+            keys.add(m.group(1));
         }
-      }
+        return keys;
     }
-    assertTrue(used.size() > 100, "the pages' texts were found: " + used.size());
-    Set<String> missing = new TreeSet<>(used);
-    missing.removeAll(zh);
-    assertTrue(missing.isEmpty(), "texts missing from the bundles: " + missing);
-  }
 
-  @Test
-  void noPageLoadsAScriptOrStyleFromAnotherSite() throws Exception {
-    try (Stream<Path> files = Files.walk(WEBAPP)) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".js") || p.toString().endsWith(".html")).toList()) {
-        String source = Files.readString(f);
-        assertTrue(!source.matches("(?s).*(src|href)=\"https?://.*"), f + " loads something from another site");
-      }
+    @Test
+    void bothBundlesHaveTheSameKeysAndEveryKeyThePagesUse() throws Exception {
+        Set<String> zh = keys(WEBAPP.resolve("i18n/messages_zh-CN.json"));
+        Set<String> en = keys(WEBAPP.resolve("i18n/messages_en.json"));
+        assertEquals(zh, en, "the English bundle has exactly the Chinese one's keys");
+        Set<String> used = new TreeSet<>();
+        Pattern literal = Pattern.compile("\\bt\\('([a-zA-Z.]+[a-zA-Z])'[,)]");
+        Pattern attribute = Pattern.compile("data-i18n=\"([a-zA-Z.]+)\"");
+        try (Stream<Path> files = Files.walk(WEBAPP)) {
+            for (Path f : files.filter(
+                            p -> p.toString().endsWith(".js") || p.toString().endsWith(".html"))
+                    .toList()) {
+                String source = Files.readString(f);
+                for (Pattern p : new Pattern[] {literal, attribute}) {
+                    Matcher m = p.matcher(source);
+                    while (m.find()) {
+                        used.add(m.group(1));
+                    }
+                }
+            }
+        }
+        assertTrue(used.size() > 100, "the pages' texts were found: " + used.size());
+        Set<String> missing = new TreeSet<>(used);
+        missing.removeAll(zh);
+        assertTrue(missing.isEmpty(), "texts missing from the bundles: " + missing);
     }
-  }
+
+    @Test
+    void noPageLoadsAScriptOrStyleFromAnotherSite() throws Exception {
+        try (Stream<Path> files = Files.walk(WEBAPP)) {
+            for (Path f : files.filter(
+                            p -> p.toString().endsWith(".js") || p.toString().endsWith(".html"))
+                    .toList()) {
+                String source = Files.readString(f);
+                assertTrue(!source.matches("(?s).*(src|href)=\"https?://.*"), f + " loads something from another site");
+            }
+        }
+    }
 }

@@ -15,16 +15,20 @@ import org.earchive.capture.pipeline.Triage;
 
 /** The real engines: Tika, PDFBox, ImageIO, OpenCV, Tesseract, ZXing, veraPDF. */
 public final class StandardComponents {
-  private static final OpenCvJpegDecoder JPEG = new OpenCvJpegDecoder();
+    private static final OpenCvJpegDecoder JPEG = new OpenCvJpegDecoder();
 
-  private StandardComponents() {}
+    private StandardComponents() {}
 
-  public static Components create(CaptureSettings settings) {
-    Components.Sources sources = (file, kind, limits) -> kind == Triage.Kind.PDF
-        ? new PdfPageSource(file, limits, JPEG)
-        : new ImageFilePageSource(file, limits);
-    return new Components(new TikaTriage(), sources, new OpenCvImageCleaner(),
-        TesseractOcrEngine.factory(settings.tessdata(), settings.language(), settings.pageSegmentation()), new ZxingBarcodeReader(),
-        () -> new PdfAWriter(settings.fontFile()), new VeraPdfValidator());
-  }
+    public static Components create(CaptureSettings settings) {
+        Components.Sources sources = (file, kind, limits) ->
+                kind == Triage.Kind.PDF ? new PdfPageSource(file, limits, JPEG) : new ImageFilePageSource(file, limits);
+        return new Components(
+                new TikaTriage(),
+                sources,
+                new OpenCvImageCleaner(),
+                TesseractOcrEngine.factory(settings.tessdata(), settings.language(), settings.pageSegmentation()),
+                new ZxingBarcodeReader(),
+                () -> new PdfAWriter(settings.fontFile()),
+                new VeraPdfValidator());
+    }
 }

@@ -10,10 +10,10 @@ package org.earchive.capture.pipeline;
  * @param warnDpi below this a page is accepted with a warning
  * @param maxRenderDpi scans above this are resampled down to it
  */
-public record CaptureLimits(long maxPagePixels, long maxEmbeddedImagePixels, int minDpi, int warnDpi,
-    int maxRenderDpi) {
-  /** A4 at 600 dpi fits with room; A3 at 400 dpi too. */
-  public static CaptureLimits defaults() {
-    return new CaptureLimits(60_000_000L, 150_000_000L, 150, 200, 600);
-  }
+public record CaptureLimits(
+        long maxPagePixels, long maxEmbeddedImagePixels, int minDpi, int warnDpi, int maxRenderDpi) {
+    /** A4 at 600 dpi fits with room; A3 at 400 dpi too. */
+    public static CaptureLimits defaults() {
+        return new CaptureLimits(60_000_000L, 150_000_000L, 150, 200, 600);
+    }
 }

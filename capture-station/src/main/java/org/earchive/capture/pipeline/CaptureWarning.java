@@ -5,8 +5,8 @@ package org.earchive.capture.pipeline;
  * words that say what to do.
  */
 public record CaptureWarning(String code, int page, String message) {
-  public static final String LOW_RESOLUTION = "LOW_RESOLUTION";
-  public static final String RESOLUTION_UNKNOWN = "RESOLUTION_UNKNOWN";
-  public static final String INVALID_COVER_SHEET = "INVALID_COVER_SHEET";
-  public static final String DUPLICATE_PAGE = "DUPLICATE_PAGE";
+    public static final String LOW_RESOLUTION = "LOW_RESOLUTION";
+    public static final String RESOLUTION_UNKNOWN = "RESOLUTION_UNKNOWN";
+    public static final String INVALID_COVER_SHEET = "INVALID_COVER_SHEET";
+    public static final String DUPLICATE_PAGE = "DUPLICATE_PAGE";
 }

@@ -8,5 +8,12 @@ import java.time.Instant;
  * @param caseNumber the case the document belongs to, or null for bulk digitisation
  * @param material the material code (e.g. ID_CARD), or null
  */
-public record DocumentMetadata(String title, String caseNumber, String material, String station, String operator,
-    Instant capturedAt, String sourceName, String sourceSha256) {}
+public record DocumentMetadata(
+        String title,
+        String caseNumber,
+        String material,
+        String station,
+        String operator,
+        Instant capturedAt,
+        String sourceName,
+        String sourceSha256) {}

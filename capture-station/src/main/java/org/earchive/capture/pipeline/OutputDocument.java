@@ -10,5 +10,5 @@ import java.util.List;
  * @param caseNumber from the cover sheet that opened it, or null
  * @param material from the cover sheet that opened it, or null
  */
-public record OutputDocument(Path file, String sha256, long size, List<Integer> pages, String caseNumber,
-    String material) {}
+public record OutputDocument(
+        Path file, String sha256, long size, List<Integer> pages, String caseNumber, String material) {}

@@ -17,12 +17,37 @@ import org.earchive.capture.pipeline.port.ImageCleaner.Appearance;
  * @param document 1-based number of the output document that holds the page, 0 when in none
  * @param fingerprint a 64-bit difference hash of the page image (duplicate sheets are a few bits apart)
  */
-public record PageOutcome(int index, String text, double skewDegrees, double residualSkewDegrees, int rotation,
-    boolean blank, List<Barcode> barcodes, int dpi, float confidence, Appearance appearance, boolean separator,
-    boolean flattened, int document, long fingerprint) {
+public record PageOutcome(
+        int index,
+        String text,
+        double skewDegrees,
+        double residualSkewDegrees,
+        int rotation,
+        boolean blank,
+        List<Barcode> barcodes,
+        int dpi,
+        float confidence,
+        Appearance appearance,
+        boolean separator,
+        boolean flattened,
+        int document,
+        long fingerprint) {
 
-  PageOutcome inDocument(int n) {
-    return new PageOutcome(index, text, skewDegrees, residualSkewDegrees, rotation, blank, barcodes, dpi, confidence,
-        appearance, separator, flattened, n, fingerprint);
-  }
+    PageOutcome inDocument(int n) {
+        return new PageOutcome(
+                index,
+                text,
+                skewDegrees,
+                residualSkewDegrees,
+                rotation,
+                blank,
+                barcodes,
+                dpi,
+                confidence,
+                appearance,
+                separator,
+                flattened,
+                n,
+                fingerprint);
+    }
 }

@@ -5,11 +5,11 @@ package org.earchive.capture.pipeline;
  * streams. Throws {@link CaptureException} for bad input.
  */
 public interface PageSource extends AutoCloseable {
-  int pageCount();
+    int pageCount();
 
-  /** Reads page {@code index} (1-based). */
-  SourcePage read(int index);
+    /** Reads page {@code index} (1-based). */
+    SourcePage read(int index);
 
-  @Override
-  void close();
+    @Override
+    void close();
 }

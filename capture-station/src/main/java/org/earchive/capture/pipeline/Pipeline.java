@@ -30,206 +30,227 @@ import org.earchive.capture.pipeline.port.OcrEngine;
  * processed gives a result with a stable error code and no output; the next input goes on.
  */
 public final class Pipeline implements AutoCloseable {
-  private static final Logger LOG = Logger.getLogger(Pipeline.class.getName());
+    private static final Logger LOG = Logger.getLogger(Pipeline.class.getName());
 
-  private final Components components;
-  private final CaptureSettings settings;
-  private final ExecutorService workers;
-  private final List<OcrEngine> engines = Collections.synchronizedList(new ArrayList<>());
-  private final ThreadLocal<OcrEngine> engine;
-  private final PageProcessor processor;
+    private final Components components;
+    private final CaptureSettings settings;
+    private final ExecutorService workers;
+    private final List<OcrEngine> engines = Collections.synchronizedList(new ArrayList<>());
+    private final ThreadLocal<OcrEngine> engine;
+    private final PageProcessor processor;
 
-  public Pipeline(Components components, CaptureSettings settings) {
-    this.components = components;
-    this.settings = settings;
-    this.workers = Executors.newFixedThreadPool(Math.max(1, settings.workers()), r -> {
-      Thread t = new Thread(r, "capture-worker");
-      t.setDaemon(true);
-      return t;
-    });
-    this.engine = ThreadLocal.withInitial(() -> {
-      OcrEngine e = components.ocr().create();
-      engines.add(e);
-      return e;
-    });
-    this.processor = new PageProcessor(components, settings);
-  }
-
-  /**
-   * Processes one input into {@code outDir}: {@code <stem>.pdf} (or {@code <stem>-1.pdf}, {@code <stem>-2.pdf}… when
-   * separator sheets split it). Partial outputs are removed when the input fails.
-   *
-   * @param context the case and material the documents belong to, when known before any cover sheet is read
-   */
-  public CaptureResult process(Path input, Path outDir, Context context) {
-    return process(input, outDir, stem(input), context);
-  }
-
-  /** As {@link #process(Path, Path, Context)}, with the output's name chosen by the caller. */
-  public CaptureResult process(Path input, Path outDir, String stem, Context context) {
-    String sha256 = null;
-    String mediaType = null;
-    DocumentAssembler assembler = null;
-    try {
-      sha256 = sha256(input);
-      Triage.Result triage = components.triage().triage(input);
-      mediaType = triage.mediaType();
-      DocumentMetadata base = new DocumentMetadata(stem, context.caseNumber(), context.material(),
-          settings.station(), context.operator() != null ? context.operator() : settings.operator(),
-          Instant.now().truncatedTo(ChronoUnit.SECONDS), input.getFileName().toString(), sha256);
-      assembler = new DocumentAssembler(components, outDir, stem, base);
-      try (PageSource source = components.sources().open(input, triage.kind(), settings.limits())) {
-        run(source, assembler, context.turn());
-      }
-      List<OutputDocument> documents = assembler.finish();
-      return new CaptureResult(input, stem, sha256, mediaType, assembler.pages(), documents, assembler.warnings(), null,
-          null);
-    } catch (CaptureException e) {
-      discard(assembler);
-      return new CaptureResult(input, stem, sha256, mediaType, List.of(), List.of(), List.of(), e.error(),
-          e.getMessage());
-    } catch (RuntimeException | IOException | OutOfMemoryError e) {
-      discard(assembler);
-      LOG.log(Level.SEVERE, "capture of " + input.getFileName() + " failed unexpectedly", e);
-      CaptureException wrapped = new CaptureException(CaptureError.PROCESSING_FAILED, String.valueOf(e.getMessage()));
-      return new CaptureResult(input, stem, sha256, mediaType, List.of(), List.of(), List.of(), wrapped.error(),
-          wrapped.getMessage());
+    public Pipeline(Components components, CaptureSettings settings) {
+        this.components = components;
+        this.settings = settings;
+        this.workers = Executors.newFixedThreadPool(Math.max(1, settings.workers()), r -> {
+            Thread t = new Thread(r, "capture-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        this.engine = ThreadLocal.withInitial(() -> {
+            OcrEngine e = components.ocr().create();
+            engines.add(e);
+            return e;
+        });
+        this.processor = new PageProcessor(components, settings);
     }
-  }
 
-  /** Reads pages in order, keeps a bounded window of them in the workers, hands them back in order. */
-  private void run(PageSource source, DocumentAssembler assembler, int turn) throws IOException {
-    int window = Math.max(2, settings.workers() * 2);
-    Deque<Future<PageProcessor.Processed>> inFlight = new ArrayDeque<>();
-    try {
-      for (int i = 1; i <= source.pageCount(); i++) {
-        int index = i;
-        SourcePage page = StepTimes.time("read", () -> source.read(index));
-        warnResolution(page, assembler);
-        inFlight.add(workers.submit(() -> processPage(page, turn)));
-        if (inFlight.size() >= window) {
-          assembler.accept(await(inFlight.removeFirst()));
-        }
-      }
-      while (!inFlight.isEmpty()) {
-        assembler.accept(await(inFlight.removeFirst()));
-      }
-    } finally {
-      for (Future<?> f : inFlight) {
-        f.cancel(true);
-      }
+    /**
+     * Processes one input into {@code outDir}: {@code <stem>.pdf} (or {@code <stem>-1.pdf}, {@code <stem>-2.pdf}… when
+     * separator sheets split it). Partial outputs are removed when the input fails.
+     *
+     * @param context the case and material the documents belong to, when known before any cover sheet is read
+     */
+    public CaptureResult process(Path input, Path outDir, Context context) {
+        return process(input, outDir, stem(input), context);
     }
-  }
 
-  private PageProcessor.Processed processPage(SourcePage page, int turn) {
-    OcrEngine ocr = engine.get();
-    try {
-      return processor.process(page, ocr, turn);
-    } catch (CaptureException e) {
-      if (e.error() == CaptureError.OCR_FAILED) {
-        // the engine may be left in a bad state: the next page on this thread gets a fresh one
-        engine.remove();
-        engines.remove(ocr);
+    /** As {@link #process(Path, Path, Context)}, with the output's name chosen by the caller. */
+    public CaptureResult process(Path input, Path outDir, String stem, Context context) {
+        String sha256 = null;
+        String mediaType = null;
+        DocumentAssembler assembler = null;
         try {
-          ocr.close();
-        } catch (RuntimeException ignored) {
-          // already broken
+            sha256 = sha256(input);
+            Triage.Result triage = components.triage().triage(input);
+            mediaType = triage.mediaType();
+            DocumentMetadata base = new DocumentMetadata(
+                    stem,
+                    context.caseNumber(),
+                    context.material(),
+                    settings.station(),
+                    context.operator() != null ? context.operator() : settings.operator(),
+                    Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                    input.getFileName().toString(),
+                    sha256);
+            assembler = new DocumentAssembler(components, outDir, stem, base);
+            try (PageSource source = components.sources().open(input, triage.kind(), settings.limits())) {
+                run(source, assembler, context.turn());
+            }
+            List<OutputDocument> documents = assembler.finish();
+            return new CaptureResult(
+                    input, stem, sha256, mediaType, assembler.pages(), documents, assembler.warnings(), null, null);
+        } catch (CaptureException e) {
+            discard(assembler);
+            return new CaptureResult(
+                    input, stem, sha256, mediaType, List.of(), List.of(), List.of(), e.error(), e.getMessage());
+        } catch (RuntimeException | IOException | OutOfMemoryError e) {
+            discard(assembler);
+            LOG.log(Level.SEVERE, "capture of " + input.getFileName() + " failed unexpectedly", e);
+            CaptureException wrapped =
+                    new CaptureException(CaptureError.PROCESSING_FAILED, String.valueOf(e.getMessage()));
+            return new CaptureResult(
+                    input,
+                    stem,
+                    sha256,
+                    mediaType,
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    wrapped.error(),
+                    wrapped.getMessage());
         }
-      }
-      throw e;
     }
-  }
 
-  private void warnResolution(SourcePage page, DocumentAssembler assembler) {
-    PageRaster r = page.raster();
-    if (page.bornDigital()) {
-      return;
-    }
-    if (!r.known()) {
-      assembler.warn(new CaptureWarning(CaptureWarning.RESOLUTION_UNKNOWN, page.index(),
-          "The file does not say its resolution; it is laid out as 300 dpi. Scan to PDF or TIFF to keep it."));
-    } else if (r.dpi() < settings.limits().warnDpi()) {
-      assembler.warn(new CaptureWarning(CaptureWarning.LOW_RESOLUTION, page.index(),
-          "Scanned at " + r.dpi() + " dpi, below the 200 dpi the archive rules ask for. Rescan at 300 dpi if you can."));
-    }
-  }
-
-  private static PageProcessor.Processed await(Future<PageProcessor.Processed> f) {
-    try {
-      return f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CaptureException(CaptureError.PROCESSING_FAILED, "interrupted", e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof CaptureException ce) {
-        throw ce;
-      }
-      throw new CaptureException(CaptureError.PROCESSING_FAILED, String.valueOf(cause), cause);
-    }
-  }
-
-  private static void discard(DocumentAssembler assembler) {
-    if (assembler != null) {
-      assembler.discard();
-    }
-  }
-
-  public static String stem(Path input) {
-    String name = input.getFileName().toString();
-    int dot = name.lastIndexOf('.');
-    return dot > 0 ? name.substring(0, dot) : name;
-  }
-
-  /** The SHA-256 of a file, streamed (the station compares it with the server's). */
-  public static String sha256(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      byte[] buffer = new byte[64 * 1024];
-      for (int n; (n = in.read(buffer)) > 0; ) {
-        md.update(buffer, 0, n);
-      }
-      return HexFormat.of().formatHex(md.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** Copies a failed input, untouched, into {@code quarantine}; the caller's original stays where it was. */
-  public static Path quarantine(Path input, Path quarantine) throws IOException {
-    Files.createDirectories(quarantine);
-    Path target = quarantine.resolve(input.getFileName().toString());
-    Files.copy(input, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-    return target;
-  }
-
-  @Override
-  public void close() {
-    workers.shutdownNow();
-    synchronized (engines) {
-      for (OcrEngine e : engines) {
+    /** Reads pages in order, keeps a bounded window of them in the workers, hands them back in order. */
+    private void run(PageSource source, DocumentAssembler assembler, int turn) throws IOException {
+        int window = Math.max(2, settings.workers() * 2);
+        Deque<Future<PageProcessor.Processed>> inFlight = new ArrayDeque<>();
         try {
-          e.close();
-        } catch (RuntimeException ignored) {
-          // closing
+            for (int i = 1; i <= source.pageCount(); i++) {
+                int index = i;
+                SourcePage page = StepTimes.time("read", () -> source.read(index));
+                warnResolution(page, assembler);
+                inFlight.add(workers.submit(() -> processPage(page, turn)));
+                if (inFlight.size() >= window) {
+                    assembler.accept(await(inFlight.removeFirst()));
+                }
+            }
+            while (!inFlight.isEmpty()) {
+                assembler.accept(await(inFlight.removeFirst()));
+            }
+        } finally {
+            for (Future<?> f : inFlight) {
+                f.cancel(true);
+            }
         }
-      }
-      engines.clear();
-    }
-  }
-
-  /** What is known about the input before its pages are read. */
-  /**
-   * @param turn degrees (counter-clockwise: 90, 180, 270) the clerk asked to turn every scanned page of this input by,
-   *     before anything else; 0 for none
-   */
-  public record Context(String caseNumber, String material, String operator, int turn) {
-    public Context(String caseNumber, String material, String operator) {
-      this(caseNumber, material, operator, 0);
     }
 
-    public static Context none() {
-      return new Context(null, null, null);
+    private PageProcessor.Processed processPage(SourcePage page, int turn) {
+        OcrEngine ocr = engine.get();
+        try {
+            return processor.process(page, ocr, turn);
+        } catch (CaptureException e) {
+            if (e.error() == CaptureError.OCR_FAILED) {
+                // the engine may be left in a bad state: the next page on this thread gets a fresh one
+                engine.remove();
+                engines.remove(ocr);
+                try {
+                    ocr.close();
+                } catch (RuntimeException ignored) {
+                    // already broken
+                }
+            }
+            throw e;
+        }
     }
-  }
+
+    private void warnResolution(SourcePage page, DocumentAssembler assembler) {
+        PageRaster r = page.raster();
+        if (page.bornDigital()) {
+            return;
+        }
+        if (!r.known()) {
+            assembler.warn(
+                    new CaptureWarning(
+                            CaptureWarning.RESOLUTION_UNKNOWN,
+                            page.index(),
+                            "The file does not say its resolution; it is laid out as 300 dpi. Scan to PDF or TIFF to keep it."));
+        } else if (r.dpi() < settings.limits().warnDpi()) {
+            assembler.warn(new CaptureWarning(
+                    CaptureWarning.LOW_RESOLUTION,
+                    page.index(),
+                    "Scanned at " + r.dpi()
+                            + " dpi, below the 200 dpi the archive rules ask for. Rescan at 300 dpi if you can."));
+        }
+    }
+
+    private static PageProcessor.Processed await(Future<PageProcessor.Processed> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CaptureException(CaptureError.PROCESSING_FAILED, "interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof CaptureException ce) {
+                throw ce;
+            }
+            throw new CaptureException(CaptureError.PROCESSING_FAILED, String.valueOf(cause), cause);
+        }
+    }
+
+    private static void discard(DocumentAssembler assembler) {
+        if (assembler != null) {
+            assembler.discard();
+        }
+    }
+
+    public static String stem(Path input) {
+        String name = input.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    /** The SHA-256 of a file, streamed (the station compares it with the server's). */
+    public static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                md.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Copies a failed input, untouched, into {@code quarantine}; the caller's original stays where it was. */
+    public static Path quarantine(Path input, Path quarantine) throws IOException {
+        Files.createDirectories(quarantine);
+        Path target = quarantine.resolve(input.getFileName().toString());
+        Files.copy(input, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+        return target;
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+        synchronized (engines) {
+            for (OcrEngine e : engines) {
+                try {
+                    e.close();
+                } catch (RuntimeException ignored) {
+                    // closing
+                }
+            }
+            engines.clear();
+        }
+    }
+
+    /** What is known about the input before its pages are read. */
+    /**
+     * @param turn degrees (counter-clockwise: 90, 180, 270) the clerk asked to turn every scanned page of this input by,
+     *     before anything else; 0 for none
+     */
+    public record Context(String caseNumber, String material, String operator, int turn) {
+        public Context(String caseNumber, String material, String operator) {
+            this(caseNumber, material, operator, 0);
+        }
+
+        public static Context none() {
+            return new Context(null, null, null);
+        }
+    }
 }

@@ -16,52 +16,52 @@ import org.earchive.capture.pipeline.port.BarcodeReader.Barcode;
  * warning — never a silent split.
  */
 public final class Separation {
-  public static final String PATCH_T = "PATCHT";
-  private static final Pattern COVER = Pattern.compile("EARCHIVE:(C(\\d{8})\\d{7}):([A-Z][A-Z0-9_]{1,39})");
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuuMMdd")
-      .withResolverStyle(ResolverStyle.STRICT);
+    public static final String PATCH_T = "PATCHT";
+    private static final Pattern COVER = Pattern.compile("EARCHIVE:(C(\\d{8})\\d{7}):([A-Z][A-Z0-9_]{1,39})");
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
 
-  private Separation() {}
+    private Separation() {}
 
-  /** The decision for one page. */
-  public sealed interface Decision permits Content, PatchT, Cover, BadCover {}
+    /** The decision for one page. */
+    public sealed interface Decision permits Content, PatchT, Cover, BadCover {}
 
-  /** An ordinary page. */
-  public record Content() implements Decision {}
+    /** An ordinary page. */
+    public record Content() implements Decision {}
 
-  /** A patch-code T separator. */
-  public record PatchT() implements Decision {}
+    /** A patch-code T separator. */
+    public record PatchT() implements Decision {}
 
-  /** A valid cover sheet. */
-  public record Cover(String caseNumber, String material) implements Decision {}
+    /** A valid cover sheet. */
+    public record Cover(String caseNumber, String material) implements Decision {}
 
-  /** A cover-sheet barcode that does not validate: kept as content, reported. */
-  public record BadCover(String text) implements Decision {}
+    /** A cover-sheet barcode that does not validate: kept as content, reported. */
+    public record BadCover(String text) implements Decision {}
 
-  public static Decision classify(List<Barcode> barcodes) {
-    Decision result = new Content();
-    for (Barcode b : barcodes) {
-      String text = b.text().trim();
-      if (PATCH_T.equals(text)) {
-        return new PatchT();
-      }
-      if (text.startsWith("EARCHIVE:")) {
-        Matcher m = COVER.matcher(text);
-        if (m.matches() && validDay(m.group(2))) {
-          return new Cover(m.group(1), m.group(3));
+    public static Decision classify(List<Barcode> barcodes) {
+        Decision result = new Content();
+        for (Barcode b : barcodes) {
+            String text = b.text().trim();
+            if (PATCH_T.equals(text)) {
+                return new PatchT();
+            }
+            if (text.startsWith("EARCHIVE:")) {
+                Matcher m = COVER.matcher(text);
+                if (m.matches() && validDay(m.group(2))) {
+                    return new Cover(m.group(1), m.group(3));
+                }
+                result = new BadCover(text);
+            }
         }
-        result = new BadCover(text);
-      }
+        return result;
     }
-    return result;
-  }
 
-  private static boolean validDay(String yyyymmdd) {
-    try {
-      LocalDate.parse(yyyymmdd, DAY);
-      return true;
-    } catch (DateTimeParseException e) {
-      return false;
+    private static boolean validDay(String yyyymmdd) {
+        try {
+            LocalDate.parse(yyyymmdd, DAY);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
     }
-  }
 }

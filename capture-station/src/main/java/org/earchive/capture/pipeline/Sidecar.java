@@ -18,83 +18,92 @@ import org.earchive.capture.pipeline.port.BarcodeReader.Barcode;
  * are a published interface: batch digitisation scripts and the station read them.
  */
 public final class Sidecar {
-  private Sidecar() {}
+    private Sidecar() {}
 
-  public static JsonObject of(CaptureResult r) {
-    if (r.failed()) {
-      return Json.createObjectBuilder()
-          .add("code", r.error().name())
-          .add("message", r.errorMessage())
-          .add("source", r.source().getFileName().toString())
-          .add("sha256", r.sha256() == null ? "" : r.sha256())
-          .build();
+    public static JsonObject of(CaptureResult r) {
+        if (r.failed()) {
+            return Json.createObjectBuilder()
+                    .add("code", r.error().name())
+                    .add("message", r.errorMessage())
+                    .add("source", r.source().getFileName().toString())
+                    .add("sha256", r.sha256() == null ? "" : r.sha256())
+                    .build();
+        }
+        JsonArrayBuilder pages = Json.createArrayBuilder();
+        for (PageOutcome p : r.pages()) {
+            JsonArrayBuilder barcodes = Json.createArrayBuilder();
+            for (Barcode b : p.barcodes()) {
+                barcodes.add(
+                        Json.createObjectBuilder().add("format", b.format()).add("text", b.text()));
+            }
+            JsonObjectBuilder page = Json.createObjectBuilder()
+                    .add("index", p.index())
+                    .add("text", p.text())
+                    .add("skewDegrees", p.skewDegrees())
+                    .add("residualSkewDegrees", p.residualSkewDegrees())
+                    .add("rotation", p.rotation())
+                    .add("blank", p.blank())
+                    .add("barcodes", barcodes)
+                    .add("dpi", p.dpi())
+                    .add("confidence", Math.round(p.confidence() * 10) / 10.0)
+                    .add("separator", p.separator())
+                    .add("flattened", p.flattened())
+                    .add("document", p.document())
+                    .add("fingerprint", String.format("%016x", p.fingerprint()));
+            if (p.appearance() != null) {
+                page.add("appearance", p.appearance().name().toLowerCase());
+            }
+            pages.add(page);
+        }
+        JsonArrayBuilder documents = Json.createArrayBuilder();
+        for (OutputDocument d : r.documents()) {
+            JsonArrayBuilder pageNumbers = Json.createArrayBuilder();
+            d.pages().forEach(pageNumbers::add);
+            JsonObjectBuilder doc = Json.createObjectBuilder()
+                    .add("file", d.file().getFileName().toString())
+                    .add("sha256", d.sha256())
+                    .add("size", d.size())
+                    .add("pages", pageNumbers);
+            if (d.caseNumber() != null) {
+                doc.add("caseNumber", d.caseNumber());
+            }
+            if (d.material() != null) {
+                doc.add("material", d.material());
+            }
+            documents.add(doc);
+        }
+        JsonArrayBuilder warnings = Json.createArrayBuilder();
+        for (CaptureWarning w : r.warnings()) {
+            warnings.add(Json.createObjectBuilder()
+                    .add("code", w.code())
+                    .add("page", w.page())
+                    .add("message", w.message()));
+        }
+        return Json.createObjectBuilder()
+                .add("source", r.source().getFileName().toString())
+                .add("sha256", r.sha256())
+                .add("mediaType", r.mediaType())
+                .add("pages", pages)
+                .add("documents", documents)
+                .add("warnings", warnings)
+                .build();
     }
-    JsonArrayBuilder pages = Json.createArrayBuilder();
-    for (PageOutcome p : r.pages()) {
-      JsonArrayBuilder barcodes = Json.createArrayBuilder();
-      for (Barcode b : p.barcodes()) {
-        barcodes.add(Json.createObjectBuilder().add("format", b.format()).add("text", b.text()));
-      }
-      JsonObjectBuilder page = Json.createObjectBuilder()
-          .add("index", p.index())
-          .add("text", p.text())
-          .add("skewDegrees", p.skewDegrees())
-          .add("residualSkewDegrees", p.residualSkewDegrees())
-          .add("rotation", p.rotation())
-          .add("blank", p.blank())
-          .add("barcodes", barcodes)
-          .add("dpi", p.dpi())
-          .add("confidence", Math.round(p.confidence() * 10) / 10.0)
-          .add("separator", p.separator())
-          .add("flattened", p.flattened())
-          .add("document", p.document())
-          .add("fingerprint", String.format("%016x", p.fingerprint()));
-      if (p.appearance() != null) {
-        page.add("appearance", p.appearance().name().toLowerCase());
-      }
-      pages.add(page);
-    }
-    JsonArrayBuilder documents = Json.createArrayBuilder();
-    for (OutputDocument d : r.documents()) {
-      JsonArrayBuilder pageNumbers = Json.createArrayBuilder();
-      d.pages().forEach(pageNumbers::add);
-      JsonObjectBuilder doc = Json.createObjectBuilder()
-          .add("file", d.file().getFileName().toString())
-          .add("sha256", d.sha256())
-          .add("size", d.size())
-          .add("pages", pageNumbers);
-      if (d.caseNumber() != null) {
-        doc.add("caseNumber", d.caseNumber());
-      }
-      if (d.material() != null) {
-        doc.add("material", d.material());
-      }
-      documents.add(doc);
-    }
-    JsonArrayBuilder warnings = Json.createArrayBuilder();
-    for (CaptureWarning w : r.warnings()) {
-      warnings.add(Json.createObjectBuilder().add("code", w.code()).add("page", w.page()).add("message", w.message()));
-    }
-    return Json.createObjectBuilder()
-        .add("source", r.source().getFileName().toString())
-        .add("sha256", r.sha256())
-        .add("mediaType", r.mediaType())
-        .add("pages", pages)
-        .add("documents", documents)
-        .add("warnings", warnings)
-        .build();
-  }
 
-  /** Writes {@code <stem>.json} or {@code <stem>.error.json} into {@code outDir}; returns the file. */
-  public static Path write(CaptureResult r, Path outDir) throws IOException {
-    String stem = r.stem();
-    Path target = outDir.resolve(stem + (r.failed() ? ".error.json" : ".json"));
-    Path tmp = outDir.resolve("." + target.getFileName() + ".part");
-    try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-      Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(w).write(of(r));
+    /** Writes {@code <stem>.json} or {@code <stem>.error.json} into {@code outDir}; returns the file. */
+    public static Path write(CaptureResult r, Path outDir) throws IOException {
+        String stem = r.stem();
+        Path target = outDir.resolve(stem + (r.failed() ? ".error.json" : ".json"));
+        Path tmp = outDir.resolve("." + target.getFileName() + ".part");
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true))
+                    .createWriter(w)
+                    .write(of(r));
+        }
+        Files.move(
+                tmp,
+                target,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return target;
     }
-    Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    return target;
-  }
 }

@@ -11,7 +11,7 @@ import org.earchive.capture.pipeline.port.OcrEngine.Word;
  * @param textLayer the words of a born-digital page (kept instead of OCR), or null for a scan
  */
 public record SourcePage(int index, PageRaster raster, List<Word> textLayer) {
-  public boolean bornDigital() {
-    return textLayer != null;
-  }
+    public boolean bornDigital() {
+        return textLayer != null;
+    }
 }

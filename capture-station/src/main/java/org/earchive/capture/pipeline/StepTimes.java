@@ -13,36 +13,36 @@ import java.util.function.Supplier;
  * page's CPU goes, for the benchmark's report. Off, it costs one boolean test per step.
  */
 public final class StepTimes {
-  private static final boolean ON = Boolean.getBoolean("earchive.capture.profile");
-  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-  private static final Map<String, LongAdder> NANOS = new ConcurrentHashMap<>();
+    private static final boolean ON = Boolean.getBoolean("earchive.capture.profile");
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final Map<String, LongAdder> NANOS = new ConcurrentHashMap<>();
 
-  private StepTimes() {}
+    private StepTimes() {}
 
-  public static <T> T time(String step, Supplier<T> work) {
-    if (!ON) {
-      return work.get();
+    public static <T> T time(String step, Supplier<T> work) {
+        if (!ON) {
+            return work.get();
+        }
+        long start = THREADS.getCurrentThreadCpuTime();
+        try {
+            return work.get();
+        } finally {
+            NANOS.computeIfAbsent(step, k -> new LongAdder()).add(THREADS.getCurrentThreadCpuTime() - start);
+        }
     }
-    long start = THREADS.getCurrentThreadCpuTime();
-    try {
-      return work.get();
-    } finally {
-      NANOS.computeIfAbsent(step, k -> new LongAdder()).add(THREADS.getCurrentThreadCpuTime() - start);
+
+    /** Milliseconds of CPU per step since the last reset. */
+    public static Map<String, Long> snapshot() {
+        Map<String, Long> out = new TreeMap<>();
+        NANOS.forEach((k, v) -> out.put(k, v.sum() / 1_000_000));
+        return out;
     }
-  }
 
-  /** Milliseconds of CPU per step since the last reset. */
-  public static Map<String, Long> snapshot() {
-    Map<String, Long> out = new TreeMap<>();
-    NANOS.forEach((k, v) -> out.put(k, v.sum() / 1_000_000));
-    return out;
-  }
+    public static void reset() {
+        NANOS.clear();
+    }
 
-  public static void reset() {
-    NANOS.clear();
-  }
-
-  public static boolean on() {
-    return ON;
-  }
+    public static boolean on() {
+        return ON;
+    }
 }

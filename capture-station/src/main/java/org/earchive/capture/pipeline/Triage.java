@@ -4,13 +4,13 @@ import java.nio.file.Path;
 
 /** The first step: what the file really is. Throws {@link CaptureException} for empty, lying or unsupported files. */
 public interface Triage {
-  Result triage(Path file);
+    Result triage(Path file);
 
-  enum Kind {
-    PDF,
-    IMAGE
-  }
+    enum Kind {
+        PDF,
+        IMAGE
+    }
 
-  /** @param mediaType the detected type, e.g. image/tiff */
-  record Result(Kind kind, String mediaType) {}
+    /** @param mediaType the detected type, e.g. image/tiff */
+    record Result(Kind kind, String mediaType) {}
 }

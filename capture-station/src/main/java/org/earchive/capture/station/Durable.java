@@ -15,40 +15,44 @@ import java.nio.file.StandardOpenOption;
  * after a crash a file is either absent or whole.
  */
 final class Durable {
-  private Durable() {}
+    private Durable() {}
 
-  static long write(Path target, InputStream content) throws IOException {
-    Path tmp = target.resolveSibling("." + target.getFileName() + ".part");
-    long n;
-    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-        StandardOpenOption.WRITE); OutputStream out = java.nio.channels.Channels.newOutputStream(ch)) {
-      n = content.transferTo(out);
-      out.flush();
-      ch.force(true);
+    static long write(Path target, InputStream content) throws IOException {
+        Path tmp = target.resolveSibling("." + target.getFileName() + ".part");
+        long n;
+        try (FileChannel ch = FileChannel.open(
+                        tmp,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.TRUNCATE_EXISTING,
+                        StandardOpenOption.WRITE);
+                OutputStream out = java.nio.channels.Channels.newOutputStream(ch)) {
+            n = content.transferTo(out);
+            out.flush();
+            ch.force(true);
+        }
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        syncFolder(target.getParent());
+        return n;
     }
-    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    syncFolder(target.getParent());
-    return n;
-  }
 
-  static void write(Path target, String text) throws IOException {
-    write(target, new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
-  }
-
-  /** Appends one line and forces it to the disk. */
-  static void append(Path file, String line) throws IOException {
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.APPEND)) {
-      ch.write(java.nio.ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8)));
-      ch.force(true);
+    static void write(Path target, String text) throws IOException {
+        write(target, new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
     }
-  }
 
-  static void syncFolder(Path folder) throws IOException {
-    try (FileChannel ch = FileChannel.open(folder, StandardOpenOption.READ)) {
-      ch.force(true);
-    } catch (IOException e) {
-      // some file systems cannot open a folder for syncing; the rename is still atomic there
+    /** Appends one line and forces it to the disk. */
+    static void append(Path file, String line) throws IOException {
+        try (FileChannel ch = FileChannel.open(
+                file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            ch.write(java.nio.ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8)));
+            ch.force(true);
+        }
     }
-  }
+
+    static void syncFolder(Path folder) throws IOException {
+        try (FileChannel ch = FileChannel.open(folder, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException e) {
+            // some file systems cannot open a folder for syncing; the rename is still atomic there
+        }
+    }
 }

@@ -15,59 +15,63 @@ import java.util.stream.Stream;
  * in a row): it is copied into a new batch of the spool — durably — and only then removed from the folder.
  */
 public final class HotFolder {
-  private static final Logger LOG = Logger.getLogger(HotFolder.class.getName());
+    private static final Logger LOG = Logger.getLogger(HotFolder.class.getName());
 
-  private final Path folder;
-  private final Spool spool;
-  private final String caseNumber;
-  private final String material;
-  private final String operator;
-  private final Map<Path, String> seen = new HashMap<>();
+    private final Path folder;
+    private final Spool spool;
+    private final String caseNumber;
+    private final String material;
+    private final String operator;
+    private final Map<Path, String> seen = new HashMap<>();
 
-  public HotFolder(Path folder, Spool spool, String caseNumber, String material, String operator) {
-    this.folder = folder;
-    this.spool = spool;
-    this.caseNumber = caseNumber;
-    this.material = material;
-    this.operator = operator;
-  }
+    public HotFolder(Path folder, Spool spool, String caseNumber, String material, String operator) {
+        this.folder = folder;
+        this.spool = spool;
+        this.caseNumber = caseNumber;
+        this.material = material;
+        this.operator = operator;
+    }
 
-  /** One look at the folder; returns how many files were taken into the spool. */
-  public int poll() throws IOException {
-    int taken = 0;
-    Map<Path, String> now = new HashMap<>();
-    try (Stream<Path> files = Files.list(folder)) {
-      for (Path f : files.filter(Files::isRegularFile)
-          .filter(f -> !f.getFileName().toString().startsWith(".")).sorted().toList()) {
-        FileTime time = Files.getLastModifiedTime(f);
-        String signature = Files.size(f) + "@" + time.toMillis();
-        if (signature.equals(seen.get(f))) {
-          take(f);
-          taken++;
-        } else {
-          now.put(f, signature);
+    /** One look at the folder; returns how many files were taken into the spool. */
+    public int poll() throws IOException {
+        int taken = 0;
+        Map<Path, String> now = new HashMap<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path f : files.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().startsWith("."))
+                    .sorted()
+                    .toList()) {
+                FileTime time = Files.getLastModifiedTime(f);
+                String signature = Files.size(f) + "@" + time.toMillis();
+                if (signature.equals(seen.get(f))) {
+                    take(f);
+                    taken++;
+                } else {
+                    now.put(f, signature);
+                }
+            }
         }
-      }
+        seen.clear();
+        seen.putAll(now);
+        return taken;
     }
-    seen.clear();
-    seen.putAll(now);
-    return taken;
-  }
 
-  /** Files waiting in the folder (taken at a later look once they stop growing). */
-  public int pending() throws IOException {
-    try (Stream<Path> files = Files.list(folder)) {
-      return (int) files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".")).count();
+    /** Files waiting in the folder (taken at a later look once they stop growing). */
+    public int pending() throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return (int) files.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().startsWith("."))
+                    .count();
+        }
     }
-  }
 
-  private void take(Path file) throws IOException {
-    Spool.Batch batch = spool.open(caseNumber, material, operator);
-    try (InputStream in = Files.newInputStream(file)) {
-      batch.accept(file.getFileName().toString(), in);
+    private void take(Path file) throws IOException {
+        Spool.Batch batch = spool.open(caseNumber, material, operator);
+        try (InputStream in = Files.newInputStream(file)) {
+            batch.accept(file.getFileName().toString(), in);
+        }
+        batch.close();
+        Files.delete(file);
+        LOG.info("took " + file.getFileName() + " into batch " + batch.id());
     }
-    batch.close();
-    Files.delete(file);
-    LOG.info("took " + file.getFileName() + " into batch " + batch.id());
-  }
 }

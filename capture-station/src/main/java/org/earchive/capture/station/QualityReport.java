@@ -18,74 +18,90 @@ import org.earchive.capture.pipeline.Pipeline;
  * sidecars the pipeline wrote.
  */
 public final class QualityReport {
-  private QualityReport() {}
+    private QualityReport() {}
 
-  public static JsonObject of(Spool.Batch batch) throws IOException {
-    JsonObjectBuilder report = Json.createObjectBuilder()
-        .add("batchId", batch.id())
-        .add("state", batch.state().name());
-    if (batch.caseNumber() != null) {
-      report.add("caseNumber", batch.caseNumber());
-    }
-    if (batch.material() != null) {
-      report.add("material", batch.material());
-    }
-    JsonArrayBuilder pages = Json.createArrayBuilder();
-    JsonArrayBuilder warnings = Json.createArrayBuilder();
-    List<long[]> seen = new ArrayList<>();
-    List<String> seenText = new ArrayList<>();
-    int number = 0, blank = 0, original = 0;
-    for (Path file : batch.originalFiles()) {
-      original++;
-      Path sidecar = batch.output().resolve(Pipeline.stem(file) + ".json");
-      if (!Files.exists(sidecar)) {
-        number++;
-        pages.add(Json.createObjectBuilder().add("number", number).add("original", original)
-            .add("file", file.getFileName().toString()).add("processed", false));
-        continue;
-      }
-      JsonObject s;
-      try (var reader = Json.createReader(Files.newBufferedReader(sidecar))) {
-        s = reader.readObject();
-      }
-      for (JsonObject w : s.getJsonArray("warnings").getValuesAs(JsonObject.class)) {
-        warnings.add(Json.createObjectBuilder(w).add("original", original));
-      }
-      for (JsonObject p : s.getJsonArray("pages").getValuesAs(JsonObject.class)) {
-        number++;
-        JsonObjectBuilder page = Json.createObjectBuilder()
-            .add("number", number).add("original", original).add("file", file.getFileName().toString())
-            .add("processed", true).add("index", p.getInt("index")).add("blank", p.getBoolean("blank"))
-            .add("dpi", p.getInt("dpi")).add("skewDegrees", p.getJsonNumber("skewDegrees"))
-            .add("residualSkewDegrees", p.getJsonNumber("residualSkewDegrees"))
-            .add("rotation", p.getInt("rotation")).add("confidence", p.getJsonNumber("confidence"));
-        if (p.getBoolean("blank")) {
-          blank++;
-        } else {
-          long fp = Long.parseUnsignedLong(p.getString("fingerprint", "0"), 16);
-          String text = p.getString("text", "").replaceAll("\\s+", "");
-          for (int i = 0; i < seen.size(); i++) {
-            if (Fingerprint.sameSheet(seen.get(i)[0], seenText.get(i), fp, text)) {
-              page.add("duplicateOf", (int) seen.get(i)[1]);
-              warnings.add(Json.createObjectBuilder().add("code", "DUPLICATE_PAGE").add("page", number)
-                  .add("message", "Page " + number + " looks the same as page " + seen.get(i)[1]
-                      + ". Delete one of them if the sheet was fed twice."));
-              break;
-            }
-          }
-          seen.add(new long[] {fp, number});
-          seenText.add(text);
+    public static JsonObject of(Spool.Batch batch) throws IOException {
+        JsonObjectBuilder report = Json.createObjectBuilder()
+                .add("batchId", batch.id())
+                .add("state", batch.state().name());
+        if (batch.caseNumber() != null) {
+            report.add("caseNumber", batch.caseNumber());
         }
-        pages.add(page);
-      }
+        if (batch.material() != null) {
+            report.add("material", batch.material());
+        }
+        JsonArrayBuilder pages = Json.createArrayBuilder();
+        JsonArrayBuilder warnings = Json.createArrayBuilder();
+        List<long[]> seen = new ArrayList<>();
+        List<String> seenText = new ArrayList<>();
+        int number = 0, blank = 0, original = 0;
+        for (Path file : batch.originalFiles()) {
+            original++;
+            Path sidecar = batch.output().resolve(Pipeline.stem(file) + ".json");
+            if (!Files.exists(sidecar)) {
+                number++;
+                pages.add(Json.createObjectBuilder()
+                        .add("number", number)
+                        .add("original", original)
+                        .add("file", file.getFileName().toString())
+                        .add("processed", false));
+                continue;
+            }
+            JsonObject s;
+            try (var reader = Json.createReader(Files.newBufferedReader(sidecar))) {
+                s = reader.readObject();
+            }
+            for (JsonObject w : s.getJsonArray("warnings").getValuesAs(JsonObject.class)) {
+                warnings.add(Json.createObjectBuilder(w).add("original", original));
+            }
+            for (JsonObject p : s.getJsonArray("pages").getValuesAs(JsonObject.class)) {
+                number++;
+                JsonObjectBuilder page = Json.createObjectBuilder()
+                        .add("number", number)
+                        .add("original", original)
+                        .add("file", file.getFileName().toString())
+                        .add("processed", true)
+                        .add("index", p.getInt("index"))
+                        .add("blank", p.getBoolean("blank"))
+                        .add("dpi", p.getInt("dpi"))
+                        .add("skewDegrees", p.getJsonNumber("skewDegrees"))
+                        .add("residualSkewDegrees", p.getJsonNumber("residualSkewDegrees"))
+                        .add("rotation", p.getInt("rotation"))
+                        .add("confidence", p.getJsonNumber("confidence"));
+                if (p.getBoolean("blank")) {
+                    blank++;
+                } else {
+                    long fp = Long.parseUnsignedLong(p.getString("fingerprint", "0"), 16);
+                    String text = p.getString("text", "").replaceAll("\\s+", "");
+                    for (int i = 0; i < seen.size(); i++) {
+                        if (Fingerprint.sameSheet(seen.get(i)[0], seenText.get(i), fp, text)) {
+                            page.add("duplicateOf", (int) seen.get(i)[1]);
+                            warnings.add(Json.createObjectBuilder()
+                                    .add("code", "DUPLICATE_PAGE")
+                                    .add("page", number)
+                                    .add(
+                                            "message",
+                                            "Page " + number + " looks the same as page " + seen.get(i)[1]
+                                                    + ". Delete one of them if the sheet was fed twice."));
+                            break;
+                        }
+                    }
+                    seen.add(new long[] {fp, number});
+                    seenText.add(text);
+                }
+                pages.add(page);
+            }
+        }
+        report.add("pageCount", number)
+                .add("blankPages", blank)
+                .add("pages", pages)
+                .add("warnings", warnings);
+        Path error = batch.dir().resolve("error.json");
+        if (Files.exists(error)) {
+            try (var reader = Json.createReader(Files.newBufferedReader(error))) {
+                report.add("error", reader.readObject());
+            }
+        }
+        return report.build();
     }
-    report.add("pageCount", number).add("blankPages", blank).add("pages", pages).add("warnings", warnings);
-    Path error = batch.dir().resolve("error.json");
-    if (Files.exists(error)) {
-      try (var reader = Json.createReader(Files.newBufferedReader(error))) {
-        report.add("error", reader.readObject());
-      }
-    }
-    return report.build();
-  }
 }

@@ -22,171 +22,190 @@ import org.earchive.capture.pipeline.Sidecar;
  * next round retries with a growing pause.
  */
 public final class Station {
-  private static final Logger LOG = Logger.getLogger(Station.class.getName());
-  private static final Duration MAX_PAUSE = Duration.ofMinutes(5);
+    private static final Logger LOG = Logger.getLogger(Station.class.getName());
+    private static final Duration MAX_PAUSE = Duration.ofMinutes(5);
 
-  private final Spool spool;
-  private final Pipeline pipeline;
-  private final ServerClient server;
-  private final boolean review;
-  private int failedRounds;
+    private final Spool spool;
+    private final Pipeline pipeline;
+    private final ServerClient server;
+    private final boolean review;
+    private int failedRounds;
 
-  public Station(Spool spool, Pipeline pipeline, ServerClient server) {
-    this(spool, pipeline, server, false);
-  }
+    public Station(Spool spool, Pipeline pipeline, ServerClient server) {
+        this(spool, pipeline, server, false);
+    }
 
-  /** @param review processed batches wait for the clerk's approval (quality control) before they are uploaded */
-  public Station(Spool spool, Pipeline pipeline, ServerClient server, boolean review) {
-    this.spool = spool;
-    this.pipeline = pipeline;
-    this.server = server;
-    this.review = review;
-  }
+    /** @param review processed batches wait for the clerk's approval (quality control) before they are uploaded */
+    public Station(Spool spool, Pipeline pipeline, ServerClient server, boolean review) {
+        this.spool = spool;
+        this.pipeline = pipeline;
+        this.server = server;
+        this.review = review;
+    }
 
-  /** What one round did. */
-  public record Round(int processed, int uploaded, int failed, int waiting) {}
+    /** What one round did. */
+    public record Round(int processed, int uploaded, int failed, int waiting) {}
 
-  /** Processes every captured batch, then uploads every processed one. Safe to call again after any crash. */
-  public Round runOnce() throws IOException {
-    int processed = 0, uploaded = 0, failed = 0, waiting = 0;
-    for (Spool.Batch batch : spool.batches()) {
-      Spool.State state = batch.state();
-      if (state == Spool.State.QUEUED) {
-        process(batch);
-        processed++;
-        state = batch.state();
-      }
-      if (state == Spool.State.PROCESSED) {
-        try {
-          upload(batch);
-          if (batch.state() == Spool.State.DONE) {
-            uploaded++;
-            continue; // confirmed and removed from the spool
-          }
-        } catch (ServerClient.Unavailable e) {
-          LOG.warning("batch " + batch.id() + " waits for the server: " + e.getMessage());
-          waiting++;
-          continue;
+    /** Processes every captured batch, then uploads every processed one. Safe to call again after any crash. */
+    public Round runOnce() throws IOException {
+        int processed = 0, uploaded = 0, failed = 0, waiting = 0;
+        for (Spool.Batch batch : spool.batches()) {
+            Spool.State state = batch.state();
+            if (state == Spool.State.QUEUED) {
+                process(batch);
+                processed++;
+                state = batch.state();
+            }
+            if (state == Spool.State.PROCESSED) {
+                try {
+                    upload(batch);
+                    if (batch.state() == Spool.State.DONE) {
+                        uploaded++;
+                        continue; // confirmed and removed from the spool
+                    }
+                } catch (ServerClient.Unavailable e) {
+                    LOG.warning("batch " + batch.id() + " waits for the server: " + e.getMessage());
+                    waiting++;
+                    continue;
+                }
+                state = batch.state();
+            }
+            if (state == Spool.State.FAILED) {
+                failed++;
+            }
         }
-        state = batch.state();
-      }
-      if (state == Spool.State.FAILED) {
-        failed++;
-      }
+        failedRounds = waiting > 0 ? failedRounds + 1 : 0;
+        return new Round(processed, uploaded, failed, waiting);
     }
-    failedRounds = waiting > 0 ? failedRounds + 1 : 0;
-    return new Round(processed, uploaded, failed, waiting);
-  }
 
-  /**
-   * How long to wait before the next round: 2 s normally; while the server stays away it doubles from 4 s with every
-   * round that had to wait, up to five minutes.
-   */
-  public Duration pause() {
-    long seconds = Math.min(MAX_PAUSE.toSeconds(), 2L << Math.min(failedRounds, 8));
-    return Duration.ofSeconds(seconds);
-  }
+    /**
+     * How long to wait before the next round: 2 s normally; while the server stays away it doubles from 4 s with every
+     * round that had to wait, up to five minutes.
+     */
+    public Duration pause() {
+        long seconds = Math.min(MAX_PAUSE.toSeconds(), 2L << Math.min(failedRounds, 8));
+        return Duration.ofSeconds(seconds);
+    }
 
-  void process(Spool.Batch batch) throws IOException {
-    Path out = batch.output();
-    if (Files.exists(out)) {
-      // processed again after the clerk's corrections: nothing of the earlier run may be uploaded
-      try (var old = Files.walk(out)) {
-        for (Path f : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.delete(f);
+    void process(Spool.Batch batch) throws IOException {
+        Path out = batch.output();
+        if (Files.exists(out)) {
+            // processed again after the clerk's corrections: nothing of the earlier run may be uploaded
+            try (var old = Files.walk(out)) {
+                for (Path f : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(f);
+                }
+            }
         }
-      }
-    }
-    Files.createDirectories(out);
-    List<String> plan = new ArrayList<>();
-    for (Path original : batch.originalFiles()) {
-      String stem = Pipeline.stem(original);
-      CaptureResult r = pipeline.process(original, out, stem,
-          new Pipeline.Context(batch.caseNumber(), batch.material(), batch.operator(), batch.turn(original)));
-      Sidecar.write(r, out);
-      if (r.failed()) {
-        batch.fail(r.error().name(), original.getFileName() + ": " + r.errorMessage());
-        return;
-      }
-      String material = batch.material();
-      for (OutputDocument d : r.documents()) {
-        String caseNumber = d.caseNumber() != null ? d.caseNumber() : batch.caseNumber();
-        material = d.material() != null ? d.material() : batch.material();
-        if (caseNumber == null || material == null) {
-          batch.fail("NO_CASE", d.file().getFileName() + " has no case or material: choose the case at the station"
-              + " or put a cover sheet printed from the case on top of the stack, then scan again.");
-          return;
+        Files.createDirectories(out);
+        List<String> plan = new ArrayList<>();
+        for (Path original : batch.originalFiles()) {
+            String stem = Pipeline.stem(original);
+            CaptureResult r = pipeline.process(
+                    original,
+                    out,
+                    stem,
+                    new Pipeline.Context(batch.caseNumber(), batch.material(), batch.operator(), batch.turn(original)));
+            Sidecar.write(r, out);
+            if (r.failed()) {
+                batch.fail(r.error().name(), original.getFileName() + ": " + r.errorMessage());
+                return;
+            }
+            String material = batch.material();
+            for (OutputDocument d : r.documents()) {
+                String caseNumber = d.caseNumber() != null ? d.caseNumber() : batch.caseNumber();
+                material = d.material() != null ? d.material() : batch.material();
+                if (caseNumber == null || material == null) {
+                    batch.fail(
+                            "NO_CASE",
+                            d.file().getFileName() + " has no case or material: choose the case at the station"
+                                    + " or put a cover sheet printed from the case on top of the stack, then scan again.");
+                    return;
+                }
+                plan.add(String.join(
+                        "\t",
+                        "ARCHIVAL",
+                        caseNumber,
+                        material,
+                        d.file().getFileName().toString(),
+                        "application/pdf"));
+            }
+            String caseNumber = r.documents().get(0).caseNumber() != null
+                    ? r.documents().get(0).caseNumber()
+                    : batch.caseNumber();
+            // the original goes with the first document it produced
+            plan.add(String.join(
+                    "\t",
+                    "ORIGINAL",
+                    caseNumber,
+                    r.documents().get(0).material() != null
+                            ? r.documents().get(0).material()
+                            : material,
+                    "../originals/" + original.getFileName(),
+                    r.mediaType() == null ? "application/octet-stream" : r.mediaType()));
         }
-        plan.add(String.join("\t", "ARCHIVAL", caseNumber, material, d.file().getFileName().toString(),
-            "application/pdf"));
-      }
-      String caseNumber = r.documents().get(0).caseNumber() != null ? r.documents().get(0).caseNumber()
-          : batch.caseNumber();
-      // the original goes with the first document it produced
-      plan.add(String.join("\t", "ORIGINAL", caseNumber, r.documents().get(0).material() != null
-          ? r.documents().get(0).material() : material, "../originals/" + original.getFileName(),
-          r.mediaType() == null ? "application/octet-stream" : r.mediaType()));
+        Durable.write(batch.dir().resolve("uploads.tsv"), String.join("\n", plan) + "\n");
+        batch.state(review ? Spool.State.REVIEW : Spool.State.PROCESSED);
     }
-    Durable.write(batch.dir().resolve("uploads.tsv"), String.join("\n", plan) + "\n");
-    batch.state(review ? Spool.State.REVIEW : Spool.State.PROCESSED);
-  }
 
-  void upload(Spool.Batch batch) throws IOException {
-    List<String> done = batch.confirmed();
-    for (String line : Files.readAllLines(batch.dir().resolve("uploads.tsv"))) {
-      if (line.isBlank()) {
-        continue;
-      }
-      String[] f = line.split("\t");
-      Path file = batch.output().resolve(f[3]).normalize();
-      String sha256 = Pipeline.sha256(file);
-      String entry = sha256 + " " + f[0] + " " + f[3];
-      if (done.contains(entry)) {
-        continue;
-      }
-      ServerClient.Uploaded u;
-      try {
-        u = server.upload(f[1], f[2], f[0], file, f[4], batch.id() + ":" + sha256);
-      } catch (ServerClient.Rejected e) {
-        batch.fail(e.code(), file.getFileName() + ": " + e.getMessage());
-        return;
-      }
-      if (!u.sha256().equals(sha256)) {
-        // never forget a page the server does not hold exactly
-        batch.fail("DIGEST_MISMATCH", file.getFileName() + ": the server holds " + u.sha256() + ", the station "
-            + sha256 + ". The batch is kept; report it.");
-        return;
-      }
-      batch.confirm(entry);
-    }
-    batch.state(Spool.State.DONE);
-    LOG.info("batch " + batch.id() + " uploaded and confirmed by the server; removed from the spool");
-    batch.remove();
-  }
-
-  /** The failure a clerk must deal with, from a FAILED batch. */
-  public static JsonObject failure(Spool.Batch batch) throws IOException {
-    try (var reader = Json.createReader(Files.newBufferedReader(batch.dir().resolve("error.json")))) {
-      return reader.readObject();
-    }
-  }
-
-  /** Runs rounds until interrupted. */
-  public void runForever() {
-    while (!Thread.currentThread().isInterrupted()) {
-      try {
-        Round r = runOnce();
-        if (r.processed() + r.uploaded() > 0) {
-          LOG.info("round: " + r);
+    void upload(Spool.Batch batch) throws IOException {
+        List<String> done = batch.confirmed();
+        for (String line : Files.readAllLines(batch.dir().resolve("uploads.tsv"))) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] f = line.split("\t");
+            Path file = batch.output().resolve(f[3]).normalize();
+            String sha256 = Pipeline.sha256(file);
+            String entry = sha256 + " " + f[0] + " " + f[3];
+            if (done.contains(entry)) {
+                continue;
+            }
+            ServerClient.Uploaded u;
+            try {
+                u = server.upload(f[1], f[2], f[0], file, f[4], batch.id() + ":" + sha256);
+            } catch (ServerClient.Rejected e) {
+                batch.fail(e.code(), file.getFileName() + ": " + e.getMessage());
+                return;
+            }
+            if (!u.sha256().equals(sha256)) {
+                // never forget a page the server does not hold exactly
+                batch.fail(
+                        "DIGEST_MISMATCH",
+                        file.getFileName() + ": the server holds " + u.sha256() + ", the station " + sha256
+                                + ". The batch is kept; report it.");
+                return;
+            }
+            batch.confirm(entry);
         }
-      } catch (IOException | RuntimeException e) {
-        LOG.log(Level.SEVERE, "station round failed; retrying", e);
-      }
-      try {
-        Thread.sleep(pause().toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+        batch.state(Spool.State.DONE);
+        LOG.info("batch " + batch.id() + " uploaded and confirmed by the server; removed from the spool");
+        batch.remove();
     }
-  }
+
+    /** The failure a clerk must deal with, from a FAILED batch. */
+    public static JsonObject failure(Spool.Batch batch) throws IOException {
+        try (var reader = Json.createReader(Files.newBufferedReader(batch.dir().resolve("error.json")))) {
+            return reader.readObject();
+        }
+    }
+
+    /** Runs rounds until interrupted. */
+    public void runForever() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Round r = runOnce();
+                if (r.processed() + r.uploaded() > 0) {
+                    LOG.info("round: " + r);
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.SEVERE, "station round failed; retrying", e);
+            }
+            try {
+                Thread.sleep(pause().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
 }

@@ -27,85 +27,93 @@ import org.junit.jupiter.api.io.TempDir;
  * batch goes to the server.
  */
 class QualityControlTest {
-  @TempDir Path dir;
+    @TempDir
+    Path dir;
 
-  @Test
-  void theClerkCorrectsTheBatchBeforeItMayLeave() throws Exception {
-    Spool spool = new Spool(dir.resolve("spool"));
-    Spool.Batch batch = spool.open("C202611300000005", "ID_CARD", "clerk");
-    BufferedImage form = grey(FormScans.form(91, false).image());
-    add(batch, "form.tif", form);
-    add(batch, "note.tif", FormScans.upsideDown(sparseNote()));
-    add(batch, "form-again.tif", form);
-    batch.close();
+    @Test
+    void theClerkCorrectsTheBatchBeforeItMayLeave() throws Exception {
+        Spool spool = new Spool(dir.resolve("spool"));
+        Spool.Batch batch = spool.open("C202611300000005", "ID_CARD", "clerk");
+        BufferedImage form = grey(FormScans.form(91, false).image());
+        add(batch, "form.tif", form);
+        add(batch, "note.tif", FormScans.upsideDown(sparseNote()));
+        add(batch, "form-again.tif", form);
+        batch.close();
 
-    CaptureSettings settings = CaptureSettings.fromEnvironment().withWorkers(2);
-    try (Pipeline pipeline = new Pipeline(StandardComponents.create(settings), settings)) {
-      Station station = new Station(spool, pipeline,
-          new ServerClient(URI.create("http://127.0.0.1:9"), "service", "x"), true);
-      Station.Round first = station.runOnce();
-      assertEquals(1, first.processed());
-      assertEquals(0, first.waiting(), "nothing is sent before the clerk approves");
-      assertEquals(Spool.State.REVIEW, batch.state());
+        CaptureSettings settings = CaptureSettings.fromEnvironment().withWorkers(2);
+        try (Pipeline pipeline = new Pipeline(StandardComponents.create(settings), settings)) {
+            Station station = new Station(
+                    spool, pipeline, new ServerClient(URI.create("http://127.0.0.1:9"), "service", "x"), true);
+            Station.Round first = station.runOnce();
+            assertEquals(1, first.processed());
+            assertEquals(0, first.waiting(), "nothing is sent before the clerk approves");
+            assertEquals(Spool.State.REVIEW, batch.state());
 
-      JsonObject report = QualityReport.of(batch);
-      assertEquals(3, report.getInt("pageCount"));
-      var pages = report.getJsonArray("pages").getValuesAs(JsonObject.class);
-      assertEquals(1, pages.get(2).getInt("duplicateOf"), "the sheet fed twice is found across the batch");
-      assertEquals(300, pages.get(0).getInt("dpi"));
-      assertFalse(text(batch, "0002-note").contains("申请日期"), "two lines upside down: too little for OSD");
+            JsonObject report = QualityReport.of(batch);
+            assertEquals(3, report.getInt("pageCount"));
+            var pages = report.getJsonArray("pages").getValuesAs(JsonObject.class);
+            assertEquals(1, pages.get(2).getInt("duplicateOf"), "the sheet fed twice is found across the batch");
+            assertEquals(300, pages.get(0).getInt("dpi"));
+            assertFalse(text(batch, "0002-note").contains("申请日期"), "two lines upside down: too little for OSD");
 
-      batch.discard(batch.originalFiles().get(2));
-      batch.turn(batch.originalFiles().get(1), 180);
-      batch.reorder(List.of(batch.originalFiles().get(1), batch.originalFiles().get(0)));
-      assertEquals(Spool.State.QUEUED, batch.state(), "a corrected batch is processed again");
-      assertThrows(IllegalStateException.class, batch::approve);
+            batch.discard(batch.originalFiles().get(2));
+            batch.turn(batch.originalFiles().get(1), 180);
+            batch.reorder(
+                    List.of(batch.originalFiles().get(1), batch.originalFiles().get(0)));
+            assertEquals(Spool.State.QUEUED, batch.state(), "a corrected batch is processed again");
+            assertThrows(IllegalStateException.class, batch::approve);
 
-      station.runOnce();
-      assertEquals(Spool.State.REVIEW, batch.state());
-      report = QualityReport.of(batch);
-      assertEquals(2, report.getInt("pageCount"));
-      pages = report.getJsonArray("pages").getValuesAs(JsonObject.class);
-      assertTrue(pages.get(0).getString("file").endsWith("note.tif"), "the new order holds");
-      assertEquals(180, pages.get(0).getInt("rotation"));
-      assertTrue(text(batch, "0001-note").contains("申请日期"), "read once turned by the clerk");
-      assertTrue(Files.exists(batch.dir().resolve("discarded/0003-form-again.tif")), "a deleted page is set aside");
-      assertFalse(report.getJsonArray("warnings").toString().contains("DUPLICATE_PAGE"));
+            station.runOnce();
+            assertEquals(Spool.State.REVIEW, batch.state());
+            report = QualityReport.of(batch);
+            assertEquals(2, report.getInt("pageCount"));
+            pages = report.getJsonArray("pages").getValuesAs(JsonObject.class);
+            assertTrue(pages.get(0).getString("file").endsWith("note.tif"), "the new order holds");
+            assertEquals(180, pages.get(0).getInt("rotation"));
+            assertTrue(text(batch, "0001-note").contains("申请日期"), "read once turned by the clerk");
+            assertTrue(
+                    Files.exists(batch.dir().resolve("discarded/0003-form-again.tif")), "a deleted page is set aside");
+            assertFalse(report.getJsonArray("warnings").toString().contains("DUPLICATE_PAGE"));
 
-      batch.approve();
-      Station.Round sent = station.runOnce();
-      assertEquals(1, sent.waiting(), "approved: now it goes to the server (which is away)");
-      assertEquals(Spool.State.PROCESSED, batch.state());
+            batch.approve();
+            Station.Round sent = station.runOnce();
+            assertEquals(1, sent.waiting(), "approved: now it goes to the server (which is away)");
+            assertEquals(Spool.State.PROCESSED, batch.state());
+        }
     }
-  }
 
-  private static String text(Spool.Batch batch, String stem) throws Exception {
-    try (var r = jakarta.json.Json.createReader(Files.newBufferedReader(batch.output().resolve(stem + ".json")))) {
-      return r.readObject().getJsonArray("pages").getJsonObject(0).getString("text").replaceAll("\\s+", "");
+    private static String text(Spool.Batch batch, String stem) throws Exception {
+        try (var r = jakarta.json.Json.createReader(
+                Files.newBufferedReader(batch.output().resolve(stem + ".json")))) {
+            return r.readObject()
+                    .getJsonArray("pages")
+                    .getJsonObject(0)
+                    .getString("text")
+                    .replaceAll("\\s+", "");
+        }
     }
-  }
 
-  private static void add(Spool.Batch batch, String name, BufferedImage page) throws Exception {
-    batch.accept(name, new ByteArrayInputStream(TiffPage.encode(page, 300)));
-  }
+    private static void add(Spool.Batch batch, String name, BufferedImage page) throws Exception {
+        batch.accept(name, new ByteArrayInputStream(TiffPage.encode(page, 300)));
+    }
 
-  /** A slip with two short lines: an upside-down one gives orientation detection too little to go on. */
-  private static BufferedImage sparseNote() {
-    BufferedImage page = new BufferedImage(2480, 3508, BufferedImage.TYPE_BYTE_GRAY);
-    Graphics2D g = page.createGraphics();
-    g.setColor(Color.WHITE);
-    g.fillRect(0, 0, page.getWidth(), page.getHeight());
-    g.setColor(Color.BLACK);
-    g.setFont(FormScans.font(60f));
-    g.drawString("申请日期", 300, 400);
-    g.drawString("王芳", 300, 520);
-    g.dispose();
-    return page;
-  }
+    /** A slip with two short lines: an upside-down one gives orientation detection too little to go on. */
+    private static BufferedImage sparseNote() {
+        BufferedImage page = new BufferedImage(2480, 3508, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = page.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, page.getWidth(), page.getHeight());
+        g.setColor(Color.BLACK);
+        g.setFont(FormScans.font(60f));
+        g.drawString("申请日期", 300, 400);
+        g.drawString("王芳", 300, 520);
+        g.dispose();
+        return page;
+    }
 
-  private static BufferedImage grey(BufferedImage colour) {
-    BufferedImage g = new BufferedImage(colour.getWidth(), colour.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
-    g.getGraphics().drawImage(colour, 0, 0, null);
-    return g;
-  }
+    private static BufferedImage grey(BufferedImage colour) {
+        BufferedImage g = new BufferedImage(colour.getWidth(), colour.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+        g.getGraphics().drawImage(colour, 0, 0, null);
+        return g;
+    }
 }

@@ -7,53 +7,53 @@ import org.bouncycastle.crypto.digests.SM3Digest;
 
 /** SHA-256 and SM3 over the same bytes, fed incrementally. Not thread-safe; one per stream. */
 public final class FixityDigest {
-  private static final HexFormat HEX = HexFormat.of();
-  private final MessageDigest sha256;
-  private final SM3Digest sm3 = new SM3Digest();
-  private long length;
+    private static final HexFormat HEX = HexFormat.of();
+    private final MessageDigest sha256;
+    private final SM3Digest sm3 = new SM3Digest();
+    private long length;
 
-  public FixityDigest() {
-    try {
-      sha256 = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("The JVM lacks SHA-256", e);
+    public FixityDigest() {
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("The JVM lacks SHA-256", e);
+        }
     }
-  }
 
-  public void update(byte[] buffer, int offset, int count) {
-    sha256.update(buffer, offset, count);
-    sm3.update(buffer, offset, count);
-    length += count;
-  }
-
-  public long length() {
-    return length;
-  }
-
-  /** Finishes both digests; call once. */
-  public Result finish() {
-    byte[] sm3Out = new byte[sm3.getDigestSize()];
-    sm3.doFinal(sm3Out, 0);
-    byte[] shaOut = sha256.digest();
-    return new Result(HEX.formatHex(shaOut), HEX.formatHex(sm3Out), shaOut, length);
-  }
-
-  /** Both digests of a byte array; convenient for small objects and tests. */
-  public static Result of(byte[] bytes) {
-    FixityDigest d = new FixityDigest();
-    d.update(bytes, 0, bytes.length);
-    return d.finish();
-  }
-
-  /**
-   * @param sha256Hex lower-case hex SHA-256
-   * @param sm3Hex lower-case hex SM3
-   * @param sha256Bytes the raw SHA-256 (for base64 checksum headers)
-   * @param length bytes digested
-   */
-  public record Result(String sha256Hex, String sm3Hex, byte[] sha256Bytes, long length) {
-    public String sha256Base64() {
-      return java.util.Base64.getEncoder().encodeToString(sha256Bytes);
+    public void update(byte[] buffer, int offset, int count) {
+        sha256.update(buffer, offset, count);
+        sm3.update(buffer, offset, count);
+        length += count;
     }
-  }
+
+    public long length() {
+        return length;
+    }
+
+    /** Finishes both digests; call once. */
+    public Result finish() {
+        byte[] sm3Out = new byte[sm3.getDigestSize()];
+        sm3.doFinal(sm3Out, 0);
+        byte[] shaOut = sha256.digest();
+        return new Result(HEX.formatHex(shaOut), HEX.formatHex(sm3Out), shaOut, length);
+    }
+
+    /** Both digests of a byte array; convenient for small objects and tests. */
+    public static Result of(byte[] bytes) {
+        FixityDigest d = new FixityDigest();
+        d.update(bytes, 0, bytes.length);
+        return d.finish();
+    }
+
+    /**
+     * @param sha256Hex lower-case hex SHA-256
+     * @param sm3Hex lower-case hex SM3
+     * @param sha256Bytes the raw SHA-256 (for base64 checksum headers)
+     * @param length bytes digested
+     */
+    public record Result(String sha256Hex, String sm3Hex, byte[] sha256Bytes, long length) {
+        public String sha256Base64() {
+            return java.util.Base64.getEncoder().encodeToString(sha256Bytes);
+        }
+    }
 }

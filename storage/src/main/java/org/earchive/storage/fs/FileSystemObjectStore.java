@@ -38,359 +38,367 @@ import org.earchive.storage.digest.VerifyingInputStream;
  * atomically; the description is written before the data becomes visible.
  */
 public final class FileSystemObjectStore implements ObjectStore, KeyRotation {
-  private static final int BUFFER = 64 * 1024;
-  private final Path root;
-  private final Path objects;
-  private final Path tmp;
-  private final Sealer sealer;
+    private static final int BUFFER = 64 * 1024;
+    private final Path root;
+    private final Path objects;
+    private final Path tmp;
+    private final Sealer sealer;
 
-  /** What a durable write produced: the plaintext's digests and, when sealed, the wrapped data key. */
-  private record Written(FixityDigest.Result digest, String wrappedKey) {}
+    /** What a durable write produced: the plaintext's digests and, when sealed, the wrapped data key. */
+    private record Written(FixityDigest.Result digest, String wrappedKey) {}
 
-  public FileSystemObjectStore(Path root) throws StorageException {
-    this(root, null);
-  }
-
-  /**
-   * @param sealer encrypts new objects at rest when not null; objects stored before (plain) remain readable
-   */
-  public FileSystemObjectStore(Path root, Sealer sealer) throws StorageException {
-    this.sealer = sealer;
-    this.root = root.toAbsolutePath().normalize();
-    this.objects = this.root.resolve("objects");
-    this.tmp = this.root.resolve("tmp");
-    try {
-      Files.createDirectories(objects);
-      Files.createDirectories(tmp);
-    } catch (IOException e) {
-      throw new StorageException("Cannot create the object store folder " + this.root + ": " + e.getMessage(), e);
+    public FileSystemObjectStore(Path root) throws StorageException {
+        this(root, null);
     }
-  }
 
-  public Path root() {
-    return root;
-  }
-
-  @Override
-  public StoredObject put(InputStream content, String contentType) throws StorageException {
-    Path temp = tmp.resolve(UUID.randomUUID() + ".part");
-    try {
-      Written written = writeDurably(content, temp);
-      FixityDigest.Result digest = written.digest();
-      String key = StoredObject.keyFor(digest.sha256Hex());
-      Path data = dataPath(key);
-      Optional<StoredObject> existing = stat(key);
-      if (existing.isPresent() && Files.size(data) == digest.length()) {
-        return existing.get().withCreated(false);
-      }
-      // New bytes, or a damaged copy (wrong length) that these bytes, which match the key, repair.
-      StoredObject stored =
-          new StoredObject(
-              key, digest.length(), digest.sha256Hex(), digest.sm3Hex(), contentType, Instant.now(), existing.isEmpty());
-      Files.createDirectories(data.getParent());
-      writeMeta(stored, existing.isPresent() ? protection(key) : Protection.NONE, written.wrappedKey(), metaPath(key));
-      moveIntoPlace(temp, data);
-      fsyncDirectory(data.getParent());
-      return stored;
-    } catch (IOException e) {
-      throw new StorageException("Could not store the object in " + root + ": " + e.getMessage(), e);
-    } finally {
-      deleteQuietly(temp);
-    }
-  }
-
-  private Written writeDurably(InputStream content, Path temp) throws IOException {
-    DigestingInputStream in = new DigestingInputStream(content);
-    String wrappedKey = null;
-    try (FileChannel channel =
-            FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        OutputStream file = java.nio.channels.Channels.newOutputStream(channel)) {
-      OutputStream out = file;
-      Sealer.Sealing sealing = null;
-      if (sealer != null) {
-        sealing = sealer.seal(file);
-        out = sealing;
-        wrappedKey = sealing.wrappedKey();
-      }
-      byte[] buffer = new byte[BUFFER];
-      int n;
-      while ((n = in.read(buffer)) >= 0) {
-        out.write(buffer, 0, n);
-      }
-      if (sealing != null) {
-        sealing.finish();
-      }
-      file.flush();
-      channel.force(true);
-    }
-    return new Written(in.digest().finish(), wrappedKey);
-  }
-
-  private static void moveIntoPlace(Path temp, Path data) throws IOException {
-    try {
-      Files.move(temp, data, StandardCopyOption.ATOMIC_MOVE);
-    } catch (FileAlreadyExistsException e) {
-      // A concurrent put of the same bytes won the race: the content is identical by construction.
-    } catch (AtomicMoveNotSupportedException e) {
-      throw new IOException("The object folder's file system cannot move files atomically", e);
-    }
-  }
-
-  @Override
-  public InputStream get(String key) throws StorageException {
-    String sha256 = StoredObject.sha256Of(key);
-    Path data = dataPath(key);
-    long expectedLength = stat(key).map(StoredObject::size).orElse(-1L);
-    try {
-      InputStream raw = Files.newInputStream(data);
-      String wrappedKey = wrappedKey(key);
-      if (wrappedKey != null) {
-        if (sealer == null) {
-          raw.close();
-          throw new StorageException(
-              "Object " + key + " is encrypted at rest but no master key is configured (EARCHIVE_MASTER_KEYS).");
+    /**
+     * @param sealer encrypts new objects at rest when not null; objects stored before (plain) remain readable
+     */
+    public FileSystemObjectStore(Path root, Sealer sealer) throws StorageException {
+        this.sealer = sealer;
+        this.root = root.toAbsolutePath().normalize();
+        this.objects = this.root.resolve("objects");
+        this.tmp = this.root.resolve("tmp");
+        try {
+            Files.createDirectories(objects);
+            Files.createDirectories(tmp);
+        } catch (IOException e) {
+            throw new StorageException("Cannot create the object store folder " + this.root + ": " + e.getMessage(), e);
         }
-        raw = sealer.open(raw, wrappedKey, key);
-      }
-      return new VerifyingInputStream(raw, key, sha256, expectedLength);
-    } catch (NoSuchFileException e) {
-      throw new ObjectNotFoundException(key);
-    } catch (IOException e) {
-      throw new StorageException("Could not read object " + key + ": " + e.getMessage(), e);
     }
-  }
 
-  @Override
-  public Optional<StoredObject> stat(String key) throws StorageException {
-    StoredObject.sha256Of(key);
-    Path data = dataPath(key);
-    if (!Files.exists(data)) {
-      return Optional.empty();
+    public Path root() {
+        return root;
     }
-    try {
-      return Optional.of(readMeta(key, metaPath(key), data));
-    } catch (IOException e) {
-      throw new StorageException("Could not read the description of " + key + ": " + e.getMessage(), e);
-    }
-  }
 
-  @Override
-  public void delete(String key) throws StorageException {
-    StoredObject.sha256Of(key);
-    protection(key).checkDeletable(key, Instant.now());
-    try {
-      Files.deleteIfExists(dataPath(key));
-      Files.deleteIfExists(metaPath(key));
-    } catch (IOException e) {
-      throw new StorageException("Could not delete object " + key + ": " + e.getMessage(), e);
-    }
-  }
-
-  @Override
-  public synchronized void retain(String key, Instant until) throws StorageException {
-    Protection extended = protection(key).extendedTo(key, until);
-    updateProtection(key, extended);
-  }
-
-  @Override
-  public synchronized void legalHold(String key, boolean on) throws StorageException {
-    updateProtection(key, protection(key).withLegalHold(on));
-  }
-
-  @Override
-  public Protection protection(String key) throws StorageException {
-    StoredObject.sha256Of(key);
-    Path meta = metaPath(key);
-    if (!Files.exists(meta)) {
-      return Protection.NONE;
-    }
-    try {
-      Properties p = loadProperties(meta);
-      return new Protection(
-          Optional.ofNullable(p.getProperty("retainUntil")).map(Instant::parse),
-          Boolean.parseBoolean(p.getProperty("legalHold", "false")));
-    } catch (IOException | RuntimeException e) {
-      throw new StorageException("Could not read the protection of " + key + ": " + e.getMessage(), e);
-    }
-  }
-
-  private void updateProtection(String key, Protection protection) throws StorageException {
-    StoredObject o = stat(key).orElseThrow(() -> new ObjectNotFoundException(key));
-    try {
-      writeMeta(o, protection, wrappedKey(key), metaPath(key));
-    } catch (IOException e) {
-      throw new StorageException("Could not record the protection of " + key + ": " + e.getMessage(), e);
-    }
-  }
-
-  @Override
-  public synchronized StoredObject repair(String key, InputStream content, String contentType)
-      throws StorageException {
-    String sha256 = StoredObject.sha256Of(key);
-    Path temp = tmp.resolve(UUID.randomUUID() + ".repair");
-    try {
-      Written written = writeDurably(content, temp);
-      FixityDigest.Result digest = written.digest();
-      if (!digest.sha256Hex().equals(sha256)) {
-        throw new StorageException("Refusing to repair " + key + " with bytes whose SHA-256 is " + digest.sha256Hex());
-      }
-      Path data = dataPath(key);
-      Files.createDirectories(data.getParent());
-      Protection protection = protection(key);
-      StoredObject repaired =
-          new StoredObject(key, digest.length(), sha256, digest.sm3Hex(), contentType, Instant.now(), false);
-      writeMeta(repaired, protection, written.wrappedKey(), metaPath(key));
-      Files.move(temp, data, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      fsyncDirectory(data.getParent());
-      return repaired;
-    } catch (IOException e) {
-      throw new StorageException("Could not repair " + key + ": " + e.getMessage(), e);
-    } finally {
-      deleteQuietly(temp);
-    }
-  }
-
-  /** The object's wrapped data key, or null if it is stored in the clear. */
-  private String wrappedKey(String key) throws StorageException {
-    Path meta = metaPath(key);
-    if (!Files.exists(meta)) {
-      return null;
-    }
-    try {
-      return loadProperties(meta).getProperty("dataKey");
-    } catch (IOException e) {
-      throw new StorageException("Could not read the description of " + key + ": " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * Key rotation: re-wraps every data key that is not under the current master key. Only the descriptions change;
-   * the objects' bytes are not rewritten. Returns how many were re-wrapped.
-   */
-  @Override
-  public synchronized long rewrapKeys() throws StorageException {
-    if (sealer == null) {
-      return 0;
-    }
-    long rewrapped = 0;
-    try (Stream<String> keys = keys()) {
-      for (String key : (Iterable<String>) keys::iterator) {
-        String wrapped = wrappedKey(key);
-        if (wrapped == null || sealer.keyring().isCurrent(wrapped)) {
-          continue;
+    @Override
+    public StoredObject put(InputStream content, String contentType) throws StorageException {
+        Path temp = tmp.resolve(UUID.randomUUID() + ".part");
+        try {
+            Written written = writeDurably(content, temp);
+            FixityDigest.Result digest = written.digest();
+            String key = StoredObject.keyFor(digest.sha256Hex());
+            Path data = dataPath(key);
+            Optional<StoredObject> existing = stat(key);
+            if (existing.isPresent() && Files.size(data) == digest.length()) {
+                return existing.get().withCreated(false);
+            }
+            // New bytes, or a damaged copy (wrong length) that these bytes, which match the key, repair.
+            StoredObject stored = new StoredObject(
+                    key,
+                    digest.length(),
+                    digest.sha256Hex(),
+                    digest.sm3Hex(),
+                    contentType,
+                    Instant.now(),
+                    existing.isEmpty());
+            Files.createDirectories(data.getParent());
+            writeMeta(
+                    stored,
+                    existing.isPresent() ? protection(key) : Protection.NONE,
+                    written.wrappedKey(),
+                    metaPath(key));
+            moveIntoPlace(temp, data);
+            fsyncDirectory(data.getParent());
+            return stored;
+        } catch (IOException e) {
+            throw new StorageException("Could not store the object in " + root + ": " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(temp);
         }
+    }
+
+    private Written writeDurably(InputStream content, Path temp) throws IOException {
+        DigestingInputStream in = new DigestingInputStream(content);
+        String wrappedKey = null;
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                OutputStream file = java.nio.channels.Channels.newOutputStream(channel)) {
+            OutputStream out = file;
+            Sealer.Sealing sealing = null;
+            if (sealer != null) {
+                sealing = sealer.seal(file);
+                out = sealing;
+                wrappedKey = sealing.wrappedKey();
+            }
+            byte[] buffer = new byte[BUFFER];
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                out.write(buffer, 0, n);
+            }
+            if (sealing != null) {
+                sealing.finish();
+            }
+            file.flush();
+            channel.force(true);
+        }
+        return new Written(in.digest().finish(), wrappedKey);
+    }
+
+    private static void moveIntoPlace(Path temp, Path data) throws IOException {
+        try {
+            Files.move(temp, data, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException e) {
+            // A concurrent put of the same bytes won the race: the content is identical by construction.
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("The object folder's file system cannot move files atomically", e);
+        }
+    }
+
+    @Override
+    public InputStream get(String key) throws StorageException {
+        String sha256 = StoredObject.sha256Of(key);
+        Path data = dataPath(key);
+        long expectedLength = stat(key).map(StoredObject::size).orElse(-1L);
+        try {
+            InputStream raw = Files.newInputStream(data);
+            String wrappedKey = wrappedKey(key);
+            if (wrappedKey != null) {
+                if (sealer == null) {
+                    raw.close();
+                    throw new StorageException("Object " + key
+                            + " is encrypted at rest but no master key is configured (EARCHIVE_MASTER_KEYS).");
+                }
+                raw = sealer.open(raw, wrappedKey, key);
+            }
+            return new VerifyingInputStream(raw, key, sha256, expectedLength);
+        } catch (NoSuchFileException e) {
+            throw new ObjectNotFoundException(key);
+        } catch (IOException e) {
+            throw new StorageException("Could not read object " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<StoredObject> stat(String key) throws StorageException {
+        StoredObject.sha256Of(key);
+        Path data = dataPath(key);
+        if (!Files.exists(data)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(readMeta(key, metaPath(key), data));
+        } catch (IOException e) {
+            throw new StorageException("Could not read the description of " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void delete(String key) throws StorageException {
+        StoredObject.sha256Of(key);
+        protection(key).checkDeletable(key, Instant.now());
+        try {
+            Files.deleteIfExists(dataPath(key));
+            Files.deleteIfExists(metaPath(key));
+        } catch (IOException e) {
+            throw new StorageException("Could not delete object " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void retain(String key, Instant until) throws StorageException {
+        Protection extended = protection(key).extendedTo(key, until);
+        updateProtection(key, extended);
+    }
+
+    @Override
+    public synchronized void legalHold(String key, boolean on) throws StorageException {
+        updateProtection(key, protection(key).withLegalHold(on));
+    }
+
+    @Override
+    public Protection protection(String key) throws StorageException {
+        StoredObject.sha256Of(key);
         Path meta = metaPath(key);
-        Properties p = loadProperties(meta);
-        p.setProperty("dataKey", sealer.rewrap(wrapped));
+        if (!Files.exists(meta)) {
+            return Protection.NONE;
+        }
+        try {
+            Properties p = loadProperties(meta);
+            return new Protection(
+                    Optional.ofNullable(p.getProperty("retainUntil")).map(Instant::parse),
+                    Boolean.parseBoolean(p.getProperty("legalHold", "false")));
+        } catch (IOException | RuntimeException e) {
+            throw new StorageException("Could not read the protection of " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void updateProtection(String key, Protection protection) throws StorageException {
+        StoredObject o = stat(key).orElseThrow(() -> new ObjectNotFoundException(key));
+        try {
+            writeMeta(o, protection, wrappedKey(key), metaPath(key));
+        } catch (IOException e) {
+            throw new StorageException("Could not record the protection of " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized StoredObject repair(String key, InputStream content, String contentType)
+            throws StorageException {
+        String sha256 = StoredObject.sha256Of(key);
+        Path temp = tmp.resolve(UUID.randomUUID() + ".repair");
+        try {
+            Written written = writeDurably(content, temp);
+            FixityDigest.Result digest = written.digest();
+            if (!digest.sha256Hex().equals(sha256)) {
+                throw new StorageException(
+                        "Refusing to repair " + key + " with bytes whose SHA-256 is " + digest.sha256Hex());
+            }
+            Path data = dataPath(key);
+            Files.createDirectories(data.getParent());
+            Protection protection = protection(key);
+            StoredObject repaired =
+                    new StoredObject(key, digest.length(), sha256, digest.sm3Hex(), contentType, Instant.now(), false);
+            writeMeta(repaired, protection, written.wrappedKey(), metaPath(key));
+            Files.move(temp, data, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            fsyncDirectory(data.getParent());
+            return repaired;
+        } catch (IOException e) {
+            throw new StorageException("Could not repair " + key + ": " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(temp);
+        }
+    }
+
+    /** The object's wrapped data key, or null if it is stored in the clear. */
+    private String wrappedKey(String key) throws StorageException {
+        Path meta = metaPath(key);
+        if (!Files.exists(meta)) {
+            return null;
+        }
+        try {
+            return loadProperties(meta).getProperty("dataKey");
+        } catch (IOException e) {
+            throw new StorageException("Could not read the description of " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Key rotation: re-wraps every data key that is not under the current master key. Only the descriptions change;
+     * the objects' bytes are not rewritten. Returns how many were re-wrapped.
+     */
+    @Override
+    public synchronized long rewrapKeys() throws StorageException {
+        if (sealer == null) {
+            return 0;
+        }
+        long rewrapped = 0;
+        try (Stream<String> keys = keys()) {
+            for (String key : (Iterable<String>) keys::iterator) {
+                String wrapped = wrappedKey(key);
+                if (wrapped == null || sealer.keyring().isCurrent(wrapped)) {
+                    continue;
+                }
+                Path meta = metaPath(key);
+                Properties p = loadProperties(meta);
+                p.setProperty("dataKey", sealer.rewrap(wrapped));
+                storeProperties(p, meta);
+                rewrapped++;
+            }
+        } catch (IOException | Keyring.KeyUnavailableException e) {
+            throw new StorageException("Key rotation stopped: " + e.getMessage(), e);
+        }
+        return rewrapped;
+    }
+
+    @Override
+    public Stream<String> keys() throws StorageException {
+        try {
+            return Files.walk(objects)
+                    .filter(Files::isRegularFile)
+                    .map(p -> p.getFileName().toString())
+                    .filter(name -> name.matches("[0-9a-f]{64}"))
+                    .map(StoredObject::keyFor);
+        } catch (IOException e) {
+            throw new StorageException("Could not list " + objects + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void ping() throws StorageException {
+        if (!Files.isDirectory(objects) || !Files.isWritable(tmp)) {
+            throw new StorageException("The object folder " + root + " is missing or not writable.");
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "filesystem:" + root;
+    }
+
+    private Path dataPath(String key) {
+        String hex = StoredObject.sha256Of(key);
+        return objects.resolve(hex.substring(0, 2)).resolve(hex.substring(2, 4)).resolve(hex);
+    }
+
+    private Path metaPath(String key) {
+        Path data = dataPath(key);
+        return data.resolveSibling(data.getFileName() + ".meta");
+    }
+
+    private static void writeMeta(StoredObject o, Protection protection, String wrappedKey, Path meta)
+            throws IOException {
+        Properties p = new Properties();
+        if (wrappedKey != null) {
+            p.setProperty("dataKey", wrappedKey);
+        }
+        protection.retainUntil().ifPresent(t -> p.setProperty("retainUntil", t.toString()));
+        p.setProperty("legalHold", Boolean.toString(protection.legalHold()));
+        p.setProperty("sha256", o.sha256());
+        p.setProperty("sm3", o.sm3());
+        p.setProperty("size", Long.toString(o.size()));
+        p.setProperty("contentType", o.contentType() == null ? "application/octet-stream" : o.contentType());
+        p.setProperty("storedAt", o.storedAt().toString());
         storeProperties(p, meta);
-        rewrapped++;
-      }
-    } catch (IOException | Keyring.KeyUnavailableException e) {
-      throw new StorageException("Key rotation stopped: " + e.getMessage(), e);
     }
-    return rewrapped;
-  }
 
-  @Override
-  public Stream<String> keys() throws StorageException {
-    try {
-      return Files.walk(objects)
-          .filter(Files::isRegularFile)
-          .map(p -> p.getFileName().toString())
-          .filter(name -> name.matches("[0-9a-f]{64}"))
-          .map(StoredObject::keyFor);
-    } catch (IOException e) {
-      throw new StorageException("Could not list " + objects + ": " + e.getMessage(), e);
+    private static void storeProperties(Properties p, Path meta) throws IOException {
+        Path temp = meta.resolveSibling(meta.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                Writer w = java.nio.channels.Channels.newWriter(channel, StandardCharsets.UTF_8)) {
+            p.store(w, null);
+            w.flush();
+            channel.force(true);
+        }
+        Files.move(temp, meta, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
-  }
 
-  @Override
-  public void ping() throws StorageException {
-    if (!Files.isDirectory(objects) || !Files.isWritable(tmp)) {
-      throw new StorageException("The object folder " + root + " is missing or not writable.");
+    private static StoredObject readMeta(String key, Path meta, Path data) throws IOException {
+        Properties p = Files.exists(meta) ? loadProperties(meta) : new Properties();
+        long size = p.containsKey("size") ? Long.parseLong(p.getProperty("size")) : Files.size(data);
+        Instant storedAt = p.containsKey("storedAt")
+                ? Instant.parse(p.getProperty("storedAt"))
+                : Files.getLastModifiedTime(data).toInstant();
+        return new StoredObject(
+                key,
+                size,
+                StoredObject.sha256Of(key),
+                p.getProperty("sm3", ""),
+                p.getProperty("contentType", "application/octet-stream"),
+                storedAt,
+                false);
     }
-  }
 
-  @Override
-  public String describe() {
-    return "filesystem:" + root;
-  }
-
-  private Path dataPath(String key) {
-    String hex = StoredObject.sha256Of(key);
-    return objects.resolve(hex.substring(0, 2)).resolve(hex.substring(2, 4)).resolve(hex);
-  }
-
-  private Path metaPath(String key) {
-    Path data = dataPath(key);
-    return data.resolveSibling(data.getFileName() + ".meta");
-  }
-
-  private static void writeMeta(StoredObject o, Protection protection, String wrappedKey, Path meta)
-      throws IOException {
-    Properties p = new Properties();
-    if (wrappedKey != null) {
-      p.setProperty("dataKey", wrappedKey);
+    private static Properties loadProperties(Path file) throws IOException {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        }
+        return p;
     }
-    protection.retainUntil().ifPresent(t -> p.setProperty("retainUntil", t.toString()));
-    p.setProperty("legalHold", Boolean.toString(protection.legalHold()));
-    p.setProperty("sha256", o.sha256());
-    p.setProperty("sm3", o.sm3());
-    p.setProperty("size", Long.toString(o.size()));
-    p.setProperty("contentType", o.contentType() == null ? "application/octet-stream" : o.contentType());
-    p.setProperty("storedAt", o.storedAt().toString());
-    storeProperties(p, meta);
-  }
 
-  private static void storeProperties(Properties p, Path meta) throws IOException {
-    Path temp = meta.resolveSibling(meta.getFileName() + "." + UUID.randomUUID() + ".tmp");
-    try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        Writer w = java.nio.channels.Channels.newWriter(channel, StandardCharsets.UTF_8)) {
-      p.store(w, null);
-      w.flush();
-      channel.force(true);
+    private static void fsyncDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // Some file systems cannot open a directory for fsync; the data file itself was forced.
+        }
     }
-    Files.move(temp, meta, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-  }
 
-  private static StoredObject readMeta(String key, Path meta, Path data) throws IOException {
-    Properties p = Files.exists(meta) ? loadProperties(meta) : new Properties();
-    long size = p.containsKey("size") ? Long.parseLong(p.getProperty("size")) : Files.size(data);
-    Instant storedAt =
-        p.containsKey("storedAt")
-            ? Instant.parse(p.getProperty("storedAt"))
-            : Files.getLastModifiedTime(data).toInstant();
-    return new StoredObject(
-        key,
-        size,
-        StoredObject.sha256Of(key),
-        p.getProperty("sm3", ""),
-        p.getProperty("contentType", "application/octet-stream"),
-        storedAt,
-        false);
-  }
-
-  private static Properties loadProperties(Path file) throws IOException {
-    Properties p = new Properties();
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      p.load(r);
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-    return p;
-  }
-
-  private static void fsyncDirectory(Path dir) {
-    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-      channel.force(true);
-    } catch (IOException e) {
-      // Some file systems cannot open a directory for fsync; the data file itself was forced.
-    }
-  }
-
-  private static void deleteQuietly(Path p) {
-    try {
-      Files.deleteIfExists(p);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

@@ -14,18 +14,18 @@ import java.util.Objects;
  * @param spoolDir local folder where an incoming stream is spooled while its digests are computed
  */
 public record S3Settings(
-    String endpoint, String region, String bucket, String accessKey, String secretKey, Path spoolDir) {
-  public S3Settings {
-    Objects.requireNonNull(endpoint, "S3 endpoint is required");
-    Objects.requireNonNull(bucket, "S3 bucket is required");
-    Objects.requireNonNull(accessKey, "S3 access key is required");
-    Objects.requireNonNull(secretKey, "S3 secret key is required");
-    Objects.requireNonNull(spoolDir, "A local spool folder is required");
-    region = region == null || region.isBlank() ? "us-east-1" : region;
-  }
+        String endpoint, String region, String bucket, String accessKey, String secretKey, Path spoolDir) {
+    public S3Settings {
+        Objects.requireNonNull(endpoint, "S3 endpoint is required");
+        Objects.requireNonNull(bucket, "S3 bucket is required");
+        Objects.requireNonNull(accessKey, "S3 access key is required");
+        Objects.requireNonNull(secretKey, "S3 secret key is required");
+        Objects.requireNonNull(spoolDir, "A local spool folder is required");
+        region = region == null || region.isBlank() ? "us-east-1" : region;
+    }
 
-  @Override
-  public String toString() {
-    return "S3Settings[endpoint=" + endpoint + ", bucket=" + bucket + ", region=" + region + "]";
-  }
+    @Override
+    public String toString() {
+        return "S3Settings[endpoint=" + endpoint + ", bucket=" + bucket + ", region=" + region + "]";
+    }
 }

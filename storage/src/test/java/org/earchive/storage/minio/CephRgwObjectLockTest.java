@@ -29,85 +29,98 @@ import org.junit.jupiter.api.io.TempDir;
  * without it the test is skipped, unless {@code EARCHIVE_TEST_RGW_REQUIRED=true} (as in CI), where it fails.
  */
 class CephRgwObjectLockTest {
-  @TempDir Path spool;
-  private MinioObjectStore store;
-  private String bucket;
+    @TempDir
+    Path spool;
 
-  @BeforeEach
-  void open() throws Exception {
-    store = CephRgw.freshBucket("lock", spool);
-    bucket = store.bucket();
-  }
+    private MinioObjectStore store;
+    private String bucket;
 
-
-  private static byte[] page(long seed) {
-    byte[] b = new byte[30_000];
-    new Random(seed).nextBytes(b);
-    return b;
-  }
-
-  /** Tries to delete every version of the object with the raw client, as an attacker with the keys would. */
-  private List<Exception> rawDeleteAllVersions(String key) throws Exception {
-    List<Exception> refusals = new ArrayList<>();
-    for (Result<Item> r :
-        store.client().listObjects(ListObjectsArgs.builder().bucket(bucket).prefix(key).includeVersions(true).build())) {
-      Item item = r.get();
-      try {
-        store.client().removeObject(
-            RemoveObjectArgs.builder().bucket(bucket).object(item.objectName()).versionId(item.versionId()).build());
-      } catch (Exception e) {
-        refusals.add(e);
-      }
+    @BeforeEach
+    void open() throws Exception {
+        store = CephRgw.freshBucket("lock", spool);
+        bucket = store.bucket();
     }
-    return refusals;
-  }
 
-  @Test
-  void theBucketIsCreatedWithObjectLock() {
-    assertTrue(store.enforcesObjectLock(), "RGW enforces object lock on the archive bucket");
-  }
-
-  @Test
-  void aRetainedObjectSurvivesTheServerBeingAskedToDeleteIt() throws Exception {
-    byte[] bytes = page(1);
-    StoredObject o = store.put(new ByteArrayInputStream(bytes), "application/pdf");
-    store.retain(o.key(), Instant.now().plus(Duration.ofDays(1)));
-
-    assertThrows(RetentionException.class, () -> store.delete(o.key()), "the port refuses");
-    List<Exception> refusals = rawDeleteAllVersions(o.key());
-    assertEquals(1, refusals.size(), "the server refuses to delete the locked version (COMPLIANCE)");
-    try (InputStream in = store.get(o.key())) {
-      assertArrayEquals(bytes, in.readAllBytes());
+    private static byte[] page(long seed) {
+        byte[] b = new byte[30_000];
+        new Random(seed).nextBytes(b);
+        return b;
     }
-    assertEquals(bytes.length, store.stat(o.key()).orElseThrow().size(), "described despite RGW's retention dates");
-  }
 
-  @Test
-  void aLegalHoldIsEnforcedByTheServerUntilReleased() throws Exception {
-    StoredObject o = store.put(new ByteArrayInputStream(page(2)), "application/pdf");
-    store.legalHold(o.key(), true);
-    assertThrows(RetentionException.class, () -> store.delete(o.key()));
-    assertEquals(1, rawDeleteAllVersions(o.key()).size(), "the server refuses while the hold is on");
-
-    store.legalHold(o.key(), false);
-    store.delete(o.key());
-    assertTrue(rawDeleteAllVersions(o.key()).isEmpty(), "released: the versions can go");
-  }
-
-  @Test
-  void aRepairAddsALockedVersionAndKeepsTheOriginal() throws Exception {
-    byte[] bytes = page(3);
-    StoredObject o = store.put(new ByteArrayInputStream(bytes), "application/pdf");
-    store.retain(o.key(), Instant.now().plus(Duration.ofDays(1)));
-    store.repair(o.key(), new ByteArrayInputStream(bytes), "application/pdf");
-
-    int versions = 0;
-    for (Result<Item> r :
-        store.client().listObjects(ListObjectsArgs.builder().bucket(bucket).prefix(o.key()).includeVersions(true).build())) {
-      r.get();
-      versions++;
+    /** Tries to delete every version of the object with the raw client, as an attacker with the keys would. */
+    private List<Exception> rawDeleteAllVersions(String key) throws Exception {
+        List<Exception> refusals = new ArrayList<>();
+        for (Result<Item> r : store.client()
+                .listObjects(ListObjectsArgs.builder()
+                        .bucket(bucket)
+                        .prefix(key)
+                        .includeVersions(true)
+                        .build())) {
+            Item item = r.get();
+            try {
+                store.client()
+                        .removeObject(RemoveObjectArgs.builder()
+                                .bucket(bucket)
+                                .object(item.objectName())
+                                .versionId(item.versionId())
+                                .build());
+            } catch (Exception e) {
+                refusals.add(e);
+            }
+        }
+        return refusals;
     }
-    assertEquals(2, versions, "versioning keeps both");
-    assertEquals(2, rawDeleteAllVersions(o.key()).size(), "both versions are locked");
-  }
+
+    @Test
+    void theBucketIsCreatedWithObjectLock() {
+        assertTrue(store.enforcesObjectLock(), "RGW enforces object lock on the archive bucket");
+    }
+
+    @Test
+    void aRetainedObjectSurvivesTheServerBeingAskedToDeleteIt() throws Exception {
+        byte[] bytes = page(1);
+        StoredObject o = store.put(new ByteArrayInputStream(bytes), "application/pdf");
+        store.retain(o.key(), Instant.now().plus(Duration.ofDays(1)));
+
+        assertThrows(RetentionException.class, () -> store.delete(o.key()), "the port refuses");
+        List<Exception> refusals = rawDeleteAllVersions(o.key());
+        assertEquals(1, refusals.size(), "the server refuses to delete the locked version (COMPLIANCE)");
+        try (InputStream in = store.get(o.key())) {
+            assertArrayEquals(bytes, in.readAllBytes());
+        }
+        assertEquals(bytes.length, store.stat(o.key()).orElseThrow().size(), "described despite RGW's retention dates");
+    }
+
+    @Test
+    void aLegalHoldIsEnforcedByTheServerUntilReleased() throws Exception {
+        StoredObject o = store.put(new ByteArrayInputStream(page(2)), "application/pdf");
+        store.legalHold(o.key(), true);
+        assertThrows(RetentionException.class, () -> store.delete(o.key()));
+        assertEquals(1, rawDeleteAllVersions(o.key()).size(), "the server refuses while the hold is on");
+
+        store.legalHold(o.key(), false);
+        store.delete(o.key());
+        assertTrue(rawDeleteAllVersions(o.key()).isEmpty(), "released: the versions can go");
+    }
+
+    @Test
+    void aRepairAddsALockedVersionAndKeepsTheOriginal() throws Exception {
+        byte[] bytes = page(3);
+        StoredObject o = store.put(new ByteArrayInputStream(bytes), "application/pdf");
+        store.retain(o.key(), Instant.now().plus(Duration.ofDays(1)));
+        store.repair(o.key(), new ByteArrayInputStream(bytes), "application/pdf");
+
+        int versions = 0;
+        for (Result<Item> r : store.client()
+                .listObjects(ListObjectsArgs.builder()
+                        .bucket(bucket)
+                        .prefix(o.key())
+                        .includeVersions(true)
+                        .build())) {
+            r.get();
+            versions++;
+        }
+        assertEquals(2, versions, "versioning keeps both");
+        assertEquals(2, rawDeleteAllVersions(o.key()).size(), "both versions are locked");
+    }
 }

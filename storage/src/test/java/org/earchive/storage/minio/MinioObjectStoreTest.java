@@ -23,65 +23,64 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Against a real S3 server on loopback (S3Proxy in-process): SigV4 signatures, checksums and multipart are real. */
 class MinioObjectStoreTest extends ObjectStoreContract {
-  @RegisterExtension
-  static final S3ProxyExtension S3 =
-      S3ProxyExtension.builder()
-          .withBlobStoreProvider("transient-nio2")
-          .withCredentials("earchiveAK", "earchiveSecretKey123")
-          .build();
+    @RegisterExtension
+    static final S3ProxyExtension S3 = S3ProxyExtension.builder()
+            .withBlobStoreProvider("transient-nio2")
+            .withCredentials("earchiveAK", "earchiveSecretKey123")
+            .build();
 
-  @TempDir Path spool;
-  private MinioObjectStore store;
+    @TempDir
+    Path spool;
 
-  @BeforeEach
-  void open() throws Exception {
-    store =
-        new MinioObjectStore(
-            new S3Settings(S3.getUri().toString(), "us-east-1", "archive", S3.getAccessKey(), S3.getSecretKey(), spool));
-  }
+    private MinioObjectStore store;
 
-  @Override
-  protected ObjectStore store() {
-    return store;
-  }
-
-  @Override
-  protected void tamper(String key, byte[] newBytes) throws Exception {
-    store.client().putObject(
-        PutObjectArgs.builder().bucket("archive").object(key)
-            .stream(new ByteArrayInputStream(newBytes), newBytes.length, -1)
-            .build());
-  }
-
-  @Test
-  void largeObjectsGoUpInPartsAndComeBackVerified() throws Exception {
-    int size = (int) (MinioObjectStore.PART_SIZE * 2 + 12345);
-    byte[] big = randomBytes(size, 7);
-    StoredObject stored = store.put(new ByteArrayInputStream(big), "application/octet-stream");
-    assertEquals(size, stored.size());
-    try (InputStream in = store.get(stored.key())) {
-      assertEquals(size, in.transferTo(OutputStream.nullOutputStream()));
+    @BeforeEach
+    void open() throws Exception {
+        store = new MinioObjectStore(new S3Settings(
+                S3.getUri().toString(), "us-east-1", "archive", S3.getAccessKey(), S3.getSecretKey(), spool));
     }
-  }
 
-  @Test
-  void theServerRejectsBytesThatDoNotMatchTheirChecksum() throws Exception {
-    byte[] page = randomBytes(2048, 8);
-    String wrong = FixityDigest.of(randomBytes(2048, 99)).sha256Base64();
-    Exception e =
-        org.junit.jupiter.api.Assertions.assertThrows(
-            Exception.class,
-            () ->
-                store.client().putObject(
-                    PutObjectArgs.builder().bucket("archive").object("probe")
-                        .stream(new ByteArrayInputStream(page), page.length, -1)
-                        .headers(java.util.Map.of("x-amz-checksum-sha256", wrong))
-                        .build()));
-    assertTrue(e.getMessage() != null);
-    boolean listed = false;
-    for (Result<Item> r : store.client().listObjects(ListObjectsArgs.builder().bucket("archive").build())) {
-      listed |= r.get().objectName().equals("probe");
+    @Override
+    protected ObjectStore store() {
+        return store;
     }
-    assertTrue(!listed, "a rejected upload must not be listed");
-  }
+
+    @Override
+    protected void tamper(String key, byte[] newBytes) throws Exception {
+        store.client()
+                .putObject(PutObjectArgs.builder().bucket("archive").object(key).stream(
+                                new ByteArrayInputStream(newBytes), newBytes.length, -1)
+                        .build());
+    }
+
+    @Test
+    void largeObjectsGoUpInPartsAndComeBackVerified() throws Exception {
+        int size = (int) (MinioObjectStore.PART_SIZE * 2 + 12345);
+        byte[] big = randomBytes(size, 7);
+        StoredObject stored = store.put(new ByteArrayInputStream(big), "application/octet-stream");
+        assertEquals(size, stored.size());
+        try (InputStream in = store.get(stored.key())) {
+            assertEquals(size, in.transferTo(OutputStream.nullOutputStream()));
+        }
+    }
+
+    @Test
+    void theServerRejectsBytesThatDoNotMatchTheirChecksum() throws Exception {
+        byte[] page = randomBytes(2048, 8);
+        String wrong = FixityDigest.of(randomBytes(2048, 99)).sha256Base64();
+        Exception e = org.junit.jupiter.api.Assertions.assertThrows(
+                Exception.class,
+                () -> store.client()
+                        .putObject(PutObjectArgs.builder().bucket("archive").object("probe").stream(
+                                        new ByteArrayInputStream(page), page.length, -1)
+                                .headers(java.util.Map.of("x-amz-checksum-sha256", wrong))
+                                .build()));
+        assertTrue(e.getMessage() != null);
+        boolean listed = false;
+        for (Result<Item> r : store.client()
+                .listObjects(ListObjectsArgs.builder().bucket("archive").build())) {
+            listed |= r.get().objectName().equals("probe");
+        }
+        assertTrue(!listed, "a rejected upload must not be listed");
+    }
 }

@@ -22,81 +22,86 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ReplicatedObjectStoreTest extends ObjectStoreContract {
-  @TempDir Path dir;
-  private FileSystemObjectStore primary;
-  private FileSystemObjectStore replica;
-  private ReplicatedObjectStore store;
+    @TempDir
+    Path dir;
 
-  @BeforeEach
-  void open() throws Exception {
-    primary = new FileSystemObjectStore(dir.resolve("primary"));
-    replica = new FileSystemObjectStore(dir.resolve("replica"));
-    store = new ReplicatedObjectStore(primary, replica, dir.resolve("spool"));
-  }
+    private FileSystemObjectStore primary;
+    private FileSystemObjectStore replica;
+    private ReplicatedObjectStore store;
 
-  @Override
-  protected ObjectStore store() {
-    return store;
-  }
-
-  /** Damages both copies: the contract's tamper tests expect the read to fail. */
-  @Override
-  protected void tamper(String key, byte[] newBytes) throws Exception {
-    Files.write(file(dir.resolve("primary"), key), newBytes);
-    Files.write(file(dir.resolve("replica"), key), newBytes);
-  }
-
-  private static Path file(Path root, String key) {
-    String hex = StoredObject.sha256Of(key);
-    return root.resolve("objects").resolve(hex.substring(0, 2)).resolve(hex.substring(2, 4)).resolve(hex);
-  }
-
-  private static byte[] page(long seed) {
-    byte[] b = new byte[80_000];
-    new Random(seed).nextBytes(b);
-    return b;
-  }
-
-  @Test
-  void writesGoToBothStores() throws Exception {
-    StoredObject o = store.put(new ByteArrayInputStream(page(1)), "application/pdf");
-    store.retain(o.key(), Instant.now().plus(Duration.ofDays(1)));
-    assertTrue(primary.stat(o.key()).isPresent());
-    assertTrue(replica.stat(o.key()).isPresent());
-    assertThrows(RetentionException.class, () -> replica.delete(o.key()), "the replica is retained too");
-  }
-
-  @Test
-  void aDamagedPrimaryIsServedAndRepairedFromTheReplica() throws Exception {
-    byte[] bytes = page(2);
-    StoredObject o = store.put(new ByteArrayInputStream(bytes), "application/pdf");
-    Files.write(file(dir.resolve("primary"), o.key()), page(3));
-    assertThrows(StorageException.class, () -> primary.verify(o.key()));
-
-    try (InputStream in = store.get(o.key())) {
-      assertArrayEquals(bytes, in.readAllBytes());
+    @BeforeEach
+    void open() throws Exception {
+        primary = new FileSystemObjectStore(dir.resolve("primary"));
+        replica = new FileSystemObjectStore(dir.resolve("replica"));
+        store = new ReplicatedObjectStore(primary, replica, dir.resolve("spool"));
     }
-    primary.verify(o.key());
-  }
 
-  @Test
-  void aLostPrimaryCopyIsServedAndRestoredFromTheReplica() throws Exception {
-    byte[] bytes = page(4);
-    StoredObject o = store.put(new ByteArrayInputStream(bytes), "application/pdf");
-    Files.delete(file(dir.resolve("primary"), o.key()));
-    try (InputStream in = store.get(o.key())) {
-      assertArrayEquals(bytes, in.readAllBytes());
+    @Override
+    protected ObjectStore store() {
+        return store;
     }
-    try (InputStream in = primary.get(o.key())) {
-      assertArrayEquals(bytes, in.readAllBytes());
-    }
-  }
 
-  @Test
-  void verifyReportsAndRepairsADamagedPrimary() throws Exception {
-    StoredObject o = store.put(new ByteArrayInputStream(page(5)), "application/pdf");
-    Files.write(file(dir.resolve("primary"), o.key()), page(6));
-    assertThrows(ReplicatedObjectStore.RepairedException.class, () -> store.verify(o.key()));
-    primary.verify(o.key());
-  }
+    /** Damages both copies: the contract's tamper tests expect the read to fail. */
+    @Override
+    protected void tamper(String key, byte[] newBytes) throws Exception {
+        Files.write(file(dir.resolve("primary"), key), newBytes);
+        Files.write(file(dir.resolve("replica"), key), newBytes);
+    }
+
+    private static Path file(Path root, String key) {
+        String hex = StoredObject.sha256Of(key);
+        return root.resolve("objects")
+                .resolve(hex.substring(0, 2))
+                .resolve(hex.substring(2, 4))
+                .resolve(hex);
+    }
+
+    private static byte[] page(long seed) {
+        byte[] b = new byte[80_000];
+        new Random(seed).nextBytes(b);
+        return b;
+    }
+
+    @Test
+    void writesGoToBothStores() throws Exception {
+        StoredObject o = store.put(new ByteArrayInputStream(page(1)), "application/pdf");
+        store.retain(o.key(), Instant.now().plus(Duration.ofDays(1)));
+        assertTrue(primary.stat(o.key()).isPresent());
+        assertTrue(replica.stat(o.key()).isPresent());
+        assertThrows(RetentionException.class, () -> replica.delete(o.key()), "the replica is retained too");
+    }
+
+    @Test
+    void aDamagedPrimaryIsServedAndRepairedFromTheReplica() throws Exception {
+        byte[] bytes = page(2);
+        StoredObject o = store.put(new ByteArrayInputStream(bytes), "application/pdf");
+        Files.write(file(dir.resolve("primary"), o.key()), page(3));
+        assertThrows(StorageException.class, () -> primary.verify(o.key()));
+
+        try (InputStream in = store.get(o.key())) {
+            assertArrayEquals(bytes, in.readAllBytes());
+        }
+        primary.verify(o.key());
+    }
+
+    @Test
+    void aLostPrimaryCopyIsServedAndRestoredFromTheReplica() throws Exception {
+        byte[] bytes = page(4);
+        StoredObject o = store.put(new ByteArrayInputStream(bytes), "application/pdf");
+        Files.delete(file(dir.resolve("primary"), o.key()));
+        try (InputStream in = store.get(o.key())) {
+            assertArrayEquals(bytes, in.readAllBytes());
+        }
+        try (InputStream in = primary.get(o.key())) {
+            assertArrayEquals(bytes, in.readAllBytes());
+        }
+    }
+
+    @Test
+    void verifyReportsAndRepairsADamagedPrimary() throws Exception {
+        StoredObject o = store.put(new ByteArrayInputStream(page(5)), "application/pdf");
+        Files.write(file(dir.resolve("primary"), o.key()), page(6));
+        assertThrows(ReplicatedObjectStore.RepairedException.class, () -> store.verify(o.key()));
+        primary.verify(o.key());
+    }
 }

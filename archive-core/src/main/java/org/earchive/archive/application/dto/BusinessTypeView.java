@@ -9,16 +9,16 @@ import java.util.List;
  * @param version the version read; a save with an older one is refused (someone else changed it meanwhile)
  */
 public record BusinessTypeView(
-    String code,
-    String nameZh,
-    String nameEn,
-    int deadlineHours,
-    String archiveCategory,
-    String retention,
-    String reviewerSkill,
-    boolean supplementAllowed,
-    List<Material> materials,
-    Integer version) {
+        String code,
+        String nameZh,
+        String nameEn,
+        int deadlineHours,
+        String archiveCategory,
+        String retention,
+        String reviewerSkill,
+        boolean supplementAllowed,
+        List<Material> materials,
+        Integer version) {
 
-  public record Material(String code, String nameZh, String nameEn, boolean required) {}
+    public record Material(String code, String nameZh, String nameEn, boolean required) {}
 }

@@ -4,4 +4,10 @@ import java.time.Instant;
 
 /** A risk signal on a case, for its reviewer and for managers. */
 public record CaseFlagView(
-    long id, String caseNumber, String kind, String evidence, String otherCase, Instant raisedAt, String raisedBy) {}
+        long id,
+        String caseNumber,
+        String kind,
+        String evidence,
+        String otherCase,
+        Instant raisedAt,
+        String raisedBy) {}

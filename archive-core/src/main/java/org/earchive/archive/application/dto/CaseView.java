@@ -8,30 +8,30 @@ import java.util.List;
  * (masked for most).
  */
 public record CaseView(
-    String caseNumber,
-    String businessType,
-    String businessTypeName,
-    String status,
-    String channel,
-    String applicantIdNumber,
-    String applicantName,
-    String acceptedBy,
-    Instant acceptedAt,
-    Instant dueAt,
-    List<MaterialView> requiredMaterials,
-    List<String> missingMaterials,
-    List<DocumentView> documents,
-    String assignedTo,
-    String decidedBy,
-    String decisionComment,
-    java.time.LocalDate supplementPromised,
-    boolean overdue,
-    List<CaseEventView> history,
-    String employerCode,
-    String employerName) {
+        String caseNumber,
+        String businessType,
+        String businessTypeName,
+        String status,
+        String channel,
+        String applicantIdNumber,
+        String applicantName,
+        String acceptedBy,
+        Instant acceptedAt,
+        Instant dueAt,
+        List<MaterialView> requiredMaterials,
+        List<String> missingMaterials,
+        List<DocumentView> documents,
+        String assignedTo,
+        String decidedBy,
+        String decisionComment,
+        java.time.LocalDate supplementPromised,
+        boolean overdue,
+        List<CaseEventView> history,
+        String employerCode,
+        String employerName) {
 
-  /** The citizen ID as paper leaving the counter shows it (region and last four characters), whatever the role. */
-  public String maskedApplicantId() {
-    return org.earchive.archive.domain.model.identity.CitizenId.mask(applicantIdNumber);
-  }
+    /** The citizen ID as paper leaving the counter shows it (region and last four characters), whatever the role. */
+    public String maskedApplicantId() {
+        return org.earchive.archive.domain.model.identity.CitizenId.mask(applicantIdNumber);
+    }
 }

@@ -6,18 +6,18 @@ import java.util.List;
 
 /** A destruction list (销毁清册) with its items and what became of each. */
 public record DisposalListView(
-    long id,
-    LocalDate appraisedOn,
-    String status,
-    String createdBy,
-    Instant createdAt,
-    String decidedBy,
-    Instant decidedAt,
-    String decisionComment,
-    String executedBy,
-    Instant executedAt,
-    List<Item> items) {
+        long id,
+        LocalDate appraisedOn,
+        String status,
+        String createdBy,
+        Instant createdAt,
+        String decidedBy,
+        Instant decidedAt,
+        String decisionComment,
+        String executedBy,
+        Instant executedAt,
+        List<Item> items) {
 
-  /** @param outcome LISTED, DESTROYED or SKIPPED */
-  public record Item(String archiveNumber, LocalDate retainUntil, String outcome, String detail) {}
+    /** @param outcome LISTED, DESTROYED or SKIPPED */
+    public record Item(String archiveNumber, LocalDate retainUntil, String outcome, String detail) {}
 }

@@ -12,7 +12,12 @@ import java.util.List;
  * @param orphans objects in the store that nothing refers to (older than the grace period)
  */
 public record FixityReport(
-    Instant startedAt, Instant finishedAt, long checked, List<Mismatch> mismatches, List<String> missing, List<String> orphans) {
+        Instant startedAt,
+        Instant finishedAt,
+        long checked,
+        List<Mismatch> mismatches,
+        List<String> missing,
+        List<String> orphans) {
 
-  public record Mismatch(String key, String reason) {}
+    public record Mismatch(String key, String reason) {}
 }

@@ -11,17 +11,18 @@ import java.util.Map;
  * the schedule has still to finish; {@code blocked}: approved cases a failed four-property check holds back).
  */
 public record MonitoringView(
-    Instant at,
-    long casesToday,
-    Map<String, Long> todayByChannel,
-    Map<String, Long> todayByHall,
-    Map<String, Long> backlogByState,
-    long overdue,
-    List<ReviewerLoad> reviewers,
-    long archivingBlocked,
-    long records,
-    long archivedBytes,
-    Map<String, Long> queues) {
+        Instant at,
+        long casesToday,
+        Map<String, Long> todayByChannel,
+        Map<String, Long> todayByHall,
+        Map<String, Long> backlogByState,
+        long overdue,
+        List<ReviewerLoad> reviewers,
+        long archivingBlocked,
+        long records,
+        long archivedBytes,
+        Map<String, Long> queues) {
 
-  public record ReviewerLoad(String reviewer, String displayName, boolean absent, long openTasks, long overdueTasks) {}
+    public record ReviewerLoad(
+            String reviewer, String displayName, boolean absent, long openTasks, long overdueTasks) {}
 }

@@ -5,14 +5,14 @@ import java.util.List;
 
 /** One page of search results; {@code highlight} is HTML-escaped text with the hits marked {@code <em>…</em>}. */
 public record SearchResultView(long total, int page, int size, List<Hit> hits) {
-  public record Hit(
-      String archiveNumber,
-      String caseNumber,
-      String applicantName,
-      String businessType,
-      String material,
-      String title,
-      String category,
-      Instant archivedAt,
-      String highlight) {}
+    public record Hit(
+            String archiveNumber,
+            String caseNumber,
+            String applicantName,
+            String businessType,
+            String material,
+            String title,
+            String category,
+            Instant archivedAt,
+            String highlight) {}
 }

@@ -5,5 +5,9 @@ package org.earchive.archive.application.dto;
  * is the same applicant (their masked ID is all that is shown).
  */
 public record Sighting(
-    String caseNumber, String businessType, String material, String archiveNumber, String applicantIdMasked,
-    boolean sameApplicant) {}
+        String caseNumber,
+        String businessType,
+        String material,
+        String archiveNumber,
+        String applicantIdMasked,
+        boolean sameApplicant) {}

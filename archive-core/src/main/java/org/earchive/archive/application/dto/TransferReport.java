@@ -12,19 +12,19 @@ import java.util.List;
  * @param alreadyHeld records this archive already held (a re-import)
  */
 public record TransferReport(
-    String packageId,
-    String outcome,
-    String sourceOffice,
-    String targetOffice,
-    int records,
-    int imported,
-    int alreadyHeld,
-    List<String> archiveNumbers,
-    List<String> problems,
-    String payloadOxum,
-    String tagManifestSha256) {
+        String packageId,
+        String outcome,
+        String sourceOffice,
+        String targetOffice,
+        int records,
+        int imported,
+        int alreadyHeld,
+        List<String> archiveNumbers,
+        List<String> problems,
+        String payloadOxum,
+        String tagManifestSha256) {
 
-  public boolean accepted() {
-    return problems.isEmpty();
-  }
+    public boolean accepted() {
+        return problems.isEmpty();
+    }
 }

@@ -7,5 +7,11 @@ import java.util.Set;
  * answers; when sent, the new password).
  */
 public record UserView(
-    String username, String displayName, String hall, Set<String> roles, Set<String> skills, boolean absent,
-    boolean enabled, String password) {}
+        String username,
+        String displayName,
+        String hall,
+        Set<String> roles,
+        Set<String> skills,
+        boolean absent,
+        boolean enabled,
+        String password) {}

@@ -24,49 +24,53 @@ import java.util.logging.Logger;
  */
 @Stateless
 @JMSDestinationDefinition(
-    name = ArchiveEvents.TOPIC,
-    interfaceName = "jakarta.jms.Topic",
-    destinationName = "earchiveEvents",
-    description = "earchive: records archived and disposed, cases submitted")
+        name = ArchiveEvents.TOPIC,
+        interfaceName = "jakarta.jms.Topic",
+        destinationName = "earchiveEvents",
+        description = "earchive: records archived and disposed, cases submitted")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ArchiveEvents {
-  public static final String TOPIC = "java:app/jms/earchiveEvents";
-  private static final Logger LOG = Logger.getLogger(ArchiveEvents.class.getName());
-  /** Looked up once: {@code Json.create…} runs a service-loader lookup on every call (2% of the server's CPU). */
-  private static final jakarta.json.spi.JsonProvider JSON = jakarta.json.spi.JsonProvider.provider();
+    public static final String TOPIC = "java:app/jms/earchiveEvents";
+    private static final Logger LOG = Logger.getLogger(ArchiveEvents.class.getName());
+    /** Looked up once: {@code Json.create…} runs a service-loader lookup on every call (2% of the server's CPU). */
+    private static final jakarta.json.spi.JsonProvider JSON = jakarta.json.spi.JsonProvider.provider();
 
-  @Inject JMSContext jms;
+    @Inject
+    JMSContext jms;
 
-  @Resource(lookup = TOPIC)
-  Topic topic;
+    @Resource(lookup = TOPIC)
+    Topic topic;
 
-  public void caseSubmitted(String caseNumber, String businessType) {
-    publish("CASE_SUBMITTED", caseNumber, businessType, List.of());
-  }
-
-  public void recordsArchived(String caseNumber, String businessType, List<String> archiveNumbers) {
-    publish("RECORD_ARCHIVED", caseNumber, businessType, archiveNumbers);
-  }
-
-  public void recordDisposed(String caseNumber, String businessType, String archiveNumber) {
-    publish("RECORD_DISPOSED", caseNumber, businessType, List.of(archiveNumber));
-  }
-
-  private void publish(String type, String caseNumber, String businessType, List<String> archiveNumbers) {
-    JsonArrayBuilder numbers = JSON.createArrayBuilder();
-    archiveNumbers.forEach(numbers::add);
-    String body = JSON.createObjectBuilder()
-        .add("type", type)
-        .add("caseNumber", caseNumber)
-        .add("businessType", businessType == null ? "" : businessType)
-        .add("archiveNumbers", numbers)
-        .add("at", Instant.now().toString())
-        .build()
-        .toString();
-    try {
-      jms.createProducer().setProperty("type", type).setProperty("caseNumber", caseNumber).send(topic, body);
-    } catch (JMSRuntimeException | IllegalStateException e) {
-      LOG.log(Level.WARNING, "Event " + type + " of " + caseNumber + " not published: " + e.getMessage(), e);
+    public void caseSubmitted(String caseNumber, String businessType) {
+        publish("CASE_SUBMITTED", caseNumber, businessType, List.of());
     }
-  }
+
+    public void recordsArchived(String caseNumber, String businessType, List<String> archiveNumbers) {
+        publish("RECORD_ARCHIVED", caseNumber, businessType, archiveNumbers);
+    }
+
+    public void recordDisposed(String caseNumber, String businessType, String archiveNumber) {
+        publish("RECORD_DISPOSED", caseNumber, businessType, List.of(archiveNumber));
+    }
+
+    private void publish(String type, String caseNumber, String businessType, List<String> archiveNumbers) {
+        JsonArrayBuilder numbers = JSON.createArrayBuilder();
+        archiveNumbers.forEach(numbers::add);
+        String body = JSON.createObjectBuilder()
+                .add("type", type)
+                .add("caseNumber", caseNumber)
+                .add("businessType", businessType == null ? "" : businessType)
+                .add("archiveNumbers", numbers)
+                .add("at", Instant.now().toString())
+                .build()
+                .toString();
+        try {
+            jms.createProducer()
+                    .setProperty("type", type)
+                    .setProperty("caseNumber", caseNumber)
+                    .send(topic, body);
+        } catch (JMSRuntimeException | IllegalStateException e) {
+            LOG.log(Level.WARNING, "Event " + type + " of " + caseNumber + " not published: " + e.getMessage(), e);
+        }
+    }
 }

@@ -13,12 +13,12 @@ import org.earchive.archive.application.AuditTrail;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
 import org.earchive.archive.domain.model.audit.AuditAction;
-import org.earchive.archive.domain.model.catalogue.BusinessType;
-import org.earchive.archive.domain.model.catalogue.BusinessTypeRepository;
 import org.earchive.archive.domain.model.cases.BusinessCase;
 import org.earchive.archive.domain.model.cases.CaseEvent;
 import org.earchive.archive.domain.model.cases.CaseRepository;
 import org.earchive.archive.domain.model.cases.CaseStatus;
+import org.earchive.archive.domain.model.catalogue.BusinessType;
+import org.earchive.archive.domain.model.catalogue.BusinessTypeRepository;
 import org.earchive.archive.domain.model.document.CaseDocument;
 import org.earchive.archive.domain.model.document.DocumentRepository;
 import org.earchive.archive.domain.model.record.ArchiveNumber;
@@ -35,86 +35,113 @@ import org.earchive.archive.infrastructure.persistence.jpa.JpaArchiveRepository;
  */
 @Stateless
 public class ArchiveNumbering {
-  @Inject CaseRepository cases;
-  @Inject BusinessTypeRepository catalogue;
-  @Inject DocumentRepository documents;
-  @Inject ArchiveRepository archive;
-  @Inject JpaArchiveRepository seriesRows;
-  @EJB AuditTrail audit;
+    @Inject
+    CaseRepository cases;
 
-  /** The case's records, numbering its documents first if this has not happened yet (idempotent). */
-  public List<ArchiveRecord> number(String caseNumber, String actor) throws EarchiveException {
-    BusinessCase c = cases.findForUpdate(caseNumber).orElseThrow(() -> Failures.caseNotFound(caseNumber));
-    List<ArchiveRecord> existing = archive.byCase(c.id());
-    if (!existing.isEmpty() || c.status() == CaseStatus.ARCHIVED) {
-      return existing;
+    @Inject
+    BusinessTypeRepository catalogue;
+
+    @Inject
+    DocumentRepository documents;
+
+    @Inject
+    ArchiveRepository archive;
+
+    @Inject
+    JpaArchiveRepository seriesRows;
+
+    @EJB
+    AuditTrail audit;
+
+    /** The case's records, numbering its documents first if this has not happened yet (idempotent). */
+    public List<ArchiveRecord> number(String caseNumber, String actor) throws EarchiveException {
+        BusinessCase c = cases.findForUpdate(caseNumber).orElseThrow(() -> Failures.caseNotFound(caseNumber));
+        List<ArchiveRecord> existing = archive.byCase(c.id());
+        if (!existing.isEmpty() || c.status() == CaseStatus.ARCHIVED) {
+            return existing;
+        }
+        if (c.status() != CaseStatus.APPROVED) {
+            throw new EarchiveException(
+                    ErrorCode.ILLEGAL_TRANSITION,
+                    "案件 " + caseNumber + " 尚未审核通过，不能归档。Case " + caseNumber + " is " + c.status()
+                            + ": only approved cases are archived.");
+        }
+        BusinessType type = catalogue.find(c.businessType()).orElseThrow();
+        EarchiveSettings settings = EarchiveSettings.current();
+        LocalDate formed = formed(c, settings);
+        ArchiveSeries series = archive.lockSeries(seriesKey(c, type, settings));
+        Instant now = Instant.now();
+        List<ArchiveRecord> records = new ArrayList<>();
+        for (CaseDocument d : documents.findByCase(c.id())) {
+            ArchiveNumber number = new ArchiveNumber(
+                    settings.fonds(),
+                    formed.getYear(),
+                    type.archiveCategory(),
+                    type.retention().archiveCode(),
+                    series.next());
+            ArchiveRecord r = new ArchiveRecord(
+                    number,
+                    type.retention(),
+                    formed,
+                    c.id(),
+                    c.applicant().idNumber(),
+                    c.businessType(),
+                    d,
+                    now,
+                    actor);
+            archive.store(r);
+            records.add(r);
+        }
+        audit.record(
+                actor,
+                AuditAction.CASE_ARCHIVED,
+                c.caseNumber(),
+                records.size() + " items "
+                        + (records.isEmpty()
+                                ? ""
+                                : records.get(0).archiveNumber() + ".."
+                                        + records.get(records.size() - 1).archiveNumber()));
+        return records;
     }
-    if (c.status() != CaseStatus.APPROVED) {
-      throw new EarchiveException(
-          ErrorCode.ILLEGAL_TRANSITION, "案件 " + caseNumber + " 尚未审核通过，不能归档。Case " + caseNumber + " is " + c.status()
-              + ": only approved cases are archived.");
+
+    /** Creates the counter row of a new series in its own transaction (a concurrent creation is harmless). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void ensureSeries(String seriesKey) {
+        seriesRows.createSeriesIfAbsent(seriesKey);
     }
-    BusinessType type = catalogue.find(c.businessType()).orElseThrow();
-    EarchiveSettings settings = EarchiveSettings.current();
-    LocalDate formed = formed(c, settings);
-    ArchiveSeries series = archive.lockSeries(seriesKey(c, type, settings));
-    Instant now = Instant.now();
-    List<ArchiveRecord> records = new ArrayList<>();
-    for (CaseDocument d : documents.findByCase(c.id())) {
-      ArchiveNumber number =
-          new ArchiveNumber(settings.fonds(), formed.getYear(), type.archiveCategory(), type.retention().archiveCode(), series.next());
-      ArchiveRecord r =
-          new ArchiveRecord(number, type.retention(), formed, c.id(), c.applicant().idNumber(), c.businessType(), d, now, actor);
-      archive.store(r);
-      records.add(r);
+
+    public String seriesKeyFor(String caseNumber) throws EarchiveException {
+        BusinessCase c = cases.find(caseNumber).orElseThrow(() -> Failures.caseNotFound(caseNumber));
+        return seriesKey(c, catalogue.find(c.businessType()).orElseThrow(), EarchiveSettings.current());
     }
-    audit.record(
-        actor,
-        AuditAction.CASE_ARCHIVED,
-        c.caseNumber(),
-        records.size() + " items " + (records.isEmpty() ? "" : records.get(0).archiveNumber() + ".." + records.get(records.size() - 1).archiveNumber()));
-    return records;
-  }
 
-  /** Creates the counter row of a new series in its own transaction (a concurrent creation is harmless). */
-  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public void ensureSeries(String seriesKey) {
-    seriesRows.createSeriesIfAbsent(seriesKey);
-  }
-
-  public String seriesKeyFor(String caseNumber) throws EarchiveException {
-    BusinessCase c = cases.find(caseNumber).orElseThrow(() -> Failures.caseNotFound(caseNumber));
-    return seriesKey(c, catalogue.find(c.businessType()).orElseThrow(), EarchiveSettings.current());
-  }
-
-  /** A record is formed on the day its case was decided (today, for a case not decided yet). */
-  private static LocalDate formed(BusinessCase c, EarchiveSettings settings) {
-    Instant decided = c.decidedAt() == null ? Instant.now() : c.decidedAt();
-    return decided.atZone(settings.zone()).toLocalDate();
-  }
-
-  private static String seriesKey(BusinessCase c, BusinessType type, EarchiveSettings settings) {
-    return ArchiveNumber.seriesKey(
-        settings.fonds(), formed(c, settings).getYear(), type.archiveCategory(), type.retention());
-  }
-
-  /** Closes the case once its records exist and its objects are retained. */
-  public void close(String caseNumber, String actor) throws EarchiveException {
-    BusinessCase c = cases.findForUpdate(caseNumber).orElseThrow(() -> Failures.caseNotFound(caseNumber));
-    if (c.status() == CaseStatus.ARCHIVED) {
-      return;
+    /** A record is formed on the day its case was decided (today, for a case not decided yet). */
+    private static LocalDate formed(BusinessCase c, EarchiveSettings settings) {
+        Instant decided = c.decidedAt() == null ? Instant.now() : c.decidedAt();
+        return decided.atZone(settings.zone()).toLocalDate();
     }
-    CaseTransitions.step(() -> c.archive(Instant.now()));
-    cases.record(new CaseEvent(c.id(), Instant.now(), actor, CaseStatus.APPROVED, CaseStatus.ARCHIVED, "归档"));
-  }
 
-  /** One page of records with their cases, in its own short transaction. */
-  public List<Object[]> recordsWithCases(long afterId, int limit) {
-    return archive.pageWithCases(afterId, limit);
-  }
+    private static String seriesKey(BusinessCase c, BusinessType type, EarchiveSettings settings) {
+        return ArchiveNumber.seriesKey(
+                settings.fonds(), formed(c, settings).getYear(), type.archiveCategory(), type.retention());
+    }
 
-  public List<String> approvedWaiting(int limit) {
-    return cases.approvedBefore(Instant.now().minusSeconds(300), limit);
-  }
+    /** Closes the case once its records exist and its objects are retained. */
+    public void close(String caseNumber, String actor) throws EarchiveException {
+        BusinessCase c = cases.findForUpdate(caseNumber).orElseThrow(() -> Failures.caseNotFound(caseNumber));
+        if (c.status() == CaseStatus.ARCHIVED) {
+            return;
+        }
+        CaseTransitions.step(() -> c.archive(Instant.now()));
+        cases.record(new CaseEvent(c.id(), Instant.now(), actor, CaseStatus.APPROVED, CaseStatus.ARCHIVED, "归档"));
+    }
 
+    /** One page of records with their cases, in its own short transaction. */
+    public List<Object[]> recordsWithCases(long afterId, int limit) {
+        return archive.pageWithCases(afterId, limit);
+    }
+
+    public List<String> approvedWaiting(int limit) {
+        return cases.approvedBefore(Instant.now().minusSeconds(300), limit);
+    }
 }

@@ -6,70 +6,75 @@ import java.util.stream.Collectors;
 import org.earchive.archive.application.dto.CaseView;
 import org.earchive.archive.application.dto.DocumentView;
 import org.earchive.archive.application.dto.MaterialView;
-import org.earchive.archive.domain.model.catalogue.BusinessType;
 import org.earchive.archive.domain.model.cases.BusinessCase;
+import org.earchive.archive.domain.model.catalogue.BusinessType;
 import org.earchive.archive.domain.model.document.CaseDocument;
 import org.earchive.archive.domain.model.identity.CitizenId;
 
 /** Entities to DTOs; entities never leave the archive core. */
 final class CaseAssembler {
-  private CaseAssembler() {}
+    private CaseAssembler() {}
 
-  static CaseView toView(
-      BusinessCase c,
-      BusinessType type,
-      List<CaseDocument> docs,
-      List<org.earchive.archive.domain.model.cases.CaseEvent> history,
-      boolean fullId) {
-    Set<String> provided = docs.stream().map(CaseDocument::materialCode).collect(Collectors.toSet());
-    List<MaterialView> materials =
-        type.materials().stream()
-            .map(m -> new MaterialView(m.code(), m.nameZh(), m.nameEn(), m.required(), provided.contains(m.code())))
-            .toList();
-    List<String> missing =
-        materials.stream().filter(m -> m.required() && !m.provided()).map(MaterialView::code).toList();
-    String id = c.applicant().idNumber();
-    return new CaseView(
-        c.caseNumber(),
-        type.code(),
-        type.nameZh(),
-        c.status().name(),
-        c.channel().name(),
-        fullId ? id : CitizenId.mask(id),
-        c.applicant().name(),
-        c.acceptedBy(),
-        c.acceptedAt(),
-        c.dueAt(),
-        materials,
-        missing,
-        docs.stream().map(d -> toView(d, c.caseNumber())).toList(),
-        c.assignedTo(),
-        c.decidedBy(),
-        c.decisionComment(),
-        c.supplementPromised(),
-        c.overdue(java.time.Instant.now()),
-        history.stream()
-            .map(e -> new org.earchive.archive.application.dto.CaseEventView(
-                e.occurredAt(), e.actor(), e.fromStatus() == null ? null : e.fromStatus().name(), e.toStatus().name(), e.comment()))
-            .toList(),
-        c.employerCode(),
-        c.employerName());
-  }
+    static CaseView toView(
+            BusinessCase c,
+            BusinessType type,
+            List<CaseDocument> docs,
+            List<org.earchive.archive.domain.model.cases.CaseEvent> history,
+            boolean fullId) {
+        Set<String> provided = docs.stream().map(CaseDocument::materialCode).collect(Collectors.toSet());
+        List<MaterialView> materials = type.materials().stream()
+                .map(m -> new MaterialView(m.code(), m.nameZh(), m.nameEn(), m.required(), provided.contains(m.code())))
+                .toList();
+        List<String> missing = materials.stream()
+                .filter(m -> m.required() && !m.provided())
+                .map(MaterialView::code)
+                .toList();
+        String id = c.applicant().idNumber();
+        return new CaseView(
+                c.caseNumber(),
+                type.code(),
+                type.nameZh(),
+                c.status().name(),
+                c.channel().name(),
+                fullId ? id : CitizenId.mask(id),
+                c.applicant().name(),
+                c.acceptedBy(),
+                c.acceptedAt(),
+                c.dueAt(),
+                materials,
+                missing,
+                docs.stream().map(d -> toView(d, c.caseNumber())).toList(),
+                c.assignedTo(),
+                c.decidedBy(),
+                c.decisionComment(),
+                c.supplementPromised(),
+                c.overdue(java.time.Instant.now()),
+                history.stream()
+                        .map(e -> new org.earchive.archive.application.dto.CaseEventView(
+                                e.occurredAt(),
+                                e.actor(),
+                                e.fromStatus() == null ? null : e.fromStatus().name(),
+                                e.toStatus().name(),
+                                e.comment()))
+                        .toList(),
+                c.employerCode(),
+                c.employerName());
+    }
 
-  static DocumentView toView(CaseDocument d, String caseNumber) {
-    return new DocumentView(
-        d.id(),
-        caseNumber,
-        d.materialCode(),
-        d.fileName(),
-        d.contentType(),
-        d.sizeBytes(),
-        d.sha256(),
-        d.sm3(),
-        d.uploadedBy(),
-        d.uploadedAt(),
-        d.uploadKey(),
-        d.role(),
-        false);
-  }
+    static DocumentView toView(CaseDocument d, String caseNumber) {
+        return new DocumentView(
+                d.id(),
+                caseNumber,
+                d.materialCode(),
+                d.fileName(),
+                d.contentType(),
+                d.sizeBytes(),
+                d.sha256(),
+                d.sm3(),
+                d.uploadedBy(),
+                d.uploadedAt(),
+                d.uploadKey(),
+                d.role(),
+                false);
+    }
 }

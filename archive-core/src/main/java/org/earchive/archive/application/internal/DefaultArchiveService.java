@@ -12,17 +12,17 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.earchive.archive.application.dto.PropertyCheckView;
-import org.earchive.archive.application.dto.PropertyCheckView.Item;
-import org.earchive.archive.domain.model.audit.AuditAction;
-import org.earchive.archive.domain.model.cases.BusinessCase;
-import org.earchive.archive.domain.model.cases.CaseStatus;
-import org.earchive.archive.domain.model.check.PropertyCheck;
 import org.earchive.archive.application.ArchiveService;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
+import org.earchive.archive.application.dto.PropertyCheckView;
+import org.earchive.archive.application.dto.PropertyCheckView.Item;
 import org.earchive.archive.application.dto.RecordView;
+import org.earchive.archive.domain.model.audit.AuditAction;
+import org.earchive.archive.domain.model.cases.BusinessCase;
 import org.earchive.archive.domain.model.cases.CaseRepository;
+import org.earchive.archive.domain.model.cases.CaseStatus;
+import org.earchive.archive.domain.model.check.PropertyCheck;
 import org.earchive.archive.domain.model.identity.CitizenId;
 import org.earchive.archive.domain.model.identity.InvalidCitizenIdException;
 import org.earchive.archive.domain.model.record.ArchiveRecord;
@@ -38,319 +38,429 @@ import org.earchive.storage.StorageException;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DefaultArchiveService implements ArchiveService {
-  /** "Permanent" in the store: a retention date no record will outlive. */
-  static final LocalDate PERMANENT_UNTIL = LocalDate.of(2999, 12, 31);
-  /** What a hit on a restricted (or destroyed) record shows instead of its text. */
-  static final String RESTRICTED_HIGHLIGHT = "（控制使用档案，借阅获批后可查看内容 / restricted: borrow to read）";
+    /** "Permanent" in the store: a retention date no record will outlive. */
+    static final LocalDate PERMANENT_UNTIL = LocalDate.of(2999, 12, 31);
+    /** What a hit on a restricted (or destroyed) record shows instead of its text. */
+    static final String RESTRICTED_HIGHLIGHT = "（控制使用档案，借阅获批后可查看内容 / restricted: borrow to read）";
 
-  @EJB ArchiveNumbering numbering;
-  @EJB FourPropertyCheck checker;
-  @EJB RecordChanges records;
-  @EJB RecordAccess access;
-  @EJB DocumentTexts texts;
-  @EJB ArchiveEvents events;
-  @EJB org.earchive.archive.application.AuditTrail auditTrail;
-  @Inject ArchiveRepository archive;
-  @Inject CaseRepository cases;
-  @Inject ObjectStore store;
-  @Inject org.earchive.archive.domain.service.SearchIndex index;
-  @Inject org.earchive.archive.domain.model.document.DocumentRepository documents;
-  @EJB HallRule hall;
-  @Resource SessionContext context;
+    @EJB
+    ArchiveNumbering numbering;
 
-  @Override
-  @RolesAllowed({Roles.REVIEWER, Roles.ARCHIVIST, Roles.ADMIN})
-  public List<RecordView> archive(String caseNumber) throws EarchiveException {
-    String actor = context.getCallerPrincipal().getName();
-    BusinessCase c = cases.find(caseNumber).orElseThrow(() -> Failures.caseNotFound(caseNumber));
-    boolean numberedBefore = !archive.byCase(c.id()).isEmpty();
-    List<Item> items = new ArrayList<>();
-    if (c.status() == CaseStatus.APPROVED && !numberedBefore) {
-      // DA/T 70 at archiving: nothing is numbered while the dossier fails the check
-      items.addAll(checker.check(c, List.of()));
-      blockIfFailed(c, actor, items, false);
-    }
-    String seriesKey = numbering.seriesKeyFor(caseNumber);
-    try {
-      numbering.ensureSeries(seriesKey);
-    } catch (jakarta.ejb.EJBException e) {
-      // Another archiving created the series row at the same moment: it exists now, which is all we need.
-    }
-    List<ArchiveRecord> records = numbering.number(caseNumber, actor);
-    for (ArchiveRecord r : records) {
-      LocalDate until = r.retainUntil() == null ? PERMANENT_UNTIL : r.retainUntil();
-      try {
-        store.retain(r.objectKey(), until.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
-        if (r.legalHold()) {
-          store.legalHold(r.objectKey(), true);
+    @EJB
+    FourPropertyCheck checker;
+
+    @EJB
+    RecordChanges records;
+
+    @EJB
+    RecordAccess access;
+
+    @EJB
+    DocumentTexts texts;
+
+    @EJB
+    ArchiveEvents events;
+
+    @EJB
+    org.earchive.archive.application.AuditTrail auditTrail;
+
+    @Inject
+    ArchiveRepository archive;
+
+    @Inject
+    CaseRepository cases;
+
+    @Inject
+    ObjectStore store;
+
+    @Inject
+    org.earchive.archive.domain.service.SearchIndex index;
+
+    @Inject
+    org.earchive.archive.domain.model.document.DocumentRepository documents;
+
+    @EJB
+    HallRule hall;
+
+    @Resource
+    SessionContext context;
+
+    @Override
+    @RolesAllowed({Roles.REVIEWER, Roles.ARCHIVIST, Roles.ADMIN})
+    public List<RecordView> archive(String caseNumber) throws EarchiveException {
+        String actor = context.getCallerPrincipal().getName();
+        BusinessCase c = cases.find(caseNumber).orElseThrow(() -> Failures.caseNotFound(caseNumber));
+        boolean numberedBefore = !archive.byCase(c.id()).isEmpty();
+        List<Item> items = new ArrayList<>();
+        if (c.status() == CaseStatus.APPROVED && !numberedBefore) {
+            // DA/T 70 at archiving: nothing is numbered while the dossier fails the check
+            items.addAll(checker.check(c, List.of()));
+            blockIfFailed(c, actor, items, false);
         }
-      } catch (StorageException e) {
-        throw new EarchiveException(
-            ErrorCode.STORAGE_UNAVAILABLE,
-            "The records of " + caseNumber + " are numbered but " + r.objectKey() + " could not be put under retention: "
-                + e.getMessage() + ". Archiving will be resumed.",
-            e);
-      }
-    }
-    if (c.status() == CaseStatus.APPROVED) {
-      items.addAll(numberedBefore ? checker.check(c, records) : checker.recordChecks(c, records));
-      blockIfFailed(c, actor, items, true);
-    }
-    numbering.close(caseNumber, actor);
-    indexRecords(caseNumber, records);
-    events.recordsArchived(caseNumber, c.businessType(), records.stream().map(ArchiveRecord::archiveNumber).toList());
-    return records.stream().map(r -> view(r, caseNumber, true)).toList();
-  }
-
-  /**
-   * Stores the report when it fails or is {@code complete} (a passing report is stored once, with the numbered
-   * records' items); a failed one stops archiving here, with every failed item in the message.
-   */
-  private void blockIfFailed(BusinessCase c, String actor, List<Item> items, boolean complete) throws EarchiveException {
-    boolean passed = items.stream().allMatch(Item::passed);
-    if (passed && !complete) {
-      return;
-    }
-    PropertyCheckView report = checker.save(c, PropertyCheck.Occasion.ARCHIVING, actor, items);
-    auditTrail.record(actor, AuditAction.FOUR_PROPERTY_CHECK, c.caseNumber(),
-        "report " + report.id() + (passed ? " passed" : " failed") + ", " + items.size() + " items");
-    if (!passed) {
-      String failed = FourPropertyCheck.summary(items);
-      auditTrail.record(actor, AuditAction.ARCHIVING_BLOCKED, c.caseNumber(), "report " + report.id() + ": " + failed);
-      throw new EarchiveException(
-          ErrorCode.FOUR_PROPERTY_CHECK_FAILED,
-          "四性检测未通过，案件 " + c.caseNumber() + " 暂不归档（检测报告 " + report.id() + "）：" + failed
-              + "。The four-property check failed, so case " + c.caseNumber() + " is not archived: see report "
-              + report.id() + " (GET /api/archive/checks/" + report.id() + "), correct what it names, then archive again.");
-    }
-  }
-
-  @Override
-  @RolesAllowed({Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN})
-  public PropertyCheckView checkDossier(String caseNumber) throws EarchiveException {
-    BusinessCase c = cases.find(caseNumber).orElseThrow(() -> Failures.caseNotFound(caseNumber));
-    String actor = context.getCallerPrincipal().getName();
-    PropertyCheckView report =
-        checker.save(c, PropertyCheck.Occasion.ON_DEMAND, actor, checker.check(c, archive.byCase(c.id())));
-    auditTrail.record(actor, AuditAction.FOUR_PROPERTY_CHECK, caseNumber,
-        "report " + report.id() + (report.passed() ? " passed" : " failed: " + FourPropertyCheck.summary(report.items())));
-    return report;
-  }
-
-  @Override
-  @RolesAllowed({Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.REVIEWER})
-  public List<PropertyCheckView> dossierChecks(String caseNumber) throws EarchiveException {
-    BusinessCase c = cases.find(caseNumber).orElseThrow(() -> Failures.caseNotFound(caseNumber));
-    return checker.reports(c.id()).stream().map(p -> FourPropertyCheck.view(p, caseNumber)).toList();
-  }
-
-  @Override
-  @RolesAllowed({Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.REVIEWER})
-  public List<PropertyCheckView> checks(String archiveNumber) throws EarchiveException {
-    ArchiveRecord r = archive.find(archiveNumber).orElseThrow(() -> recordNotFound(archiveNumber));
-    return dossierChecks(caseNumberOf(r));
-  }
-
-  @Override
-  @RolesAllowed({Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.REVIEWER})
-  public PropertyCheckView checkReport(long id) throws EarchiveException {
-    PropertyCheck p = checker.report(id).orElseThrow(() -> new EarchiveException(ErrorCode.RECORD_NOT_FOUND,
-        "没有编号为 " + id + " 的四性检测报告。There is no four-property report " + id + "."));
-    return FourPropertyCheck.view(p, cases.findById(p.caseId()).map(BusinessCase::caseNumber).orElse(null));
-  }
-
-  @Override
-  @RolesAllowed({Roles.ARCHIVIST, Roles.ADMIN})
-  public RecordView hold(String archiveNumber, boolean on, String reason) throws EarchiveException {
-    if (on && (reason == null || reason.isBlank())) {
-      throw new EarchiveException(ErrorCode.REASON_REQUIRED, "请写明保全（冻结）的原因。A legal hold needs a reason.");
-    }
-    String actor = context.getCallerPrincipal().getName();
-    ArchiveRecord r = records.hold(archiveNumber, on, reason);
-    try {
-      // the object is shared by identical content: release it only when no other held record keeps it
-      if (on || !records.anotherHolds(r.objectKey(), r.archiveNumber())) {
-        store.legalHold(r.objectKey(), on);
-      }
-    } catch (StorageException e) {
-      throw new EarchiveException(ErrorCode.STORAGE_UNAVAILABLE,
-          "The hold of " + archiveNumber + " is recorded but the store could not apply it: " + e.getMessage()
-              + ". Try again: the store's hold is set again.", e);
-    }
-    auditTrail.record(actor, on ? AuditAction.HOLD_PLACED : AuditAction.HOLD_RELEASED, archiveNumber,
-        on ? reason : "released" + (reason == null ? "" : ": " + reason));
-    return view(r, caseNumberOf(r), seesFullId());
-  }
-
-  @Override
-  @RolesAllowed({Roles.ARCHIVIST, Roles.ADMIN})
-  public RecordView restrict(String archiveNumber, boolean on, String reason) throws EarchiveException {
-    ArchiveRecord r = records.restrict(archiveNumber, on);
-    auditTrail.record(context.getCallerPrincipal().getName(), AuditAction.RECORD_RESTRICTED, archiveNumber,
-        (on ? "restricted" : "open") + (reason == null || reason.isBlank() ? "" : ": " + reason));
-    return view(r, caseNumberOf(r), seesFullId());
-  }
-
-  static EarchiveException recordNotFound(String archiveNumber) {
-    return new EarchiveException(
-        ErrorCode.RECORD_NOT_FOUND, "没有档号为 " + archiveNumber + " 的档案。No record has the number " + archiveNumber + ".");
-  }
-
-  @Override
-  @RolesAllowed({Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.READER, Roles.REVIEWER})
-  @TransactionAttribute(TransactionAttributeType.REQUIRED)
-  public RecordView record(String archiveNumber) throws EarchiveException {
-    ArchiveRecord r =
-        archive.find(archiveNumber)
-            .orElseThrow(() -> recordNotFound(archiveNumber));
-    readBySystem(archiveNumber, "record");
-    return view(r, caseNumberOf(r), seesFullId());
-  }
-
-  @Override
-  @RolesAllowed({Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.READER, Roles.REVIEWER})
-  @TransactionAttribute(TransactionAttributeType.REQUIRED)
-  public List<RecordView> person(String citizenId) throws EarchiveException {
-    String id;
-    try {
-      id = CitizenId.parse(citizenId).value();
-    } catch (InvalidCitizenIdException e) {
-      throw new EarchiveException(ErrorCode.INVALID_CITIZEN_ID, e.getMessage());
-    }
-    boolean full = seesFullId();
-    List<RecordView> records = archive.byCitizen(id).stream().map(r -> view(r, caseNumberOf(r), full)).toList();
-    readBySystem("person:" + CitizenId.mask(id), records.size() + " records");
-    return records;
-  }
-
-  /** Another system's read (role reader) leaves an audit entry, one per call, naming what it read. */
-  private void readBySystem(String target, String what) {
-    if (context.isCallerInRole(Roles.READER)) {
-      auditTrail.record(context.getCallerPrincipal().getName(),
-          org.earchive.archive.domain.model.audit.AuditAction.RECORD_READ, target, what);
-    }
-  }
-
-  @Override
-  @RolesAllowed({Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.READER, Roles.REVIEWER, Roles.CLERK})
-  @TransactionAttribute(TransactionAttributeType.REQUIRED)
-  public List<RecordView> dossier(String caseNumber) throws EarchiveException {
-    long caseId = hall.caseOf(caseNumber).id();
-    readBySystem(caseNumber, "dossier");
-    boolean full = seesFullId();
-    return archive.byCase(caseId).stream().map(r -> view(r, caseNumber, full)).toList();
-  }
-
-  /** Best effort: the index is rebuilt from the database ({@link #reindex}) if this fails. */
-  private void indexRecords(String caseNumber, List<ArchiveRecord> records) {
-    cases.find(caseNumber).ifPresent(c -> {
-      try {
-        index.indexAll(records.stream().map(r -> entry(r, c, texts.of(r.documentId()))).toList());
-      } catch (java.io.IOException | RuntimeException e) {
-        java.util.logging.Logger.getLogger(DefaultArchiveService.class.getName())
-            .warning("Case " + caseNumber + " archived but not indexed: " + e.getMessage());
-      }
-    });
-  }
-
-  /** A record's index entry; its text is its document's (the OCR layer of the PDF/A), kept in the database. */
-  static org.earchive.archive.domain.service.SearchIndex.Entry entry(
-      ArchiveRecord r, org.earchive.archive.domain.model.cases.BusinessCase c, String text) {
-    return new org.earchive.archive.domain.service.SearchIndex.Entry(
-        "rec:" + r.archiveNumber(), c.caseNumber(), r.citizenId(), c.applicant().name(), r.businessType(),
-        r.materialCode(), r.title(), text, "record", r.archiveNumber(), r.category(), c.hall(),
-        r.archivedAt().toEpochMilli());
-  }
-
-  @Override
-  @RolesAllowed(Roles.ADMIN)
-  public long reindex() throws EarchiveException {
-    try {
-      index.clear();
-      long indexed = 0;
-      long after = 0;
-      for (List<Object[]> page = numbering.recordsWithCases(after, 500); !page.isEmpty(); page = numbering.recordsWithCases(after, 500)) {
-        List<org.earchive.archive.domain.service.SearchIndex.Entry> entries = new java.util.ArrayList<>();
-        for (Object[] row : page) {
-          ArchiveRecord r = (ArchiveRecord) row[0];
-          entries.add(entry(r, (org.earchive.archive.domain.model.cases.BusinessCase) row[1],
-              texts.of(r.documentId())));
-          after = r.id();
+        String seriesKey = numbering.seriesKeyFor(caseNumber);
+        try {
+            numbering.ensureSeries(seriesKey);
+        } catch (jakarta.ejb.EJBException e) {
+            // Another archiving created the series row at the same moment: it exists now, which is all we need.
         }
-        index.indexAll(entries);
-        indexed += entries.size();
-      }
-      index.commit();
-      return indexed;
-    } catch (java.io.IOException e) {
-      throw new EarchiveException(ErrorCode.STORAGE_UNAVAILABLE, "The search index could not be rebuilt: " + e.getMessage(), e);
+        List<ArchiveRecord> records = numbering.number(caseNumber, actor);
+        for (ArchiveRecord r : records) {
+            LocalDate until = r.retainUntil() == null ? PERMANENT_UNTIL : r.retainUntil();
+            try {
+                store.retain(
+                        r.objectKey(),
+                        until.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+                if (r.legalHold()) {
+                    store.legalHold(r.objectKey(), true);
+                }
+            } catch (StorageException e) {
+                throw new EarchiveException(
+                        ErrorCode.STORAGE_UNAVAILABLE,
+                        "The records of " + caseNumber + " are numbered but " + r.objectKey()
+                                + " could not be put under retention: " + e.getMessage()
+                                + ". Archiving will be resumed.",
+                        e);
+            }
+        }
+        if (c.status() == CaseStatus.APPROVED) {
+            items.addAll(numberedBefore ? checker.check(c, records) : checker.recordChecks(c, records));
+            blockIfFailed(c, actor, items, true);
+        }
+        numbering.close(caseNumber, actor);
+        indexRecords(caseNumber, records);
+        events.recordsArchived(
+                caseNumber,
+                c.businessType(),
+                records.stream().map(ArchiveRecord::archiveNumber).toList());
+        return records.stream().map(r -> view(r, caseNumber, true)).toList();
     }
-  }
 
-  @Override
-  @RolesAllowed({Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.READER, Roles.REVIEWER, Roles.CLERK})
-  @TransactionAttribute(TransactionAttributeType.REQUIRED)
-  public org.earchive.archive.application.dto.SearchResultView search(
-      org.earchive.archive.application.dto.SearchRequest r) throws EarchiveException {
-    String hall = this.hall.confinement().orElse(null);
-    java.time.ZoneId zone = org.earchive.archive.infrastructure.config.EarchiveSettings.current().zone();
-    try {
-      org.earchive.archive.domain.service.SearchIndex.Page page =
-          index.search(
-              new org.earchive.archive.domain.service.SearchIndex.Query(
-                  r.text(), r.citizenId(), r.applicantName(), r.businessType(), r.archiveNumber(), r.category(), hall,
-                  r.from() == null ? null : r.from().atStartOfDay(zone).toInstant().toEpochMilli(),
-                  r.to() == null ? null : r.to().plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli() - 1,
-                  r.page(), r.size() <= 0 ? 20 : r.size()));
-      java.util.Set<String> hidden = access.hidden(
-          page.hits().stream().map(h -> h.archiveNumber()).filter(n -> n != null).toList(),
-          context.getCallerPrincipal().getName());
-      return new org.earchive.archive.application.dto.SearchResultView(
-          page.total(), page.page(), page.size(),
-          page.hits().stream()
-              .map(h -> new org.earchive.archive.application.dto.SearchResultView.Hit(
-                  h.archiveNumber(), h.caseNumber(), h.applicantName(), h.businessType(), h.material(), h.title(),
-                  h.category(), java.time.Instant.ofEpochMilli(h.epochMillis()),
-                  hidden.contains(h.archiveNumber()) ? RESTRICTED_HIGHLIGHT : h.highlight()))
-              .toList());
-    } catch (IllegalArgumentException e) {
-      throw new EarchiveException(ErrorCode.INVALID_REQUEST, "检索词无法检索，请减少或简化检索词。" + e.getMessage(), e);
-    } catch (java.io.IOException e) {
-      java.util.logging.Logger.getLogger(DefaultArchiveService.class.getName()).warning("Search failed: " + e);
-      throw new EarchiveException(ErrorCode.STORAGE_UNAVAILABLE, "检索暂时不可用，请稍后重试。The search index does not answer: try again shortly.", e);
+    /**
+     * Stores the report when it fails or is {@code complete} (a passing report is stored once, with the numbered
+     * records' items); a failed one stops archiving here, with every failed item in the message.
+     */
+    private void blockIfFailed(BusinessCase c, String actor, List<Item> items, boolean complete)
+            throws EarchiveException {
+        boolean passed = items.stream().allMatch(Item::passed);
+        if (passed && !complete) {
+            return;
+        }
+        PropertyCheckView report = checker.save(c, PropertyCheck.Occasion.ARCHIVING, actor, items);
+        auditTrail.record(
+                actor,
+                AuditAction.FOUR_PROPERTY_CHECK,
+                c.caseNumber(),
+                "report " + report.id() + (passed ? " passed" : " failed") + ", " + items.size() + " items");
+        if (!passed) {
+            String failed = FourPropertyCheck.summary(items);
+            auditTrail.record(
+                    actor, AuditAction.ARCHIVING_BLOCKED, c.caseNumber(), "report " + report.id() + ": " + failed);
+            throw new EarchiveException(
+                    ErrorCode.FOUR_PROPERTY_CHECK_FAILED,
+                    "四性检测未通过，案件 " + c.caseNumber() + " 暂不归档（检测报告 " + report.id() + "）：" + failed
+                            + "。The four-property check failed, so case " + c.caseNumber()
+                            + " is not archived: see report "
+                            + report.id() + " (GET /api/archive/checks/" + report.id()
+                            + "), correct what it names, then archive again.");
+        }
     }
-  }
 
-  private String caseNumberOf(ArchiveRecord r) {
-    return cases.findById(r.caseId()).map(c -> c.caseNumber()).orElse(null);
-  }
+    @Override
+    @RolesAllowed({Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN})
+    public PropertyCheckView checkDossier(String caseNumber) throws EarchiveException {
+        BusinessCase c = cases.find(caseNumber).orElseThrow(() -> Failures.caseNotFound(caseNumber));
+        String actor = context.getCallerPrincipal().getName();
+        PropertyCheckView report =
+                checker.save(c, PropertyCheck.Occasion.ON_DEMAND, actor, checker.check(c, archive.byCase(c.id())));
+        auditTrail.record(
+                actor,
+                AuditAction.FOUR_PROPERTY_CHECK,
+                caseNumber,
+                "report " + report.id()
+                        + (report.passed() ? " passed" : " failed: " + FourPropertyCheck.summary(report.items())));
+        return report;
+    }
 
-  private boolean seesFullId() {
-    return context.isCallerInRole(Roles.ARCHIVIST)
-        || context.isCallerInRole(Roles.READER)
-        || context.isCallerInRole(Roles.REVIEWER);
-  }
+    @Override
+    @RolesAllowed({Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.REVIEWER})
+    public List<PropertyCheckView> dossierChecks(String caseNumber) throws EarchiveException {
+        BusinessCase c = cases.find(caseNumber).orElseThrow(() -> Failures.caseNotFound(caseNumber));
+        return checker.reports(c.id()).stream()
+                .map(p -> FourPropertyCheck.view(p, caseNumber))
+                .toList();
+    }
 
-  static RecordView view(ArchiveRecord r, String caseNumber, boolean fullId) {
-    return new RecordView(
-        r.archiveNumber(),
-        caseNumber,
-        fullId ? r.citizenId() : CitizenId.mask(r.citizenId()),
-        r.businessType(),
-        r.materialCode(),
-        r.title(),
-        r.retention().name(),
-        r.retainUntil(),
-        r.legalHold(),
-        r.documentId(),
-        r.sizeBytes(),
-        r.sha256(),
-        r.sm3(),
-        r.archivedAt(),
-        r.restricted(),
-        r.holdReason(),
-        r.disposedAt(),
-        r.sourceOffice(),
-        r.sourceArchiveNumber());
-  }
+    @Override
+    @RolesAllowed({Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.REVIEWER})
+    public List<PropertyCheckView> checks(String archiveNumber) throws EarchiveException {
+        ArchiveRecord r = archive.find(archiveNumber).orElseThrow(() -> recordNotFound(archiveNumber));
+        return dossierChecks(caseNumberOf(r));
+    }
+
+    @Override
+    @RolesAllowed({Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.REVIEWER})
+    public PropertyCheckView checkReport(long id) throws EarchiveException {
+        PropertyCheck p = checker.report(id)
+                .orElseThrow(() -> new EarchiveException(
+                        ErrorCode.RECORD_NOT_FOUND,
+                        "没有编号为 " + id + " 的四性检测报告。There is no four-property report " + id + "."));
+        return FourPropertyCheck.view(
+                p, cases.findById(p.caseId()).map(BusinessCase::caseNumber).orElse(null));
+    }
+
+    @Override
+    @RolesAllowed({Roles.ARCHIVIST, Roles.ADMIN})
+    public RecordView hold(String archiveNumber, boolean on, String reason) throws EarchiveException {
+        if (on && (reason == null || reason.isBlank())) {
+            throw new EarchiveException(ErrorCode.REASON_REQUIRED, "请写明保全（冻结）的原因。A legal hold needs a reason.");
+        }
+        String actor = context.getCallerPrincipal().getName();
+        ArchiveRecord r = records.hold(archiveNumber, on, reason);
+        try {
+            // the object is shared by identical content: release it only when no other held record keeps it
+            if (on || !records.anotherHolds(r.objectKey(), r.archiveNumber())) {
+                store.legalHold(r.objectKey(), on);
+            }
+        } catch (StorageException e) {
+            throw new EarchiveException(
+                    ErrorCode.STORAGE_UNAVAILABLE,
+                    "The hold of " + archiveNumber + " is recorded but the store could not apply it: " + e.getMessage()
+                            + ". Try again: the store's hold is set again.",
+                    e);
+        }
+        auditTrail.record(
+                actor,
+                on ? AuditAction.HOLD_PLACED : AuditAction.HOLD_RELEASED,
+                archiveNumber,
+                on ? reason : "released" + (reason == null ? "" : ": " + reason));
+        return view(r, caseNumberOf(r), seesFullId());
+    }
+
+    @Override
+    @RolesAllowed({Roles.ARCHIVIST, Roles.ADMIN})
+    public RecordView restrict(String archiveNumber, boolean on, String reason) throws EarchiveException {
+        ArchiveRecord r = records.restrict(archiveNumber, on);
+        auditTrail.record(
+                context.getCallerPrincipal().getName(),
+                AuditAction.RECORD_RESTRICTED,
+                archiveNumber,
+                (on ? "restricted" : "open") + (reason == null || reason.isBlank() ? "" : ": " + reason));
+        return view(r, caseNumberOf(r), seesFullId());
+    }
+
+    static EarchiveException recordNotFound(String archiveNumber) {
+        return new EarchiveException(
+                ErrorCode.RECORD_NOT_FOUND,
+                "没有档号为 " + archiveNumber + " 的档案。No record has the number " + archiveNumber + ".");
+    }
+
+    @Override
+    @RolesAllowed({Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.READER, Roles.REVIEWER})
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public RecordView record(String archiveNumber) throws EarchiveException {
+        ArchiveRecord r = archive.find(archiveNumber).orElseThrow(() -> recordNotFound(archiveNumber));
+        readBySystem(archiveNumber, "record");
+        return view(r, caseNumberOf(r), seesFullId());
+    }
+
+    @Override
+    @RolesAllowed({Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.READER, Roles.REVIEWER})
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public List<RecordView> person(String citizenId) throws EarchiveException {
+        String id;
+        try {
+            id = CitizenId.parse(citizenId).value();
+        } catch (InvalidCitizenIdException e) {
+            throw new EarchiveException(ErrorCode.INVALID_CITIZEN_ID, e.getMessage());
+        }
+        boolean full = seesFullId();
+        List<RecordView> records = archive.byCitizen(id).stream()
+                .map(r -> view(r, caseNumberOf(r), full))
+                .toList();
+        readBySystem("person:" + CitizenId.mask(id), records.size() + " records");
+        return records;
+    }
+
+    /** Another system's read (role reader) leaves an audit entry, one per call, naming what it read. */
+    private void readBySystem(String target, String what) {
+        if (context.isCallerInRole(Roles.READER)) {
+            auditTrail.record(
+                    context.getCallerPrincipal().getName(),
+                    org.earchive.archive.domain.model.audit.AuditAction.RECORD_READ,
+                    target,
+                    what);
+        }
+    }
+
+    @Override
+    @RolesAllowed({Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.READER, Roles.REVIEWER, Roles.CLERK})
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public List<RecordView> dossier(String caseNumber) throws EarchiveException {
+        long caseId = hall.caseOf(caseNumber).id();
+        readBySystem(caseNumber, "dossier");
+        boolean full = seesFullId();
+        return archive.byCase(caseId).stream()
+                .map(r -> view(r, caseNumber, full))
+                .toList();
+    }
+
+    /** Best effort: the index is rebuilt from the database ({@link #reindex}) if this fails. */
+    private void indexRecords(String caseNumber, List<ArchiveRecord> records) {
+        cases.find(caseNumber).ifPresent(c -> {
+            try {
+                index.indexAll(records.stream()
+                        .map(r -> entry(r, c, texts.of(r.documentId())))
+                        .toList());
+            } catch (java.io.IOException | RuntimeException e) {
+                java.util.logging.Logger.getLogger(DefaultArchiveService.class.getName())
+                        .warning("Case " + caseNumber + " archived but not indexed: " + e.getMessage());
+            }
+        });
+    }
+
+    /** A record's index entry; its text is its document's (the OCR layer of the PDF/A), kept in the database. */
+    static org.earchive.archive.domain.service.SearchIndex.Entry entry(
+            ArchiveRecord r, org.earchive.archive.domain.model.cases.BusinessCase c, String text) {
+        return new org.earchive.archive.domain.service.SearchIndex.Entry(
+                "rec:" + r.archiveNumber(),
+                c.caseNumber(),
+                r.citizenId(),
+                c.applicant().name(),
+                r.businessType(),
+                r.materialCode(),
+                r.title(),
+                text,
+                "record",
+                r.archiveNumber(),
+                r.category(),
+                c.hall(),
+                r.archivedAt().toEpochMilli());
+    }
+
+    @Override
+    @RolesAllowed(Roles.ADMIN)
+    public long reindex() throws EarchiveException {
+        try {
+            index.clear();
+            long indexed = 0;
+            long after = 0;
+            for (List<Object[]> page = numbering.recordsWithCases(after, 500);
+                    !page.isEmpty();
+                    page = numbering.recordsWithCases(after, 500)) {
+                List<org.earchive.archive.domain.service.SearchIndex.Entry> entries = new java.util.ArrayList<>();
+                for (Object[] row : page) {
+                    ArchiveRecord r = (ArchiveRecord) row[0];
+                    entries.add(entry(
+                            r,
+                            (org.earchive.archive.domain.model.cases.BusinessCase) row[1],
+                            texts.of(r.documentId())));
+                    after = r.id();
+                }
+                index.indexAll(entries);
+                indexed += entries.size();
+            }
+            index.commit();
+            return indexed;
+        } catch (java.io.IOException e) {
+            throw new EarchiveException(
+                    ErrorCode.STORAGE_UNAVAILABLE, "The search index could not be rebuilt: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    @RolesAllowed({Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.READER, Roles.REVIEWER, Roles.CLERK})
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public org.earchive.archive.application.dto.SearchResultView search(
+            org.earchive.archive.application.dto.SearchRequest r) throws EarchiveException {
+        String hall = this.hall.confinement().orElse(null);
+        java.time.ZoneId zone = org.earchive.archive.infrastructure.config.EarchiveSettings.current()
+                .zone();
+        try {
+            org.earchive.archive.domain.service.SearchIndex.Page page =
+                    index.search(new org.earchive.archive.domain.service.SearchIndex.Query(
+                            r.text(),
+                            r.citizenId(),
+                            r.applicantName(),
+                            r.businessType(),
+                            r.archiveNumber(),
+                            r.category(),
+                            hall,
+                            r.from() == null
+                                    ? null
+                                    : r.from().atStartOfDay(zone).toInstant().toEpochMilli(),
+                            r.to() == null
+                                    ? null
+                                    : r.to().plusDays(1)
+                                                    .atStartOfDay(zone)
+                                                    .toInstant()
+                                                    .toEpochMilli()
+                                            - 1,
+                            r.page(),
+                            r.size() <= 0 ? 20 : r.size()));
+            java.util.Set<String> hidden = access.hidden(
+                    page.hits().stream()
+                            .map(h -> h.archiveNumber())
+                            .filter(n -> n != null)
+                            .toList(),
+                    context.getCallerPrincipal().getName());
+            return new org.earchive.archive.application.dto.SearchResultView(
+                    page.total(),
+                    page.page(),
+                    page.size(),
+                    page.hits().stream()
+                            .map(h -> new org.earchive.archive.application.dto.SearchResultView.Hit(
+                                    h.archiveNumber(),
+                                    h.caseNumber(),
+                                    h.applicantName(),
+                                    h.businessType(),
+                                    h.material(),
+                                    h.title(),
+                                    h.category(),
+                                    java.time.Instant.ofEpochMilli(h.epochMillis()),
+                                    hidden.contains(h.archiveNumber()) ? RESTRICTED_HIGHLIGHT : h.highlight()))
+                            .toList());
+        } catch (IllegalArgumentException e) {
+            throw new EarchiveException(ErrorCode.INVALID_REQUEST, "检索词无法检索，请减少或简化检索词。" + e.getMessage(), e);
+        } catch (java.io.IOException e) {
+            java.util.logging.Logger.getLogger(DefaultArchiveService.class.getName())
+                    .warning("Search failed: " + e);
+            throw new EarchiveException(
+                    ErrorCode.STORAGE_UNAVAILABLE,
+                    "检索暂时不可用，请稍后重试。The search index does not answer: try again shortly.",
+                    e);
+        }
+    }
+
+    private String caseNumberOf(ArchiveRecord r) {
+        return cases.findById(r.caseId()).map(c -> c.caseNumber()).orElse(null);
+    }
+
+    private boolean seesFullId() {
+        return context.isCallerInRole(Roles.ARCHIVIST)
+                || context.isCallerInRole(Roles.READER)
+                || context.isCallerInRole(Roles.REVIEWER);
+    }
+
+    static RecordView view(ArchiveRecord r, String caseNumber, boolean fullId) {
+        return new RecordView(
+                r.archiveNumber(),
+                caseNumber,
+                fullId ? r.citizenId() : CitizenId.mask(r.citizenId()),
+                r.businessType(),
+                r.materialCode(),
+                r.title(),
+                r.retention().name(),
+                r.retainUntil(),
+                r.legalHold(),
+                r.documentId(),
+                r.sizeBytes(),
+                r.sha256(),
+                r.sm3(),
+                r.archivedAt(),
+                r.restricted(),
+                r.holdReason(),
+                r.disposedAt(),
+                r.sourceOffice(),
+                r.sourceArchiveNumber());
+    }
 }

@@ -17,32 +17,35 @@ import org.earchive.archive.domain.model.audit.ChainVerifier;
 
 @Stateless
 public class DefaultAuditTrail implements AuditTrail {
-  private static final int PAGE = 1000;
+    private static final int PAGE = 1000;
 
-  @Inject AuditRepository events;
+    @Inject
+    AuditRepository events;
 
-  @Override
-  @PermitAll
-  public void record(String actor, AuditAction action, String target, String detail) {
-    AuditHead head = events.lockHead();
-    AuditEvent event =
-        new AuditEvent(head.lastSeq(), head.lastHash(), Instant.now(), actor, action, target, detail);
-    events.store(event);
-    head.advanceTo(event);
-  }
+    @Override
+    @PermitAll
+    public void record(String actor, AuditAction action, String target, String detail) {
+        AuditHead head = events.lockHead();
+        AuditEvent event =
+                new AuditEvent(head.lastSeq(), head.lastHash(), Instant.now(), actor, action, target, detail);
+        events.store(event);
+        head.advanceTo(event);
+    }
 
-  @Override
-  @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
-  public AuditVerification verify() {
-    ChainVerifier.Result r = ChainVerifier.verify(events.head(), events::page, PAGE);
-    return new AuditVerification(r.valid(), r.checked(), r.brokenAt().orElse(null), r.reason().orElse(null));
-  }
+    @Override
+    @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
+    public AuditVerification verify() {
+        ChainVerifier.Result r = ChainVerifier.verify(events.head(), events::page, PAGE);
+        return new AuditVerification(
+                r.valid(), r.checked(), r.brokenAt().orElse(null), r.reason().orElse(null));
+    }
 
-  @Override
-  @RolesAllowed({Roles.AUDITOR, Roles.ADMIN, Roles.ARCHIVIST})
-  public List<AuditEventView> latest(int limit) {
-    return events.latest(Math.max(1, Math.min(limit, 500))).stream()
-        .map(e -> new AuditEventView(e.seq(), e.occurredAt(), e.actor(), e.action().name(), e.target(), e.detail(), e.hash()))
-        .toList();
-  }
+    @Override
+    @RolesAllowed({Roles.AUDITOR, Roles.ADMIN, Roles.ARCHIVIST})
+    public List<AuditEventView> latest(int limit) {
+        return events.latest(Math.max(1, Math.min(limit, 500))).stream()
+                .map(e -> new AuditEventView(
+                        e.seq(), e.occurredAt(), e.actor(), e.action().name(), e.target(), e.detail(), e.hash()))
+                .toList();
+    }
 }

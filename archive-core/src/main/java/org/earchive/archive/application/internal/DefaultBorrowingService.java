@@ -21,91 +21,122 @@ import org.earchive.archive.domain.model.record.ArchiveRecord;
 
 @Stateless
 public class DefaultBorrowingService implements BorrowingService {
-  @PersistenceContext(unitName = "earchive")
-  EntityManager em;
+    @PersistenceContext(unitName = "earchive")
+    EntityManager em;
 
-  @EJB AuditTrail audit;
-  @jakarta.inject.Inject org.earchive.archive.domain.model.record.ArchiveRepository archive;
-  @Resource SessionContext context;
-  @EJB HallRule hall;
+    @EJB
+    AuditTrail audit;
 
-  @Override
-  @RolesAllowed({Roles.CLERK, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.READER})
-  public BorrowingView request(String archiveNumber, String purpose, int days) throws EarchiveException {
-    String reader = context.getCallerPrincipal().getName();
-    ArchiveRecord r = archive.find(archiveNumber == null ? "" : archiveNumber)
-        .orElseThrow(() -> DefaultArchiveService.recordNotFound(archiveNumber));
-    hall.record(r);
-    if (r.disposed()) {
-      throw new EarchiveException(ErrorCode.RECORD_DISPOSED,
-          "档案 " + archiveNumber + " 已销毁，不能借阅。The content of " + archiveNumber + " was destroyed: it cannot be borrowed.");
-    }
-    Borrowing b;
-    try {
-      b = new Borrowing(archiveNumber, reader, purpose, days, Instant.now());
-    } catch (IllegalArgumentException e) {
-      throw new EarchiveException(ErrorCode.INVALID_REQUEST, e.getMessage());
-    }
-    em.persist(b);
-    em.flush();
-    audit.record(reader, AuditAction.BORROWING_REQUESTED, archiveNumber, "borrowing " + b.id() + " for " + days + " days: " + purpose);
-    return view(b);
-  }
+    @jakarta.inject.Inject
+    org.earchive.archive.domain.model.record.ArchiveRepository archive;
 
-  @Override
-  @RolesAllowed({Roles.ARCHIVIST, Roles.ADMIN})
-  public BorrowingView decide(long id, boolean approve, String comment) throws EarchiveException {
-    String archivist = context.getCallerPrincipal().getName();
-    Borrowing b = em.find(Borrowing.class, id, LockModeType.PESSIMISTIC_WRITE);
-    if (b == null) {
-      throw new EarchiveException(ErrorCode.BORROWING_NOT_FOUND, "没有编号为 " + id + " 的借阅申请。There is no borrowing " + id + ".");
-    }
-    if (b.requestedBy().equals(archivist)) {
-      throw new EarchiveException(ErrorCode.FOUR_EYES,
-          "不能审批自己的借阅申请，请由另一位档案管理员审批。You cannot decide your own borrowing: another archivist must.");
-    }
-    if (comment == null || comment.isBlank()) {
-      throw new EarchiveException(ErrorCode.REASON_REQUIRED, "请填写审批意见。A decision needs a comment.");
-    }
-    try {
-      b.decide(approve, archivist, comment.strip(), Instant.now());
-    } catch (IllegalStateException e) {
-      throw new EarchiveException(ErrorCode.ILLEGAL_TRANSITION, e.getMessage());
-    }
-    audit.record(archivist, AuditAction.BORROWING_DECIDED, b.archiveNumber(),
-        "borrowing " + id + " by " + b.requestedBy() + (approve ? " approved until " + b.expiresAt() : " rejected") + ": " + comment);
-    return view(b);
-  }
+    @Resource
+    SessionContext context;
 
-  @Override
-  @RolesAllowed({Roles.CLERK, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.READER})
-  public List<BorrowingView> list(String status) throws EarchiveException {
-    boolean all = context.isCallerInRole(Roles.ARCHIVIST) || context.isCallerInRole(Roles.ADMIN);
-    StringBuilder q = new StringBuilder("SELECT b FROM Borrowing b WHERE 1 = 1");
-    if (!all) {
-      q.append(" AND b.requestedBy = :u");
-    }
-    if (status != null && !status.isBlank()) {
-      try {
-        Borrowing.Status.valueOf(status.strip().toUpperCase());
-      } catch (IllegalArgumentException e) {
-        throw new EarchiveException(ErrorCode.INVALID_REQUEST, "status must be REQUESTED, APPROVED or REJECTED");
-      }
-      q.append(" AND b.status = :s");
-    }
-    q.append(" ORDER BY b.id DESC");
-    var query = em.createQuery(q.toString(), Borrowing.class).setMaxResults(500);
-    if (!all) {
-      query.setParameter("u", context.getCallerPrincipal().getName());
-    }
-    if (status != null && !status.isBlank()) {
-      query.setParameter("s", status.strip().toUpperCase());
-    }
-    return query.getResultList().stream().map(DefaultBorrowingService::view).toList();
-  }
+    @EJB
+    HallRule hall;
 
-  static BorrowingView view(Borrowing b) {
-    return new BorrowingView(b.id(), b.archiveNumber(), b.requestedBy(), b.purpose(), b.days(), b.requestedAt(),
-        b.status().name(), b.decidedBy(), b.decidedAt(), b.decisionComment(), b.expiresAt(), b.activeAt(Instant.now()));
-  }
+    @Override
+    @RolesAllowed({Roles.CLERK, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.READER})
+    public BorrowingView request(String archiveNumber, String purpose, int days) throws EarchiveException {
+        String reader = context.getCallerPrincipal().getName();
+        ArchiveRecord r = archive.find(archiveNumber == null ? "" : archiveNumber)
+                .orElseThrow(() -> DefaultArchiveService.recordNotFound(archiveNumber));
+        hall.record(r);
+        if (r.disposed()) {
+            throw new EarchiveException(
+                    ErrorCode.RECORD_DISPOSED,
+                    "档案 " + archiveNumber + " 已销毁，不能借阅。The content of " + archiveNumber
+                            + " was destroyed: it cannot be borrowed.");
+        }
+        Borrowing b;
+        try {
+            b = new Borrowing(archiveNumber, reader, purpose, days, Instant.now());
+        } catch (IllegalArgumentException e) {
+            throw new EarchiveException(ErrorCode.INVALID_REQUEST, e.getMessage());
+        }
+        em.persist(b);
+        em.flush();
+        audit.record(
+                reader,
+                AuditAction.BORROWING_REQUESTED,
+                archiveNumber,
+                "borrowing " + b.id() + " for " + days + " days: " + purpose);
+        return view(b);
+    }
+
+    @Override
+    @RolesAllowed({Roles.ARCHIVIST, Roles.ADMIN})
+    public BorrowingView decide(long id, boolean approve, String comment) throws EarchiveException {
+        String archivist = context.getCallerPrincipal().getName();
+        Borrowing b = em.find(Borrowing.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (b == null) {
+            throw new EarchiveException(
+                    ErrorCode.BORROWING_NOT_FOUND, "没有编号为 " + id + " 的借阅申请。There is no borrowing " + id + ".");
+        }
+        if (b.requestedBy().equals(archivist)) {
+            throw new EarchiveException(
+                    ErrorCode.FOUR_EYES,
+                    "不能审批自己的借阅申请，请由另一位档案管理员审批。You cannot decide your own borrowing: another archivist must.");
+        }
+        if (comment == null || comment.isBlank()) {
+            throw new EarchiveException(ErrorCode.REASON_REQUIRED, "请填写审批意见。A decision needs a comment.");
+        }
+        try {
+            b.decide(approve, archivist, comment.strip(), Instant.now());
+        } catch (IllegalStateException e) {
+            throw new EarchiveException(ErrorCode.ILLEGAL_TRANSITION, e.getMessage());
+        }
+        audit.record(
+                archivist,
+                AuditAction.BORROWING_DECIDED,
+                b.archiveNumber(),
+                "borrowing " + id + " by " + b.requestedBy()
+                        + (approve ? " approved until " + b.expiresAt() : " rejected") + ": " + comment);
+        return view(b);
+    }
+
+    @Override
+    @RolesAllowed({Roles.CLERK, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.READER})
+    public List<BorrowingView> list(String status) throws EarchiveException {
+        boolean all = context.isCallerInRole(Roles.ARCHIVIST) || context.isCallerInRole(Roles.ADMIN);
+        StringBuilder q = new StringBuilder("SELECT b FROM Borrowing b WHERE 1 = 1");
+        if (!all) {
+            q.append(" AND b.requestedBy = :u");
+        }
+        if (status != null && !status.isBlank()) {
+            try {
+                Borrowing.Status.valueOf(status.strip().toUpperCase());
+            } catch (IllegalArgumentException e) {
+                throw new EarchiveException(
+                        ErrorCode.INVALID_REQUEST, "status must be REQUESTED, APPROVED or REJECTED");
+            }
+            q.append(" AND b.status = :s");
+        }
+        q.append(" ORDER BY b.id DESC");
+        var query = em.createQuery(q.toString(), Borrowing.class).setMaxResults(500);
+        if (!all) {
+            query.setParameter("u", context.getCallerPrincipal().getName());
+        }
+        if (status != null && !status.isBlank()) {
+            query.setParameter("s", status.strip().toUpperCase());
+        }
+        return query.getResultList().stream().map(DefaultBorrowingService::view).toList();
+    }
+
+    static BorrowingView view(Borrowing b) {
+        return new BorrowingView(
+                b.id(),
+                b.archiveNumber(),
+                b.requestedBy(),
+                b.purpose(),
+                b.days(),
+                b.requestedAt(),
+                b.status().name(),
+                b.decidedBy(),
+                b.decidedAt(),
+                b.decisionComment(),
+                b.expiresAt(),
+                b.activeAt(Instant.now()));
+    }
 }

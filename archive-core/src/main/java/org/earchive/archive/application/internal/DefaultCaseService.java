@@ -14,12 +14,12 @@ import org.earchive.archive.application.ErrorCode;
 import org.earchive.archive.application.dto.CaseView;
 import org.earchive.archive.application.dto.OpenCaseCommand;
 import org.earchive.archive.domain.model.account.UserAccountRepository;
-import org.earchive.archive.domain.model.catalogue.BusinessType;
-import org.earchive.archive.domain.model.catalogue.BusinessTypeRepository;
 import org.earchive.archive.domain.model.cases.Applicant;
 import org.earchive.archive.domain.model.cases.BusinessCase;
 import org.earchive.archive.domain.model.cases.CaseRepository;
 import org.earchive.archive.domain.model.cases.Channel;
+import org.earchive.archive.domain.model.catalogue.BusinessType;
+import org.earchive.archive.domain.model.catalogue.BusinessTypeRepository;
 import org.earchive.archive.domain.model.document.DocumentRepository;
 import org.earchive.archive.domain.model.identity.CitizenId;
 import org.earchive.archive.domain.model.identity.InvalidCitizenIdException;
@@ -27,101 +27,115 @@ import org.earchive.archive.infrastructure.config.EarchiveSettings;
 
 @Stateless
 public class DefaultCaseService implements CaseService {
-  private static final Logger LOG = Logger.getLogger(DefaultCaseService.class.getName());
+    private static final Logger LOG = Logger.getLogger(DefaultCaseService.class.getName());
 
-  @Inject CaseRepository cases;
-  @Inject BusinessTypeRepository catalogue;
-  @Inject DocumentRepository documents;
-  @Inject UserAccountRepository accounts;
-  @jakarta.ejb.EJB org.earchive.archive.application.AuditTrail audit;
-  @Resource SessionContext context;
-  @jakarta.ejb.EJB HallRule hall;
+    @Inject
+    CaseRepository cases;
 
-  @Override
-  @RolesAllowed({Roles.CLERK, Roles.ADMIN})
-  public CaseView open(OpenCaseCommand command, String clerk) throws EarchiveException {
-    if (command == null) {
-      throw new EarchiveException(ErrorCode.INVALID_REQUEST, "请求内容为空。The request has no case data.");
-    }
-    BusinessType type = businessType(command.businessType());
-    CitizenId id;
-    try {
-      id = CitizenId.parse(command.applicantIdNumber());
-    } catch (InvalidCitizenIdException e) {
-      throw new EarchiveException(ErrorCode.INVALID_CITIZEN_ID, e.getMessage());
-    }
-    if (command.applicantName() == null || command.applicantName().isBlank()) {
-      throw new EarchiveException(ErrorCode.INVALID_REQUEST, "请输入申请人姓名。Enter the applicant's name.");
-    }
-    Channel channel = channel(command.channel());
-    String employer = null;
-    if (command.employerCode() != null && !command.employerCode().isBlank()) {
-      try {
-        employer = org.earchive.archive.domain.model.identity.CreditCode.parse(command.employerCode());
-      } catch (IllegalArgumentException e) {
-        throw new EarchiveException(ErrorCode.INVALID_CREDIT_CODE, e.getMessage());
-      }
-    }
-    String hall = accounts.find(clerk).map(a -> a.hall()).orElse(null);
-    BusinessCase c =
-        cases.store(new BusinessCase(type, new Applicant(id, command.applicantName()), channel, hall, clerk, Instant.now()));
-    c.numberFrom(EarchiveSettings.current().zone());
-    if (employer != null) {
-      c.employer(employer, command.employerName() == null ? null : command.employerName().strip());
-    }
-    LOG.info(() -> "Case " + c.caseNumber() + " (" + type.code() + ") opened by " + clerk + " for " + id.masked());
-    audit.record(
-        clerk,
-        org.earchive.archive.domain.model.audit.AuditAction.CASE_OPENED,
-        c.caseNumber(),
-        type.code() + " for " + id.masked() + " at " + channel);
-    cases.record(
-        new org.earchive.archive.domain.model.cases.CaseEvent(
-            c.id(), c.acceptedAt(), clerk, null, c.status(), channel + (hall == null ? "" : " " + hall)));
-    return CaseAssembler.toView(c, type, java.util.List.of(), java.util.List.of(), seesFullId());
-  }
+    @Inject
+    BusinessTypeRepository catalogue;
 
-  @Override
-  @RolesAllowed({Roles.CLERK, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN})
-  public CaseView find(String caseNumber) throws EarchiveException {
-    BusinessCase c = hall.caseOf(caseNumber);
-    BusinessType type = catalogue.find(c.businessType()).orElseThrow();
-    return CaseAssembler.toView(c, type, documents.findByCase(c.id()), cases.history(c.id()), seesFullId());
-  }
+    @Inject
+    DocumentRepository documents;
 
-  private boolean seesFullId() {
-    return context.isCallerInRole(Roles.CLERK)
-        || context.isCallerInRole(Roles.REVIEWER)
-        || context.isCallerInRole(Roles.ARCHIVIST);
-  }
+    @Inject
+    UserAccountRepository accounts;
 
-  private BusinessType businessType(String code) throws EarchiveException {
-    if (code == null || code.isBlank()) {
-      throw new EarchiveException(ErrorCode.UNKNOWN_BUSINESS_TYPE, "请选择业务类型。Choose a business type.");
-    }
-    return catalogue
-        .find(code.trim().toUpperCase(Locale.ROOT))
-        .orElseThrow(
-            () ->
-                new EarchiveException(
-                    ErrorCode.UNKNOWN_BUSINESS_TYPE,
-                    "业务目录中没有业务类型 " + code + "。The business catalogue has no type " + code + "."));
-  }
+    @jakarta.ejb.EJB
+    org.earchive.archive.application.AuditTrail audit;
 
-  private static Channel channel(String raw) throws EarchiveException {
-    if (raw == null || raw.isBlank()) {
-      return Channel.COUNTER;
+    @Resource
+    SessionContext context;
+
+    @jakarta.ejb.EJB
+    HallRule hall;
+
+    @Override
+    @RolesAllowed({Roles.CLERK, Roles.ADMIN})
+    public CaseView open(OpenCaseCommand command, String clerk) throws EarchiveException {
+        if (command == null) {
+            throw new EarchiveException(ErrorCode.INVALID_REQUEST, "请求内容为空。The request has no case data.");
+        }
+        BusinessType type = businessType(command.businessType());
+        CitizenId id;
+        try {
+            id = CitizenId.parse(command.applicantIdNumber());
+        } catch (InvalidCitizenIdException e) {
+            throw new EarchiveException(ErrorCode.INVALID_CITIZEN_ID, e.getMessage());
+        }
+        if (command.applicantName() == null || command.applicantName().isBlank()) {
+            throw new EarchiveException(ErrorCode.INVALID_REQUEST, "请输入申请人姓名。Enter the applicant's name.");
+        }
+        Channel channel = channel(command.channel());
+        String employer = null;
+        if (command.employerCode() != null && !command.employerCode().isBlank()) {
+            try {
+                employer = org.earchive.archive.domain.model.identity.CreditCode.parse(command.employerCode());
+            } catch (IllegalArgumentException e) {
+                throw new EarchiveException(ErrorCode.INVALID_CREDIT_CODE, e.getMessage());
+            }
+        }
+        String hall = accounts.find(clerk).map(a -> a.hall()).orElse(null);
+        BusinessCase c = cases.store(new BusinessCase(
+                type, new Applicant(id, command.applicantName()), channel, hall, clerk, Instant.now()));
+        c.numberFrom(EarchiveSettings.current().zone());
+        if (employer != null) {
+            c.employer(
+                    employer,
+                    command.employerName() == null
+                            ? null
+                            : command.employerName().strip());
+        }
+        LOG.info(() -> "Case " + c.caseNumber() + " (" + type.code() + ") opened by " + clerk + " for " + id.masked());
+        audit.record(
+                clerk,
+                org.earchive.archive.domain.model.audit.AuditAction.CASE_OPENED,
+                c.caseNumber(),
+                type.code() + " for " + id.masked() + " at " + channel);
+        cases.record(new org.earchive.archive.domain.model.cases.CaseEvent(
+                c.id(), c.acceptedAt(), clerk, null, c.status(), channel + (hall == null ? "" : " " + hall)));
+        return CaseAssembler.toView(c, type, java.util.List.of(), java.util.List.of(), seesFullId());
     }
-    try {
-      Channel c = Channel.valueOf(raw.trim().toUpperCase(Locale.ROOT));
-      if (c == Channel.TRANSFER) {
-        throw new IllegalArgumentException("received dossiers are made by the transfer import only");
-      }
-      return c;
-    } catch (IllegalArgumentException e) {
-      throw new EarchiveException(
-          ErrorCode.INVALID_REQUEST,
-          "受理渠道应为 COUNTER、ONLINE、KIOSK 或 MOBILE。The channel must be COUNTER, ONLINE, KIOSK or MOBILE.");
+
+    @Override
+    @RolesAllowed({Roles.CLERK, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN})
+    public CaseView find(String caseNumber) throws EarchiveException {
+        BusinessCase c = hall.caseOf(caseNumber);
+        BusinessType type = catalogue.find(c.businessType()).orElseThrow();
+        return CaseAssembler.toView(c, type, documents.findByCase(c.id()), cases.history(c.id()), seesFullId());
     }
-  }
+
+    private boolean seesFullId() {
+        return context.isCallerInRole(Roles.CLERK)
+                || context.isCallerInRole(Roles.REVIEWER)
+                || context.isCallerInRole(Roles.ARCHIVIST);
+    }
+
+    private BusinessType businessType(String code) throws EarchiveException {
+        if (code == null || code.isBlank()) {
+            throw new EarchiveException(ErrorCode.UNKNOWN_BUSINESS_TYPE, "请选择业务类型。Choose a business type.");
+        }
+        return catalogue
+                .find(code.trim().toUpperCase(Locale.ROOT))
+                .orElseThrow(() -> new EarchiveException(
+                        ErrorCode.UNKNOWN_BUSINESS_TYPE,
+                        "业务目录中没有业务类型 " + code + "。The business catalogue has no type " + code + "."));
+    }
+
+    private static Channel channel(String raw) throws EarchiveException {
+        if (raw == null || raw.isBlank()) {
+            return Channel.COUNTER;
+        }
+        try {
+            Channel c = Channel.valueOf(raw.trim().toUpperCase(Locale.ROOT));
+            if (c == Channel.TRANSFER) {
+                throw new IllegalArgumentException("received dossiers are made by the transfer import only");
+            }
+            return c;
+        } catch (IllegalArgumentException e) {
+            throw new EarchiveException(
+                    ErrorCode.INVALID_REQUEST,
+                    "受理渠道应为 COUNTER、ONLINE、KIOSK 或 MOBILE。The channel must be COUNTER, ONLINE, KIOSK or MOBILE.");
+        }
+    }
 }

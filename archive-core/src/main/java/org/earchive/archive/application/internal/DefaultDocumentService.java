@@ -9,8 +9,8 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.earchive.archive.application.DocumentService;
@@ -18,6 +18,7 @@ import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
 import org.earchive.archive.application.dto.DocumentContent;
 import org.earchive.archive.application.dto.DocumentView;
+import org.earchive.archive.domain.model.document.CaseDocument;
 import org.earchive.archive.domain.model.document.StoredContent;
 import org.earchive.archive.domain.service.FormatDetector;
 import org.earchive.archive.infrastructure.config.EarchiveSettings;
@@ -25,7 +26,6 @@ import org.earchive.storage.ObjectNotFoundException;
 import org.earchive.storage.ObjectStore;
 import org.earchive.storage.StorageException;
 import org.earchive.storage.StoredObject;
-import org.earchive.archive.domain.model.document.CaseDocument;
 
 /**
  * Uploads run outside any transaction: check the case (short transaction), stream the bytes into the store, record
@@ -35,321 +35,385 @@ import org.earchive.archive.domain.model.document.CaseDocument;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DefaultDocumentService implements DocumentService {
-  private static final Logger LOG = Logger.getLogger(DefaultDocumentService.class.getName());
-  /** Serialises record-or-compensate for one object key, so a compensation never deletes bytes a row now needs. */
-  private static final ConcurrentHashMap<String, Object> KEY_LOCKS = new ConcurrentHashMap<>();
+    private static final Logger LOG = Logger.getLogger(DefaultDocumentService.class.getName());
+    /** Serialises record-or-compensate for one object key, so a compensation never deletes bytes a row now needs. */
+    private static final ConcurrentHashMap<String, Object> KEY_LOCKS = new ConcurrentHashMap<>();
 
-  @EJB RecordAccess access;
-  @EJB MaterialReuse reuse;
-  @EJB DocumentTexts texts;
-  @Inject org.earchive.archive.domain.model.cases.CaseRepository cases;
-  @Inject org.earchive.archive.domain.model.catalogue.BusinessTypeRepository catalogue;
-  @Inject org.earchive.archive.domain.service.PageRenderer renderer;
-  @EJB DocumentRecorder recorder;
-  @EJB HallRule hall;
-  @EJB org.earchive.archive.application.AuditTrail audit;
-  @jakarta.annotation.Resource jakarta.ejb.SessionContext context;
-  @Inject ObjectStore store;
-  @Inject FormatDetector formats;
-  @Inject org.earchive.archive.domain.model.record.ArchiveRepository archive;
-  /** The upload limit, read per upload so that configuration changes apply; replaceable in tests. */
-  java.util.function.LongSupplier maxUploadBytes = () -> EarchiveSettings.current().maxUploadBytes();
+    @EJB
+    RecordAccess access;
 
-  @Override
-  @RolesAllowed({Roles.CLERK, Roles.ADMIN, Roles.STATION})
-  public DocumentView upload(
-      String caseNumber, String material, String fileName, String contentType, InputStream content, String uploader)
-      throws EarchiveException {
-    return upload(caseNumber, material, fileName, contentType, content, uploader, null, null);
-  }
+    @EJB
+    MaterialReuse reuse;
 
-  @Override
-  @RolesAllowed({Roles.CLERK, Roles.ADMIN, Roles.STATION})
-  public DocumentView upload(
-      String caseNumber, String material, String fileName, String contentType, InputStream content, String uploader,
-      String uploadKey, String role)
-      throws EarchiveException {
-    String key = uploadKey(uploadKey);
-    String kind = role == null || role.isBlank() ? "ARCHIVAL" : role.trim().toUpperCase(java.util.Locale.ROOT);
-    if (!kind.equals("ARCHIVAL") && !kind.equals("ORIGINAL")) {
-      throw new EarchiveException(
-          ErrorCode.INVALID_REQUEST, "文件角色只能是 ARCHIVAL 或 ORIGINAL。The role must be ARCHIVAL or ORIGINAL.");
+    @EJB
+    DocumentTexts texts;
+
+    @Inject
+    org.earchive.archive.domain.model.cases.CaseRepository cases;
+
+    @Inject
+    org.earchive.archive.domain.model.catalogue.BusinessTypeRepository catalogue;
+
+    @Inject
+    org.earchive.archive.domain.service.PageRenderer renderer;
+
+    @EJB
+    DocumentRecorder recorder;
+
+    @EJB
+    HallRule hall;
+
+    @EJB
+    org.earchive.archive.application.AuditTrail audit;
+
+    @jakarta.annotation.Resource
+    jakarta.ejb.SessionContext context;
+
+    @Inject
+    ObjectStore store;
+
+    @Inject
+    FormatDetector formats;
+
+    @Inject
+    org.earchive.archive.domain.model.record.ArchiveRepository archive;
+    /** The upload limit, read per upload so that configuration changes apply; replaceable in tests. */
+    java.util.function.LongSupplier maxUploadBytes =
+            () -> EarchiveSettings.current().maxUploadBytes();
+
+    @Override
+    @RolesAllowed({Roles.CLERK, Roles.ADMIN, Roles.STATION})
+    public DocumentView upload(
+            String caseNumber,
+            String material,
+            String fileName,
+            String contentType,
+            InputStream content,
+            String uploader)
+            throws EarchiveException {
+        return upload(caseNumber, material, fileName, contentType, content, uploader, null, null);
     }
-    DocumentRecorder.Checked checked = recorder.check(caseNumber, material, key);
-    if (checked.earlier().isPresent()) {
-      return checked.earlier().get();
-    }
-    DocumentRecorder.Target target = checked.target();
-    Stored upload = storeBytes(content);
-    StoredObject stored = upload.object();
-    DocumentView view;
-    try {
-      // kept with the format its bytes are, whatever the client declared: it is served back as that and nothing else
-      view = recordOrCompensate(target, material, fileName, upload.format(), stored, uploader, key, kind);
-    } catch (EarchiveException | RuntimeException e) {
-      // the same key recorded meanwhile by a concurrent retry: that document is the answer
-      Optional<DocumentView> raced = key == null ? Optional.empty() : recorder.replay(target, key);
-      if (raced.isPresent() && raced.get().sha256().equals(stored.sha256())) {
-        return raced.get();
-      }
-      throw e;
-    }
-    return view;
-  }
 
-  @Override
-  @RolesAllowed(Roles.REVIEWER)
-  public DocumentView attachWorkSheet(String caseNumber, String material, String fileName, InputStream content)
-      throws EarchiveException {
-    String reviewer = context.getCallerPrincipal().getName();
-    DocumentRecorder.Target target = recorder.checkWorkSheet(caseNumber, material, reviewer);
-    Stored upload = storeBytes(content);
-    if (!upload.format().equals("application/pdf")) {
-      compensate(upload.object());
-      throw new EarchiveException(ErrorCode.UNSUPPORTED_FORMAT, "工作底稿须为 PDF/A。A work sheet must be a PDF/A.");
-    }
-    return recordOrCompensate(target, material, fileName, "application/pdf", upload.object(), reviewer, null,
-        CaseDocument.ARCHIVAL);
-  }
-
-  private static final java.util.regex.Pattern UPLOAD_KEY = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{8,160}");
-
-  private static String uploadKey(String key) throws EarchiveException {
-    if (key == null || key.isBlank()) {
-      return null;
-    }
-    if (!UPLOAD_KEY.matcher(key.trim()).matches()) {
-      throw new EarchiveException(
-          ErrorCode.INVALID_REQUEST,
-          "上传幂等键格式不正确。The Idempotency-Key must be 8 to 160 characters of letters, digits and . _ : -");
-    }
-    return key.trim();
-  }
-
-  /**
-   * The formats the catalogue's materials may arrive in, as detected from the bytes: PDF, TIFF, JPEG, PNG, JPEG 2000.
-   * Anything else (HTML, SVG, an executable, an office file) is refused before a byte is stored.
-   */
-  static final java.util.Set<String> ACCEPTED_FORMATS =
-      java.util.Set.of("application/pdf", "image/tiff", "image/jpeg", "image/png", "image/jp2", "image/jpx");
-
-  /** A stored upload and the format its bytes are. */
-  record Stored(StoredObject object, String format) {}
-
-  private Stored storeBytes(InputStream content) throws EarchiveException {
-    long limit = maxUploadBytes.getAsLong();
-    try {
-      PushbackInputStream in = new PushbackInputStream(content, FormatDetector.HEAD_BYTES);
-      byte[] head = new byte[FormatDetector.HEAD_BYTES];
-      int n = in.readNBytes(head, 0, head.length);
-      if (n <= 0) {
-        throw new EarchiveException(
-            ErrorCode.EMPTY_FILE, "上传的文件是空的，请重新扫描或选择文件。The uploaded file is empty: scan again or choose another file.");
-      }
-      String format = formats.detect(head, n);
-      if (!ACCEPTED_FORMATS.contains(format)) {
-        throw new EarchiveException(
-            ErrorCode.UNSUPPORTED_FORMAT,
-            "不支持该文件格式（" + format + "），请上传 PDF、TIFF、JPEG、PNG 或 JPEG 2000 文件。The file is " + format
-                + ", not a format the archive accepts: upload PDF, TIFF, JPEG, PNG or JPEG 2000.");
-      }
-      in.unread(head, 0, n);
-      LimitedInputStream limited = new LimitedInputStream(in, limit);
-      try {
-        return new Stored(store.put(limited, format), format);
-      } catch (StorageException e) {
-        if (limited.exceeded()) {
-          throw tooLarge(limit);
+    @Override
+    @RolesAllowed({Roles.CLERK, Roles.ADMIN, Roles.STATION})
+    public DocumentView upload(
+            String caseNumber,
+            String material,
+            String fileName,
+            String contentType,
+            InputStream content,
+            String uploader,
+            String uploadKey,
+            String role)
+            throws EarchiveException {
+        String key = uploadKey(uploadKey);
+        String kind = role == null || role.isBlank() ? "ARCHIVAL" : role.trim().toUpperCase(java.util.Locale.ROOT);
+        if (!kind.equals("ARCHIVAL") && !kind.equals("ORIGINAL")) {
+            throw new EarchiveException(
+                    ErrorCode.INVALID_REQUEST, "文件角色只能是 ARCHIVAL 或 ORIGINAL。The role must be ARCHIVAL or ORIGINAL.");
         }
-        throw unavailable(e);
-      }
-    } catch (IOException e) {
-      throw new EarchiveException(
-          ErrorCode.INVALID_REQUEST, "文件上传中断，请重新上传。The upload was interrupted: send the file again.", e);
-    }
-  }
-
-  private DocumentView recordOrCompensate(
-      DocumentRecorder.Target target,
-      String material,
-      String fileName,
-      String contentType,
-      StoredObject stored,
-      String uploader,
-      String uploadKey,
-      String role)
-      throws EarchiveException {
-    Object lock = KEY_LOCKS.computeIfAbsent(stored.key(), k -> new Object());
-    synchronized (lock) {
-      try {
-        if (!stored.created() && store.stat(stored.key()).isEmpty()) {
-          throw new EarchiveException(
-              ErrorCode.STORAGE_UNAVAILABLE,
-              "文件保存未完成，请重新上传。The file was not kept: upload it again.");
+        DocumentRecorder.Checked checked = recorder.check(caseNumber, material, key);
+        if (checked.earlier().isPresent()) {
+            return checked.earlier().get();
         }
-        return recorder.record(
-            target,
-            material,
-            fileName,
-            contentType,
-            new StoredContent(stored.key(), stored.size(), stored.sha256(), stored.sm3()),
-            uploader,
-            uploadKey,
-            role);
-      } catch (EarchiveException | RuntimeException e) {
-        compensate(stored);
-        throw e;
-      } catch (StorageException e) {
-        compensate(stored);
-        throw unavailable(e);
-      } finally {
-        KEY_LOCKS.remove(stored.key(), lock);
-      }
+        DocumentRecorder.Target target = checked.target();
+        Stored upload = storeBytes(content);
+        StoredObject stored = upload.object();
+        DocumentView view;
+        try {
+            // kept with the format its bytes are, whatever the client declared: it is served back as that and nothing
+            // else
+            view = recordOrCompensate(target, material, fileName, upload.format(), stored, uploader, key, kind);
+        } catch (EarchiveException | RuntimeException e) {
+            // the same key recorded meanwhile by a concurrent retry: that document is the answer
+            Optional<DocumentView> raced = key == null ? Optional.empty() : recorder.replay(target, key);
+            if (raced.isPresent() && raced.get().sha256().equals(stored.sha256())) {
+                return raced.get();
+            }
+            throw e;
+        }
+        return view;
     }
-  }
 
-  private void compensate(StoredObject stored) {
-    if (!stored.created()) {
-      return;
+    @Override
+    @RolesAllowed(Roles.REVIEWER)
+    public DocumentView attachWorkSheet(String caseNumber, String material, String fileName, InputStream content)
+            throws EarchiveException {
+        String reviewer = context.getCallerPrincipal().getName();
+        DocumentRecorder.Target target = recorder.checkWorkSheet(caseNumber, material, reviewer);
+        Stored upload = storeBytes(content);
+        if (!upload.format().equals("application/pdf")) {
+            compensate(upload.object());
+            throw new EarchiveException(ErrorCode.UNSUPPORTED_FORMAT, "工作底稿须为 PDF/A。A work sheet must be a PDF/A.");
+        }
+        return recordOrCompensate(
+                target, material, fileName, "application/pdf", upload.object(), reviewer, null, CaseDocument.ARCHIVAL);
     }
-    try {
-      if (recorder.references(stored.key()) == 0) {
-        store.delete(stored.key());
-      }
-    } catch (StorageException | RuntimeException e) {
-      LOG.log(
-          Level.WARNING,
-          "Upload failed and its object " + stored.key() + " could not be removed; the fixity audit lists it as an orphan",
-          e);
+
+    private static final java.util.regex.Pattern UPLOAD_KEY = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{8,160}");
+
+    private static String uploadKey(String key) throws EarchiveException {
+        if (key == null || key.isBlank()) {
+            return null;
+        }
+        if (!UPLOAD_KEY.matcher(key.trim()).matches()) {
+            throw new EarchiveException(
+                    ErrorCode.INVALID_REQUEST,
+                    "上传幂等键格式不正确。The Idempotency-Key must be 8 to 160 characters of letters, digits and . _ : -");
+        }
+        return key.trim();
     }
-  }
 
-  @Override
-  @RolesAllowed({Roles.ARCHIVIST, Roles.READER})
-  public DocumentContent open(long documentId) throws EarchiveException {
-    // the unwatermarked bytes: the archive room's, and other systems' for archived records only (audited below);
-    // everyone else views watermarked pages
-    if (!context.isCallerInRole(Roles.ARCHIVIST) && !archive.isArchived(documentId)) {
-      throw new EarchiveException(
-          ErrorCode.DOCUMENT_NOT_FOUND, "没有编号为 " + documentId + " 的档案文件。No archived document has the id " + documentId + ".");
+    /**
+     * The formats the catalogue's materials may arrive in, as detected from the bytes: PDF, TIFF, JPEG, PNG, JPEG 2000.
+     * Anything else (HTML, SVG, an executable, an office file) is refused before a byte is stored.
+     */
+    static final java.util.Set<String> ACCEPTED_FORMATS =
+            java.util.Set.of("application/pdf", "image/tiff", "image/jpeg", "image/png", "image/jp2", "image/jpx");
+
+    /** A stored upload and the format its bytes are. */
+    record Stored(StoredObject object, String format) {}
+
+    private Stored storeBytes(InputStream content) throws EarchiveException {
+        long limit = maxUploadBytes.getAsLong();
+        try {
+            PushbackInputStream in = new PushbackInputStream(content, FormatDetector.HEAD_BYTES);
+            byte[] head = new byte[FormatDetector.HEAD_BYTES];
+            int n = in.readNBytes(head, 0, head.length);
+            if (n <= 0) {
+                throw new EarchiveException(
+                        ErrorCode.EMPTY_FILE,
+                        "上传的文件是空的，请重新扫描或选择文件。The uploaded file is empty: scan again or choose another file.");
+            }
+            String format = formats.detect(head, n);
+            if (!ACCEPTED_FORMATS.contains(format)) {
+                throw new EarchiveException(
+                        ErrorCode.UNSUPPORTED_FORMAT,
+                        "不支持该文件格式（" + format + "），请上传 PDF、TIFF、JPEG、PNG 或 JPEG 2000 文件。The file is " + format
+                                + ", not a format the archive accepts: upload PDF, TIFF, JPEG, PNG or JPEG 2000.");
+            }
+            in.unread(head, 0, n);
+            LimitedInputStream limited = new LimitedInputStream(in, limit);
+            try {
+                return new Stored(store.put(limited, format), format);
+            } catch (StorageException e) {
+                if (limited.exceeded()) {
+                    throw tooLarge(limit);
+                }
+                throw unavailable(e);
+            }
+        } catch (IOException e) {
+            throw new EarchiveException(
+                    ErrorCode.INVALID_REQUEST, "文件上传中断，请重新上传。The upload was interrupted: send the file again.", e);
+        }
     }
-    hall.document(documentId);
-    DocumentView view = recorder.document(documentId);
-    access.checkContent(documentId, context.getCallerPrincipal().getName());
-    String key = StoredObject.keyFor(view.sha256());
-    try {
-      InputStream stream = store.get(key);
-      audit.record(
-          context.getCallerPrincipal().getName(),
-          org.earchive.archive.domain.model.audit.AuditAction.DOCUMENT_VIEWED,
-          "doc:" + documentId,
-          view.caseNumber() + " " + view.material());
-      return new DocumentContent(view, stream);
-    } catch (ObjectNotFoundException e) {
-      throw new EarchiveException(
-          ErrorCode.INTEGRITY_FAILURE,
-          "文件 " + documentId + " 的内容在存储中缺失，请联系管理员从副本或备份恢复。The content of document " + documentId
-              + " is missing from the object store: ask an administrator to restore it from the replica or a backup.");
-    } catch (StorageException e) {
-      throw unavailable(e);
+
+    private DocumentView recordOrCompensate(
+            DocumentRecorder.Target target,
+            String material,
+            String fileName,
+            String contentType,
+            StoredObject stored,
+            String uploader,
+            String uploadKey,
+            String role)
+            throws EarchiveException {
+        Object lock = KEY_LOCKS.computeIfAbsent(stored.key(), k -> new Object());
+        synchronized (lock) {
+            try {
+                if (!stored.created() && store.stat(stored.key()).isEmpty()) {
+                    throw new EarchiveException(
+                            ErrorCode.STORAGE_UNAVAILABLE, "文件保存未完成，请重新上传。The file was not kept: upload it again.");
+                }
+                return recorder.record(
+                        target,
+                        material,
+                        fileName,
+                        contentType,
+                        new StoredContent(stored.key(), stored.size(), stored.sha256(), stored.sm3()),
+                        uploader,
+                        uploadKey,
+                        role);
+            } catch (EarchiveException | RuntimeException e) {
+                compensate(stored);
+                throw e;
+            } catch (StorageException e) {
+                compensate(stored);
+                throw unavailable(e);
+            } finally {
+                KEY_LOCKS.remove(stored.key(), lock);
+            }
+        }
     }
-  }
 
-  @Override
-  @RolesAllowed({Roles.CLERK, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN})
-  public org.earchive.archive.application.dto.PageImage page(long documentId, int page, int dpi) throws EarchiveException {
-    hall.document(documentId);
-    DocumentView view = recorder.document(documentId);
-    String reader = context.getCallerPrincipal().getName();
-    access.checkContent(documentId, reader);
-    java.time.ZoneId zone = org.earchive.archive.infrastructure.config.EarchiveSettings.current().zone();
-    String watermark = reader + " " + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-        .format(java.time.ZonedDateTime.now(zone)) + " earchive";
-    java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
-    int pages;
-    try (InputStream in = store.get(StoredObject.keyFor(view.sha256()))) {
-      pages = renderer.render(in, view.contentType(), page, dpi, watermark, png);
-    } catch (org.earchive.archive.domain.service.PageRenderer.NoSuchPage e) {
-      throw new EarchiveException(ErrorCode.PAGE_NOT_FOUND, e.getMessage());
-    } catch (ObjectNotFoundException e) {
-      throw new EarchiveException(ErrorCode.INTEGRITY_FAILURE,
-          "文件 " + documentId + " 的内容在存储中缺失。The content of document " + documentId + " is missing from the store.");
-    } catch (StorageException e) {
-      throw unavailable(e);
-    } catch (java.io.IOException | RuntimeException e) {
-      // the stored bytes are intact (every read is verified against the digest): they are just not a page we can draw
-      throw new EarchiveException(ErrorCode.CANNOT_RENDER,
-          "文件 " + documentId + " 无法显示为页面，请下载原文件查看。Document " + documentId
-              + " cannot be shown as a page: download the file instead.", e);
+    private void compensate(StoredObject stored) {
+        if (!stored.created()) {
+            return;
+        }
+        try {
+            if (recorder.references(stored.key()) == 0) {
+                store.delete(stored.key());
+            }
+        } catch (StorageException | RuntimeException e) {
+            LOG.log(
+                    Level.WARNING,
+                    "Upload failed and its object " + stored.key()
+                            + " could not be removed; the fixity audit lists it as an orphan",
+                    e);
+        }
     }
-    audit.record(reader, org.earchive.archive.domain.model.audit.AuditAction.PAGE_VIEWED, "doc:" + documentId,
-        view.caseNumber() + " page " + page + " watermarked");
-    return new org.earchive.archive.application.dto.PageImage(documentId, page, pages, png.toByteArray(), watermark);
-  }
 
-  @Override
-  @RolesAllowed({Roles.CLERK, Roles.ADMIN})
-  public java.util.List<org.earchive.archive.application.dto.RecordView> reusable(String caseNumber) throws EarchiveException {
-    org.earchive.archive.domain.model.cases.BusinessCase c = caseOf(caseNumber);
-    return reuse.offers(c, catalogue.find(c.businessType()).orElseThrow()).stream()
-        .map(r -> DefaultArchiveService.view(r, null, false))
-        .toList();
-  }
-
-  @Override
-  @RolesAllowed({Roles.CLERK, Roles.ADMIN})
-  public DocumentView reuse(String caseNumber, String archiveNumber) throws EarchiveException {
-    org.earchive.archive.domain.model.cases.BusinessCase c = caseOf(caseNumber);
-    org.earchive.archive.domain.model.record.ArchiveRecord r =
-        reuse.offered(c, catalogue.find(c.businessType()).orElseThrow(), archiveNumber);
-    DocumentRecorder.Target target = recorder.checkTarget(caseNumber, r.materialCode());
-    String key = MaterialReuse.KEY_PREFIX + r.archiveNumber();
-    java.util.Optional<DocumentView> earlier = recorder.replay(target, key);
-    if (earlier.isPresent()) {
-      return earlier.get();
+    @Override
+    @RolesAllowed({Roles.ARCHIVIST, Roles.READER})
+    public DocumentContent open(long documentId) throws EarchiveException {
+        // the unwatermarked bytes: the archive room's, and other systems' for archived records only (audited below);
+        // everyone else views watermarked pages
+        if (!context.isCallerInRole(Roles.ARCHIVIST) && !archive.isArchived(documentId)) {
+            throw new EarchiveException(
+                    ErrorCode.DOCUMENT_NOT_FOUND,
+                    "没有编号为 " + documentId + " 的档案文件。No archived document has the id " + documentId + ".");
+        }
+        hall.document(documentId);
+        DocumentView view = recorder.document(documentId);
+        access.checkContent(documentId, context.getCallerPrincipal().getName());
+        String key = StoredObject.keyFor(view.sha256());
+        try {
+            InputStream stream = store.get(key);
+            audit.record(
+                    context.getCallerPrincipal().getName(),
+                    org.earchive.archive.domain.model.audit.AuditAction.DOCUMENT_VIEWED,
+                    "doc:" + documentId,
+                    view.caseNumber() + " " + view.material());
+            return new DocumentContent(view, stream);
+        } catch (ObjectNotFoundException e) {
+            throw new EarchiveException(
+                    ErrorCode.INTEGRITY_FAILURE,
+                    "文件 " + documentId + " 的内容在存储中缺失，请联系管理员从副本或备份恢复。The content of document " + documentId
+                            + " is missing from the object store: ask an administrator to restore it from the replica or a backup.");
+        } catch (StorageException e) {
+            throw unavailable(e);
+        }
     }
-    DocumentView source = recorder.document(r.documentId());
-    String clerk = context.getCallerPrincipal().getName();
-    DocumentView view = recorder.record(target, r.materialCode(), source.fileName(), source.contentType(),
-        new org.earchive.archive.domain.model.document.StoredContent(r.objectKey(), r.sizeBytes(), r.sha256(), r.sm3()),
-        clerk, key, org.earchive.archive.domain.model.document.CaseDocument.ARCHIVAL);
-    audit.record(clerk, org.earchive.archive.domain.model.audit.AuditAction.DOCUMENT_REUSED, "doc:" + view.id(),
-        caseNumber + " " + r.materialCode() + " reused from " + r.archiveNumber() + " (not collected again)");
-    return view;
-  }
 
-  @Override
-  @RolesAllowed({Roles.CLERK, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN})
-  public String text(long documentId) throws EarchiveException {
-    hall.document(documentId);
-    recorder.document(documentId);
-    access.checkContent(documentId, context.getCallerPrincipal().getName());
-    return texts.of(documentId);
-  }
+    @Override
+    @RolesAllowed({Roles.CLERK, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN})
+    public org.earchive.archive.application.dto.PageImage page(long documentId, int page, int dpi)
+            throws EarchiveException {
+        hall.document(documentId);
+        DocumentView view = recorder.document(documentId);
+        String reader = context.getCallerPrincipal().getName();
+        access.checkContent(documentId, reader);
+        java.time.ZoneId zone = org.earchive.archive.infrastructure.config.EarchiveSettings.current()
+                .zone();
+        String watermark = reader + " "
+                + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                        .format(java.time.ZonedDateTime.now(zone))
+                + " earchive";
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        int pages;
+        try (InputStream in = store.get(StoredObject.keyFor(view.sha256()))) {
+            pages = renderer.render(in, view.contentType(), page, dpi, watermark, png);
+        } catch (org.earchive.archive.domain.service.PageRenderer.NoSuchPage e) {
+            throw new EarchiveException(ErrorCode.PAGE_NOT_FOUND, e.getMessage());
+        } catch (ObjectNotFoundException e) {
+            throw new EarchiveException(
+                    ErrorCode.INTEGRITY_FAILURE,
+                    "文件 " + documentId + " 的内容在存储中缺失。The content of document " + documentId
+                            + " is missing from the store.");
+        } catch (StorageException e) {
+            throw unavailable(e);
+        } catch (java.io.IOException | RuntimeException e) {
+            // the stored bytes are intact (every read is verified against the digest): they are just not a page we can
+            // draw
+            throw new EarchiveException(
+                    ErrorCode.CANNOT_RENDER,
+                    "文件 " + documentId + " 无法显示为页面，请下载原文件查看。Document " + documentId
+                            + " cannot be shown as a page: download the file instead.",
+                    e);
+        }
+        audit.record(
+                reader,
+                org.earchive.archive.domain.model.audit.AuditAction.PAGE_VIEWED,
+                "doc:" + documentId,
+                view.caseNumber() + " page " + page + " watermarked");
+        return new org.earchive.archive.application.dto.PageImage(
+                documentId, page, pages, png.toByteArray(), watermark);
+    }
 
-  private org.earchive.archive.domain.model.cases.BusinessCase caseOf(String caseNumber) throws EarchiveException {
-    return hall.caseOf(caseNumber);
-  }
+    @Override
+    @RolesAllowed({Roles.CLERK, Roles.ADMIN})
+    public java.util.List<org.earchive.archive.application.dto.RecordView> reusable(String caseNumber)
+            throws EarchiveException {
+        org.earchive.archive.domain.model.cases.BusinessCase c = caseOf(caseNumber);
+        return reuse.offers(c, catalogue.find(c.businessType()).orElseThrow()).stream()
+                .map(r -> DefaultArchiveService.view(r, null, false))
+                .toList();
+    }
 
-  @Override
-  @RolesAllowed({Roles.CLERK, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN})
-  public DocumentView describe(long documentId) throws EarchiveException {
-    hall.document(documentId);
-    return recorder.document(documentId);
-  }
+    @Override
+    @RolesAllowed({Roles.CLERK, Roles.ADMIN})
+    public DocumentView reuse(String caseNumber, String archiveNumber) throws EarchiveException {
+        org.earchive.archive.domain.model.cases.BusinessCase c = caseOf(caseNumber);
+        org.earchive.archive.domain.model.record.ArchiveRecord r =
+                reuse.offered(c, catalogue.find(c.businessType()).orElseThrow(), archiveNumber);
+        DocumentRecorder.Target target = recorder.checkTarget(caseNumber, r.materialCode());
+        String key = MaterialReuse.KEY_PREFIX + r.archiveNumber();
+        java.util.Optional<DocumentView> earlier = recorder.replay(target, key);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        DocumentView source = recorder.document(r.documentId());
+        String clerk = context.getCallerPrincipal().getName();
+        DocumentView view = recorder.record(
+                target,
+                r.materialCode(),
+                source.fileName(),
+                source.contentType(),
+                new org.earchive.archive.domain.model.document.StoredContent(
+                        r.objectKey(), r.sizeBytes(), r.sha256(), r.sm3()),
+                clerk,
+                key,
+                org.earchive.archive.domain.model.document.CaseDocument.ARCHIVAL);
+        audit.record(
+                clerk,
+                org.earchive.archive.domain.model.audit.AuditAction.DOCUMENT_REUSED,
+                "doc:" + view.id(),
+                caseNumber + " " + r.materialCode() + " reused from " + r.archiveNumber() + " (not collected again)");
+        return view;
+    }
 
-  private static EarchiveException tooLarge(long limit) {
-    return new EarchiveException(
-        ErrorCode.FILE_TOO_LARGE,
-        "文件超过 " + (limit / (1024 * 1024)) + " MB 的上限，请分开扫描或降低分辨率后重新上传。The file is larger than the limit of "
-            + (limit / (1024 * 1024)) + " MB: split it or scan at a lower resolution, then upload again.");
-  }
+    @Override
+    @RolesAllowed({Roles.CLERK, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN})
+    public String text(long documentId) throws EarchiveException {
+        hall.document(documentId);
+        recorder.document(documentId);
+        access.checkContent(documentId, context.getCallerPrincipal().getName());
+        return texts.of(documentId);
+    }
 
-  private static EarchiveException unavailable(StorageException e) {
-    LOG.log(Level.WARNING, "Object store failure: " + e.getMessage(), e);
-    return new EarchiveException(
-        ErrorCode.STORAGE_UNAVAILABLE,
-        "档案存储暂时不可用，文件未保存，请稍后重新上传。The archive store is not available and the file was not kept: upload it again later.",
-        e);
-  }
+    private org.earchive.archive.domain.model.cases.BusinessCase caseOf(String caseNumber) throws EarchiveException {
+        return hall.caseOf(caseNumber);
+    }
+
+    @Override
+    @RolesAllowed({Roles.CLERK, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN})
+    public DocumentView describe(long documentId) throws EarchiveException {
+        hall.document(documentId);
+        return recorder.document(documentId);
+    }
+
+    private static EarchiveException tooLarge(long limit) {
+        return new EarchiveException(
+                ErrorCode.FILE_TOO_LARGE,
+                "文件超过 " + (limit / (1024 * 1024)) + " MB 的上限，请分开扫描或降低分辨率后重新上传。The file is larger than the limit of "
+                        + (limit / (1024 * 1024)) + " MB: split it or scan at a lower resolution, then upload again.");
+    }
+
+    private static EarchiveException unavailable(StorageException e) {
+        LOG.log(Level.WARNING, "Object store failure: " + e.getMessage(), e);
+        return new EarchiveException(
+                ErrorCode.STORAGE_UNAVAILABLE,
+                "档案存储暂时不可用，文件未保存，请稍后重新上传。The archive store is not available and the file was not kept: upload it again later.",
+                e);
+    }
 }

@@ -43,136 +43,150 @@ import org.earchive.storage.digest.FixityDigest;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DefaultFixityAuditService implements FixityAuditService {
-  private static final Logger LOG = Logger.getLogger(DefaultFixityAuditService.class.getName());
-  private static final int PAGE = 500;
-  /** An object younger than this may belong to an upload still being recorded: not an orphan yet. */
-  static final Duration ORPHAN_GRACE = Duration.ofHours(1);
+    private static final Logger LOG = Logger.getLogger(DefaultFixityAuditService.class.getName());
+    private static final int PAGE = 500;
+    /** An object younger than this may belong to an upload still being recorded: not an orphan yet. */
+    static final Duration ORPHAN_GRACE = Duration.ofHours(1);
 
-  @EJB ObjectReferences references;
-  @EJB AuditTrail audit;
-  @Inject ObjectStore store;
-  @Resource SessionContext context;
+    @EJB
+    ObjectReferences references;
 
-  @Override
-  @RolesAllowed({Roles.ADMIN, Roles.AUDITOR})
-  public FixityReport audit() throws EarchiveException {
-    Instant started = Instant.now();
-    String actor = actor();
-    long checked = 0;
-    List<FixityReport.Mismatch> mismatches = new ArrayList<>();
-    List<String> missing = new ArrayList<>();
-    String after = "";
-    for (List<ObjectReferences.Reference> page = references.page(after, PAGE);
-        !page.isEmpty();
-        page = references.page(after, PAGE)) {
-      for (ObjectReferences.Reference ref : page) {
-        checked++;
-        check(ref).ifPresent(reason -> {
-          if (reason.equals(MISSING)) {
-            missing.add(ref.key());
-            audit.record(actor, AuditAction.OBJECT_MISSING, ref.key(), "referenced by the database, absent from the store");
-          } else {
-            mismatches.add(new FixityReport.Mismatch(ref.key(), reason));
-            audit.record(actor, AuditAction.FIXITY_MISMATCH, ref.key(), reason);
-          }
-        });
-      }
-      after = page.get(page.size() - 1).key();
-    }
-    List<String> orphans = orphans(started.minus(ORPHAN_GRACE));
-    FixityReport report = new FixityReport(started, Instant.now(), checked, mismatches, missing, orphans);
-    audit.record(
-        actor,
-        AuditAction.FIXITY_AUDIT,
-        store.describe().replaceFirst("^filesystem:.*", "filesystem"),
-        checked + " checked, " + mismatches.size() + " mismatches, " + missing.size() + " missing, " + orphans.size()
-            + " orphans");
-    LOG.info(() -> "Fixity audit: " + report.checked() + " checked, " + mismatches.size() + " mismatches, "
-        + missing.size() + " missing, " + orphans.size() + " orphans");
-    return report;
-  }
+    @EJB
+    AuditTrail audit;
 
-  private static final String MISSING = "missing";
+    @Inject
+    ObjectStore store;
 
-  /** Empty if the object is whole; else why not. */
-  private Optional<String> check(ObjectReferences.Reference ref) throws EarchiveException {
-    try (InputStream in = store.get(ref.key())) {
-      DigestingInputStream digesting = new DigestingInputStream(in);
-      digesting.transferTo(OutputStream.nullOutputStream());
-      FixityDigest.Result actual = digesting.digest().finish();
-      if (!actual.sha256Hex().equals(ref.sha256())) {
-        return Optional.of("SHA-256 is " + actual.sha256Hex() + ", recorded " + ref.sha256());
-      }
-      if (!actual.sm3Hex().equals(ref.sm3())) {
-        return Optional.of("SM3 is " + actual.sm3Hex() + ", recorded " + ref.sm3());
-      }
-      if (actual.length() != ref.size()) {
-        return Optional.of("size is " + actual.length() + ", recorded " + ref.size());
-      }
-      return Optional.empty();
-    } catch (ObjectNotFoundException e) {
-      return Optional.of(MISSING);
-    } catch (IntegrityException e) {
-      return Optional.of(e.getMessage());
-    } catch (IOException | StorageException e) {
-      throw new EarchiveException(
-          ErrorCode.STORAGE_UNAVAILABLE, "The object store failed during the audit: " + e.getMessage(), e);
-    }
-  }
+    @Resource
+    SessionContext context;
 
-  private List<String> orphans(Instant olderThan) throws EarchiveException {
-    List<String> orphans = new ArrayList<>();
-    try (Stream<String> keys = store.keys()) {
-      Iterator<String> it = keys.iterator();
-      List<String> batch = new ArrayList<>(PAGE);
-      while (it.hasNext()) {
-        batch.add(it.next());
-        if (batch.size() == PAGE || !it.hasNext()) {
-          Set<String> referenced = references.referenced(batch);
-          for (String key : batch) {
-            if (!referenced.contains(key) && storedBefore(key, olderThan)) {
-              orphans.add(key);
+    @Override
+    @RolesAllowed({Roles.ADMIN, Roles.AUDITOR})
+    public FixityReport audit() throws EarchiveException {
+        Instant started = Instant.now();
+        String actor = actor();
+        long checked = 0;
+        List<FixityReport.Mismatch> mismatches = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        String after = "";
+        for (List<ObjectReferences.Reference> page = references.page(after, PAGE);
+                !page.isEmpty();
+                page = references.page(after, PAGE)) {
+            for (ObjectReferences.Reference ref : page) {
+                checked++;
+                check(ref).ifPresent(reason -> {
+                    if (reason.equals(MISSING)) {
+                        missing.add(ref.key());
+                        audit.record(
+                                actor,
+                                AuditAction.OBJECT_MISSING,
+                                ref.key(),
+                                "referenced by the database, absent from the store");
+                    } else {
+                        mismatches.add(new FixityReport.Mismatch(ref.key(), reason));
+                        audit.record(actor, AuditAction.FIXITY_MISMATCH, ref.key(), reason);
+                    }
+                });
             }
-          }
-          batch.clear();
+            after = page.get(page.size() - 1).key();
         }
-      }
-    } catch (StorageException e) {
-      throw new EarchiveException(ErrorCode.STORAGE_UNAVAILABLE, "Could not list the object store: " + e.getMessage(), e);
+        List<String> orphans = orphans(started.minus(ORPHAN_GRACE));
+        FixityReport report = new FixityReport(started, Instant.now(), checked, mismatches, missing, orphans);
+        audit.record(
+                actor,
+                AuditAction.FIXITY_AUDIT,
+                store.describe().replaceFirst("^filesystem:.*", "filesystem"),
+                checked + " checked, " + mismatches.size() + " mismatches, " + missing.size() + " missing, "
+                        + orphans.size() + " orphans");
+        LOG.info(() -> "Fixity audit: " + report.checked() + " checked, " + mismatches.size() + " mismatches, "
+                + missing.size() + " missing, " + orphans.size() + " orphans");
+        return report;
     }
-    return orphans;
-  }
 
-  private boolean storedBefore(String key, Instant olderThan) throws StorageException {
-    return store.stat(key).map(o -> o.storedAt().isBefore(olderThan)).orElse(false);
-  }
+    private static final String MISSING = "missing";
 
-  @Override
-  @RolesAllowed(Roles.ADMIN)
-  public CleanupReport removeOrphans() throws EarchiveException {
-    String actor = actor();
-    List<String> removed = new ArrayList<>();
-    List<String> kept = new ArrayList<>();
-    for (String key : orphans(Instant.now().minus(ORPHAN_GRACE))) {
-      try {
-        // Re-check under the same rule just before deleting: a row may have appeared meanwhile.
-        if (!references.referenced(List.of(key)).isEmpty()) {
-          continue;
+    /** Empty if the object is whole; else why not. */
+    private Optional<String> check(ObjectReferences.Reference ref) throws EarchiveException {
+        try (InputStream in = store.get(ref.key())) {
+            DigestingInputStream digesting = new DigestingInputStream(in);
+            digesting.transferTo(OutputStream.nullOutputStream());
+            FixityDigest.Result actual = digesting.digest().finish();
+            if (!actual.sha256Hex().equals(ref.sha256())) {
+                return Optional.of("SHA-256 is " + actual.sha256Hex() + ", recorded " + ref.sha256());
+            }
+            if (!actual.sm3Hex().equals(ref.sm3())) {
+                return Optional.of("SM3 is " + actual.sm3Hex() + ", recorded " + ref.sm3());
+            }
+            if (actual.length() != ref.size()) {
+                return Optional.of("size is " + actual.length() + ", recorded " + ref.size());
+            }
+            return Optional.empty();
+        } catch (ObjectNotFoundException e) {
+            return Optional.of(MISSING);
+        } catch (IntegrityException e) {
+            return Optional.of(e.getMessage());
+        } catch (IOException | StorageException e) {
+            throw new EarchiveException(
+                    ErrorCode.STORAGE_UNAVAILABLE, "The object store failed during the audit: " + e.getMessage(), e);
         }
-        store.delete(key);
-        removed.add(key);
-        audit.record(actor, AuditAction.ORPHAN_REMOVED, key, "no row refers to it");
-      } catch (RetentionException e) {
-        kept.add(key);
-      } catch (StorageException e) {
-        throw new EarchiveException(ErrorCode.STORAGE_UNAVAILABLE, "Could not remove " + key + ": " + e.getMessage(), e);
-      }
     }
-    return new CleanupReport(removed, kept);
-  }
 
-  private String actor() {
-    return context.getCallerPrincipal() == null ? "system" : context.getCallerPrincipal().getName();
-  }
+    private List<String> orphans(Instant olderThan) throws EarchiveException {
+        List<String> orphans = new ArrayList<>();
+        try (Stream<String> keys = store.keys()) {
+            Iterator<String> it = keys.iterator();
+            List<String> batch = new ArrayList<>(PAGE);
+            while (it.hasNext()) {
+                batch.add(it.next());
+                if (batch.size() == PAGE || !it.hasNext()) {
+                    Set<String> referenced = references.referenced(batch);
+                    for (String key : batch) {
+                        if (!referenced.contains(key) && storedBefore(key, olderThan)) {
+                            orphans.add(key);
+                        }
+                    }
+                    batch.clear();
+                }
+            }
+        } catch (StorageException e) {
+            throw new EarchiveException(
+                    ErrorCode.STORAGE_UNAVAILABLE, "Could not list the object store: " + e.getMessage(), e);
+        }
+        return orphans;
+    }
 
+    private boolean storedBefore(String key, Instant olderThan) throws StorageException {
+        return store.stat(key).map(o -> o.storedAt().isBefore(olderThan)).orElse(false);
+    }
+
+    @Override
+    @RolesAllowed(Roles.ADMIN)
+    public CleanupReport removeOrphans() throws EarchiveException {
+        String actor = actor();
+        List<String> removed = new ArrayList<>();
+        List<String> kept = new ArrayList<>();
+        for (String key : orphans(Instant.now().minus(ORPHAN_GRACE))) {
+            try {
+                // Re-check under the same rule just before deleting: a row may have appeared meanwhile.
+                if (!references.referenced(List.of(key)).isEmpty()) {
+                    continue;
+                }
+                store.delete(key);
+                removed.add(key);
+                audit.record(actor, AuditAction.ORPHAN_REMOVED, key, "no row refers to it");
+            } catch (RetentionException e) {
+                kept.add(key);
+            } catch (StorageException e) {
+                throw new EarchiveException(
+                        ErrorCode.STORAGE_UNAVAILABLE, "Could not remove " + key + ": " + e.getMessage(), e);
+            }
+        }
+        return new CleanupReport(removed, kept);
+    }
+
+    private String actor() {
+        return context.getCallerPrincipal() == null
+                ? "system"
+                : context.getCallerPrincipal().getName();
+    }
 }

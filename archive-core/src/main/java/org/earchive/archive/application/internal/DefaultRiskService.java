@@ -35,142 +35,195 @@ import org.earchive.archive.domain.service.SearchIndex;
 
 @Stateless
 public class DefaultRiskService implements RiskService {
-  private static final Logger LOG = Logger.getLogger(DefaultRiskService.class.getName());
-  static final String SYSTEM = "risk";
-  /** Sightings of one file reported per digest (the oldest first). */
-  static final int SIGHTINGS = 20;
+    private static final Logger LOG = Logger.getLogger(DefaultRiskService.class.getName());
+    static final String SYSTEM = "risk";
+    /** Sightings of one file reported per digest (the oldest first). */
+    static final int SIGHTINGS = 20;
 
-  @Inject CaseRepository cases;
-  @Inject DocumentRepository documents;
-  @Inject ArchiveRepository archive;
-  @Inject SearchIndex index;
-  @EJB DocumentTexts texts;
-  @EJB HallRule hall;
-  @EJB AuditTrail audit;
-  @PersistenceContext(unitName = "earchive")
-  EntityManager em;
+    @Inject
+    CaseRepository cases;
 
-  @Override
-  @RolesAllowed({Roles.REVIEWER, Roles.MANAGER, Roles.ADMIN, Roles.ARCHIVIST, Roles.AUDITOR, Roles.CLERK})
-  public List<CaseFlagView> flags(String caseNumber) throws EarchiveException {
-    hall.caseOf(caseNumber);
-    return em.createQuery("SELECT f FROM CaseFlag f WHERE f.caseNumber = :c ORDER BY f.id", CaseFlag.class)
-        .setParameter("c", caseNumber).getResultList().stream().map(DefaultRiskService::view).toList();
-  }
+    @Inject
+    DocumentRepository documents;
 
-  @Override
-  @RolesAllowed({Roles.MANAGER, Roles.ADMIN, Roles.AUDITOR})
-  public List<CaseFlagView> recent(int limit) {
-    return em.createQuery("SELECT f FROM CaseFlag f ORDER BY f.id DESC", CaseFlag.class)
-        .setMaxResults(Math.max(1, Math.min(limit, 500))).getResultList().stream().map(DefaultRiskService::view).toList();
-  }
+    @Inject
+    ArchiveRepository archive;
 
-  @Override
-  @PermitAll
-  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public CaseEvidence evidence(String caseNumber, java.util.Set<String> textOf) throws EarchiveException {
-    BusinessCase c = cases.find(caseNumber).orElseThrow(() -> Failures.caseNotFound(caseNumber));
-    List<CaseEvidence.Item> items = new ArrayList<>();
-    for (CaseDocument d : documents.findByCase(c.id())) {
-      if (CaseDocument.ARCHIVAL.equals(d.role())) {
-        items.add(new CaseEvidence.Item(d.id(), d.materialCode(), d.fileName(), d.sha256(),
-            textOf.contains(d.materialCode()) ? texts.of(d.id()) : ""));
-      }
+    @Inject
+    SearchIndex index;
+
+    @EJB
+    DocumentTexts texts;
+
+    @EJB
+    HallRule hall;
+
+    @EJB
+    AuditTrail audit;
+
+    @PersistenceContext(unitName = "earchive")
+    EntityManager em;
+
+    @Override
+    @RolesAllowed({Roles.REVIEWER, Roles.MANAGER, Roles.ADMIN, Roles.ARCHIVIST, Roles.AUDITOR, Roles.CLERK})
+    public List<CaseFlagView> flags(String caseNumber) throws EarchiveException {
+        hall.caseOf(caseNumber);
+        return em
+                .createQuery("SELECT f FROM CaseFlag f WHERE f.caseNumber = :c ORDER BY f.id", CaseFlag.class)
+                .setParameter("c", caseNumber)
+                .getResultList()
+                .stream()
+                .map(DefaultRiskService::view)
+                .toList();
     }
-    return new CaseEvidence(c.caseNumber(), c.businessType(), c.status().name(), items);
-  }
 
-  @Override
-  @PermitAll
-  public Map<String, List<Sighting>> sameContent(java.util.Collection<String> sha256s, String exceptCase)
-      throws EarchiveException {
-    Map<String, List<Sighting>> out = new LinkedHashMap<>();
-    List<String> digests = sha256s.stream().distinct().toList();
-    if (digests.isEmpty()) {
-      return out;
+    @Override
+    @RolesAllowed({Roles.MANAGER, Roles.ADMIN, Roles.AUDITOR})
+    public List<CaseFlagView> recent(int limit) {
+        return em
+                .createQuery("SELECT f FROM CaseFlag f ORDER BY f.id DESC", CaseFlag.class)
+                .setMaxResults(Math.max(1, Math.min(limit, 500)))
+                .getResultList()
+                .stream()
+                .map(DefaultRiskService::view)
+                .toList();
     }
-    BusinessCase self = cases.find(exceptCase).orElseThrow(() -> Failures.caseNotFound(exceptCase));
-    // One query for all of a case's documents (the risk module asks at every submission, at the counter's peak). A
-    // full answer may hold one digest's rows only; then each digest is asked on its own, so every one gets its 20.
-    int limit = SIGHTINGS * digests.size();
-    List<Object[]> rows = sightings(digests, exceptCase, limit);
-    if (rows.size() == limit && digests.size() > 1) {
-      rows = new ArrayList<>();
-      for (String digest : digests) {
-        rows.addAll(sightings(List.of(digest), exceptCase, SIGHTINGS));
-      }
-    }
-    Map<Long, List<ArchiveRecord>> recordsOf = new java.util.HashMap<>(); // a case's rows share one lookup
-    for (Object[] row : rows) {
-      BusinessCase c = (BusinessCase) row[0];
-      CaseDocument d = (CaseDocument) row[1];
-      List<Sighting> seen = out.computeIfAbsent(d.sha256(), k -> new ArrayList<>());
-      if (seen.size() >= SIGHTINGS) {
-        continue;
-      }
-      String number = recordsOf.computeIfAbsent(c.id(), archive::byCase).stream()
-          .filter(r -> r.documentId().equals(d.id()))
-          .map(ArchiveRecord::archiveNumber).findFirst().orElse(null);
-      seen.add(new Sighting(c.caseNumber(), c.businessType(), d.materialCode(), number, CitizenId.mask(c.applicant().idNumber()),
-          c.applicant().idNumber().equals(self.applicant().idNumber())));
-    }
-    return out;
-  }
 
-  /** Documents (with their cases) holding one of these digests in other cases, oldest first. */
-  private List<Object[]> sightings(List<String> digests, String exceptCase, int limit) {
-    return em.createQuery(
-            "SELECT c, d FROM CaseDocument d, BusinessCase c WHERE d.sha256 IN :s AND c.id = d.caseId"
-                + " AND c.caseNumber <> :except ORDER BY d.id", Object[].class)
-        .setParameter("s", digests).setParameter("except", exceptCase).setMaxResults(limit).getResultList();
-  }
-
-  @Override
-  @PermitAll
-  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  public List<Sighting> sameText(String phrase, String exceptCase) throws EarchiveException {
-    BusinessCase self = cases.find(exceptCase).orElseThrow(() -> Failures.caseNotFound(exceptCase));
-    Map<String, Sighting> out = new LinkedHashMap<>();
-    try {
-      SearchIndex.Page page = index.search(
-          new SearchIndex.Query(phrase, null, null, null, null, null, null, null, null, 0, 20));
-      for (SearchIndex.Hit hit : page.hits()) {
-        if (hit.caseNumber().equals(exceptCase) || out.containsKey(hit.archiveNumber())) {
-          continue;
+    @Override
+    @PermitAll
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public CaseEvidence evidence(String caseNumber, java.util.Set<String> textOf) throws EarchiveException {
+        BusinessCase c = cases.find(caseNumber).orElseThrow(() -> Failures.caseNotFound(caseNumber));
+        List<CaseEvidence.Item> items = new ArrayList<>();
+        for (CaseDocument d : documents.findByCase(c.id())) {
+            if (CaseDocument.ARCHIVAL.equals(d.role())) {
+                items.add(new CaseEvidence.Item(
+                        d.id(),
+                        d.materialCode(),
+                        d.fileName(),
+                        d.sha256(),
+                        textOf.contains(d.materialCode()) ? texts.of(d.id()) : ""));
+            }
         }
-        ArchiveRecord r = archive.find(hit.archiveNumber()).orElse(null);
-        if (r == null || r.disposedAt() != null || !texts.of(r.documentId()).contains(phrase)) {
-          continue; // the words matched, the number itself did not: not the same certificate
+        return new CaseEvidence(c.caseNumber(), c.businessType(), c.status().name(), items);
+    }
+
+    @Override
+    @PermitAll
+    public Map<String, List<Sighting>> sameContent(java.util.Collection<String> sha256s, String exceptCase)
+            throws EarchiveException {
+        Map<String, List<Sighting>> out = new LinkedHashMap<>();
+        List<String> digests = sha256s.stream().distinct().toList();
+        if (digests.isEmpty()) {
+            return out;
         }
-        BusinessCase c = cases.findById(r.caseId()).orElseThrow();
-        out.put(r.archiveNumber(), new Sighting(c.caseNumber(), c.businessType(), r.materialCode(), r.archiveNumber(),
-            CitizenId.mask(r.citizenId()), r.citizenId().equals(self.applicant().idNumber())));
-      }
-    } catch (IOException e) {
-      LOG.warning("Risk detection could not search the archive: " + e.getMessage());
+        BusinessCase self = cases.find(exceptCase).orElseThrow(() -> Failures.caseNotFound(exceptCase));
+        // One query for all of a case's documents (the risk module asks at every submission, at the counter's peak). A
+        // full answer may hold one digest's rows only; then each digest is asked on its own, so every one gets its 20.
+        int limit = SIGHTINGS * digests.size();
+        List<Object[]> rows = sightings(digests, exceptCase, limit);
+        if (rows.size() == limit && digests.size() > 1) {
+            rows = new ArrayList<>();
+            for (String digest : digests) {
+                rows.addAll(sightings(List.of(digest), exceptCase, SIGHTINGS));
+            }
+        }
+        Map<Long, List<ArchiveRecord>> recordsOf = new java.util.HashMap<>(); // a case's rows share one lookup
+        for (Object[] row : rows) {
+            BusinessCase c = (BusinessCase) row[0];
+            CaseDocument d = (CaseDocument) row[1];
+            List<Sighting> seen = out.computeIfAbsent(d.sha256(), k -> new ArrayList<>());
+            if (seen.size() >= SIGHTINGS) {
+                continue;
+            }
+            String number = recordsOf.computeIfAbsent(c.id(), archive::byCase).stream()
+                    .filter(r -> r.documentId().equals(d.id()))
+                    .map(ArchiveRecord::archiveNumber)
+                    .findFirst()
+                    .orElse(null);
+            seen.add(new Sighting(
+                    c.caseNumber(),
+                    c.businessType(),
+                    d.materialCode(),
+                    number,
+                    CitizenId.mask(c.applicant().idNumber()),
+                    c.applicant().idNumber().equals(self.applicant().idNumber())));
+        }
+        return out;
     }
-    return List.copyOf(out.values());
-  }
 
-  @Override
-  @PermitAll
-  public CaseFlagView raise(String caseNumber, String kind, String evidenceKey, String evidence, String otherCase)
-      throws EarchiveException {
-    cases.find(caseNumber).orElseThrow(() -> Failures.caseNotFound(caseNumber));
-    List<CaseFlag> existing = em.createQuery(
-            "SELECT f FROM CaseFlag f WHERE f.caseNumber = :c AND f.kind = :k AND f.evidenceKey = :e", CaseFlag.class)
-        .setParameter("c", caseNumber).setParameter("k", kind).setParameter("e", evidenceKey).getResultList();
-    if (!existing.isEmpty()) {
-      return view(existing.get(0));
+    /** Documents (with their cases) holding one of these digests in other cases, oldest first. */
+    private List<Object[]> sightings(List<String> digests, String exceptCase, int limit) {
+        return em.createQuery(
+                        "SELECT c, d FROM CaseDocument d, BusinessCase c WHERE d.sha256 IN :s AND c.id = d.caseId"
+                                + " AND c.caseNumber <> :except ORDER BY d.id",
+                        Object[].class)
+                .setParameter("s", digests)
+                .setParameter("except", exceptCase)
+                .setMaxResults(limit)
+                .getResultList();
     }
-    CaseFlag flag = new CaseFlag(caseNumber, kind, evidenceKey, evidence, otherCase, Instant.now(), SYSTEM);
-    em.persist(flag);
-    em.flush();
-    audit.record(SYSTEM, AuditAction.CASE_FLAGGED, caseNumber, kind + ": " + evidence);
-    return view(flag);
-  }
 
-  static CaseFlagView view(CaseFlag f) {
-    return new CaseFlagView(f.id(), f.caseNumber(), f.kind(), f.evidence(), f.otherCase(), f.raisedAt(), f.raisedBy());
-  }
+    @Override
+    @PermitAll
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<Sighting> sameText(String phrase, String exceptCase) throws EarchiveException {
+        BusinessCase self = cases.find(exceptCase).orElseThrow(() -> Failures.caseNotFound(exceptCase));
+        Map<String, Sighting> out = new LinkedHashMap<>();
+        try {
+            SearchIndex.Page page =
+                    index.search(new SearchIndex.Query(phrase, null, null, null, null, null, null, null, null, 0, 20));
+            for (SearchIndex.Hit hit : page.hits()) {
+                if (hit.caseNumber().equals(exceptCase) || out.containsKey(hit.archiveNumber())) {
+                    continue;
+                }
+                ArchiveRecord r = archive.find(hit.archiveNumber()).orElse(null);
+                if (r == null
+                        || r.disposedAt() != null
+                        || !texts.of(r.documentId()).contains(phrase)) {
+                    continue; // the words matched, the number itself did not: not the same certificate
+                }
+                BusinessCase c = cases.findById(r.caseId()).orElseThrow();
+                out.put(
+                        r.archiveNumber(),
+                        new Sighting(
+                                c.caseNumber(),
+                                c.businessType(),
+                                r.materialCode(),
+                                r.archiveNumber(),
+                                CitizenId.mask(r.citizenId()),
+                                r.citizenId().equals(self.applicant().idNumber())));
+            }
+        } catch (IOException e) {
+            LOG.warning("Risk detection could not search the archive: " + e.getMessage());
+        }
+        return List.copyOf(out.values());
+    }
+
+    @Override
+    @PermitAll
+    public CaseFlagView raise(String caseNumber, String kind, String evidenceKey, String evidence, String otherCase)
+            throws EarchiveException {
+        cases.find(caseNumber).orElseThrow(() -> Failures.caseNotFound(caseNumber));
+        List<CaseFlag> existing = em.createQuery(
+                        "SELECT f FROM CaseFlag f WHERE f.caseNumber = :c AND f.kind = :k AND f.evidenceKey = :e",
+                        CaseFlag.class)
+                .setParameter("c", caseNumber)
+                .setParameter("k", kind)
+                .setParameter("e", evidenceKey)
+                .getResultList();
+        if (!existing.isEmpty()) {
+            return view(existing.get(0));
+        }
+        CaseFlag flag = new CaseFlag(caseNumber, kind, evidenceKey, evidence, otherCase, Instant.now(), SYSTEM);
+        em.persist(flag);
+        em.flush();
+        audit.record(SYSTEM, AuditAction.CASE_FLAGGED, caseNumber, kind + ": " + evidence);
+        return view(flag);
+    }
+
+    static CaseFlagView view(CaseFlag f) {
+        return new CaseFlagView(
+                f.id(), f.caseNumber(), f.kind(), f.evidence(), f.otherCase(), f.raisedAt(), f.raisedBy());
+    }
 }

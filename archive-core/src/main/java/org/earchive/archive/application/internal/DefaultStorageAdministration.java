@@ -20,22 +20,31 @@ import org.earchive.storage.StorageException;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DefaultStorageAdministration implements StorageAdministration {
-  @Inject ObjectStore store;
-  @EJB AuditTrail audit;
-  @Resource SessionContext context;
+    @Inject
+    ObjectStore store;
 
-  @Override
-  @RolesAllowed(Roles.ADMIN)
-  public long rotateKeys() throws EarchiveException {
-    if (!(store instanceof KeyRotation rotation)) {
-      return 0;
+    @EJB
+    AuditTrail audit;
+
+    @Resource
+    SessionContext context;
+
+    @Override
+    @RolesAllowed(Roles.ADMIN)
+    public long rotateKeys() throws EarchiveException {
+        if (!(store instanceof KeyRotation rotation)) {
+            return 0;
+        }
+        try {
+            long n = rotation.rewrapKeys();
+            audit.record(
+                    context.getCallerPrincipal().getName(),
+                    AuditAction.KEYS_ROTATED,
+                    "object-store",
+                    n + " data keys re-wrapped");
+            return n;
+        } catch (StorageException e) {
+            throw new EarchiveException(ErrorCode.STORAGE_UNAVAILABLE, "Key rotation stopped: " + e.getMessage(), e);
+        }
     }
-    try {
-      long n = rotation.rewrapKeys();
-      audit.record(context.getCallerPrincipal().getName(), AuditAction.KEYS_ROTATED, "object-store", n + " data keys re-wrapped");
-      return n;
-    } catch (StorageException e) {
-      throw new EarchiveException(ErrorCode.STORAGE_UNAVAILABLE, "Key rotation stopped: " + e.getMessage(), e);
-    }
-  }
 }

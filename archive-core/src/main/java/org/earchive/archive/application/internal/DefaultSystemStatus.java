@@ -16,33 +16,37 @@ import org.earchive.storage.ObjectStore;
 @PermitAll
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DefaultSystemStatus implements org.earchive.archive.application.SystemStatus {
-  @Resource(lookup = SchemaMigrator.DATA_SOURCE)
-  DataSource dataSource;
+    @Resource(lookup = SchemaMigrator.DATA_SOURCE)
+    DataSource dataSource;
 
-  /** Looked up per check, so that a store that cannot be opened (no master key, server down) says why in /health. */
-  @Inject jakarta.enterprise.inject.Instance<ObjectStore> store;
-  @Inject SearchIndex index;
+    /** Looked up per check, so that a store that cannot be opened (no master key, server down) says why in /health. */
+    @Inject
+    jakarta.enterprise.inject.Instance<ObjectStore> store;
 
-  @Override
-  public String checkDatabase() throws Exception {
-    try (Connection c = dataSource.getConnection()) {
-      if (!c.isValid(5)) {
-        throw new IllegalStateException("The database connection is not valid");
-      }
-      return c.getMetaData().getDatabaseProductName() + " " + c.getMetaData().getDatabaseProductVersion();
+    @Inject
+    SearchIndex index;
+
+    @Override
+    public String checkDatabase() throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            if (!c.isValid(5)) {
+                throw new IllegalStateException("The database connection is not valid");
+            }
+            return c.getMetaData().getDatabaseProductName() + " "
+                    + c.getMetaData().getDatabaseProductVersion();
+        }
     }
-  }
 
-  @Override
-  public String checkObjectStore() throws Exception {
-    ObjectStore s = store.get();
-    s.ping();
-    return s.describe().replaceFirst("^filesystem:.*", "filesystem");
-  }
+    @Override
+    public String checkObjectStore() throws Exception {
+        ObjectStore s = store.get();
+        s.ping();
+        return s.describe().replaceFirst("^filesystem:.*", "filesystem");
+    }
 
-  @Override
-  public String checkSearchIndex() throws Exception {
-    index.ping();
-    return index.count() + " entries";
-  }
+    @Override
+    public String checkSearchIndex() throws Exception {
+        index.ping();
+        return index.count() + " entries";
+    }
 }

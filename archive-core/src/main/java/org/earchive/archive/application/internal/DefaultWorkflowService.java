@@ -18,9 +18,9 @@ import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.WorkflowService;
 import org.earchive.archive.application.dto.CaseView;
 import org.earchive.archive.application.dto.TaskView;
-import org.earchive.archive.domain.model.catalogue.BusinessTypeRepository;
 import org.earchive.archive.domain.model.cases.BusinessCase;
 import org.earchive.archive.domain.model.cases.CaseRepository;
+import org.earchive.archive.domain.model.catalogue.BusinessTypeRepository;
 
 /**
  * Each step commits on its own (in {@link CaseTransitions}); an approval is followed by archiving in separate
@@ -30,86 +30,103 @@ import org.earchive.archive.domain.model.cases.CaseRepository;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DefaultWorkflowService implements WorkflowService {
-  private static final Logger LOG = Logger.getLogger(DefaultWorkflowService.class.getName());
+    private static final Logger LOG = Logger.getLogger(DefaultWorkflowService.class.getName());
 
-  @EJB CaseTransitions transitions;
-  @EJB HallRule hall;
-  @EJB org.earchive.archive.application.CaseService caseService;
-  @EJB ArchiveService archive;
-  @EJB ArchiveEvents events;
-  @Inject CaseRepository cases;
-  @Inject BusinessTypeRepository catalogue;
+    @EJB
+    CaseTransitions transitions;
 
-  @Override
-  @RolesAllowed({Roles.CLERK, Roles.ADMIN})
-  public CaseView submit(String caseNumber, LocalDate promisedSupplement, String clerk) throws EarchiveException {
-    hall.caseOf(caseNumber);
-    org.earchive.archive.domain.model.cases.BusinessCase c = transitions.submit(caseNumber, promisedSupplement, clerk);
-    events.caseSubmitted(caseNumber, c.businessType());
-    return caseService.find(caseNumber);
-  }
+    @EJB
+    HallRule hall;
 
-  @Override
-  @RolesAllowed(Roles.REVIEWER)
-  @TransactionAttribute(TransactionAttributeType.REQUIRED)
-  public List<TaskView> tasks(String reviewer) {
-    Instant now = Instant.now();
-    return cases.assignedTo(reviewer).stream().map(c -> task(c, now)).toList();
-  }
+    @EJB
+    org.earchive.archive.application.CaseService caseService;
 
-  private TaskView task(BusinessCase c, Instant now) {
-    String typeName = catalogue.find(c.businessType()).map(t -> t.nameZh()).orElse(c.businessType());
-    return new TaskView(
-        c.caseNumber(),
-        c.caseNumber(),
-        c.businessType(),
-        typeName,
-        c.applicant().name(),
-        c.acceptedBy(),
-        c.submittedAt(),
-        c.dueAt(),
-        Duration.between(now, c.dueAt()).toMinutes(),
-        c.overdue(now));
-  }
+    @EJB
+    ArchiveService archive;
 
-  @Override
-  @RolesAllowed(Roles.REVIEWER)
-  public CaseView decide(String caseNumber, Decision decision, String comment, String reviewer)
-      throws EarchiveException {
-    if (decision == null) {
-      throw new EarchiveException(
-          org.earchive.archive.application.ErrorCode.INVALID_REQUEST,
-          "请选择审核结论：APPROVE、REJECT 或 SUPPLEMENT。The decision must be APPROVE, REJECT or SUPPLEMENT.");
+    @EJB
+    ArchiveEvents events;
+
+    @Inject
+    CaseRepository cases;
+
+    @Inject
+    BusinessTypeRepository catalogue;
+
+    @Override
+    @RolesAllowed({Roles.CLERK, Roles.ADMIN})
+    public CaseView submit(String caseNumber, LocalDate promisedSupplement, String clerk) throws EarchiveException {
+        hall.caseOf(caseNumber);
+        org.earchive.archive.domain.model.cases.BusinessCase c =
+                transitions.submit(caseNumber, promisedSupplement, clerk);
+        events.caseSubmitted(caseNumber, c.businessType());
+        return caseService.find(caseNumber);
     }
-    transitions.decide(caseNumber, decision, comment, reviewer);
-    if (decision == Decision.APPROVE) {
-      try {
-        archive.archive(caseNumber);
-      } catch (EarchiveException | RuntimeException e) {
-        LOG.log(Level.WARNING, "Case " + caseNumber + " approved; archiving will be retried: " + e.getMessage(), e);
-      }
-    }
-    return caseService.find(caseNumber);
-  }
 
-  @Override
-  @RolesAllowed(Roles.ADMIN)
-  public CaseView reassign(String caseNumber, String reviewer, String admin) throws EarchiveException {
-    transitions.reassign(caseNumber, reviewer, admin);
-    return caseService.find(caseNumber);
-  }
-
-  @Override
-  @PermitAll
-  public int assignWaiting() {
-    int assigned = 0;
-    for (String caseNumber : transitions.waiting(200)) {
-      try {
-        assigned += transitions.assignWaiting(caseNumber) ? 1 : 0;
-      } catch (EarchiveException | RuntimeException e) {
-        LOG.log(Level.WARNING, "Could not assign waiting case " + caseNumber + ": " + e.getMessage(), e);
-      }
+    @Override
+    @RolesAllowed(Roles.REVIEWER)
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public List<TaskView> tasks(String reviewer) {
+        Instant now = Instant.now();
+        return cases.assignedTo(reviewer).stream().map(c -> task(c, now)).toList();
     }
-    return assigned;
-  }
+
+    private TaskView task(BusinessCase c, Instant now) {
+        String typeName = catalogue.find(c.businessType()).map(t -> t.nameZh()).orElse(c.businessType());
+        return new TaskView(
+                c.caseNumber(),
+                c.caseNumber(),
+                c.businessType(),
+                typeName,
+                c.applicant().name(),
+                c.acceptedBy(),
+                c.submittedAt(),
+                c.dueAt(),
+                Duration.between(now, c.dueAt()).toMinutes(),
+                c.overdue(now));
+    }
+
+    @Override
+    @RolesAllowed(Roles.REVIEWER)
+    public CaseView decide(String caseNumber, Decision decision, String comment, String reviewer)
+            throws EarchiveException {
+        if (decision == null) {
+            throw new EarchiveException(
+                    org.earchive.archive.application.ErrorCode.INVALID_REQUEST,
+                    "请选择审核结论：APPROVE、REJECT 或 SUPPLEMENT。The decision must be APPROVE, REJECT or SUPPLEMENT.");
+        }
+        transitions.decide(caseNumber, decision, comment, reviewer);
+        if (decision == Decision.APPROVE) {
+            try {
+                archive.archive(caseNumber);
+            } catch (EarchiveException | RuntimeException e) {
+                LOG.log(
+                        Level.WARNING,
+                        "Case " + caseNumber + " approved; archiving will be retried: " + e.getMessage(),
+                        e);
+            }
+        }
+        return caseService.find(caseNumber);
+    }
+
+    @Override
+    @RolesAllowed(Roles.ADMIN)
+    public CaseView reassign(String caseNumber, String reviewer, String admin) throws EarchiveException {
+        transitions.reassign(caseNumber, reviewer, admin);
+        return caseService.find(caseNumber);
+    }
+
+    @Override
+    @PermitAll
+    public int assignWaiting() {
+        int assigned = 0;
+        for (String caseNumber : transitions.waiting(200)) {
+            try {
+                assigned += transitions.assignWaiting(caseNumber) ? 1 : 0;
+            } catch (EarchiveException | RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not assign waiting case " + caseNumber + ": " + e.getMessage(), e);
+            }
+        }
+        return assigned;
+    }
 }

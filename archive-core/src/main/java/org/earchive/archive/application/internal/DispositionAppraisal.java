@@ -17,20 +17,23 @@ import java.util.Properties;
 @Named("dispositionAppraisal")
 @Dependent
 public class DispositionAppraisal extends AbstractBatchlet {
-  @Inject JobContext job;
-  @EJB DisposalLists lists;
+    @Inject
+    JobContext job;
 
-  @Override
-  public String process() {
-    Properties p = BatchRuntime.getJobOperator().getParameters(job.getExecutionId());
-    LocalDate day = LocalDate.parse(p.getProperty("appraisedOn"));
-    String actor = p.getProperty("actor", "system");
-    long listId = lists.create(day, actor);
-    for (long after = 0; after >= 0; ) {
-      after = lists.addDue(listId, after);
+    @EJB
+    DisposalLists lists;
+
+    @Override
+    public String process() {
+        Properties p = BatchRuntime.getJobOperator().getParameters(job.getExecutionId());
+        LocalDate day = LocalDate.parse(p.getProperty("appraisedOn"));
+        String actor = p.getProperty("actor", "system");
+        long listId = lists.create(day, actor);
+        for (long after = 0; after >= 0; ) {
+            after = lists.addDue(listId, after);
+        }
+        String result = lists.keepIfItems(listId, actor) ? "LIST " + listId : "NOTHING_DUE";
+        job.setExitStatus(result); // the job's exit status, read by DispositionService.run
+        return result;
     }
-    String result = lists.keepIfItems(listId, actor) ? "LIST " + listId : "NOTHING_DUE";
-    job.setExitStatus(result); // the job's exit status, read by DispositionService.run
-    return result;
-  }
 }

@@ -8,10 +8,13 @@ import org.earchive.archive.domain.model.document.DocumentRepository;
 /** Row counts for reports, read in their own short transaction. */
 @Stateless
 public class DocumentCounts {
-  @Inject CaseRepository cases;
-  @Inject DocumentRepository documents;
+    @Inject
+    CaseRepository cases;
 
-  public long[] casesAndDocuments() {
-    return new long[] {cases.count(), documents.count()};
-  }
+    @Inject
+    DocumentRepository documents;
+
+    public long[] casesAndDocuments() {
+        return new long[] {cases.count(), documents.count()};
+    }
 }

@@ -8,10 +8,10 @@ import java.time.Instant;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
 import org.earchive.archive.application.dto.DocumentView;
-import org.earchive.archive.domain.model.catalogue.BusinessType;
-import org.earchive.archive.domain.model.catalogue.BusinessTypeRepository;
 import org.earchive.archive.domain.model.cases.BusinessCase;
 import org.earchive.archive.domain.model.cases.CaseRepository;
+import org.earchive.archive.domain.model.catalogue.BusinessType;
+import org.earchive.archive.domain.model.catalogue.BusinessTypeRepository;
 import org.earchive.archive.domain.model.document.CaseDocument;
 import org.earchive.archive.domain.model.document.DocumentRepository;
 import org.earchive.archive.domain.model.document.StoredContent;
@@ -23,123 +23,148 @@ import org.earchive.archive.domain.model.document.StoredContent;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class DocumentRecorder {
-  @Inject CaseRepository cases;
-  @Inject BusinessTypeRepository catalogue;
-  @Inject DocumentRepository documents;
-  @jakarta.ejb.EJB org.earchive.archive.application.AuditTrail audit;
-  @jakarta.ejb.EJB HallRule hall;
+    @Inject
+    CaseRepository cases;
 
-  /** What an upload needs to know about its case. */
-  public record Target(
-      long caseId, String caseNumber, String citizenId, String applicantName, String businessType, boolean workSheet) {}
+    @Inject
+    BusinessTypeRepository catalogue;
 
-  /**
-   * A document the back office produced for the case (a computation sheet, …): only the reviewer the case is assigned
-   * to adds one, while it is being decided.
-   */
-  public Target checkWorkSheet(String caseNumber, String material, String reviewer) throws EarchiveException {
-    BusinessCase c = find(caseNumber);
-    if (material == null || !material.matches("[A-Z][A-Z0-9_]{1,31}")) {
-      throw new EarchiveException(ErrorCode.UNKNOWN_MATERIAL, "Work sheet code " + material + " is not a material code.");
+    @Inject
+    DocumentRepository documents;
+
+    @jakarta.ejb.EJB
+    org.earchive.archive.application.AuditTrail audit;
+
+    @jakarta.ejb.EJB
+    HallRule hall;
+
+    /** What an upload needs to know about its case. */
+    public record Target(
+            long caseId,
+            String caseNumber,
+            String citizenId,
+            String applicantName,
+            String businessType,
+            boolean workSheet) {}
+
+    /**
+     * A document the back office produced for the case (a computation sheet, …): only the reviewer the case is assigned
+     * to adds one, while it is being decided.
+     */
+    public Target checkWorkSheet(String caseNumber, String material, String reviewer) throws EarchiveException {
+        BusinessCase c = find(caseNumber);
+        if (material == null || !material.matches("[A-Z][A-Z0-9_]{1,31}")) {
+            throw new EarchiveException(
+                    ErrorCode.UNKNOWN_MATERIAL, "Work sheet code " + material + " is not a material code.");
+        }
+        if (c.status() != org.earchive.archive.domain.model.cases.CaseStatus.ASSIGNED
+                || !reviewer.equals(c.assignedTo())) {
+            throw new EarchiveException(
+                    ErrorCode.NOT_ASSIGNED_TO_YOU,
+                    "只有承办此案件的审核人员可以在审核中添加工作底稿。Only the reviewer case " + caseNumber
+                            + " is assigned to adds work sheets, while deciding it (it is " + c.status() + ").");
+        }
+        return new Target(
+                c.id(), c.caseNumber(), c.applicant().idNumber(), c.applicant().name(), c.businessType(), true);
     }
-    if (c.status() != org.earchive.archive.domain.model.cases.CaseStatus.ASSIGNED || !reviewer.equals(c.assignedTo())) {
-      throw new EarchiveException(ErrorCode.NOT_ASSIGNED_TO_YOU,
-          "只有承办此案件的审核人员可以在审核中添加工作底稿。Only the reviewer case " + caseNumber
-              + " is assigned to adds work sheets, while deciding it (it is " + c.status() + ").");
+
+    public Target checkTarget(String caseNumber, String material) throws EarchiveException {
+        BusinessCase c = find(caseNumber);
+        hall.admit(c);
+        BusinessType type = catalogue.find(c.businessType()).orElseThrow();
+        if (material == null
+                || material.isBlank()
+                || type.material(material.trim()).isEmpty()) {
+            throw new EarchiveException(
+                    ErrorCode.UNKNOWN_MATERIAL,
+                    "业务类型 "
+                            + type.code()
+                            + " 没有材料 "
+                            + material
+                            + "，请从材料清单中选择。Business type "
+                            + type.code()
+                            + " has no material '"
+                            + material
+                            + "': choose one from the checklist.");
+        }
+        if (!c.acceptsMaterials()) {
+            throw new EarchiveException(
+                    ErrorCode.CASE_CLOSED_FOR_MATERIALS,
+                    "案件 " + caseNumber + " 当前状态为 " + c.status() + "，不能再添加材料。Case " + caseNumber + " is " + c.status()
+                            + " and takes no more materials.");
+        }
+        return new Target(
+                c.id(), c.caseNumber(), c.applicant().idNumber(), c.applicant().name(), c.businessType(), false);
     }
-    return new Target(c.id(), c.caseNumber(), c.applicant().idNumber(), c.applicant().name(), c.businessType(), true);
-  }
 
-  public Target checkTarget(String caseNumber, String material) throws EarchiveException {
-    BusinessCase c = find(caseNumber);
-    hall.admit(c);
-    BusinessType type = catalogue.find(c.businessType()).orElseThrow();
-    if (material == null || material.isBlank() || type.material(material.trim()).isEmpty()) {
-      throw new EarchiveException(
-          ErrorCode.UNKNOWN_MATERIAL,
-          "业务类型 "
-              + type.code()
-              + " 没有材料 "
-              + material
-              + "，请从材料清单中选择。Business type "
-              + type.code()
-              + " has no material '"
-              + material
-              + "': choose one from the checklist.");
+    /** An upload's case checked, and the document an earlier upload with the same key made, if any. */
+    public record Checked(Target target, java.util.Optional<DocumentView> earlier) {}
+
+    /**
+     * {@link #checkTarget(String, String)} and {@link #replay(Target, String)} in one transaction: the first of an
+     * upload's two (a counter's peak is mostly uploads, and each transaction costs the database a commit).
+     */
+    public Checked check(String caseNumber, String material, String uploadKey) throws EarchiveException {
+        Target target = checkTarget(caseNumber, material);
+        return new Checked(target, uploadKey == null ? java.util.Optional.empty() : replay(target, uploadKey));
     }
-    if (!c.acceptsMaterials()) {
-      throw new EarchiveException(
-          ErrorCode.CASE_CLOSED_FOR_MATERIALS,
-          "案件 " + caseNumber + " 当前状态为 " + c.status() + "，不能再添加材料。Case " + caseNumber + " is " + c.status()
-              + " and takes no more materials.");
+
+    /** The document an earlier upload with the same idempotency key made, if any. */
+    public java.util.Optional<DocumentView> replay(Target target, String uploadKey) {
+        return documents
+                .findByUploadKey(target.caseId(), uploadKey)
+                .map(d -> CaseAssembler.toView(d, target.caseNumber()).asReplay());
     }
-    return new Target(c.id(), c.caseNumber(), c.applicant().idNumber(), c.applicant().name(), c.businessType(), false);
-  }
 
-  /** An upload's case checked, and the document an earlier upload with the same key made, if any. */
-  public record Checked(Target target, java.util.Optional<DocumentView> earlier) {}
-
-  /**
-   * {@link #checkTarget(String, String)} and {@link #replay(Target, String)} in one transaction: the first of an
-   * upload's two (a counter's peak is mostly uploads, and each transaction costs the database a commit).
-   */
-  public Checked check(String caseNumber, String material, String uploadKey) throws EarchiveException {
-    Target target = checkTarget(caseNumber, material);
-    return new Checked(target, uploadKey == null ? java.util.Optional.empty() : replay(target, uploadKey));
-  }
-
-  /** The document an earlier upload with the same idempotency key made, if any. */
-  public java.util.Optional<DocumentView> replay(Target target, String uploadKey) {
-    return documents.findByUploadKey(target.caseId(), uploadKey)
-        .map(d -> CaseAssembler.toView(d, target.caseNumber()).asReplay());
-  }
-
-  public DocumentView record(
-      Target target, String material, String fileName, String contentType, StoredContent content, String uploader,
-      String uploadKey, String role)
-      throws EarchiveException {
-    BusinessCase c = find(target.caseNumber());
-    if (!target.workSheet() && !c.acceptsMaterials()) {
-      throw new EarchiveException(
-          ErrorCode.CASE_CLOSED_FOR_MATERIALS, "Case " + c.caseNumber() + " stopped taking materials during the upload.");
+    public DocumentView record(
+            Target target,
+            String material,
+            String fileName,
+            String contentType,
+            StoredContent content,
+            String uploader,
+            String uploadKey,
+            String role)
+            throws EarchiveException {
+        BusinessCase c = find(target.caseNumber());
+        if (!target.workSheet() && !c.acceptsMaterials()) {
+            throw new EarchiveException(
+                    ErrorCode.CASE_CLOSED_FOR_MATERIALS,
+                    "Case " + c.caseNumber() + " stopped taking materials during the upload.");
+        }
+        CaseDocument d = documents.store(
+                new CaseDocument(c.id(), material.trim(), fileName, contentType, content, uploader, Instant.now())
+                        .withUploadKey(uploadKey)
+                        .withRole(role));
+        audit.record(
+                uploader,
+                org.earchive.archive.domain.model.audit.AuditAction.DOCUMENT_UPLOADED,
+                "doc:" + d.id(),
+                c.caseNumber() + " " + d.materialCode() + " " + d.sizeBytes() + " bytes sha256=" + d.sha256());
+        return CaseAssembler.toView(d, c.caseNumber());
     }
-    CaseDocument d =
-        documents.store(
-            new CaseDocument(c.id(), material.trim(), fileName, contentType, content, uploader, Instant.now())
-                .withUploadKey(uploadKey)
-                .withRole(role));
-    audit.record(
-        uploader,
-        org.earchive.archive.domain.model.audit.AuditAction.DOCUMENT_UPLOADED,
-        "doc:" + d.id(),
-        c.caseNumber() + " " + d.materialCode() + " " + d.sizeBytes() + " bytes sha256=" + d.sha256());
-    return CaseAssembler.toView(d, c.caseNumber());
-  }
 
-  /** Keeps the document's searchable text; its own short transaction, after the upload is recorded. */
-  public void storeText(long documentId, String text) {
-    documents.storeText(documentId, text);
-  }
+    /** Keeps the document's searchable text; its own short transaction, after the upload is recorded. */
+    public void storeText(long documentId, String text) {
+        documents.storeText(documentId, text);
+    }
 
-  public long references(String objectKey) {
-    return documents.countByObjectKey(objectKey);
-  }
+    public long references(String objectKey) {
+        return documents.countByObjectKey(objectKey);
+    }
 
-  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  public DocumentView document(long id) throws EarchiveException {
-    CaseDocument d =
-        documents.find(id)
-            .orElseThrow(
-                () ->
-                    new EarchiveException(
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public DocumentView document(long id) throws EarchiveException {
+        CaseDocument d = documents
+                .find(id)
+                .orElseThrow(() -> new EarchiveException(
                         ErrorCode.DOCUMENT_NOT_FOUND, "没有编号为 " + id + " 的文件。No document has the id " + id + "."));
-    String caseNumber =
-        cases.findById(d.caseId()).map(BusinessCase::caseNumber).orElse(null);
-    return CaseAssembler.toView(d, caseNumber);
-  }
+        String caseNumber =
+                cases.findById(d.caseId()).map(BusinessCase::caseNumber).orElse(null);
+        return CaseAssembler.toView(d, caseNumber);
+    }
 
-  private BusinessCase find(String caseNumber) throws EarchiveException {
-    return cases.find(caseNumber)
-        .orElseThrow(() -> Failures.caseNotFound(caseNumber));
-  }
+    private BusinessCase find(String caseNumber) throws EarchiveException {
+        return cases.find(caseNumber).orElseThrow(() -> Failures.caseNotFound(caseNumber));
+    }
 }

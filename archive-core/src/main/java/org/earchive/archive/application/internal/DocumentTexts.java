@@ -24,37 +24,47 @@ import org.earchive.storage.StorageException;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DocumentTexts {
-  private static final Logger LOG = Logger.getLogger(DocumentTexts.class.getName());
+    private static final Logger LOG = Logger.getLogger(DocumentTexts.class.getName());
 
-  @Inject DocumentRepository documents;
-  @Inject ObjectStore store;
-  @Inject TextExtractor extractor;
-  @EJB DocumentRecorder recorder;
+    @Inject
+    DocumentRepository documents;
 
-  public String of(long documentId) {
-    String kept = documents.text(documentId);
-    if (kept != null && !kept.isEmpty()) {
-      return kept;
+    @Inject
+    ObjectStore store;
+
+    @Inject
+    TextExtractor extractor;
+
+    @EJB
+    DocumentRecorder recorder;
+
+    public String of(long documentId) {
+        String kept = documents.text(documentId);
+        if (kept != null && !kept.isEmpty()) {
+            return kept;
+        }
+        Optional<CaseDocument> d = documents.find(documentId);
+        if (d.isEmpty()
+                || d.get().disposedAt() != null
+                || !CaseDocument.ARCHIVAL.equals(d.get().role())
+                || d.get().contentType() == null
+                || !d.get().contentType().startsWith("application/pdf")) {
+            return "";
+        }
+        String text;
+        try (InputStream in = store.get(d.get().objectKey())) {
+            text = extractor.extract(in, d.get().contentType());
+        } catch (IOException | StorageException | RuntimeException e) {
+            LOG.log(Level.INFO, "Document " + documentId + ": no searchable text (" + e.getMessage() + ")");
+            return "";
+        }
+        if (!text.isEmpty()) {
+            try {
+                recorder.storeText(documentId, text);
+            } catch (RuntimeException e) {
+                // extracted twice at the same moment: the other copy is kept, and it is the same text
+            }
+        }
+        return text;
     }
-    Optional<CaseDocument> d = documents.find(documentId);
-    if (d.isEmpty() || d.get().disposedAt() != null || !CaseDocument.ARCHIVAL.equals(d.get().role())
-        || d.get().contentType() == null || !d.get().contentType().startsWith("application/pdf")) {
-      return "";
-    }
-    String text;
-    try (InputStream in = store.get(d.get().objectKey())) {
-      text = extractor.extract(in, d.get().contentType());
-    } catch (IOException | StorageException | RuntimeException e) {
-      LOG.log(Level.INFO, "Document " + documentId + ": no searchable text (" + e.getMessage() + ")");
-      return "";
-    }
-    if (!text.isEmpty()) {
-      try {
-        recorder.storeText(documentId, text);
-      } catch (RuntimeException e) {
-        // extracted twice at the same moment: the other copy is kept, and it is the same text
-      }
-    }
-    return text;
-  }
 }

@@ -5,10 +5,11 @@ import org.earchive.archive.application.ErrorCode;
 
 /** Failures that several services report in the same words. */
 final class Failures {
-  private Failures() {}
+    private Failures() {}
 
-  static EarchiveException caseNotFound(String caseNumber) {
-    return new EarchiveException(
-        ErrorCode.CASE_NOT_FOUND, "没有找到业务编号为 " + caseNumber + " 的案件。No case has the number " + caseNumber + ".");
-  }
+    static EarchiveException caseNotFound(String caseNumber) {
+        return new EarchiveException(
+                ErrorCode.CASE_NOT_FOUND,
+                "没有找到业务编号为 " + caseNumber + " 的案件。No case has the number " + caseNumber + ".");
+    }
 }

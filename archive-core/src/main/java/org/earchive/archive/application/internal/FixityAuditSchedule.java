@@ -13,16 +13,17 @@ import org.earchive.archive.application.FixityAuditService;
 @Singleton
 @RunAs(Roles.AUDITOR)
 public class FixityAuditSchedule {
-  private static final Logger LOG = Logger.getLogger(FixityAuditSchedule.class.getName());
+    private static final Logger LOG = Logger.getLogger(FixityAuditSchedule.class.getName());
 
-  @EJB FixityAuditService fixity;
+    @EJB
+    FixityAuditService fixity;
 
-  @Schedule(hour = "2", minute = "30", persistent = false)
-  void nightly() {
-    try {
-      fixity.audit();
-    } catch (EarchiveException | RuntimeException e) {
-      LOG.log(Level.SEVERE, "The nightly fixity audit failed: " + e.getMessage(), e);
+    @Schedule(hour = "2", minute = "30", persistent = false)
+    void nightly() {
+        try {
+            fixity.audit();
+        } catch (EarchiveException | RuntimeException e) {
+            LOG.log(Level.SEVERE, "The nightly fixity audit failed: " + e.getMessage(), e);
+        }
     }
-  }
 }

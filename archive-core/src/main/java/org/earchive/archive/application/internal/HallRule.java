@@ -24,66 +24,79 @@ import org.earchive.archive.domain.model.document.DocumentRepository;
  */
 @Stateless
 public class HallRule {
-  /** Roles whose work spans every hall; a caller with one of them is never confined. */
-  private static final List<String> CITY_WIDE = List.of(Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN);
+    /** Roles whose work spans every hall; a caller with one of them is never confined. */
+    private static final List<String> CITY_WIDE = List.of(Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN);
 
-  @Inject CaseRepository cases;
-  @Inject DocumentRepository documents;
-  @Inject UserAccountRepository accounts;
-  @Resource EJBContext context;
+    @Inject
+    CaseRepository cases;
 
-  /** The hall the caller is confined to, or empty when their work spans halls ("-" for an account without one). */
-  public Optional<String> confinement() {
-    if (!context.isCallerInRole(Roles.CLERK) && !context.isCallerInRole(Roles.MANAGER)) {
-      return Optional.empty();
+    @Inject
+    DocumentRepository documents;
+
+    @Inject
+    UserAccountRepository accounts;
+
+    @Resource
+    EJBContext context;
+
+    /** The hall the caller is confined to, or empty when their work spans halls ("-" for an account without one). */
+    public Optional<String> confinement() {
+        if (!context.isCallerInRole(Roles.CLERK) && !context.isCallerInRole(Roles.MANAGER)) {
+            return Optional.empty();
+        }
+        for (String role : CITY_WIDE) {
+            if (context.isCallerInRole(role)) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(accounts.find(context.getCallerPrincipal().getName())
+                .map(UserAccount::hall)
+                .filter(h -> !h.isBlank())
+                .orElse("-"));
     }
-    for (String role : CITY_WIDE) {
-      if (context.isCallerInRole(role)) {
-        return Optional.empty();
-      }
-    }
-    return Optional.of(
-        accounts.find(context.getCallerPrincipal().getName())
-            .map(UserAccount::hall)
-            .filter(h -> !h.isBlank())
-            .orElse("-"));
-  }
 
-  /** Whether the caller may see the case. */
-  public boolean admits(BusinessCase c) {
-    return confinement().map(hall -> hall.equals(c.hall())).orElse(true);
-  }
-
-  /** The case, if the caller may see it; {@code CASE_NOT_FOUND} otherwise, exactly as for a number never issued. */
-  public BusinessCase caseOf(String caseNumber) throws EarchiveException {
-    return cases.find(caseNumber).filter(this::admits).orElseThrow(() -> Failures.caseNotFound(caseNumber));
-  }
-
-  /** Refuses a case the caller may not see, as if it did not exist. */
-  public void admit(BusinessCase c) throws EarchiveException {
-    if (!admits(c)) {
-      throw Failures.caseNotFound(c.caseNumber());
+    /** Whether the caller may see the case. */
+    public boolean admits(BusinessCase c) {
+        return confinement().map(hall -> hall.equals(c.hall())).orElse(true);
     }
-  }
 
-  /** Refuses an archive record of a case the caller may not see with {@code RECORD_NOT_FOUND}, as for an unknown one. */
-  public void record(org.earchive.archive.domain.model.record.ArchiveRecord r) throws EarchiveException {
-    Optional<String> hall = confinement();
-    if (hall.isPresent() && cases.findById(r.caseId()).map(c -> !hall.get().equals(c.hall())).orElse(true)) {
-      throw DefaultArchiveService.recordNotFound(r.archiveNumber());
+    /** The case, if the caller may see it; {@code CASE_NOT_FOUND} otherwise, exactly as for a number never issued. */
+    public BusinessCase caseOf(String caseNumber) throws EarchiveException {
+        return cases.find(caseNumber).filter(this::admits).orElseThrow(() -> Failures.caseNotFound(caseNumber));
     }
-  }
 
-  /** Refuses a document of a case the caller may not see with {@code DOCUMENT_NOT_FOUND}, as for an unknown id. */
-  public void document(long documentId) throws EarchiveException {
-    Optional<String> hall = confinement();
-    if (hall.isEmpty()) {
-      return;
+    /** Refuses a case the caller may not see, as if it did not exist. */
+    public void admit(BusinessCase c) throws EarchiveException {
+        if (!admits(c)) {
+            throw Failures.caseNotFound(c.caseNumber());
+        }
     }
-    Optional<CaseDocument> d = documents.find(documentId);
-    if (d.isEmpty() || cases.findById(d.get().caseId()).map(c -> !hall.get().equals(c.hall())).orElse(true)) {
-      throw new EarchiveException(
-          ErrorCode.DOCUMENT_NOT_FOUND, "没有编号为 " + documentId + " 的文件。No document has the id " + documentId + ".");
+
+    /** Refuses an archive record of a case the caller may not see with {@code RECORD_NOT_FOUND}, as for an unknown one. */
+    public void record(org.earchive.archive.domain.model.record.ArchiveRecord r) throws EarchiveException {
+        Optional<String> hall = confinement();
+        if (hall.isPresent()
+                && cases.findById(r.caseId())
+                        .map(c -> !hall.get().equals(c.hall()))
+                        .orElse(true)) {
+            throw DefaultArchiveService.recordNotFound(r.archiveNumber());
+        }
     }
-  }
+
+    /** Refuses a document of a case the caller may not see with {@code DOCUMENT_NOT_FOUND}, as for an unknown id. */
+    public void document(long documentId) throws EarchiveException {
+        Optional<String> hall = confinement();
+        if (hall.isEmpty()) {
+            return;
+        }
+        Optional<CaseDocument> d = documents.find(documentId);
+        if (d.isEmpty()
+                || cases.findById(d.get().caseId())
+                        .map(c -> !hall.get().equals(c.hall()))
+                        .orElse(true)) {
+            throw new EarchiveException(
+                    ErrorCode.DOCUMENT_NOT_FOUND,
+                    "没有编号为 " + documentId + " 的文件。No document has the id " + documentId + ".");
+        }
+    }
 }

@@ -1,8 +1,8 @@
 package org.earchive.archive.application.internal;
 
+import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.ejb.Stateless;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -16,49 +16,52 @@ import org.earchive.archive.domain.model.record.ArchiveRecord;
 /** Which archived records of a person a case may reuse as its materials. */
 @Stateless
 public class MaterialReuse {
-  static final String KEY_PREFIX = "reuse:";
+    static final String KEY_PREFIX = "reuse:";
 
-  @PersistenceContext(unitName = "earchive")
-  EntityManager em;
+    @PersistenceContext(unitName = "earchive")
+    EntityManager em;
 
-  @jakarta.inject.Inject org.earchive.archive.domain.model.record.ArchiveRepository archive;
+    @jakarta.inject.Inject
+    org.earchive.archive.domain.model.record.ArchiveRepository archive;
 
-  public List<ArchiveRecord> offers(BusinessCase c, BusinessType type) {
-    Set<String> materials = type.materials().stream().map(MaterialRequirement::code).collect(Collectors.toSet());
-    Set<String> taken = em.createQuery("SELECT d.uploadKey FROM CaseDocument d WHERE d.caseId = :c AND d.uploadKey LIKE 'reuse:%'",
-            String.class)
-        .setParameter("c", c.id())
-        .getResultStream()
-        .collect(Collectors.toSet());
-    return em.createQuery(
-            "SELECT r FROM ArchiveRecord r WHERE r.citizenId = :id AND r.disposedAt IS NULL AND r.restricted = FALSE"
-                + " AND r.materialCode IN :m ORDER BY r.archivedAt DESC",
-            ArchiveRecord.class)
-        .setParameter("id", c.applicant().idNumber())
-        .setParameter("m", materials)
-        .setMaxResults(200)
-        .getResultStream()
-        .filter(r -> !taken.contains(KEY_PREFIX + r.archiveNumber()))
-        .toList();
-  }
-
-  /** The record to reuse in {@code c}, if the rules allow it. */
-  public ArchiveRecord offered(BusinessCase c, BusinessType type, String archiveNumber) throws EarchiveException {
-    ArchiveRecord r = archive.find(archiveNumber == null ? "" : archiveNumber)
-        .orElseThrow(() -> DefaultArchiveService.recordNotFound(archiveNumber));
-    String why = null;
-    if (!r.citizenId().equals(c.applicant().idNumber())) {
-      why = "它属于另一位参保人。It belongs to another person.";
-    } else if (r.disposed()) {
-      why = "它已销毁。Its content was destroyed.";
-    } else if (r.restricted()) {
-      why = "它是控制使用档案。It is restricted.";
-    } else if (type.material(r.materialCode()).isEmpty()) {
-      why = "本业务不需要材料 " + r.materialCode() + "。This business type does not ask for " + r.materialCode() + ".";
+    public List<ArchiveRecord> offers(BusinessCase c, BusinessType type) {
+        Set<String> materials =
+                type.materials().stream().map(MaterialRequirement::code).collect(Collectors.toSet());
+        Set<String> taken = em.createQuery(
+                        "SELECT d.uploadKey FROM CaseDocument d WHERE d.caseId = :c AND d.uploadKey LIKE 'reuse:%'",
+                        String.class)
+                .setParameter("c", c.id())
+                .getResultStream()
+                .collect(Collectors.toSet());
+        return em.createQuery(
+                        "SELECT r FROM ArchiveRecord r WHERE r.citizenId = :id AND r.disposedAt IS NULL AND r.restricted = FALSE"
+                                + " AND r.materialCode IN :m ORDER BY r.archivedAt DESC",
+                        ArchiveRecord.class)
+                .setParameter("id", c.applicant().idNumber())
+                .setParameter("m", materials)
+                .setMaxResults(200)
+                .getResultStream()
+                .filter(r -> !taken.contains(KEY_PREFIX + r.archiveNumber()))
+                .toList();
     }
-    if (why != null) {
-      throw new EarchiveException(ErrorCode.INVALID_REQUEST, "档案 " + archiveNumber + " 不能复用：" + why);
+
+    /** The record to reuse in {@code c}, if the rules allow it. */
+    public ArchiveRecord offered(BusinessCase c, BusinessType type, String archiveNumber) throws EarchiveException {
+        ArchiveRecord r = archive.find(archiveNumber == null ? "" : archiveNumber)
+                .orElseThrow(() -> DefaultArchiveService.recordNotFound(archiveNumber));
+        String why = null;
+        if (!r.citizenId().equals(c.applicant().idNumber())) {
+            why = "它属于另一位参保人。It belongs to another person.";
+        } else if (r.disposed()) {
+            why = "它已销毁。Its content was destroyed.";
+        } else if (r.restricted()) {
+            why = "它是控制使用档案。It is restricted.";
+        } else if (type.material(r.materialCode()).isEmpty()) {
+            why = "本业务不需要材料 " + r.materialCode() + "。This business type does not ask for " + r.materialCode() + ".";
+        }
+        if (why != null) {
+            throw new EarchiveException(ErrorCode.INVALID_REQUEST, "档案 " + archiveNumber + " 不能复用：" + why);
+        }
+        return r;
     }
-    return r;
-  }
 }

@@ -20,60 +20,63 @@ import org.earchive.archive.domain.model.record.ArchiveRecord;
  */
 @Stateless
 public class RecordAccess {
-  @PersistenceContext(unitName = "earchive")
-  EntityManager em;
+    @PersistenceContext(unitName = "earchive")
+    EntityManager em;
 
-  /** Throws unless {@code user} may read the content of document {@code documentId}. */
-  public void checkContent(long documentId, String user) throws EarchiveException {
-    Optional<ArchiveRecord> record =
-        em.createQuery("SELECT r FROM ArchiveRecord r WHERE r.documentId = :d", ArchiveRecord.class)
-            .setParameter("d", documentId)
-            .getResultStream()
-            .findFirst();
-    if (record.isEmpty()) {
-      return;
+    /** Throws unless {@code user} may read the content of document {@code documentId}. */
+    public void checkContent(long documentId, String user) throws EarchiveException {
+        Optional<ArchiveRecord> record = em.createQuery(
+                        "SELECT r FROM ArchiveRecord r WHERE r.documentId = :d", ArchiveRecord.class)
+                .setParameter("d", documentId)
+                .getResultStream()
+                .findFirst();
+        if (record.isEmpty()) {
+            return;
+        }
+        ArchiveRecord r = record.get();
+        if (r.disposed()) {
+            throw new EarchiveException(
+                    ErrorCode.RECORD_DISPOSED,
+                    "档案 " + r.archiveNumber() + " 已于 " + r.disposedAt() + " 按销毁清册 " + r.disposalListId()
+                            + " 销毁，仅保留目录信息。The content of " + r.archiveNumber() + " was destroyed under disposal list "
+                            + r.disposalListId() + "; only its metadata is kept.");
+        }
+        if (r.restricted() && !borrowed(r.archiveNumber(), user)) {
+            throw new EarchiveException(
+                    ErrorCode.BORROWING_REQUIRED,
+                    "档案 " + r.archiveNumber() + " 为控制使用档案，请先提交借阅申请并经档案管理员批准。" + r.archiveNumber()
+                            + " is restricted: request a borrowing (POST /api/archive/borrowings) and wait for an archivist's approval.");
+        }
     }
-    ArchiveRecord r = record.get();
-    if (r.disposed()) {
-      throw new EarchiveException(ErrorCode.RECORD_DISPOSED,
-          "档案 " + r.archiveNumber() + " 已于 " + r.disposedAt() + " 按销毁清册 " + r.disposalListId() + " 销毁，仅保留目录信息。The content of "
-              + r.archiveNumber() + " was destroyed under disposal list " + r.disposalListId() + "; only its metadata is kept.");
-    }
-    if (r.restricted() && !borrowed(r.archiveNumber(), user)) {
-      throw new EarchiveException(ErrorCode.BORROWING_REQUIRED,
-          "档案 " + r.archiveNumber() + " 为控制使用档案，请先提交借阅申请并经档案管理员批准。" + r.archiveNumber()
-              + " is restricted: request a borrowing (POST /api/archive/borrowings) and wait for an archivist's approval.");
-    }
-  }
 
-  public boolean borrowed(String archiveNumber, String user) {
-    Instant now = Instant.now();
-    return em.createQuery(
-            "SELECT b FROM Borrowing b WHERE b.archiveNumber = :n AND b.requestedBy = :u AND b.status = 'APPROVED'",
-            Borrowing.class)
-        .setParameter("n", archiveNumber)
-        .setParameter("u", user)
-        .getResultStream()
-        .anyMatch(b -> b.activeAt(now));
-  }
+    public boolean borrowed(String archiveNumber, String user) {
+        Instant now = Instant.now();
+        return em.createQuery(
+                        "SELECT b FROM Borrowing b WHERE b.archiveNumber = :n AND b.requestedBy = :u AND b.status = 'APPROVED'",
+                        Borrowing.class)
+                .setParameter("n", archiveNumber)
+                .setParameter("u", user)
+                .getResultStream()
+                .anyMatch(b -> b.activeAt(now));
+    }
 
-  /** Of {@code archiveNumbers}, those whose text {@code user} may not see (restricted, not borrowed, or destroyed). */
-  public Set<String> hidden(Collection<String> archiveNumbers, String user) {
-    if (archiveNumbers.isEmpty()) {
-      return Set.of();
+    /** Of {@code archiveNumbers}, those whose text {@code user} may not see (restricted, not borrowed, or destroyed). */
+    public Set<String> hidden(Collection<String> archiveNumbers, String user) {
+        if (archiveNumbers.isEmpty()) {
+            return Set.of();
+        }
+        List<Object[]> rows = em.createQuery(
+                        "SELECT r.archiveNumber, r.restricted, r.disposedAt FROM ArchiveRecord r WHERE r.archiveNumber IN :n",
+                        Object[].class)
+                .setParameter("n", archiveNumbers)
+                .getResultList();
+        Set<String> hidden = new HashSet<>();
+        for (Object[] row : rows) {
+            String number = (String) row[0];
+            if (row[2] != null || (Boolean.TRUE.equals(row[1]) && !borrowed(number, user))) {
+                hidden.add(number);
+            }
+        }
+        return hidden;
     }
-    List<Object[]> rows =
-        em.createQuery("SELECT r.archiveNumber, r.restricted, r.disposedAt FROM ArchiveRecord r WHERE r.archiveNumber IN :n",
-                Object[].class)
-            .setParameter("n", archiveNumbers)
-            .getResultList();
-    Set<String> hidden = new HashSet<>();
-    for (Object[] row : rows) {
-      String number = (String) row[0];
-      if (row[2] != null || (Boolean.TRUE.equals(row[1]) && !borrowed(number, user))) {
-        hidden.add(number);
-      }
-    }
-    return hidden;
-  }
 }

@@ -9,38 +9,41 @@ import org.earchive.archive.domain.model.record.ArchiveRecord;
 /** Short transactions that change a record's holds and restriction. */
 @Stateless
 public class RecordChanges {
-  @PersistenceContext(unitName = "earchive")
-  EntityManager em;
+    @PersistenceContext(unitName = "earchive")
+    EntityManager em;
 
-  @jakarta.inject.Inject org.earchive.archive.domain.model.record.ArchiveRepository archive;
+    @jakarta.inject.Inject
+    org.earchive.archive.domain.model.record.ArchiveRepository archive;
 
-  public ArchiveRecord hold(String archiveNumber, boolean on, String reason) throws EarchiveException {
-    ArchiveRecord r = locked(archiveNumber);
-    if (on) {
-      r.hold(reason.strip());
-    } else {
-      r.release();
+    public ArchiveRecord hold(String archiveNumber, boolean on, String reason) throws EarchiveException {
+        ArchiveRecord r = locked(archiveNumber);
+        if (on) {
+            r.hold(reason.strip());
+        } else {
+            r.release();
+        }
+        return r;
     }
-    return r;
-  }
 
-  public ArchiveRecord restrict(String archiveNumber, boolean on) throws EarchiveException {
-    ArchiveRecord r = locked(archiveNumber);
-    r.restrict(on);
-    return r;
-  }
+    public ArchiveRecord restrict(String archiveNumber, boolean on) throws EarchiveException {
+        ArchiveRecord r = locked(archiveNumber);
+        r.restrict(on);
+        return r;
+    }
 
-  /** Whether a record other than {@code archiveNumber} with the same content is held. */
-  public boolean anotherHolds(String objectKey, String archiveNumber) {
-    return em.createQuery(
-            "SELECT COUNT(r) FROM ArchiveRecord r WHERE r.objectKey = :k AND r.archiveNumber <> :n AND r.legalHold = TRUE",
-            Long.class)
-        .setParameter("k", objectKey)
-        .setParameter("n", archiveNumber)
-        .getSingleResult() > 0;
-  }
+    /** Whether a record other than {@code archiveNumber} with the same content is held. */
+    public boolean anotherHolds(String objectKey, String archiveNumber) {
+        return em.createQuery(
+                                "SELECT COUNT(r) FROM ArchiveRecord r WHERE r.objectKey = :k AND r.archiveNumber <> :n AND r.legalHold = TRUE",
+                                Long.class)
+                        .setParameter("k", objectKey)
+                        .setParameter("n", archiveNumber)
+                        .getSingleResult()
+                > 0;
+    }
 
-  ArchiveRecord locked(String archiveNumber) throws EarchiveException {
-    return archive.findForUpdate(archiveNumber).orElseThrow(() -> DefaultArchiveService.recordNotFound(archiveNumber));
-  }
+    ArchiveRecord locked(String archiveNumber) throws EarchiveException {
+        return archive.findForUpdate(archiveNumber)
+                .orElseThrow(() -> DefaultArchiveService.recordNotFound(archiveNumber));
+    }
 }

@@ -38,76 +38,118 @@ import org.earchive.archive.infrastructure.bagit.RecordDescription;
  */
 @Stateless
 public class TransferImport {
-  @Inject CaseRepository cases;
-  @Inject BusinessTypeRepository catalogue;
-  @Inject DocumentRepository documents;
-  @Inject ArchiveRepository archive;
-  @EJB AuditTrail audit;
-  @PersistenceContext(unitName = "earchive")
-  EntityManager em;
+    @Inject
+    CaseRepository cases;
 
-  /** One record of a verified package, its object already in the store. */
-  record Incoming(RecordDescription description, StoredContent content) {}
+    @Inject
+    BusinessTypeRepository catalogue;
 
-  /** Whether this archive already holds the record (received before, or its own). */
-  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  public boolean held(RecordDescription d, String intoFonds) {
-    if (archive.bySource(d.originOffice(), d.originNumber()).isPresent()) {
-      return true;
+    @Inject
+    DocumentRepository documents;
+
+    @Inject
+    ArchiveRepository archive;
+
+    @EJB
+    AuditTrail audit;
+
+    @PersistenceContext(unitName = "earchive")
+    EntityManager em;
+
+    /** One record of a verified package, its object already in the store. */
+    record Incoming(RecordDescription description, StoredContent content) {}
+
+    /** Whether this archive already holds the record (received before, or its own). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public boolean held(RecordDescription d, String intoFonds) {
+        if (archive.bySource(d.originOffice(), d.originNumber()).isPresent()) {
+            return true;
+        }
+        return d.originOffice().equals(intoFonds)
+                && archive.find(d.originNumber())
+                        .filter(r -> r.sha256().equals(d.file().sha256()))
+                        .isPresent();
     }
-    return d.originOffice().equals(intoFonds)
-        && archive.find(d.originNumber()).filter(r -> r.sha256().equals(d.file().sha256())).isPresent();
-  }
 
-  /**
-   * Creates one received dossier: an archived case of the records' business type for their applicant, a document per
-   * file and a record per document, numbered in {@code intoFonds}'s series with the records' own retention.
-   */
-  public List<ArchiveRecord> receiveDossier(
-      List<Incoming> dossier, String intoFonds, String packageId, String sourceOffice, String actor, ZoneId zone) {
-    RecordDescription first = dossier.get(0).description();
-    BusinessType type = catalogue.find(first.businessType()).orElseThrow();
-    Instant now = Instant.now();
-    BusinessCase c = cases.store(BusinessCase.received(type,
-        new Applicant(CitizenId.parse(first.citizenId()), first.applicantName()), sourceOffice, actor,
-        first.decidedAt(), now));
-    c.numberFrom(zone);
-    cases.record(new CaseEvent(c.id(), now, actor, null, CaseStatus.ARCHIVED,
-        "接收 / received: package " + packageId + " from " + sourceOffice + ", case " + first.caseNumber() + " there"));
-    List<ArchiveRecord> records = new ArrayList<>();
-    for (Incoming in : dossier) {
-      RecordDescription d = in.description();
-      CaseDocument doc = documents.store(new CaseDocument(c.id(), d.material(), d.title(), d.file().mediaType(),
-          in.content(), actor, now).withRole(d.role()));
-      Retention retention = Retention.valueOf(d.retention());
-      java.time.LocalDate formed = d.archivedAt().atZone(zone).toLocalDate();
-      ArchiveSeries series =
-          archive.lockSeries(ArchiveNumber.seriesKey(intoFonds, d.year(), type.archiveCategory(), retention));
-      ArchiveNumber number =
-          new ArchiveNumber(intoFonds, d.year(), type.archiveCategory(), retention.archiveCode(), series.next());
-      ArchiveRecord r = new ArchiveRecord(number, retention, formed, c.id(), c.applicant().idNumber(), d.businessType(),
-          doc, now, actor).receivedFrom(d.originOffice(), d.originNumber(), packageId);
-      if (d.legalHold()) {
-        r.hold("保全随移交接收 / hold carried over from " + sourceOffice);
-      }
-      r.restrict(d.restricted());
-      archive.store(r);
-      records.add(r);
+    /**
+     * Creates one received dossier: an archived case of the records' business type for their applicant, a document per
+     * file and a record per document, numbered in {@code intoFonds}'s series with the records' own retention.
+     */
+    public List<ArchiveRecord> receiveDossier(
+            List<Incoming> dossier,
+            String intoFonds,
+            String packageId,
+            String sourceOffice,
+            String actor,
+            ZoneId zone) {
+        RecordDescription first = dossier.get(0).description();
+        BusinessType type = catalogue.find(first.businessType()).orElseThrow();
+        Instant now = Instant.now();
+        BusinessCase c = cases.store(BusinessCase.received(
+                type,
+                new Applicant(CitizenId.parse(first.citizenId()), first.applicantName()),
+                sourceOffice,
+                actor,
+                first.decidedAt(),
+                now));
+        c.numberFrom(zone);
+        cases.record(new CaseEvent(
+                c.id(),
+                now,
+                actor,
+                null,
+                CaseStatus.ARCHIVED,
+                "接收 / received: package " + packageId + " from " + sourceOffice + ", case " + first.caseNumber()
+                        + " there"));
+        List<ArchiveRecord> records = new ArrayList<>();
+        for (Incoming in : dossier) {
+            RecordDescription d = in.description();
+            CaseDocument doc = documents.store(
+                    new CaseDocument(c.id(), d.material(), d.title(), d.file().mediaType(), in.content(), actor, now)
+                            .withRole(d.role()));
+            Retention retention = Retention.valueOf(d.retention());
+            java.time.LocalDate formed = d.archivedAt().atZone(zone).toLocalDate();
+            ArchiveSeries series =
+                    archive.lockSeries(ArchiveNumber.seriesKey(intoFonds, d.year(), type.archiveCategory(), retention));
+            ArchiveNumber number = new ArchiveNumber(
+                    intoFonds, d.year(), type.archiveCategory(), retention.archiveCode(), series.next());
+            ArchiveRecord r = new ArchiveRecord(
+                            number,
+                            retention,
+                            formed,
+                            c.id(),
+                            c.applicant().idNumber(),
+                            d.businessType(),
+                            doc,
+                            now,
+                            actor)
+                    .receivedFrom(d.originOffice(), d.originNumber(), packageId);
+            if (d.legalHold()) {
+                r.hold("保全随移交接收 / hold carried over from " + sourceOffice);
+            }
+            r.restrict(d.restricted());
+            archive.store(r);
+            records.add(r);
+        }
+        em.flush();
+        audit.record(
+                actor,
+                AuditAction.TRANSFER_IMPORTED,
+                c.caseNumber(),
+                "package " + packageId + " from " + sourceOffice + ": " + records.size() + " records "
+                        + records.get(0).archiveNumber() + ".."
+                        + records.get(records.size() - 1).archiveNumber());
+        return records;
     }
-    em.flush();
-    audit.record(actor, AuditAction.TRANSFER_IMPORTED, c.caseNumber(),
-        "package " + packageId + " from " + sourceOffice + ": " + records.size() + " records "
-            + records.get(0).archiveNumber() + ".." + records.get(records.size() - 1).archiveNumber());
-    return records;
-  }
 
-  public void register(TransferEntry entry) {
-    em.persist(entry);
-  }
+    public void register(TransferEntry entry) {
+        em.persist(entry);
+    }
 
-  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  public List<TransferEntry> entries(int limit) {
-    return em.createQuery("SELECT t FROM TransferEntry t ORDER BY t.id DESC", TransferEntry.class)
-        .setMaxResults(limit).getResultList();
-  }
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<TransferEntry> entries(int limit) {
+        return em.createQuery("SELECT t FROM TransferEntry t ORDER BY t.id DESC", TransferEntry.class)
+                .setMaxResults(limit)
+                .getResultList();
+    }
 }

@@ -17,21 +17,26 @@ import org.earchive.archive.application.WorkflowService;
 @Singleton
 @RunAs(Roles.ARCHIVIST)
 public class WorkflowSchedule {
-  private static final Logger LOG = Logger.getLogger(WorkflowSchedule.class.getName());
+    private static final Logger LOG = Logger.getLogger(WorkflowSchedule.class.getName());
 
-  @EJB WorkflowService workflow;
-  @EJB ArchiveService archive;
-  @EJB ArchiveNumbering numbering;
+    @EJB
+    WorkflowService workflow;
 
-  @Schedule(minute = "*", hour = "*", persistent = false)
-  void everyMinute() {
-    workflow.assignWaiting();
-    for (String caseNumber : numbering.approvedWaiting(50)) {
-      try {
-        archive.archive(caseNumber);
-      } catch (EarchiveException | RuntimeException e) {
-        LOG.log(Level.WARNING, "Archiving " + caseNumber + " failed again: " + e.getMessage());
-      }
+    @EJB
+    ArchiveService archive;
+
+    @EJB
+    ArchiveNumbering numbering;
+
+    @Schedule(minute = "*", hour = "*", persistent = false)
+    void everyMinute() {
+        workflow.assignWaiting();
+        for (String caseNumber : numbering.approvedWaiting(50)) {
+            try {
+                archive.archive(caseNumber);
+            } catch (EarchiveException | RuntimeException e) {
+                LOG.log(Level.WARNING, "Archiving " + caseNumber + " failed again: " + e.getMessage());
+            }
+        }
     }
-  }
 }

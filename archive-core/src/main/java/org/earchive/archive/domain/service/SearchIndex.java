@@ -9,87 +9,87 @@ import java.nio.file.Path;
  */
 public interface SearchIndex {
 
-  /** Adds or replaces the entry for a document or a record. */
-  void index(Entry entry) throws IOException;
+    /** Adds or replaces the entry for a document or a record. */
+    void index(Entry entry) throws IOException;
 
-  /** Adds or replaces many entries and commits once (rebuilding). */
-  void indexAll(java.util.List<Entry> entries) throws IOException;
+    /** Adds or replaces many entries and commits once (rebuilding). */
+    void indexAll(java.util.List<Entry> entries) throws IOException;
 
-  /** Removes every entry (before a rebuild from the database). */
-  void clear() throws IOException;
+    /** Removes every entry (before a rebuild from the database). */
+    void clear() throws IOException;
 
-  /** Makes entries indexed since the last commit durable (they are searchable before it). */
-  void commit() throws IOException;
+    /** Makes entries indexed since the last commit durable (they are searchable before it). */
+    void commit() throws IOException;
 
-  /** Full text and filters over archive records, newest first within equal relevance, one page at a time. */
-  Page search(Query query) throws IOException;
+    /** Full text and filters over archive records, newest first within equal relevance, one page at a time. */
+    Page search(Query query) throws IOException;
 
-  /** Number of entries searchable now. */
-  long count() throws IOException;
+    /** Number of entries searchable now. */
+    long count() throws IOException;
 
-  /** Throws if the index cannot serve queries. */
-  void ping() throws IOException;
+    /** Throws if the index cannot serve queries. */
+    void ping() throws IOException;
 
-  /** Copies a consistent, committed state of the index into {@code target}; returns the number of files copied. */
-  long snapshotTo(Path target) throws IOException;
+    /** Copies a consistent, committed state of the index into {@code target}; returns the number of files copied. */
+    long snapshotTo(Path target) throws IOException;
 
-  /**
-   * One searchable thing.
-   *
-   * @param id stable identity ({@code doc:<id>})
-   * @param caseNumber the case it belongs to
-   * @param citizenId the applicant's full ID (indexed for exact filters, never stored for display)
-   * @param applicantName the applicant's name
-   * @param businessType business type code
-   * @param material material code
-   * @param title file name or record title
-   * @param text full text (OCR or the born-digital text)
-   * @param kind {@code document} (a case's file) or {@code record} (an archived item)
-   * @param archiveNumber the archive number of a record
-   * @param category archive category of a record
-   * @param hall the hall that accepted the case (clerks search their own hall only)
-   * @param epochMillis when the record was archived (or the document stored)
-   */
-  record Entry(
-      String id,
-      String caseNumber,
-      String citizenId,
-      String applicantName,
-      String businessType,
-      String material,
-      String title,
-      String text,
-      String kind,
-      String archiveNumber,
-      String category,
-      String hall,
-      long epochMillis) {}
+    /**
+     * One searchable thing.
+     *
+     * @param id stable identity ({@code doc:<id>})
+     * @param caseNumber the case it belongs to
+     * @param citizenId the applicant's full ID (indexed for exact filters, never stored for display)
+     * @param applicantName the applicant's name
+     * @param businessType business type code
+     * @param material material code
+     * @param title file name or record title
+     * @param text full text (OCR or the born-digital text)
+     * @param kind {@code document} (a case's file) or {@code record} (an archived item)
+     * @param archiveNumber the archive number of a record
+     * @param category archive category of a record
+     * @param hall the hall that accepted the case (clerks search their own hall only)
+     * @param epochMillis when the record was archived (or the document stored)
+     */
+    record Entry(
+            String id,
+            String caseNumber,
+            String citizenId,
+            String applicantName,
+            String businessType,
+            String material,
+            String title,
+            String text,
+            String kind,
+            String archiveNumber,
+            String category,
+            String hall,
+            long epochMillis) {}
 
-  /** A search: free text plus exact filters; null or blank means "any". */
-  record Query(
-      String text,
-      String citizenId,
-      String applicantName,
-      String businessType,
-      String archiveNumber,
-      String category,
-      String hall,
-      Long fromMillis,
-      Long toMillis,
-      int page,
-      int size) {}
+    /** A search: free text plus exact filters; null or blank means "any". */
+    record Query(
+            String text,
+            String citizenId,
+            String applicantName,
+            String businessType,
+            String archiveNumber,
+            String category,
+            String hall,
+            Long fromMillis,
+            Long toMillis,
+            int page,
+            int size) {}
 
-  /** One result: the record's identity and the matching text with the hits marked {@code <em>…</em>}. */
-  record Hit(
-      String archiveNumber,
-      String caseNumber,
-      String applicantName,
-      String businessType,
-      String material,
-      String title,
-      String category,
-      long epochMillis,
-      String highlight) {}
+    /** One result: the record's identity and the matching text with the hits marked {@code <em>…</em>}. */
+    record Hit(
+            String archiveNumber,
+            String caseNumber,
+            String applicantName,
+            String businessType,
+            String material,
+            String title,
+            String category,
+            long epochMillis,
+            String highlight) {}
 
-  record Page(long total, int page, int size, java.util.List<Hit> hits) {}
+    record Page(long total, int page, int size, java.util.List<Hit> hits) {}
 }

@@ -5,8 +5,8 @@ import java.io.InputStream;
 
 /** The searchable text of a stored file (a PDF's text layer); empty when it has none. */
 public interface TextExtractor {
-  /** At most this many characters are kept per document. */
-  int MAX_CHARS = 100_000;
+    /** At most this many characters are kept per document. */
+    int MAX_CHARS = 100_000;
 
-  String extract(InputStream content, String contentType) throws IOException;
+    String extract(InputStream content, String contentType) throws IOException;
 }

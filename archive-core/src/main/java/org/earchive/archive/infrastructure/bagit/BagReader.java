@@ -24,259 +24,266 @@ import org.earchive.storage.digest.FixityDigest;
  * at {@code maxBytes} of content so a zip bomb cannot fill the disk or the heap.
  */
 public final class BagReader implements AutoCloseable {
-  private static final Pattern MANIFEST_LINE = Pattern.compile("([0-9a-fA-F]{64})[ \\t]+(\\S.*)");
+    private static final Pattern MANIFEST_LINE = Pattern.compile("([0-9a-fA-F]{64})[ \\t]+(\\S.*)");
 
-  private final ZipFile zip;
-  private final List<String> problems = new ArrayList<>();
-  /** Every file of the bag by its path inside the bag; names only (the zip's own directory finds the entry). */
-  private final java.util.Set<String> files = new java.util.LinkedHashSet<>();
-  private final Map<String, FixityDigest.Result> payload = new LinkedHashMap<>();
-  private final Map<String, String> bagInfo = new LinkedHashMap<>();
-  private String root = "";
-  private String tagManifestSha256;
-  private long budget;
+    private final ZipFile zip;
+    private final List<String> problems = new ArrayList<>();
+    /** Every file of the bag by its path inside the bag; names only (the zip's own directory finds the entry). */
+    private final java.util.Set<String> files = new java.util.LinkedHashSet<>();
 
-  private BagReader(ZipFile zip, long maxBytes) {
-    this.zip = zip;
-    this.budget = maxBytes;
-  }
+    private final Map<String, FixityDigest.Result> payload = new LinkedHashMap<>();
+    private final Map<String, String> bagInfo = new LinkedHashMap<>();
+    private String root = "";
+    private String tagManifestSha256;
+    private long budget;
 
-  /** Opens and verifies the package; {@link #problems()} says what is wrong with it (empty: a sound bag). */
-  public static BagReader verify(Path file, long maxBytes) throws IOException {
-    ZipFile zip;
-    try {
-      zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8);
-    } catch (java.util.zip.ZipException e) {
-      throw new IOException("not a zip file: " + e.getMessage(), e);
+    private BagReader(ZipFile zip, long maxBytes) {
+        this.zip = zip;
+        this.budget = maxBytes;
     }
-    BagReader bag = new BagReader(zip, maxBytes);
-    try {
-      bag.check();
-    } catch (IOException | RuntimeException e) {
-      zip.close();
-      throw e;
-    }
-    return bag;
-  }
 
-  private void check() throws IOException {
-    TreeSet<String> roots = new TreeSet<>();
-    for (ZipEntry e : Collections.list(zip.entries())) {
-      if (e.isDirectory()) {
-        continue;
-      }
-      String name = e.getName();
-      if (!BagPaths.safe(name) || !name.contains("/")) {
-        problems.add("unsafe or top-level path in the zip: " + printable(name));
-        continue;
-      }
-      roots.add(name.substring(0, name.indexOf('/')));
-      if (!files.add(name)) {
-        problems.add("the zip holds " + printable(name) + " twice");
-      }
-    }
-    if (roots.size() != 1) {
-      problems.add("a package holds exactly one bag folder; found " + roots);
-      return;
-    }
-    root = roots.first() + "/";
-    List<String> inBag = files.stream().map(name -> name.substring(root.length())).toList();
-    files.clear();
-    files.addAll(inBag);
-
-    String declaration = text("bagit.txt");
-    if (declaration == null) {
-      problems.add("missing file: bagit.txt (not a BagIt bag)");
-    } else if (!declaration.contains("BagIt-Version: ") || !declaration.contains("Tag-File-Character-Encoding: UTF-8")) {
-      problems.add("bagit.txt does not declare BagIt-Version and UTF-8 tag files");
-    }
-    String info = text("bag-info.txt");
-    if (info == null) {
-      problems.add("missing file: bag-info.txt");
-    } else {
-      for (String line : info.split("\n")) {
-        int colon = line.indexOf(':');
-        if (colon > 0) {
-          bagInfo.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+    /** Opens and verifies the package; {@link #problems()} says what is wrong with it (empty: a sound bag). */
+    public static BagReader verify(Path file, long maxBytes) throws IOException {
+        ZipFile zip;
+        try {
+            zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8);
+        } catch (java.util.zip.ZipException e) {
+            throw new IOException("not a zip file: " + e.getMessage(), e);
         }
-      }
-    }
-    Map<String, String> manifest = manifest("manifest-sha256.txt");
-    Map<String, String> tagManifest = manifest("tagmanifest-sha256.txt");
-    if (manifest == null) {
-      problems.add("missing file: manifest-sha256.txt");
-      manifest = Map.of();
-    }
-    if (tagManifest == null) {
-      problems.add("missing file: tagmanifest-sha256.txt");
-      tagManifest = Map.of();
-    }
-    long octets = 0;
-    for (Map.Entry<String, String> m : manifest.entrySet()) {
-      String path = m.getKey();
-      if (!path.startsWith("data/")) {
-        problems.add("manifest-sha256.txt lists " + printable(path) + ", which is not payload (data/…)");
-        continue;
-      }
-      ZipEntry e = entry(path);
-      if (e == null) {
-        problems.add("missing file: " + printable(path) + " is in the manifest but not in the package");
-        continue;
-      }
-      FixityDigest.Result r = digest(e);
-      if (r == null) {
-        return;
-      }
-      octets += r.length();
-      if (!r.sha256Hex().equalsIgnoreCase(m.getValue())) {
-        problems.add("changed file: " + printable(path) + " has SHA-256 " + r.sha256Hex() + ", the manifest says "
-            + m.getValue().toLowerCase());
-      } else {
-        payload.put(path.substring("data/".length()), r);
-      }
-    }
-    for (Map.Entry<String, String> m : tagManifest.entrySet()) {
-      ZipEntry e = entry(m.getKey());
-      if (e == null) {
-        problems.add("missing file: " + printable(m.getKey()) + " is in the tag manifest but not in the package");
-        continue;
-      }
-      FixityDigest.Result r = digest(e);
-      if (r == null) {
-        return;
-      }
-      if (!r.sha256Hex().equalsIgnoreCase(m.getValue())) {
-        problems.add("changed file: " + printable(m.getKey()) + " does not match the tag manifest");
-      }
-    }
-    for (String path : files) {
-      boolean listed = path.startsWith("data/") ? manifest.containsKey(path)
-          : tagManifest.containsKey(path) || path.equals("tagmanifest-sha256.txt");
-      if (!listed) {
-        problems.add("extra file: " + printable(path) + " is in the package but in no manifest");
-      }
-    }
-    String oxum = bagInfo.get("Payload-Oxum");
-    String actual = octets + "." + manifest.size();
-    if (oxum != null && problems.isEmpty() && !oxum.equals(actual)) {
-      problems.add("bag-info.txt says Payload-Oxum " + oxum + ", the payload is " + actual);
-    }
-    ZipEntry tm = entry("tagmanifest-sha256.txt");
-    if (tm != null) {
-      FixityDigest.Result r = digest(tm);
-      tagManifestSha256 = r == null ? null : r.sha256Hex();
-    }
-  }
-
-  /** A manifest read line by line (a package of 100,000 files has a manifest of ~12 MB). */
-  private Map<String, String> manifest(String name) throws IOException {
-    ZipEntry entry = entry(name);
-    if (entry == null) {
-      return null;
-    }
-    Map<String, String> entries = new LinkedHashMap<>();
-    int lineNo = 0;
-    java.io.BufferedReader reader = new java.io.BufferedReader(
-        new java.io.InputStreamReader(zip.getInputStream(entry), StandardCharsets.UTF_8));
-    for (String line; (line = reader.readLine()) != null; ) {
-      lineNo++;
-      if (line.isBlank()) {
-        continue;
-      }
-      Matcher m = MANIFEST_LINE.matcher(line.stripTrailing());
-      if (!m.matches()) {
-        problems.add(name + " line " + lineNo + " is not \"<sha256> <path>\"");
-        continue;
-      }
-      String path = m.group(2).replace("%0D", "\r").replace("%0A", "\n").replace("%25", "%");
-      if (entries.put(path, m.group(1).toLowerCase()) != null) {
-        problems.add(name + " lists " + printable(path) + " twice");
-      }
-    }
-    reader.close();
-    return entries;
-  }
-
-  /** A small tag file as text; null when absent. Tag files are limited to 64 MiB (a manifest of ~500,000 files). */
-  private String text(String name) throws IOException {
-    ZipEntry e = entry(name);
-    if (e == null) {
-      return null;
-    }
-    try (InputStream in = zip.getInputStream(e)) {
-      byte[] bytes = in.readNBytes(64 * 1024 * 1024 + 1);
-      if (bytes.length > 64 * 1024 * 1024) {
-        problems.add(name + " is larger than 64 MiB");
-        return "";
-      }
-      return new String(bytes, StandardCharsets.UTF_8).replace("\r\n", "\n");
-    }
-  }
-
-  private FixityDigest.Result digest(ZipEntry e) throws IOException {
-    FixityDigest d = new FixityDigest();
-    byte[] buffer = new byte[64 * 1024];
-    try (InputStream in = zip.getInputStream(e)) {
-      for (int n; (n = in.read(buffer)) > 0; ) {
-        budget -= n;
-        if (budget < 0) {
-          problems.add("the package unpacks to more than the allowed size; it was not read further");
-          return null;
+        BagReader bag = new BagReader(zip, maxBytes);
+        try {
+            bag.check();
+        } catch (IOException | RuntimeException e) {
+            zip.close();
+            throw e;
         }
-        d.update(buffer, 0, n);
-      }
-    } catch (java.util.zip.ZipException ex) {
-      problems.add("damaged zip entry " + printable(e.getName()) + ": " + ex.getMessage());
-      return new FixityDigest().finish();
+        return bag;
     }
-    return d.finish();
-  }
 
-  private static String printable(String s) {
-    return s.replaceAll("\\p{Cntrl}", "?");
-  }
+    private void check() throws IOException {
+        TreeSet<String> roots = new TreeSet<>();
+        for (ZipEntry e : Collections.list(zip.entries())) {
+            if (e.isDirectory()) {
+                continue;
+            }
+            String name = e.getName();
+            if (!BagPaths.safe(name) || !name.contains("/")) {
+                problems.add("unsafe or top-level path in the zip: " + printable(name));
+                continue;
+            }
+            roots.add(name.substring(0, name.indexOf('/')));
+            if (!files.add(name)) {
+                problems.add("the zip holds " + printable(name) + " twice");
+            }
+        }
+        if (roots.size() != 1) {
+            problems.add("a package holds exactly one bag folder; found " + roots);
+            return;
+        }
+        root = roots.first() + "/";
+        List<String> inBag =
+                files.stream().map(name -> name.substring(root.length())).toList();
+        files.clear();
+        files.addAll(inBag);
 
-  /** Every problem found, in words; empty when the bag is complete and every digest matches. */
-  public List<String> problems() {
-    return Collections.unmodifiableList(problems);
-  }
-
-  public String bagName() {
-    return root.isEmpty() ? "" : root.substring(0, root.length() - 1);
-  }
-
-  public Map<String, String> bagInfo() {
-    return Collections.unmodifiableMap(bagInfo);
-  }
-
-  /** Verified payload files (paths below {@code data/}) with their digests. */
-  public Map<String, FixityDigest.Result> payload() {
-    return Collections.unmodifiableMap(new HashMap<>(payload));
-  }
-
-  public List<String> payloadPaths() {
-    return List.copyOf(payload.keySet());
-  }
-
-  public String tagManifestSha256() {
-    return tagManifestSha256;
-  }
-
-  private ZipEntry entry(String pathInBag) {
-    return files.contains(pathInBag) ? zip.getEntry(root + pathInBag) : null;
-  }
-
-  /** Reads a payload file ({@code path} below {@code data/}). */
-  public InputStream open(String path) throws IOException {
-    ZipEntry e = entry("data/" + path);
-    if (e == null) {
-      throw new IOException("no payload file " + path);
+        String declaration = text("bagit.txt");
+        if (declaration == null) {
+            problems.add("missing file: bagit.txt (not a BagIt bag)");
+        } else if (!declaration.contains("BagIt-Version: ")
+                || !declaration.contains("Tag-File-Character-Encoding: UTF-8")) {
+            problems.add("bagit.txt does not declare BagIt-Version and UTF-8 tag files");
+        }
+        String info = text("bag-info.txt");
+        if (info == null) {
+            problems.add("missing file: bag-info.txt");
+        } else {
+            for (String line : info.split("\n")) {
+                int colon = line.indexOf(':');
+                if (colon > 0) {
+                    bagInfo.put(
+                            line.substring(0, colon).strip(),
+                            line.substring(colon + 1).strip());
+                }
+            }
+        }
+        Map<String, String> manifest = manifest("manifest-sha256.txt");
+        Map<String, String> tagManifest = manifest("tagmanifest-sha256.txt");
+        if (manifest == null) {
+            problems.add("missing file: manifest-sha256.txt");
+            manifest = Map.of();
+        }
+        if (tagManifest == null) {
+            problems.add("missing file: tagmanifest-sha256.txt");
+            tagManifest = Map.of();
+        }
+        long octets = 0;
+        for (Map.Entry<String, String> m : manifest.entrySet()) {
+            String path = m.getKey();
+            if (!path.startsWith("data/")) {
+                problems.add("manifest-sha256.txt lists " + printable(path) + ", which is not payload (data/…)");
+                continue;
+            }
+            ZipEntry e = entry(path);
+            if (e == null) {
+                problems.add("missing file: " + printable(path) + " is in the manifest but not in the package");
+                continue;
+            }
+            FixityDigest.Result r = digest(e);
+            if (r == null) {
+                return;
+            }
+            octets += r.length();
+            if (!r.sha256Hex().equalsIgnoreCase(m.getValue())) {
+                problems.add("changed file: " + printable(path) + " has SHA-256 " + r.sha256Hex()
+                        + ", the manifest says " + m.getValue().toLowerCase());
+            } else {
+                payload.put(path.substring("data/".length()), r);
+            }
+        }
+        for (Map.Entry<String, String> m : tagManifest.entrySet()) {
+            ZipEntry e = entry(m.getKey());
+            if (e == null) {
+                problems.add(
+                        "missing file: " + printable(m.getKey()) + " is in the tag manifest but not in the package");
+                continue;
+            }
+            FixityDigest.Result r = digest(e);
+            if (r == null) {
+                return;
+            }
+            if (!r.sha256Hex().equalsIgnoreCase(m.getValue())) {
+                problems.add("changed file: " + printable(m.getKey()) + " does not match the tag manifest");
+            }
+        }
+        for (String path : files) {
+            boolean listed = path.startsWith("data/")
+                    ? manifest.containsKey(path)
+                    : tagManifest.containsKey(path) || path.equals("tagmanifest-sha256.txt");
+            if (!listed) {
+                problems.add("extra file: " + printable(path) + " is in the package but in no manifest");
+            }
+        }
+        String oxum = bagInfo.get("Payload-Oxum");
+        String actual = octets + "." + manifest.size();
+        if (oxum != null && problems.isEmpty() && !oxum.equals(actual)) {
+            problems.add("bag-info.txt says Payload-Oxum " + oxum + ", the payload is " + actual);
+        }
+        ZipEntry tm = entry("tagmanifest-sha256.txt");
+        if (tm != null) {
+            FixityDigest.Result r = digest(tm);
+            tagManifestSha256 = r == null ? null : r.sha256Hex();
+        }
     }
-    return zip.getInputStream(e);
-  }
 
-  @Override
-  public void close() throws IOException {
-    zip.close();
-  }
+    /** A manifest read line by line (a package of 100,000 files has a manifest of ~12 MB). */
+    private Map<String, String> manifest(String name) throws IOException {
+        ZipEntry entry = entry(name);
+        if (entry == null) {
+            return null;
+        }
+        Map<String, String> entries = new LinkedHashMap<>();
+        int lineNo = 0;
+        java.io.BufferedReader reader = new java.io.BufferedReader(
+                new java.io.InputStreamReader(zip.getInputStream(entry), StandardCharsets.UTF_8));
+        for (String line; (line = reader.readLine()) != null; ) {
+            lineNo++;
+            if (line.isBlank()) {
+                continue;
+            }
+            Matcher m = MANIFEST_LINE.matcher(line.stripTrailing());
+            if (!m.matches()) {
+                problems.add(name + " line " + lineNo + " is not \"<sha256> <path>\"");
+                continue;
+            }
+            String path = m.group(2).replace("%0D", "\r").replace("%0A", "\n").replace("%25", "%");
+            if (entries.put(path, m.group(1).toLowerCase()) != null) {
+                problems.add(name + " lists " + printable(path) + " twice");
+            }
+        }
+        reader.close();
+        return entries;
+    }
+
+    /** A small tag file as text; null when absent. Tag files are limited to 64 MiB (a manifest of ~500,000 files). */
+    private String text(String name) throws IOException {
+        ZipEntry e = entry(name);
+        if (e == null) {
+            return null;
+        }
+        try (InputStream in = zip.getInputStream(e)) {
+            byte[] bytes = in.readNBytes(64 * 1024 * 1024 + 1);
+            if (bytes.length > 64 * 1024 * 1024) {
+                problems.add(name + " is larger than 64 MiB");
+                return "";
+            }
+            return new String(bytes, StandardCharsets.UTF_8).replace("\r\n", "\n");
+        }
+    }
+
+    private FixityDigest.Result digest(ZipEntry e) throws IOException {
+        FixityDigest d = new FixityDigest();
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream in = zip.getInputStream(e)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                budget -= n;
+                if (budget < 0) {
+                    problems.add("the package unpacks to more than the allowed size; it was not read further");
+                    return null;
+                }
+                d.update(buffer, 0, n);
+            }
+        } catch (java.util.zip.ZipException ex) {
+            problems.add("damaged zip entry " + printable(e.getName()) + ": " + ex.getMessage());
+            return new FixityDigest().finish();
+        }
+        return d.finish();
+    }
+
+    private static String printable(String s) {
+        return s.replaceAll("\\p{Cntrl}", "?");
+    }
+
+    /** Every problem found, in words; empty when the bag is complete and every digest matches. */
+    public List<String> problems() {
+        return Collections.unmodifiableList(problems);
+    }
+
+    public String bagName() {
+        return root.isEmpty() ? "" : root.substring(0, root.length() - 1);
+    }
+
+    public Map<String, String> bagInfo() {
+        return Collections.unmodifiableMap(bagInfo);
+    }
+
+    /** Verified payload files (paths below {@code data/}) with their digests. */
+    public Map<String, FixityDigest.Result> payload() {
+        return Collections.unmodifiableMap(new HashMap<>(payload));
+    }
+
+    public List<String> payloadPaths() {
+        return List.copyOf(payload.keySet());
+    }
+
+    public String tagManifestSha256() {
+        return tagManifestSha256;
+    }
+
+    private ZipEntry entry(String pathInBag) {
+        return files.contains(pathInBag) ? zip.getEntry(root + pathInBag) : null;
+    }
+
+    /** Reads a payload file ({@code path} below {@code data/}). */
+    public InputStream open(String path) throws IOException {
+        ZipEntry e = entry("data/" + path);
+        if (e == null) {
+            throw new IOException("no payload file " + path);
+        }
+        return zip.getInputStream(e);
+    }
+
+    @Override
+    public void close() throws IOException {
+        zip.close();
+    }
 }

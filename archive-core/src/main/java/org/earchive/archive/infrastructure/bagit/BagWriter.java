@@ -16,92 +16,96 @@ import org.earchive.storage.digest.FixityDigest;
  * line per file, never a file.
  */
 public final class BagWriter implements AutoCloseable {
-  private final ZipOutputStream zip;
-  private final String root;
-  private final StringBuilder manifest = new StringBuilder();
-  private final Map<String, String> tagDigests = new LinkedHashMap<>();
-  private long octets;
-  private long files;
-  private boolean finished;
+    private final ZipOutputStream zip;
+    private final String root;
+    private final StringBuilder manifest = new StringBuilder();
+    private final Map<String, String> tagDigests = new LinkedHashMap<>();
+    private long octets;
+    private long files;
+    private boolean finished;
 
-  public BagWriter(OutputStream out, String bagName) {
-    if (!bagName.matches("[A-Za-z0-9._-]{1,80}")) {
-      throw new IllegalArgumentException("bag name " + bagName);
+    public BagWriter(OutputStream out, String bagName) {
+        if (!bagName.matches("[A-Za-z0-9._-]{1,80}")) {
+            throw new IllegalArgumentException("bag name " + bagName);
+        }
+        this.zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+        this.root = bagName + "/";
     }
-    this.zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
-    this.root = bagName + "/";
-  }
 
-  /** Copies one payload file to {@code data/<path>}; returns its digests. */
-  public FixityDigest.Result addPayload(String path, InputStream content) throws IOException {
-    BagPaths.requireSafe(path);
-    // scans (PDF/A with CCITT G4 or JPEG pages, TIFF, JPEG) do not shrink: store them; deflate the descriptions
-    zip.setLevel(path.endsWith(".xml") || path.endsWith(".txt") ? java.util.zip.Deflater.DEFAULT_COMPRESSION
-        : java.util.zip.Deflater.NO_COMPRESSION);
-    zip.putNextEntry(new ZipEntry(root + "data/" + path));
-    FixityDigest digest = new FixityDigest();
-    byte[] buffer = new byte[64 * 1024];
-    for (int n; (n = content.read(buffer)) > 0; ) {
-      digest.update(buffer, 0, n);
-      zip.write(buffer, 0, n);
+    /** Copies one payload file to {@code data/<path>}; returns its digests. */
+    public FixityDigest.Result addPayload(String path, InputStream content) throws IOException {
+        BagPaths.requireSafe(path);
+        // scans (PDF/A with CCITT G4 or JPEG pages, TIFF, JPEG) do not shrink: store them; deflate the descriptions
+        zip.setLevel(
+                path.endsWith(".xml") || path.endsWith(".txt")
+                        ? java.util.zip.Deflater.DEFAULT_COMPRESSION
+                        : java.util.zip.Deflater.NO_COMPRESSION);
+        zip.putNextEntry(new ZipEntry(root + "data/" + path));
+        FixityDigest digest = new FixityDigest();
+        byte[] buffer = new byte[64 * 1024];
+        for (int n; (n = content.read(buffer)) > 0; ) {
+            digest.update(buffer, 0, n);
+            zip.write(buffer, 0, n);
+        }
+        zip.closeEntry();
+        FixityDigest.Result r = digest.finish();
+        manifest.append(r.sha256Hex()).append("  data/").append(path).append('\n');
+        octets += r.length();
+        files++;
+        return r;
     }
-    zip.closeEntry();
-    FixityDigest.Result r = digest.finish();
-    manifest.append(r.sha256Hex()).append("  data/").append(path).append('\n');
-    octets += r.length();
-    files++;
-    return r;
-  }
 
-  public FixityDigest.Result addPayload(String path, byte[] content) throws IOException {
-    return addPayload(path, new java.io.ByteArrayInputStream(content));
-  }
-
-  /**
-   * Writes the tag files: {@code bagit.txt}, {@code bag-info.txt} (the given fields, then Payload-Oxum and
-   * Bagging-Date), {@code manifest-sha256.txt} and {@code tagmanifest-sha256.txt} over the other three.
-   *
-   * @return the SHA-256 of the tag manifest, which names the whole package
-   */
-  public Summary finish(Map<String, String> bagInfo) throws IOException {
-    tag("bagit.txt", "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n");
-    StringBuilder info = new StringBuilder();
-    bagInfo.forEach((k, v) -> info.append(k).append(": ").append(v.replace('\n', ' ')).append('\n'));
-    String oxum = octets + "." + files;
-    info.append("Payload-Oxum: ").append(oxum).append('\n');
-    info.append("Bagging-Date: ").append(java.time.LocalDate.now()).append('\n');
-    tag("bag-info.txt", info.toString());
-    tag("manifest-sha256.txt", manifest.toString());
-    StringBuilder tagManifest = new StringBuilder();
-    tagDigests.forEach((name, sha) -> tagManifest.append(sha).append("  ").append(name).append('\n'));
-    byte[] bytes = tagManifest.toString().getBytes(StandardCharsets.UTF_8);
-    zip.setLevel(java.util.zip.Deflater.DEFAULT_COMPRESSION);
-    zip.putNextEntry(new ZipEntry(root + "tagmanifest-sha256.txt"));
-    zip.write(bytes);
-    zip.closeEntry();
-    zip.finish();
-    finished = true;
-    return new Summary(oxum, FixityDigest.of(bytes).sha256Hex(), files);
-  }
-
-  private void tag(String name, String text) throws IOException {
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    zip.setLevel(java.util.zip.Deflater.DEFAULT_COMPRESSION);
-    zip.putNextEntry(new ZipEntry(root + name));
-    zip.write(bytes);
-    zip.closeEntry();
-    tagDigests.put(name, FixityDigest.of(bytes).sha256Hex());
-  }
-
-  @Override
-  public void close() throws IOException {
-    if (finished) {
-      zip.flush();
-    } else {
-      zip.close();
+    public FixityDigest.Result addPayload(String path, byte[] content) throws IOException {
+        return addPayload(path, new java.io.ByteArrayInputStream(content));
     }
-  }
 
-  /** What was written: Payload-Oxum, the tag manifest's SHA-256 and the number of payload files. */
-  public record Summary(String payloadOxum, String tagManifestSha256, long files) {}
+    /**
+     * Writes the tag files: {@code bagit.txt}, {@code bag-info.txt} (the given fields, then Payload-Oxum and
+     * Bagging-Date), {@code manifest-sha256.txt} and {@code tagmanifest-sha256.txt} over the other three.
+     *
+     * @return the SHA-256 of the tag manifest, which names the whole package
+     */
+    public Summary finish(Map<String, String> bagInfo) throws IOException {
+        tag("bagit.txt", "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n");
+        StringBuilder info = new StringBuilder();
+        bagInfo.forEach((k, v) ->
+                info.append(k).append(": ").append(v.replace('\n', ' ')).append('\n'));
+        String oxum = octets + "." + files;
+        info.append("Payload-Oxum: ").append(oxum).append('\n');
+        info.append("Bagging-Date: ").append(java.time.LocalDate.now()).append('\n');
+        tag("bag-info.txt", info.toString());
+        tag("manifest-sha256.txt", manifest.toString());
+        StringBuilder tagManifest = new StringBuilder();
+        tagDigests.forEach(
+                (name, sha) -> tagManifest.append(sha).append("  ").append(name).append('\n'));
+        byte[] bytes = tagManifest.toString().getBytes(StandardCharsets.UTF_8);
+        zip.setLevel(java.util.zip.Deflater.DEFAULT_COMPRESSION);
+        zip.putNextEntry(new ZipEntry(root + "tagmanifest-sha256.txt"));
+        zip.write(bytes);
+        zip.closeEntry();
+        zip.finish();
+        finished = true;
+        return new Summary(oxum, FixityDigest.of(bytes).sha256Hex(), files);
+    }
+
+    private void tag(String name, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        zip.setLevel(java.util.zip.Deflater.DEFAULT_COMPRESSION);
+        zip.putNextEntry(new ZipEntry(root + name));
+        zip.write(bytes);
+        zip.closeEntry();
+        tagDigests.put(name, FixityDigest.of(bytes).sha256Hex());
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (finished) {
+            zip.flush();
+        } else {
+            zip.close();
+        }
+    }
+
+    /** What was written: Payload-Oxum, the tag manifest's SHA-256 and the number of payload files. */
+    public record Summary(String payloadOxum, String tagManifestSha256, long files) {}
 }

@@ -12,185 +12,202 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * nothing set, the embedded default runs under {@code ./data}.
  */
 public final class EarchiveSettings {
-  public static final long DEFAULT_MAX_UPLOAD_BYTES = 200L * 1024 * 1024;
+    public static final long DEFAULT_MAX_UPLOAD_BYTES = 200L * 1024 * 1024;
 
-  private final Config config;
+    private final Config config;
 
-  private EarchiveSettings(Config config) {
-    this.config = config;
-  }
+    private EarchiveSettings(Config config) {
+        this.config = config;
+    }
 
-  /** Reads the settings visible to this module's class loader. */
-  public static EarchiveSettings current() {
-    return new EarchiveSettings(ConfigProvider.getConfig(EarchiveSettings.class.getClassLoader()));
-  }
+    /** Reads the settings visible to this module's class loader. */
+    public static EarchiveSettings current() {
+        return new EarchiveSettings(ConfigProvider.getConfig(EarchiveSettings.class.getClassLoader()));
+    }
 
-  /** The data folder of the embedded default: database, objects and index live under it. */
-  public Path home() {
-    return Path.of(string("earchive.home").orElse("./data")).toAbsolutePath().normalize();
-  }
+    /** The data folder of the embedded default: database, objects and index live under it. */
+    public Path home() {
+        return Path.of(string("earchive.home").orElse("./data"))
+                .toAbsolutePath()
+                .normalize();
+    }
 
-  /** A JDBC URL when the production database is configured; empty for the embedded default. */
-  public Optional<String> databaseUrl() {
-    return string("earchive.db.url");
-  }
+    /** A JDBC URL when the production database is configured; empty for the embedded default. */
+    public Optional<String> databaseUrl() {
+        return string("earchive.db.url");
+    }
 
-  public String jdbcUrl() {
-    return databaseUrl()
-        .orElse("jdbc:h2:file:" + home().resolve("db").resolve("earchive") + ";MODE=PostgreSQL;DB_CLOSE_ON_EXIT=FALSE");
-  }
+    public String jdbcUrl() {
+        return databaseUrl()
+                .orElse("jdbc:h2:file:" + home().resolve("db").resolve("earchive")
+                        + ";MODE=PostgreSQL;DB_CLOSE_ON_EXIT=FALSE");
+    }
 
-  public String databaseUser() {
-    return string("earchive.db.user").orElse(databaseUrl().isPresent() ? "earchive" : "sa");
-  }
+    public String databaseUser() {
+        return string("earchive.db.user").orElse(databaseUrl().isPresent() ? "earchive" : "sa");
+    }
 
-  public String databasePassword() {
-    return string("earchive.db.password").orElse("");
-  }
+    public String databasePassword() {
+        return string("earchive.db.password").orElse("");
+    }
 
-  /** Embedded when neither a production database nor an S3 store is configured. */
-  public boolean embedded() {
-    return databaseUrl().isEmpty() && s3Endpoint().isEmpty();
-  }
+    /** Embedded when neither a production database nor an S3 store is configured. */
+    public boolean embedded() {
+        return databaseUrl().isEmpty() && s3Endpoint().isEmpty();
+    }
 
-  public boolean usesH2() {
-    return jdbcUrl().startsWith("jdbc:h2:");
-  }
+    public boolean usesH2() {
+        return jdbcUrl().startsWith("jdbc:h2:");
+    }
 
-  public Optional<String> s3Endpoint() {
-    return string("earchive.s3.endpoint");
-  }
+    public Optional<String> s3Endpoint() {
+        return string("earchive.s3.endpoint");
+    }
 
-  public String s3Bucket() {
-    return string("earchive.s3.bucket").orElse("earchive");
-  }
+    public String s3Bucket() {
+        return string("earchive.s3.bucket").orElse("earchive");
+    }
 
-  public String s3Region() {
-    return string("earchive.s3.region").orElse("us-east-1");
-  }
+    public String s3Region() {
+        return string("earchive.s3.region").orElse("us-east-1");
+    }
 
-  public String s3AccessKey() {
-    return string("earchive.s3.access-key").orElseThrow(() -> missing("earchive.s3.access-key", "EARCHIVE_S3_ACCESS_KEY"));
-  }
+    public String s3AccessKey() {
+        return string("earchive.s3.access-key")
+                .orElseThrow(() -> missing("earchive.s3.access-key", "EARCHIVE_S3_ACCESS_KEY"));
+    }
 
-  public String s3SecretKey() {
-    return string("earchive.s3.secret-key").orElseThrow(() -> missing("earchive.s3.secret-key", "EARCHIVE_S3_SECRET_KEY"));
-  }
+    public String s3SecretKey() {
+        return string("earchive.s3.secret-key")
+                .orElseThrow(() -> missing("earchive.s3.secret-key", "EARCHIVE_S3_SECRET_KEY"));
+    }
 
-  /**
-   * The at-rest cipher: {@code off}, {@code AES-256-GCM} or {@code SM4-GCM}. Off in the embedded default, AES-256-GCM
-   * in the production profile (PostgreSQL or S3 configured) unless set.
-   */
-  public Optional<String> encryption() {
-    String value = string("earchive.encryption").orElse(embedded() ? "off" : "AES-256-GCM");
-    return "off".equalsIgnoreCase(value) ? Optional.empty() : Optional.of(value);
-  }
+    /**
+     * The at-rest cipher: {@code off}, {@code AES-256-GCM} or {@code SM4-GCM}. Off in the embedded default, AES-256-GCM
+     * in the production profile (PostgreSQL or S3 configured) unless set.
+     */
+    public Optional<String> encryption() {
+        String value = string("earchive.encryption").orElse(embedded() ? "off" : "AES-256-GCM");
+        return "off".equalsIgnoreCase(value) ? Optional.empty() : Optional.of(value);
+    }
 
-  /**
-   * Master keys, {@code id:base64[,id:base64…]}, current first: from {@code EARCHIVE_MASTER_KEYS} or a Payara
-   * password alias, never from the data folder.
-   */
-  public Optional<String> masterKeys() {
-    return string("earchive.master-keys");
-  }
+    /**
+     * Master keys, {@code id:base64[,id:base64…]}, current first: from {@code EARCHIVE_MASTER_KEYS} or a Payara
+     * password alias, never from the data folder.
+     */
+    public Optional<String> masterKeys() {
+        return string("earchive.master-keys");
+    }
 
-  /** A filesystem replica (e.g. an off-site mount); empty if none. */
-  public Optional<Path> replicaPath() {
-    return string("earchive.replica.path").map(Path::of);
-  }
+    /** A filesystem replica (e.g. an off-site mount); empty if none. */
+    public Optional<Path> replicaPath() {
+        return string("earchive.replica.path").map(Path::of);
+    }
 
-  /** An S3 replica endpoint; its bucket and keys are {@code earchive.replica.s3.*}. Empty if none. */
-  public Optional<String> replicaS3Endpoint() {
-    return string("earchive.replica.s3.endpoint");
-  }
+    /** An S3 replica endpoint; its bucket and keys are {@code earchive.replica.s3.*}. Empty if none. */
+    public Optional<String> replicaS3Endpoint() {
+        return string("earchive.replica.s3.endpoint");
+    }
 
-  public String replicaS3Bucket() {
-    return string("earchive.replica.s3.bucket").orElse(s3Bucket());
-  }
+    public String replicaS3Bucket() {
+        return string("earchive.replica.s3.bucket").orElse(s3Bucket());
+    }
 
-  public String replicaS3AccessKey() {
-    return string("earchive.replica.s3.access-key")
-        .orElseThrow(() -> missing("earchive.replica.s3.access-key", "EARCHIVE_REPLICA_S3_ACCESS_KEY"));
-  }
+    public String replicaS3AccessKey() {
+        return string("earchive.replica.s3.access-key")
+                .orElseThrow(() -> missing("earchive.replica.s3.access-key", "EARCHIVE_REPLICA_S3_ACCESS_KEY"));
+    }
 
-  public String replicaS3SecretKey() {
-    return string("earchive.replica.s3.secret-key")
-        .orElseThrow(() -> missing("earchive.replica.s3.secret-key", "EARCHIVE_REPLICA_S3_SECRET_KEY"));
-  }
+    public String replicaS3SecretKey() {
+        return string("earchive.replica.s3.secret-key")
+                .orElseThrow(() -> missing("earchive.replica.s3.secret-key", "EARCHIVE_REPLICA_S3_SECRET_KEY"));
+    }
 
-  public Path objectsRoot() {
-    return home().resolve("objects");
-  }
+    public Path objectsRoot() {
+        return home().resolve("objects");
+    }
 
-  public Path indexDirectory() {
-    return home().resolve("index");
-  }
+    public Path indexDirectory() {
+        return home().resolve("index");
+    }
 
-  public Path spoolDirectory() {
-    return home().resolve("spool");
-  }
+    public Path spoolDirectory() {
+        return home().resolve("spool");
+    }
 
-  /** Wrong passwords in a row after which each further attempt waits longer (1 s, 2 s, 4 s, …); default 5. */
-  public int signInDelayAfter() {
-    return config.getOptionalValue("earchive.signin.delay-after", Integer.class).orElse(5);
-  }
+    /** Wrong passwords in a row after which each further attempt waits longer (1 s, 2 s, 4 s, …); default 5. */
+    public int signInDelayAfter() {
+        return config.getOptionalValue("earchive.signin.delay-after", Integer.class)
+                .orElse(5);
+    }
 
-  /** Wrong passwords in a row that lock an account; default 10. */
-  public int signInLockAfter() {
-    return config.getOptionalValue("earchive.signin.lock-after", Integer.class).orElse(10);
-  }
+    /** Wrong passwords in a row that lock an account; default 10. */
+    public int signInLockAfter() {
+        return config.getOptionalValue("earchive.signin.lock-after", Integer.class)
+                .orElse(10);
+    }
 
-  /** How long a locked account stays locked, unless an administrator unlocks it; default 15 minutes. */
-  public java.time.Duration signInLockFor() {
-    return java.time.Duration.ofMinutes(config.getOptionalValue("earchive.signin.lock-minutes", Integer.class).orElse(15));
-  }
+    /** How long a locked account stays locked, unless an administrator unlocks it; default 15 minutes. */
+    public java.time.Duration signInLockFor() {
+        return java.time.Duration.ofMinutes(config.getOptionalValue("earchive.signin.lock-minutes", Integer.class)
+                .orElse(15));
+    }
 
-  /** Failed sign-ins from one address within 10 minutes after which that address is refused; default 30. */
-  public int signInAddressLimit() {
-    return config.getOptionalValue("earchive.signin.address-limit", Integer.class).orElse(30);
-  }
+    /** Failed sign-ins from one address within 10 minutes after which that address is refused; default 30. */
+    public int signInAddressLimit() {
+        return config.getOptionalValue("earchive.signin.address-limit", Integer.class)
+                .orElse(30);
+    }
 
-  /** The only folder hot backups are written under ({@code EARCHIVE_BACKUP_ROOT}; default EARCHIVE_HOME/backups). */
-  public Path backupRoot() {
-    return string("earchive.backup.root").map(Path::of).orElse(home().resolve("backups")).toAbsolutePath().normalize();
-  }
+    /** The only folder hot backups are written under ({@code EARCHIVE_BACKUP_ROOT}; default EARCHIVE_HOME/backups). */
+    public Path backupRoot() {
+        return string("earchive.backup.root")
+                .map(Path::of)
+                .orElse(home().resolve("backups"))
+                .toAbsolutePath()
+                .normalize();
+    }
 
-  public long maxUploadBytes() {
-    return config.getOptionalValue("earchive.upload.max-bytes", Long.class).orElse(DEFAULT_MAX_UPLOAD_BYTES);
-  }
+    public long maxUploadBytes() {
+        return config.getOptionalValue("earchive.upload.max-bytes", Long.class).orElse(DEFAULT_MAX_UPLOAD_BYTES);
+    }
 
-  /** The largest transfer package accepted for verification or import (default 20 GiB). */
-  public long transferMaxBytes() {
-    return config.getOptionalValue("earchive.transfer.max-bytes", Long.class).orElse(20L * 1024 * 1024 * 1024);
-  }
+    /** The largest transfer package accepted for verification or import (default 20 GiB). */
+    public long transferMaxBytes() {
+        return config.getOptionalValue("earchive.transfer.max-bytes", Long.class)
+                .orElse(20L * 1024 * 1024 * 1024);
+    }
 
-  /**
-   * Where a pension transfer delivers its package: a folder the receiving office collects from
-   * ({@code EARCHIVE_TRANSFER_OUTBOX}); the launcher's {@code transfer import} reads such a folder's packages.
-   */
-  public Path transferOutbox() {
-    return string("earchive.transfer.outbox").map(Path::of).orElse(home().resolve("transfer-outbox")).toAbsolutePath();
-  }
+    /**
+     * Where a pension transfer delivers its package: a folder the receiving office collects from
+     * ({@code EARCHIVE_TRANSFER_OUTBOX}); the launcher's {@code transfer import} reads such a folder's packages.
+     */
+    public Path transferOutbox() {
+        return string("earchive.transfer.outbox")
+                .map(Path::of)
+                .orElse(home().resolve("transfer-outbox"))
+                .toAbsolutePath();
+    }
 
-  /** The password of the demo accounts; only used in embedded mode, only if the launcher set one. */
-  public Optional<String> demoPassword() {
-    return string("earchive.demo.password");
-  }
+    /** The password of the demo accounts; only used in embedded mode, only if the launcher set one. */
+    public Optional<String> demoPassword() {
+        return string("earchive.demo.password");
+    }
 
-  /** The fonds code (全宗号) that begins every archive number of this office. */
-  public String fonds() {
-    return string("earchive.fonds").orElse("F001");
-  }
+    /** The fonds code (全宗号) that begins every archive number of this office. */
+    public String fonds() {
+        return string("earchive.fonds").orElse("F001");
+    }
 
-  public ZoneId zone() {
-    return string("earchive.zone").map(ZoneId::of).orElse(ZoneId.systemDefault());
-  }
+    public ZoneId zone() {
+        return string("earchive.zone").map(ZoneId::of).orElse(ZoneId.systemDefault());
+    }
 
-  private Optional<String> string(String key) {
-    return config.getOptionalValue(key, String.class).map(String::strip).filter(s -> !s.isEmpty());
-  }
+    private Optional<String> string(String key) {
+        return config.getOptionalValue(key, String.class).map(String::strip).filter(s -> !s.isEmpty());
+    }
 
-  private static IllegalStateException missing(String key, String env) {
-    return new IllegalStateException("Set " + env + " (or " + key + ") to use the S3 store.");
-  }
+    private static IllegalStateException missing(String key, String env) {
+        return new IllegalStateException("Set " + env + " (or " + key + ") to use the S3 store.");
+    }
 }

@@ -20,42 +20,43 @@ import org.earchive.archive.domain.service.FormatDetector;
  */
 @ApplicationScoped
 public class TikaFormatDetector implements FormatDetector {
-  private record Signature(byte[] bytes, String type) {}
+    private record Signature(byte[] bytes, String type) {}
 
-  private static final List<Signature> ACCEPTED =
-      List.of(
-          new Signature("%PDF-".getBytes(StandardCharsets.US_ASCII), "application/pdf"),
-          new Signature(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, "image/jpeg"),
-          new Signature(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'}, "image/png"),
-          new Signature(new byte[] {'I', 'I', 42, 0}, "image/tiff"),
-          new Signature(new byte[] {'M', 'M', 0, 42}, "image/tiff"),
-          new Signature(new byte[] {0, 0, 0, 12, 'j', 'P', ' ', ' ', '\r', '\n', (byte) 0x87, '\n'}, "image/jp2"));
+    private static final List<Signature> ACCEPTED = List.of(
+            new Signature("%PDF-".getBytes(StandardCharsets.US_ASCII), "application/pdf"),
+            new Signature(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, "image/jpeg"),
+            new Signature(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'}, "image/png"),
+            new Signature(new byte[] {'I', 'I', 42, 0}, "image/tiff"),
+            new Signature(new byte[] {'M', 'M', 0, 42}, "image/tiff"),
+            new Signature(new byte[] {0, 0, 0, 12, 'j', 'P', ' ', ' ', '\r', '\n', (byte) 0x87, '\n'}, "image/jp2"));
 
-  private final Detector detector = MimeTypes.getDefaultMimeTypes();
+    private final Detector detector = MimeTypes.getDefaultMimeTypes();
 
-  @Override
-  public String detect(byte[] head, int length) {
-    for (Signature s : ACCEPTED) {
-      if (startsWith(head, length, s.bytes())) {
-        return s.type();
-      }
+    @Override
+    public String detect(byte[] head, int length) {
+        for (Signature s : ACCEPTED) {
+            if (startsWith(head, length, s.bytes())) {
+                return s.type();
+            }
+        }
+        try {
+            return detector.detect(new ByteArrayInputStream(head, 0, length), new Metadata())
+                    .getBaseType()
+                    .toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-    try {
-      return detector.detect(new ByteArrayInputStream(head, 0, length), new Metadata()).getBaseType().toString();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
-  private static boolean startsWith(byte[] head, int length, byte[] signature) {
-    if (length < signature.length) {
-      return false;
+    private static boolean startsWith(byte[] head, int length, byte[] signature) {
+        if (length < signature.length) {
+            return false;
+        }
+        for (int i = 0; i < signature.length; i++) {
+            if (head[i] != signature[i]) {
+                return false;
+            }
+        }
+        return true;
     }
-    for (int i = 0; i < signature.length; i++) {
-      if (head[i] != signature[i]) {
-        return false;
-      }
-    }
-    return true;
-  }
 }

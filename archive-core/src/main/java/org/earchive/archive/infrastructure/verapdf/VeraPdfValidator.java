@@ -19,41 +19,44 @@ import org.verapdf.pdfa.results.ValidationResult;
  */
 @ApplicationScoped
 public class VeraPdfValidator implements PdfAValidator {
-  private static final int MAX_PROBLEMS = 5;
-  private static volatile boolean initialised;
+    private static final int MAX_PROBLEMS = 5;
+    private static volatile boolean initialised;
 
-  private static synchronized void initialise() {
-    if (!initialised) {
-      VeraGreenfieldFoundryProvider.initialise();
-      initialised = true;
-    }
-  }
-
-  @Override
-  public Result validate(InputStream pdf) {
-    initialise();
-    try (PDFAParser parser = Foundries.defaultInstance().createParser(pdf)) {
-      PDFAFlavour flavour = parser.getFlavour();
-      if (flavour == null || flavour == PDFAFlavour.NO_FLAVOUR) {
-        return new Result(false, "", List.of("no PDF/A identification (pdfaid) in the XMP metadata: not PDF/A"));
-      }
-      String id = flavour.getPart().getPartNumber() + flavour.getLevel().getCode().toLowerCase();
-      try (PDFAValidator validator = Foundries.defaultInstance().createValidator(flavour, false)) {
-        ValidationResult result = validator.validate(parser);
-        List<String> problems = new ArrayList<>();
-        for (TestAssertion a : result.getTestAssertions()) {
-          if (a.getStatus() == TestAssertion.Status.FAILED && problems.size() < MAX_PROBLEMS) {
-            String rule = a.getRuleId().getClause() + "-" + a.getRuleId().getTestNumber();
-            String line = rule + ": " + a.getMessage();
-            if (!problems.contains(line)) {
-              problems.add(line);
-            }
-          }
+    private static synchronized void initialise() {
+        if (!initialised) {
+            VeraGreenfieldFoundryProvider.initialise();
+            initialised = true;
         }
-        return new Result(result.isCompliant(), id, List.copyOf(problems));
-      }
-    } catch (Exception e) {
-      return new Result(false, "", List.of("veraPDF could not read the file: " + e.getMessage()));
     }
-  }
+
+    @Override
+    public Result validate(InputStream pdf) {
+        initialise();
+        try (PDFAParser parser = Foundries.defaultInstance().createParser(pdf)) {
+            PDFAFlavour flavour = parser.getFlavour();
+            if (flavour == null || flavour == PDFAFlavour.NO_FLAVOUR) {
+                return new Result(
+                        false, "", List.of("no PDF/A identification (pdfaid) in the XMP metadata: not PDF/A"));
+            }
+            String id = flavour.getPart().getPartNumber()
+                    + flavour.getLevel().getCode().toLowerCase();
+            try (PDFAValidator validator = Foundries.defaultInstance().createValidator(flavour, false)) {
+                ValidationResult result = validator.validate(parser);
+                List<String> problems = new ArrayList<>();
+                for (TestAssertion a : result.getTestAssertions()) {
+                    if (a.getStatus() == TestAssertion.Status.FAILED && problems.size() < MAX_PROBLEMS) {
+                        String rule =
+                                a.getRuleId().getClause() + "-" + a.getRuleId().getTestNumber();
+                        String line = rule + ": " + a.getMessage();
+                        if (!problems.contains(line)) {
+                            problems.add(line);
+                        }
+                    }
+                }
+                return new Result(result.isCompliant(), id, List.copyOf(problems));
+            }
+        } catch (Exception e) {
+            return new Result(false, "", List.of("veraPDF could not read the file: " + e.getMessage()));
+        }
+    }
 }

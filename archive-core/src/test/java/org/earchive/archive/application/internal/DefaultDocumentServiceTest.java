@@ -28,201 +28,238 @@ import org.junit.jupiter.api.io.TempDir;
  * stored): the caller gets a clear error code, and nothing is left half-written — no row, no orphan object.
  */
 class DefaultDocumentServiceTest {
-  @TempDir Path dir;
-  private FileSystemObjectStore objects;
-  private RecordingRecorder recorder;
-  private DefaultDocumentService service;
+    @TempDir
+    Path dir;
 
-  /** Stands in for the database side: remembers rows, can be told to fail. */
-  static final class RecordingRecorder extends DocumentRecorder {
-    final List<StoredContent> rows = new ArrayList<>();
-    RuntimeException failOnRecord;
+    private FileSystemObjectStore objects;
+    private RecordingRecorder recorder;
+    private DefaultDocumentService service;
 
-    @Override
-    public Target checkTarget(String caseNumber, String material) throws EarchiveException {
-      if (!caseNumber.equals("C1")) {
-        throw new EarchiveException(ErrorCode.CASE_NOT_FOUND, "no case " + caseNumber);
-      }
-      return new Target(1L, "C1", "11010519491231002X", "王芳", "ENROLL", false);
+    /** Stands in for the database side: remembers rows, can be told to fail. */
+    static final class RecordingRecorder extends DocumentRecorder {
+        final List<StoredContent> rows = new ArrayList<>();
+        RuntimeException failOnRecord;
+
+        @Override
+        public Target checkTarget(String caseNumber, String material) throws EarchiveException {
+            if (!caseNumber.equals("C1")) {
+                throw new EarchiveException(ErrorCode.CASE_NOT_FOUND, "no case " + caseNumber);
+            }
+            return new Target(1L, "C1", "11010519491231002X", "王芳", "ENROLL", false);
+        }
+
+        @Override
+        public java.util.Optional<DocumentView> replay(Target target, String uploadKey) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public DocumentView record(
+                Target target,
+                String material,
+                String fileName,
+                String contentType,
+                StoredContent content,
+                String uploader,
+                String uploadKey,
+                String role) {
+            if (failOnRecord != null) {
+                throw failOnRecord;
+            }
+            rows.add(content);
+            return new DocumentView(
+                    rows.size(),
+                    "C1",
+                    material,
+                    fileName,
+                    contentType,
+                    content.size(),
+                    content.sha256(),
+                    content.sm3(),
+                    uploader,
+                    Instant.now(),
+                    uploadKey,
+                    role,
+                    false);
+        }
+
+        @Override
+        public long references(String objectKey) {
+            return rows.stream().filter(r -> r.objectKey().equals(objectKey)).count();
+        }
     }
 
-    @Override
-    public java.util.Optional<DocumentView> replay(Target target, String uploadKey) {
-      return java.util.Optional.empty();
+    /** The store is down: every call fails as a refused connection would. */
+    static final class DownStore implements ObjectStore {
+        private static StorageException refused() {
+            return new StorageException("Connection refused: 127.0.0.1:9000");
+        }
+
+        @Override
+        public org.earchive.storage.StoredObject put(InputStream content, String contentType) throws StorageException {
+            throw refused();
+        }
+
+        @Override
+        public InputStream get(String key) throws StorageException {
+            throw refused();
+        }
+
+        @Override
+        public java.util.Optional<org.earchive.storage.StoredObject> stat(String key) throws StorageException {
+            throw refused();
+        }
+
+        @Override
+        public void delete(String key) throws StorageException {
+            throw refused();
+        }
+
+        @Override
+        public void retain(String key, Instant until) throws StorageException {
+            throw refused();
+        }
+
+        @Override
+        public void legalHold(String key, boolean on) throws StorageException {
+            throw refused();
+        }
+
+        @Override
+        public org.earchive.storage.Protection protection(String key) throws StorageException {
+            throw refused();
+        }
+
+        @Override
+        public org.earchive.storage.StoredObject repair(String key, InputStream content, String contentType)
+                throws StorageException {
+            throw refused();
+        }
+
+        @Override
+        public Stream<String> keys() throws StorageException {
+            throw refused();
+        }
+
+        @Override
+        public org.earchive.storage.StoredObject verify(String key) throws StorageException {
+            throw refused();
+        }
+
+        @Override
+        public void ping() throws StorageException {
+            throw refused();
+        }
+
+        @Override
+        public String describe() {
+            return "down";
+        }
     }
 
-    @Override
-    public DocumentView record(
-        Target target, String material, String fileName, String contentType, StoredContent content, String uploader,
-        String uploadKey, String role) {
-      if (failOnRecord != null) {
-        throw failOnRecord;
-      }
-      rows.add(content);
-      return new DocumentView(
-          rows.size(), "C1", material, fileName, contentType, content.size(), content.sha256(), content.sm3(), uploader,
-          Instant.now(), uploadKey, role, false);
+    @BeforeEach
+    void wire() throws Exception {
+        objects = new FileSystemObjectStore(dir.resolve("objects"));
+        recorder = new RecordingRecorder();
+        service = service(objects);
     }
 
-    @Override
-    public long references(String objectKey) {
-      return rows.stream().filter(r -> r.objectKey().equals(objectKey)).count();
-    }
-  }
-
-  /** The store is down: every call fails as a refused connection would. */
-  static final class DownStore implements ObjectStore {
-    private static StorageException refused() {
-      return new StorageException("Connection refused: 127.0.0.1:9000");
+    private DefaultDocumentService service(ObjectStore store) {
+        DefaultDocumentService s = new DefaultDocumentService();
+        s.recorder = recorder;
+        s.store = store;
+        s.maxUploadBytes = () -> 100_000;
+        s.formats = new org.earchive.archive.infrastructure.tika.TikaFormatDetector();
+        return s;
     }
 
-    @Override
-    public org.earchive.storage.StoredObject put(InputStream content, String contentType) throws StorageException {
-      throw refused();
+    /** n bytes that are a PDF by their first bytes (uploads are accepted by what their bytes are). */
+    private static byte[] bytes(int n, long seed) {
+        byte[] b = new byte[n];
+        new Random(seed).nextBytes(b);
+        byte[] magic = "%PDF-1.7\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        System.arraycopy(magic, 0, b, 0, Math.min(magic.length, n));
+        return b;
     }
 
-    @Override
-    public InputStream get(String key) throws StorageException {
-      throw refused();
+    private long objectCount() throws Exception {
+        try (Stream<String> keys = objects.keys()) {
+            return keys.count();
+        }
     }
 
-    @Override
-    public java.util.Optional<org.earchive.storage.StoredObject> stat(String key) throws StorageException {
-      throw refused();
+    @Test
+    void anUploadStoresTheBytesAndRecordsTheirDigests() throws Exception {
+        DocumentView v = service.upload(
+                "C1", "ID_CARD", "a.pdf", "application/pdf", new ByteArrayInputStream(bytes(5000, 1)), "clerk");
+        assertEquals(1, recorder.rows.size());
+        assertEquals(1, objectCount());
+        assertTrue(objects.stat("sha256/" + v.sha256()).isPresent());
     }
 
-    @Override
-    public void delete(String key) throws StorageException {
-      throw refused();
+    @Test
+    void theStoreDownDuringAPutGivesAClearErrorAndNoRow() throws Exception {
+        DefaultDocumentService down = service(new DownStore());
+        EarchiveException e = assertThrows(
+                EarchiveException.class,
+                () -> down.upload(
+                        "C1",
+                        "ID_CARD",
+                        "a.pdf",
+                        "application/pdf",
+                        new ByteArrayInputStream(bytes(5000, 2)),
+                        "clerk"));
+        assertEquals(ErrorCode.STORAGE_UNAVAILABLE, e.code());
+        assertTrue(e.getMessage().contains("upload it again"), e.getMessage());
+        assertEquals(0, recorder.rows.size(), "no row points at a missing object");
     }
 
-    @Override
-    public void retain(String key, Instant until) throws StorageException {
-      throw refused();
-    }
-
-    @Override
-    public void legalHold(String key, boolean on) throws StorageException {
-      throw refused();
-    }
-
-    @Override
-    public org.earchive.storage.Protection protection(String key) throws StorageException {
-      throw refused();
-    }
-
-    @Override
-    public org.earchive.storage.StoredObject repair(String key, InputStream content, String contentType)
-        throws StorageException {
-      throw refused();
-    }
-
-    @Override
-    public Stream<String> keys() throws StorageException {
-      throw refused();
-    }
-
-    @Override
-    public org.earchive.storage.StoredObject verify(String key) throws StorageException {
-      throw refused();
-    }
-
-    @Override
-    public void ping() throws StorageException {
-      throw refused();
-    }
-
-    @Override
-    public String describe() {
-      return "down";
-    }
-  }
-
-  @BeforeEach
-  void wire() throws Exception {
-    objects = new FileSystemObjectStore(dir.resolve("objects"));
-    recorder = new RecordingRecorder();
-    service = service(objects);
-  }
-
-  private DefaultDocumentService service(ObjectStore store) {
-    DefaultDocumentService s = new DefaultDocumentService();
-    s.recorder = recorder;
-    s.store = store;
-    s.maxUploadBytes = () -> 100_000;
-    s.formats = new org.earchive.archive.infrastructure.tika.TikaFormatDetector();
-    return s;
-  }
-
-  /** n bytes that are a PDF by their first bytes (uploads are accepted by what their bytes are). */
-  private static byte[] bytes(int n, long seed) {
-    byte[] b = new byte[n];
-    new Random(seed).nextBytes(b);
-    byte[] magic = "%PDF-1.7\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    System.arraycopy(magic, 0, b, 0, Math.min(magic.length, n));
-    return b;
-  }
-
-  private long objectCount() throws Exception {
-    try (Stream<String> keys = objects.keys()) {
-      return keys.count();
-    }
-  }
-
-  @Test
-  void anUploadStoresTheBytesAndRecordsTheirDigests() throws Exception {
-    DocumentView v = service.upload("C1", "ID_CARD", "a.pdf", "application/pdf", new ByteArrayInputStream(bytes(5000, 1)), "clerk");
-    assertEquals(1, recorder.rows.size());
-    assertEquals(1, objectCount());
-    assertTrue(objects.stat("sha256/" + v.sha256()).isPresent());
-  }
-
-  @Test
-  void theStoreDownDuringAPutGivesAClearErrorAndNoRow() throws Exception {
-    DefaultDocumentService down = service(new DownStore());
-    EarchiveException e =
+    @Test
+    void aDatabaseFailureAfterTheBytesAreStoredLeavesNoOrphan() throws Exception {
+        recorder.failOnRecord = new IllegalStateException("connection to the database lost");
         assertThrows(
-            EarchiveException.class,
-            () -> down.upload("C1", "ID_CARD", "a.pdf", "application/pdf", new ByteArrayInputStream(bytes(5000, 2)), "clerk"));
-    assertEquals(ErrorCode.STORAGE_UNAVAILABLE, e.code());
-    assertTrue(e.getMessage().contains("upload it again"), e.getMessage());
-    assertEquals(0, recorder.rows.size(), "no row points at a missing object");
-  }
+                IllegalStateException.class,
+                () -> service.upload(
+                        "C1",
+                        "ID_CARD",
+                        "a.pdf",
+                        "application/pdf",
+                        new ByteArrayInputStream(bytes(5000, 3)),
+                        "clerk"));
+        assertEquals(0, recorder.rows.size());
+        assertEquals(0, objectCount(), "the object this upload created was removed again");
+    }
 
-  @Test
-  void aDatabaseFailureAfterTheBytesAreStoredLeavesNoOrphan() throws Exception {
-    recorder.failOnRecord = new IllegalStateException("connection to the database lost");
-    assertThrows(
-        IllegalStateException.class,
-        () -> service.upload("C1", "ID_CARD", "a.pdf", "application/pdf", new ByteArrayInputStream(bytes(5000, 3)), "clerk"));
-    assertEquals(0, recorder.rows.size());
-    assertEquals(0, objectCount(), "the object this upload created was removed again");
-  }
-
-  @Test
-  void aFailedUploadNeverRemovesBytesThatOtherRowsUse() throws Exception {
-    byte[] shared = bytes(5000, 4);
-    service.upload("C1", "ID_CARD", "a.pdf", "application/pdf", new ByteArrayInputStream(shared), "clerk");
-    recorder.failOnRecord = new IllegalStateException("database failure");
-    assertThrows(
-        IllegalStateException.class,
-        () -> service.upload("C1", "BANK_CARD", "b.pdf", "application/pdf", new ByteArrayInputStream(shared), "clerk"));
-    assertEquals(1, objectCount(), "the first upload's object is still there");
-  }
-
-  @Test
-  void anOversizedOrEmptyUploadIsRefusedAndNothingIsKept() throws Exception {
-    EarchiveException big =
+    @Test
+    void aFailedUploadNeverRemovesBytesThatOtherRowsUse() throws Exception {
+        byte[] shared = bytes(5000, 4);
+        service.upload("C1", "ID_CARD", "a.pdf", "application/pdf", new ByteArrayInputStream(shared), "clerk");
+        recorder.failOnRecord = new IllegalStateException("database failure");
         assertThrows(
-            EarchiveException.class,
-            () -> service.upload("C1", "ID_CARD", "big.pdf", "application/pdf", new ByteArrayInputStream(bytes(150_000, 5)), "clerk"));
-    assertEquals(ErrorCode.FILE_TOO_LARGE, big.code());
-    EarchiveException empty =
-        assertThrows(
-            EarchiveException.class,
-            () -> service.upload("C1", "ID_CARD", "e.pdf", "application/pdf", new ByteArrayInputStream(new byte[0]), "clerk"));
-    assertEquals(ErrorCode.EMPTY_FILE, empty.code());
-    assertEquals(0, objectCount());
-    assertEquals(0, recorder.rows.size());
-  }
+                IllegalStateException.class,
+                () -> service.upload(
+                        "C1", "BANK_CARD", "b.pdf", "application/pdf", new ByteArrayInputStream(shared), "clerk"));
+        assertEquals(1, objectCount(), "the first upload's object is still there");
+    }
+
+    @Test
+    void anOversizedOrEmptyUploadIsRefusedAndNothingIsKept() throws Exception {
+        EarchiveException big = assertThrows(
+                EarchiveException.class,
+                () -> service.upload(
+                        "C1",
+                        "ID_CARD",
+                        "big.pdf",
+                        "application/pdf",
+                        new ByteArrayInputStream(bytes(150_000, 5)),
+                        "clerk"));
+        assertEquals(ErrorCode.FILE_TOO_LARGE, big.code());
+        EarchiveException empty = assertThrows(
+                EarchiveException.class,
+                () -> service.upload(
+                        "C1", "ID_CARD", "e.pdf", "application/pdf", new ByteArrayInputStream(new byte[0]), "clerk"));
+        assertEquals(ErrorCode.EMPTY_FILE, empty.code());
+        assertEquals(0, objectCount());
+        assertEquals(0, recorder.rows.size());
+    }
 }

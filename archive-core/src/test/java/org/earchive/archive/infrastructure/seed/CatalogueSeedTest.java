@@ -11,15 +11,15 @@ import org.earchive.archive.domain.model.catalogue.MaterialRequirement;
 import org.junit.jupiter.api.Test;
 
 class CatalogueSeedTest {
-  @Test
-  void theSeedHoldsTheSixBusinessTypesOfTheDomainBriefEachWithRequiredMaterials() {
-    List<BusinessType> types = StartupSeeder.readCatalogue();
-    assertEquals(
-        Set.of("ENROLL", "PENSION", "PENSION_BACKPAY", "LUMP_SUM", "BACKPAY", "TRANSFER"),
-        types.stream().map(BusinessType::code).collect(Collectors.toSet()));
-    for (BusinessType t : types) {
-      assertTrue(t.materials().stream().anyMatch(MaterialRequirement::required), t.code());
-      assertTrue(t.material("ID_CARD").isPresent(), t.code() + " must ask for the ID card copy");
+    @Test
+    void theSeedHoldsTheSixBusinessTypesOfTheDomainBriefEachWithRequiredMaterials() {
+        List<BusinessType> types = StartupSeeder.readCatalogue();
+        assertEquals(
+                Set.of("ENROLL", "PENSION", "PENSION_BACKPAY", "LUMP_SUM", "BACKPAY", "TRANSFER"),
+                types.stream().map(BusinessType::code).collect(Collectors.toSet()));
+        for (BusinessType t : types) {
+            assertTrue(t.materials().stream().anyMatch(MaterialRequirement::required), t.code());
+            assertTrue(t.material("ID_CARD").isPresent(), t.code() + " must ask for the ID card copy");
+        }
     }
-  }
 }

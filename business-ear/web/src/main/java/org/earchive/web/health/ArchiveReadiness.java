@@ -17,45 +17,45 @@ import org.eclipse.microprofile.health.Readiness;
  */
 @ApplicationScoped
 public class ArchiveReadiness {
-  private static final Logger LOG = Logger.getLogger(ArchiveReadiness.class.getName());
-  static final String SYSTEM_STATUS =
-      "java:app/archive-core/DefaultSystemStatus!org.earchive.archive.application.SystemStatus";
+    private static final Logger LOG = Logger.getLogger(ArchiveReadiness.class.getName());
+    static final String SYSTEM_STATUS =
+            "java:app/archive-core/DefaultSystemStatus!org.earchive.archive.application.SystemStatus";
 
-  @Produces
-  @Readiness
-  HealthCheck database() {
-    return () -> check("database", SystemStatus::checkDatabase);
-  }
-
-  @Produces
-  @Readiness
-  HealthCheck objectStore() {
-    return () -> check("object-store", SystemStatus::checkObjectStore);
-  }
-
-  @Produces
-  @Readiness
-  HealthCheck searchIndex() {
-    return () -> check("search-index", SystemStatus::checkSearchIndex);
-  }
-
-  @FunctionalInterface
-  interface Probe {
-    String run(SystemStatus status) throws Exception;
-  }
-
-  /**
-   * UP or DOWN and nothing more: /health answers anyone, so it names no product, version, size or error text (the
-   * reason a check is down goes to the server log).
-   */
-  private static HealthCheckResponse check(String name, Probe probe) {
-    try {
-      SystemStatus status = (SystemStatus) new InitialContext().lookup(SYSTEM_STATUS);
-      probe.run(status);
-      return HealthCheckResponse.named(name).up().build();
-    } catch (Exception e) {
-      LOG.log(Level.WARNING, "Health check " + name + " is DOWN: " + e.getMessage(), e);
-      return HealthCheckResponse.named(name).down().build();
+    @Produces
+    @Readiness
+    HealthCheck database() {
+        return () -> check("database", SystemStatus::checkDatabase);
     }
-  }
+
+    @Produces
+    @Readiness
+    HealthCheck objectStore() {
+        return () -> check("object-store", SystemStatus::checkObjectStore);
+    }
+
+    @Produces
+    @Readiness
+    HealthCheck searchIndex() {
+        return () -> check("search-index", SystemStatus::checkSearchIndex);
+    }
+
+    @FunctionalInterface
+    interface Probe {
+        String run(SystemStatus status) throws Exception;
+    }
+
+    /**
+     * UP or DOWN and nothing more: /health answers anyone, so it names no product, version, size or error text (the
+     * reason a check is down goes to the server log).
+     */
+    private static HealthCheckResponse check(String name, Probe probe) {
+        try {
+            SystemStatus status = (SystemStatus) new InitialContext().lookup(SYSTEM_STATUS);
+            probe.run(status);
+            return HealthCheckResponse.named(name).up().build();
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "Health check " + name + " is DOWN: " + e.getMessage(), e);
+            return HealthCheckResponse.named(name).down().build();
+        }
+    }
 }

@@ -23,81 +23,96 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "admin", description = "Operations")
 public class AdminResource {
-  @EJB BackupService backups;
-  @EJB FixityAuditService fixity;
-  @EJB StorageAdministration storage;
-  @EJB org.earchive.archive.application.WorkflowService workflow;
-  @jakarta.ws.rs.core.Context jakarta.ws.rs.core.SecurityContext security;
+    @EJB
+    BackupService backups;
 
-  public record RotationReport(long rewrapped) {}
+    @EJB
+    FixityAuditService fixity;
 
-  public record BackupRequest(String directory) {}
+    @EJB
+    StorageAdministration storage;
 
-  @POST
-  @Path("backup")
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Roles("admin")
-  @Operation(summary = "Hot backup of the embedded default (database, index, objects) into a folder on the server")
-  public BackupReport backup(BackupRequest request) throws EarchiveException {
-    if (request == null || request.directory() == null || request.directory().isBlank()) {
-      throw new EarchiveException(ErrorCode.INVALID_REQUEST, "Give the target folder as {\"directory\": \"/path\"}.");
+    @EJB
+    org.earchive.archive.application.WorkflowService workflow;
+
+    @jakarta.ws.rs.core.Context
+    jakarta.ws.rs.core.SecurityContext security;
+
+    public record RotationReport(long rewrapped) {}
+
+    public record BackupRequest(String directory) {}
+
+    @POST
+    @Path("backup")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Roles("admin")
+    @Operation(summary = "Hot backup of the embedded default (database, index, objects) into a folder on the server")
+    public BackupReport backup(BackupRequest request) throws EarchiveException {
+        if (request == null
+                || request.directory() == null
+                || request.directory().isBlank()) {
+            throw new EarchiveException(
+                    ErrorCode.INVALID_REQUEST, "Give the target folder as {\"directory\": \"/path\"}.");
+        }
+        return backups.backup(request.directory());
     }
-    return backups.backup(request.directory());
-  }
 
-  @POST
-  @Path("fixity-audit")
-  @Roles({"admin", "auditor"})
-  @Operation(
-      summary =
-          "Re-read every archived object, recompute SHA-256 and SM3, and list mismatches, missing and orphan objects"
-              + " (also recorded in the audit trail)")
-  public FixityReport fixityAudit() throws EarchiveException {
-    return fixity.audit();
-  }
-
-  @POST
-  @Path("orphan-cleanup")
-  @Roles("admin")
-  @Operation(summary = "Remove objects that nothing refers to and that are older than one hour (never retained ones)")
-  public CleanupReport orphanCleanup() throws EarchiveException {
-    return fixity.removeOrphans();
-  }
-
-  @POST
-  @Path("rotate-keys")
-  @Roles("admin")
-  @Operation(
-      summary =
-          "Re-wrap every object's data key under the current master key (put the new key first in"
-              + " EARCHIVE_MASTER_KEYS and restart, then call this; objects are not rewritten)")
-  public RotationReport rotateKeys() throws EarchiveException {
-    return new RotationReport(storage.rotateKeys());
-  }
-
-  public record ReassignRequest(String reviewer) {}
-
-  public record ReindexReport(long records) {}
-
-  @jakarta.ejb.EJB org.earchive.archive.application.ArchiveService archive;
-
-  @POST
-  @Path("reindex")
-  @Roles("admin")
-  @Operation(summary = "Rebuild the search index from the database (./earchive admin reindex)")
-  public ReindexReport reindex() throws EarchiveException {
-    return new ReindexReport(archive.reindex());
-  }
-
-  @POST
-  @Path("cases/{caseNumber}/reassign")
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Roles("admin")
-  @Operation(summary = "Move an assigned case to another reviewer")
-  public org.earchive.archive.application.dto.CaseView reassign(@jakarta.ws.rs.PathParam("caseNumber") String caseNumber, ReassignRequest request) throws EarchiveException {
-    if (request == null || request.reviewer() == null) {
-      throw new EarchiveException(ErrorCode.INVALID_REQUEST, "Send {\"reviewer\": \"user name\"}.");
+    @POST
+    @Path("fixity-audit")
+    @Roles({"admin", "auditor"})
+    @Operation(
+            summary =
+                    "Re-read every archived object, recompute SHA-256 and SM3, and list mismatches, missing and orphan objects"
+                            + " (also recorded in the audit trail)")
+    public FixityReport fixityAudit() throws EarchiveException {
+        return fixity.audit();
     }
-    return workflow.reassign(caseNumber, request.reviewer(), security.getUserPrincipal().getName());
-  }
+
+    @POST
+    @Path("orphan-cleanup")
+    @Roles("admin")
+    @Operation(summary = "Remove objects that nothing refers to and that are older than one hour (never retained ones)")
+    public CleanupReport orphanCleanup() throws EarchiveException {
+        return fixity.removeOrphans();
+    }
+
+    @POST
+    @Path("rotate-keys")
+    @Roles("admin")
+    @Operation(
+            summary = "Re-wrap every object's data key under the current master key (put the new key first in"
+                    + " EARCHIVE_MASTER_KEYS and restart, then call this; objects are not rewritten)")
+    public RotationReport rotateKeys() throws EarchiveException {
+        return new RotationReport(storage.rotateKeys());
+    }
+
+    public record ReassignRequest(String reviewer) {}
+
+    public record ReindexReport(long records) {}
+
+    @jakarta.ejb.EJB
+    org.earchive.archive.application.ArchiveService archive;
+
+    @POST
+    @Path("reindex")
+    @Roles("admin")
+    @Operation(summary = "Rebuild the search index from the database (./earchive admin reindex)")
+    public ReindexReport reindex() throws EarchiveException {
+        return new ReindexReport(archive.reindex());
+    }
+
+    @POST
+    @Path("cases/{caseNumber}/reassign")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Roles("admin")
+    @Operation(summary = "Move an assigned case to another reviewer")
+    public org.earchive.archive.application.dto.CaseView reassign(
+            @jakarta.ws.rs.PathParam("caseNumber") String caseNumber, ReassignRequest request)
+            throws EarchiveException {
+        if (request == null || request.reviewer() == null) {
+            throw new EarchiveException(ErrorCode.INVALID_REQUEST, "Send {\"reviewer\": \"user name\"}.");
+        }
+        return workflow.reassign(
+                caseNumber, request.reviewer(), security.getUserPrincipal().getName());
+    }
 }

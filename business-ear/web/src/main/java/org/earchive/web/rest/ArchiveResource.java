@@ -25,132 +25,143 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "archive", description = "Archive records: by number, by case (一事一档), by person (一人一档)")
 public class ArchiveResource {
-  @EJB ArchiveService archive;
+    @EJB
+    ArchiveService archive;
 
-  @GET
-  @Path("records/{archiveNumber}")
-  @Roles({"archivist", "auditor", "admin", "reader", "reviewer"})
-  @Operation(summary = "One archived item: archive number, retention, digests")
-  public RecordView record(@PathParam("archiveNumber") String archiveNumber) throws EarchiveException {
-    return archive.record(archiveNumber);
-  }
-
-  @GET
-  @Path("persons/{citizenId}")
-  @Roles({"archivist", "auditor", "admin", "reader"})
-  @Operation(summary = "Everything archived about one citizen ID (一人一档)")
-  public List<RecordView> person(@PathParam("citizenId") String citizenId) throws EarchiveException {
-    return archive.person(citizenId);
-  }
-
-  @GET
-  @Path("dossiers/{caseNumber}")
-  @Roles({"archivist", "auditor", "admin", "reader", "reviewer", "clerk"})
-  @Operation(summary = "The dossier of one case (一事一档)")
-  public List<RecordView> dossier(@PathParam("caseNumber") String caseNumber) throws EarchiveException {
-    return archive.dossier(caseNumber);
-  }
-
-  @GET
-  @Path("search")
-  @Roles({"archivist", "auditor", "admin", "reader", "reviewer", "clerk"})
-  @Operation(
-      summary =
-          "Full text (Chinese word segmentation) and filters over archived records: q, citizenId, name, businessType,"
-              + " archiveNumber, category, from/to (yyyy-MM-dd), page, size; hits carry highlights. Clerks see their"
-              + " own hall's records only.")
-  public org.earchive.archive.application.dto.SearchResultView search(
-      @jakarta.ws.rs.QueryParam("q") String q,
-      @jakarta.ws.rs.QueryParam("citizenId") String citizenId,
-      @jakarta.ws.rs.QueryParam("name") String name,
-      @jakarta.ws.rs.QueryParam("businessType") String businessType,
-      @jakarta.ws.rs.QueryParam("archiveNumber") String archiveNumber,
-      @jakarta.ws.rs.QueryParam("category") String category,
-      @jakarta.ws.rs.QueryParam("from") String from,
-      @jakarta.ws.rs.QueryParam("to") String to,
-      @jakarta.ws.rs.QueryParam("page") @jakarta.ws.rs.DefaultValue("0") int page,
-      @jakarta.ws.rs.QueryParam("size") @jakarta.ws.rs.DefaultValue("20") int size)
-      throws EarchiveException {
-    return archive.search(
-        new org.earchive.archive.application.dto.SearchRequest(
-            q, citizenId, name, businessType, archiveNumber, category, RequestValues.date(from), RequestValues.date(to), RequestValues.page(page),
-            RequestValues.size(size)));
-  }
-
-
-  public record HoldRequest(String reason) {}
-
-  public record RestrictionRequest(Boolean restricted, String reason) {}
-
-  @POST
-  @Path("dossiers/{caseNumber}/archive")
-  @Roles({"archivist", "admin"})
-  @Operation(summary = "Archives an approved case again after its four-property check failed and the cause was corrected")
-  public List<RecordView> archive(@PathParam("caseNumber") String caseNumber) throws EarchiveException {
-    return archive.archive(caseNumber);
-  }
-
-  @POST
-  @Path("dossiers/{caseNumber}/checks")
-  @Roles({"archivist", "auditor", "admin"})
-  @Operation(summary = "Runs the four-property check (DA/T 70) over a dossier now; the report is stored with it")
-  public PropertyCheckView check(@PathParam("caseNumber") String caseNumber) throws EarchiveException {
-    return archive.checkDossier(caseNumber);
-  }
-
-  @GET
-  @Path("dossiers/{caseNumber}/checks")
-  @Roles({"archivist", "auditor", "admin", "reviewer"})
-  @Operation(summary = "The stored four-property reports of a dossier, newest first")
-  public List<PropertyCheckView> dossierChecks(@PathParam("caseNumber") String caseNumber) throws EarchiveException {
-    return archive.dossierChecks(caseNumber);
-  }
-
-  @GET
-  @Path("records/{archiveNumber}/checks")
-  @Roles({"archivist", "auditor", "admin", "reviewer"})
-  @Operation(summary = "The stored four-property reports of a record's dossier, newest first")
-  public List<PropertyCheckView> checks(@PathParam("archiveNumber") String archiveNumber) throws EarchiveException {
-    return archive.checks(archiveNumber);
-  }
-
-  @GET
-  @Path("checks/{id}")
-  @Roles({"archivist", "auditor", "admin", "reviewer"})
-  @Operation(summary = "One four-property report: every item checked, passed or failed, with the reason")
-  public PropertyCheckView report(@PathParam("id") long id) throws EarchiveException {
-    return archive.checkReport(id);
-  }
-
-  @PUT
-  @Path("records/{archiveNumber}/hold")
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Roles({"archivist", "admin"})
-  @Operation(summary = "Places a legal hold (with a reason): the record is never listed for disposal while held")
-  public RecordView hold(@PathParam("archiveNumber") String archiveNumber, HoldRequest request) throws EarchiveException {
-    RequestValues.text("reason", request == null ? null : request.reason(), RequestValues.COMMENT);
-    return archive.hold(archiveNumber, true, request == null ? null : request.reason());
-  }
-
-  @DELETE
-  @Path("records/{archiveNumber}/hold")
-  @Roles({"archivist", "admin"})
-  @Operation(summary = "Releases a legal hold")
-  public RecordView release(@PathParam("archiveNumber") String archiveNumber) throws EarchiveException {
-    return archive.hold(archiveNumber, false, null);
-  }
-
-  @PUT
-  @Path("records/{archiveNumber}/restriction")
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Roles({"archivist", "admin"})
-  @Operation(summary = "Restricts a record (its content then needs an approved borrowing) or opens it again")
-  public RecordView restrict(@PathParam("archiveNumber") String archiveNumber, RestrictionRequest request)
-      throws EarchiveException {
-    if (request == null || request.restricted() == null) {
-      throw new EarchiveException(ErrorCode.INVALID_REQUEST, "Send {\"restricted\": true|false, \"reason\": \"…\"}.");
+    @GET
+    @Path("records/{archiveNumber}")
+    @Roles({"archivist", "auditor", "admin", "reader", "reviewer"})
+    @Operation(summary = "One archived item: archive number, retention, digests")
+    public RecordView record(@PathParam("archiveNumber") String archiveNumber) throws EarchiveException {
+        return archive.record(archiveNumber);
     }
-    RequestValues.text("reason", request.reason(), RequestValues.COMMENT);
-    return archive.restrict(archiveNumber, request.restricted(), request.reason());
-  }
+
+    @GET
+    @Path("persons/{citizenId}")
+    @Roles({"archivist", "auditor", "admin", "reader"})
+    @Operation(summary = "Everything archived about one citizen ID (一人一档)")
+    public List<RecordView> person(@PathParam("citizenId") String citizenId) throws EarchiveException {
+        return archive.person(citizenId);
+    }
+
+    @GET
+    @Path("dossiers/{caseNumber}")
+    @Roles({"archivist", "auditor", "admin", "reader", "reviewer", "clerk"})
+    @Operation(summary = "The dossier of one case (一事一档)")
+    public List<RecordView> dossier(@PathParam("caseNumber") String caseNumber) throws EarchiveException {
+        return archive.dossier(caseNumber);
+    }
+
+    @GET
+    @Path("search")
+    @Roles({"archivist", "auditor", "admin", "reader", "reviewer", "clerk"})
+    @Operation(
+            summary =
+                    "Full text (Chinese word segmentation) and filters over archived records: q, citizenId, name, businessType,"
+                            + " archiveNumber, category, from/to (yyyy-MM-dd), page, size; hits carry highlights. Clerks see their"
+                            + " own hall's records only.")
+    public org.earchive.archive.application.dto.SearchResultView search(
+            @jakarta.ws.rs.QueryParam("q") String q,
+            @jakarta.ws.rs.QueryParam("citizenId") String citizenId,
+            @jakarta.ws.rs.QueryParam("name") String name,
+            @jakarta.ws.rs.QueryParam("businessType") String businessType,
+            @jakarta.ws.rs.QueryParam("archiveNumber") String archiveNumber,
+            @jakarta.ws.rs.QueryParam("category") String category,
+            @jakarta.ws.rs.QueryParam("from") String from,
+            @jakarta.ws.rs.QueryParam("to") String to,
+            @jakarta.ws.rs.QueryParam("page") @jakarta.ws.rs.DefaultValue("0") int page,
+            @jakarta.ws.rs.QueryParam("size") @jakarta.ws.rs.DefaultValue("20") int size)
+            throws EarchiveException {
+        return archive.search(new org.earchive.archive.application.dto.SearchRequest(
+                q,
+                citizenId,
+                name,
+                businessType,
+                archiveNumber,
+                category,
+                RequestValues.date(from),
+                RequestValues.date(to),
+                RequestValues.page(page),
+                RequestValues.size(size)));
+    }
+
+    public record HoldRequest(String reason) {}
+
+    public record RestrictionRequest(Boolean restricted, String reason) {}
+
+    @POST
+    @Path("dossiers/{caseNumber}/archive")
+    @Roles({"archivist", "admin"})
+    @Operation(
+            summary =
+                    "Archives an approved case again after its four-property check failed and the cause was corrected")
+    public List<RecordView> archive(@PathParam("caseNumber") String caseNumber) throws EarchiveException {
+        return archive.archive(caseNumber);
+    }
+
+    @POST
+    @Path("dossiers/{caseNumber}/checks")
+    @Roles({"archivist", "auditor", "admin"})
+    @Operation(summary = "Runs the four-property check (DA/T 70) over a dossier now; the report is stored with it")
+    public PropertyCheckView check(@PathParam("caseNumber") String caseNumber) throws EarchiveException {
+        return archive.checkDossier(caseNumber);
+    }
+
+    @GET
+    @Path("dossiers/{caseNumber}/checks")
+    @Roles({"archivist", "auditor", "admin", "reviewer"})
+    @Operation(summary = "The stored four-property reports of a dossier, newest first")
+    public List<PropertyCheckView> dossierChecks(@PathParam("caseNumber") String caseNumber) throws EarchiveException {
+        return archive.dossierChecks(caseNumber);
+    }
+
+    @GET
+    @Path("records/{archiveNumber}/checks")
+    @Roles({"archivist", "auditor", "admin", "reviewer"})
+    @Operation(summary = "The stored four-property reports of a record's dossier, newest first")
+    public List<PropertyCheckView> checks(@PathParam("archiveNumber") String archiveNumber) throws EarchiveException {
+        return archive.checks(archiveNumber);
+    }
+
+    @GET
+    @Path("checks/{id}")
+    @Roles({"archivist", "auditor", "admin", "reviewer"})
+    @Operation(summary = "One four-property report: every item checked, passed or failed, with the reason")
+    public PropertyCheckView report(@PathParam("id") long id) throws EarchiveException {
+        return archive.checkReport(id);
+    }
+
+    @PUT
+    @Path("records/{archiveNumber}/hold")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Roles({"archivist", "admin"})
+    @Operation(summary = "Places a legal hold (with a reason): the record is never listed for disposal while held")
+    public RecordView hold(@PathParam("archiveNumber") String archiveNumber, HoldRequest request)
+            throws EarchiveException {
+        RequestValues.text("reason", request == null ? null : request.reason(), RequestValues.COMMENT);
+        return archive.hold(archiveNumber, true, request == null ? null : request.reason());
+    }
+
+    @DELETE
+    @Path("records/{archiveNumber}/hold")
+    @Roles({"archivist", "admin"})
+    @Operation(summary = "Releases a legal hold")
+    public RecordView release(@PathParam("archiveNumber") String archiveNumber) throws EarchiveException {
+        return archive.hold(archiveNumber, false, null);
+    }
+
+    @PUT
+    @Path("records/{archiveNumber}/restriction")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Roles({"archivist", "admin"})
+    @Operation(summary = "Restricts a record (its content then needs an approved borrowing) or opens it again")
+    public RecordView restrict(@PathParam("archiveNumber") String archiveNumber, RestrictionRequest request)
+            throws EarchiveException {
+        if (request == null || request.restricted() == null) {
+            throw new EarchiveException(
+                    ErrorCode.INVALID_REQUEST, "Send {\"restricted\": true|false, \"reason\": \"…\"}.");
+        }
+        RequestValues.text("reason", request.reason(), RequestValues.COMMENT);
+        return archive.restrict(archiveNumber, request.restricted(), request.reason());
+    }
 }

@@ -20,21 +20,22 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "audit", description = "The hash-chained audit trail")
 public class AuditResource {
-  @EJB AuditTrail audit;
+    @EJB
+    AuditTrail audit;
 
-  @GET
-  @Path("verify")
-  @Roles({"auditor", "admin"})
-  @Operation(summary = "Recompute the hash chain; reports the first broken link (a changed, inserted or deleted row)")
-  public AuditVerification verify() {
-    return audit.verify();
-  }
+    @GET
+    @Path("verify")
+    @Roles({"auditor", "admin"})
+    @Operation(summary = "Recompute the hash chain; reports the first broken link (a changed, inserted or deleted row)")
+    public AuditVerification verify() {
+        return audit.verify();
+    }
 
-  @GET
-  @Path("events")
-  @Roles({"auditor", "admin", "archivist"})
-  @Operation(summary = "The latest audit events, newest first")
-  public List<AuditEventView> latest(@QueryParam("limit") @DefaultValue("100") int limit) {
-    return audit.latest(limit);
-  }
+    @GET
+    @Path("events")
+    @Roles({"auditor", "admin", "archivist"})
+    @Operation(summary = "The latest audit events, newest first")
+    public List<AuditEventView> latest(@QueryParam("limit") @DefaultValue("100") int limit) {
+        return audit.latest(limit);
+    }
 }

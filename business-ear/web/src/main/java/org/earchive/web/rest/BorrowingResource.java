@@ -25,49 +25,58 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "borrowing", description = "借阅: time-limited, approved access to restricted records")
 public class BorrowingResource {
-  @EJB BorrowingService borrowing;
+    @EJB
+    BorrowingService borrowing;
 
-  public record BorrowingRequest(String archiveNumber, String purpose, Integer days) {}
+    public record BorrowingRequest(String archiveNumber, String purpose, Integer days) {}
 
-  public record DecisionRequest(String decision, String comment) {}
+    public record DecisionRequest(String decision, String comment) {}
 
-  @POST
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Roles({"clerk", "reviewer", "archivist", "auditor", "admin", "reader"})
-  @Operation(summary = "Asks to borrow a record: {archiveNumber, purpose, days (1..30)}")
-  public Response request(BorrowingRequest request) throws EarchiveException {
-    if (request == null || request.days() == null) {
-      throw new EarchiveException(ErrorCode.INVALID_REQUEST, "Send {\"archiveNumber\", \"purpose\", \"days\"}.");
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Roles({"clerk", "reviewer", "archivist", "auditor", "admin", "reader"})
+    @Operation(summary = "Asks to borrow a record: {archiveNumber, purpose, days (1..30)}")
+    public Response request(BorrowingRequest request) throws EarchiveException {
+        if (request == null || request.days() == null) {
+            throw new EarchiveException(ErrorCode.INVALID_REQUEST, "Send {\"archiveNumber\", \"purpose\", \"days\"}.");
+        }
+        RequestValues.text("purpose", request == null ? null : request.purpose(), RequestValues.COMMENT);
+        return Response.status(201)
+                .entity(borrowing.request(request.archiveNumber(), request.purpose(), request.days()))
+                .build();
     }
-    RequestValues.text("purpose", request == null ? null : request.purpose(), RequestValues.COMMENT);
-    return Response.status(201).entity(borrowing.request(request.archiveNumber(), request.purpose(), request.days())).build();
-  }
 
-  @GET
-  @Roles({"clerk", "reviewer", "archivist", "auditor", "admin", "reader"})
-  @Operation(summary = "Borrowings: every one for archivists and administrators, one's own for others; ?status=REQUESTED")
-  public List<BorrowingView> list(@QueryParam("status") String status) throws EarchiveException {
-    return borrowing.list(status);
-  }
-
-  @POST
-  @Path("{id}/decision")
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Roles({"archivist", "admin"})
-  @Operation(summary = "Approves or rejects a borrowing: {decision: APPROVE|REJECT, comment}; never one's own (FOUR_EYES)")
-  public BorrowingView decide(@PathParam("id") long id, DecisionRequest request) throws EarchiveException {
-    RequestValues.text("comment", request == null ? null : request.comment(), RequestValues.COMMENT);
-    return borrowing.decide(id, approve(request), request.comment());
-  }
-
-  static boolean approve(DecisionRequest request) throws EarchiveException {
-    if (request == null || request.decision() == null) {
-      throw new EarchiveException(ErrorCode.INVALID_REQUEST, "Send {\"decision\": \"APPROVE|REJECT\", \"comment\": \"…\"}.");
+    @GET
+    @Roles({"clerk", "reviewer", "archivist", "auditor", "admin", "reader"})
+    @Operation(
+            summary =
+                    "Borrowings: every one for archivists and administrators, one's own for others; ?status=REQUESTED")
+    public List<BorrowingView> list(@QueryParam("status") String status) throws EarchiveException {
+        return borrowing.list(status);
     }
-    return switch (request.decision().strip().toUpperCase(Locale.ROOT)) {
-      case "APPROVE" -> true;
-      case "REJECT" -> false;
-      default -> throw new EarchiveException(ErrorCode.INVALID_REQUEST, "The decision must be APPROVE or REJECT.");
-    };
-  }
+
+    @POST
+    @Path("{id}/decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Roles({"archivist", "admin"})
+    @Operation(
+            summary =
+                    "Approves or rejects a borrowing: {decision: APPROVE|REJECT, comment}; never one's own (FOUR_EYES)")
+    public BorrowingView decide(@PathParam("id") long id, DecisionRequest request) throws EarchiveException {
+        RequestValues.text("comment", request == null ? null : request.comment(), RequestValues.COMMENT);
+        return borrowing.decide(id, approve(request), request.comment());
+    }
+
+    static boolean approve(DecisionRequest request) throws EarchiveException {
+        if (request == null || request.decision() == null) {
+            throw new EarchiveException(
+                    ErrorCode.INVALID_REQUEST, "Send {\"decision\": \"APPROVE|REJECT\", \"comment\": \"…\"}.");
+        }
+        return switch (request.decision().strip().toUpperCase(Locale.ROOT)) {
+            case "APPROVE" -> true;
+            case "REJECT" -> false;
+            default ->
+                throw new EarchiveException(ErrorCode.INVALID_REQUEST, "The decision must be APPROVE or REJECT.");
+        };
+    }
 }

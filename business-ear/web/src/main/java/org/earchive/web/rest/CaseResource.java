@@ -16,9 +16,9 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.time.LocalDate;
 import org.earchive.archive.application.CaseService;
 import org.earchive.archive.application.DocumentService;
 import org.earchive.archive.application.EarchiveException;
@@ -36,152 +36,181 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "cases", description = "Front office: open cases and add their materials")
 public class CaseResource {
-  @EJB CaseService cases;
-  @EJB DocumentService documents;
-  @EJB org.earchive.archive.application.WorkflowService workflow;
-  @Context SecurityContext security;
-  @Context UriInfo uri;
+    @EJB
+    CaseService cases;
 
-  /** The body of {@code POST /api/cases}. */
-  public record OpenCaseRequest(String businessType, ApplicantRequest applicant, String channel, EmployerRequest employer) {}
+    @EJB
+    DocumentService documents;
 
-  /** The employer a case concerns, if any: its unified social credit code (GB 32100, checked) and name. */
-  public record EmployerRequest(String creditCode, String name) {}
+    @EJB
+    org.earchive.archive.application.WorkflowService workflow;
 
-  public record ApplicantRequest(String idNumber, String name) {}
+    @Context
+    SecurityContext security;
 
-  @POST
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Roles({"clerk", "admin"})
-  @Operation(summary = "Open a case for an applicant; the answer lists the required materials (一次性告知)")
-  public Response open(OpenCaseRequest request) throws EarchiveException {
-    if (request == null) {
-      throw new EarchiveException(ErrorCode.INVALID_REQUEST, "请求内容为空。Send the case as JSON.");
+    @Context
+    UriInfo uri;
+
+    /** The body of {@code POST /api/cases}. */
+    public record OpenCaseRequest(
+            String businessType, ApplicantRequest applicant, String channel, EmployerRequest employer) {}
+
+    /** The employer a case concerns, if any: its unified social credit code (GB 32100, checked) and name. */
+    public record EmployerRequest(String creditCode, String name) {}
+
+    public record ApplicantRequest(String idNumber, String name) {}
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Roles({"clerk", "admin"})
+    @Operation(summary = "Open a case for an applicant; the answer lists the required materials (一次性告知)")
+    public Response open(OpenCaseRequest request) throws EarchiveException {
+        if (request == null) {
+            throw new EarchiveException(ErrorCode.INVALID_REQUEST, "请求内容为空。Send the case as JSON.");
+        }
+        ApplicantRequest a = Optional.ofNullable(request.applicant()).orElse(new ApplicantRequest(null, null));
+        RequestValues.text("applicant.name", a.name(), RequestValues.NAME);
+        RequestValues.text(
+                "employer.name",
+                request.employer() == null ? null : request.employer().name(),
+                RequestValues.NAME);
+        CaseView view = cases.open(
+                new OpenCaseCommand(
+                        request.businessType(),
+                        a.idNumber(),
+                        a.name(),
+                        request.channel(),
+                        request.employer() == null ? null : request.employer().creditCode(),
+                        request.employer() == null ? null : request.employer().name()),
+                security.getUserPrincipal().getName());
+        return Response.created(
+                        uri.getAbsolutePathBuilder().path(view.caseNumber()).build())
+                .entity(view)
+                .build();
     }
-    ApplicantRequest a = Optional.ofNullable(request.applicant()).orElse(new ApplicantRequest(null, null));
-    RequestValues.text("applicant.name", a.name(), RequestValues.NAME);
-    RequestValues.text("employer.name", request.employer() == null ? null : request.employer().name(), RequestValues.NAME);
-    CaseView view =
-        cases.open(
-            new OpenCaseCommand(request.businessType(), a.idNumber(), a.name(), request.channel(),
-                request.employer() == null ? null : request.employer().creditCode(),
-                request.employer() == null ? null : request.employer().name()),
-            security.getUserPrincipal().getName());
-    return Response.created(uri.getAbsolutePathBuilder().path(view.caseNumber()).build()).entity(view).build();
-  }
 
-  @GET
-  @Path("{caseNumber}")
-  @Roles({"clerk", "reviewer", "archivist", "auditor", "admin"})
-  @Operation(summary = "A case with its materials checklist and documents")
-  public CaseView find(@PathParam("caseNumber") String caseNumber) throws EarchiveException {
-    return cases.find(caseNumber);
-  }
-
-  public record ReuseRequest(String archiveNumber) {}
-
-  @GET
-  @Path("{caseNumber}/reusable")
-  @Roles({"clerk", "admin"})
-  @Operation(summary = "Archived materials of the applicant that this case's checklist asks for, to reuse instead of"
-      + " collecting the paper again")
-  public List<org.earchive.archive.application.dto.RecordView> reusable(@PathParam("caseNumber") String caseNumber)
-      throws EarchiveException {
-    return documents.reusable(caseNumber);
-  }
-
-  @POST
-  @Path("{caseNumber}/documents/reuse")
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Roles({"clerk", "admin"})
-  @Operation(summary = "Adds an archived record's file to the case as its material ({archiveNumber}); the reuse is"
-      + " recorded in the audit trail; repeating it answers the same document")
-  public Response reuse(@PathParam("caseNumber") String caseNumber, ReuseRequest request) throws EarchiveException {
-    if (request == null || request.archiveNumber() == null) {
-      throw new EarchiveException(ErrorCode.INVALID_REQUEST, "Send {\"archiveNumber\": \"…\"}.");
+    @GET
+    @Path("{caseNumber}")
+    @Roles({"clerk", "reviewer", "archivist", "auditor", "admin"})
+    @Operation(summary = "A case with its materials checklist and documents")
+    public CaseView find(@PathParam("caseNumber") String caseNumber) throws EarchiveException {
+        return cases.find(caseNumber);
     }
-    DocumentView view = documents.reuse(caseNumber, request.archiveNumber());
-    return Response.status(view.replayed() ? 200 : 201).entity(view).build();
-  }
 
-  @GET
-  @Path("{caseNumber}/notice")
-  @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
-  @Roles({"clerk", "admin"})
-  @Operation(summary = "The one-time notification of missing materials (一次性告知书), as a printable page")
-  public String notice(@PathParam("caseNumber") String caseNumber) throws EarchiveException {
-    return Notice.html(cases.find(caseNumber));
-  }
+    public record ReuseRequest(String archiveNumber) {}
 
-  @GET
-  @Path("{caseNumber}/receipt")
-  @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
-  @Roles({"clerk", "admin"})
-  @Operation(summary = "The applicant's receipt (受理回执): case number, business, materials received, due date and a QR"
-      + " code of the case number, as a printable page")
-  public String receipt(@PathParam("caseNumber") String caseNumber) throws EarchiveException {
-    return Notice.receipt(cases.find(caseNumber));
-  }
-
-  @POST
-  @Path("{caseNumber}/documents")
-  @Consumes(MediaType.MULTIPART_FORM_DATA)
-  @Roles({"clerk", "admin", "station"})
-  @Operation(
-      summary =
-          "Upload a file for one of the case's materials (multipart: file, material, optional role ARCHIVAL|ORIGINAL);"
-              + " with an Idempotency-Key header a repeated upload answers 200 with the first one's document")
-  public Response upload(
-      @PathParam("caseNumber") String caseNumber,
-      @jakarta.ws.rs.HeaderParam("Idempotency-Key") String uploadKey,
-      List<EntityPart> parts)
-      throws EarchiveException {
-    EntityPart file = part(parts, "file");
-    EntityPart materialPart = part(parts, "material");
-    EntityPart rolePart = part(parts, "role");
-    if (file == null) {
-      throw new EarchiveException(ErrorCode.EMPTY_FILE, "请选择要上传的文件（字段 file）。Choose a file to upload (form field 'file').");
+    @GET
+    @Path("{caseNumber}/reusable")
+    @Roles({"clerk", "admin"})
+    @Operation(
+            summary = "Archived materials of the applicant that this case's checklist asks for, to reuse instead of"
+                    + " collecting the paper again")
+    public List<org.earchive.archive.application.dto.RecordView> reusable(@PathParam("caseNumber") String caseNumber)
+            throws EarchiveException {
+        return documents.reusable(caseNumber);
     }
-    try (InputStream content = file.getContent()) {
-      String material = materialPart == null ? null : materialPart.getContent(String.class);
-      String contentType = file.getMediaType() == null ? null : file.getMediaType().toString();
-      DocumentView view =
-          documents.upload(
-              caseNumber,
-              material,
-              RequestValues.fileName(FileNames.decode(file.getFileName().orElse("document"))),
-              contentType,
-              content,
-              security.getUserPrincipal().getName(),
-              uploadKey,
-              rolePart == null ? null : rolePart.getContent(String.class));
-      java.net.URI location = uri.getBaseUriBuilder().path("documents").path(Long.toString(view.id())).build();
-      // a repeated upload (same Idempotency-Key) answers 200 with the document the first one made
-      return (view.replayed() ? Response.ok().location(location) : Response.created(location)).entity(view).build();
-    } catch (IOException e) {
-      throw new EarchiveException(ErrorCode.INVALID_REQUEST, "文件上传中断，请重新上传。The upload was interrupted: send it again.", e);
+
+    @POST
+    @Path("{caseNumber}/documents/reuse")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Roles({"clerk", "admin"})
+    @Operation(
+            summary = "Adds an archived record's file to the case as its material ({archiveNumber}); the reuse is"
+                    + " recorded in the audit trail; repeating it answers the same document")
+    public Response reuse(@PathParam("caseNumber") String caseNumber, ReuseRequest request) throws EarchiveException {
+        if (request == null || request.archiveNumber() == null) {
+            throw new EarchiveException(ErrorCode.INVALID_REQUEST, "Send {\"archiveNumber\": \"…\"}.");
+        }
+        DocumentView view = documents.reuse(caseNumber, request.archiveNumber());
+        return Response.status(view.replayed() ? 200 : 201).entity(view).build();
     }
-  }
 
-  public record SubmitRequest(String supplementPromisedDate) {}
-
-  @POST
-  @Path("{caseNumber}/submit")
-  @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
-  @Roles({"clerk", "admin"})
-  @Operation(
-      summary =
-          "Send the case to the back office; the system assigns the least-loaded present reviewer with the skill."
-              + " With missing materials only for types that allow a later supplement, with the promised date.")
-  public CaseView submit(@PathParam("caseNumber") String caseNumber, SubmitRequest request) throws EarchiveException {
-    LocalDate promised = RequestValues.date(request == null ? null : request.supplementPromisedDate());
-    return workflow.submit(caseNumber, promised, security.getUserPrincipal().getName());
-  }
-
-  private static EntityPart part(List<EntityPart> parts, String name) {
-    if (parts == null) {
-      return null;
+    @GET
+    @Path("{caseNumber}/notice")
+    @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+    @Roles({"clerk", "admin"})
+    @Operation(summary = "The one-time notification of missing materials (一次性告知书), as a printable page")
+    public String notice(@PathParam("caseNumber") String caseNumber) throws EarchiveException {
+        return Notice.html(cases.find(caseNumber));
     }
-    return parts.stream().filter(p -> name.equals(p.getName())).findFirst().orElse(null);
-  }
+
+    @GET
+    @Path("{caseNumber}/receipt")
+    @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+    @Roles({"clerk", "admin"})
+    @Operation(
+            summary = "The applicant's receipt (受理回执): case number, business, materials received, due date and a QR"
+                    + " code of the case number, as a printable page")
+    public String receipt(@PathParam("caseNumber") String caseNumber) throws EarchiveException {
+        return Notice.receipt(cases.find(caseNumber));
+    }
+
+    @POST
+    @Path("{caseNumber}/documents")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Roles({"clerk", "admin", "station"})
+    @Operation(
+            summary =
+                    "Upload a file for one of the case's materials (multipart: file, material, optional role ARCHIVAL|ORIGINAL);"
+                            + " with an Idempotency-Key header a repeated upload answers 200 with the first one's document")
+    public Response upload(
+            @PathParam("caseNumber") String caseNumber,
+            @jakarta.ws.rs.HeaderParam("Idempotency-Key") String uploadKey,
+            List<EntityPart> parts)
+            throws EarchiveException {
+        EntityPart file = part(parts, "file");
+        EntityPart materialPart = part(parts, "material");
+        EntityPart rolePart = part(parts, "role");
+        if (file == null) {
+            throw new EarchiveException(
+                    ErrorCode.EMPTY_FILE, "请选择要上传的文件（字段 file）。Choose a file to upload (form field 'file').");
+        }
+        try (InputStream content = file.getContent()) {
+            String material = materialPart == null ? null : materialPart.getContent(String.class);
+            String contentType =
+                    file.getMediaType() == null ? null : file.getMediaType().toString();
+            DocumentView view = documents.upload(
+                    caseNumber,
+                    material,
+                    RequestValues.fileName(FileNames.decode(file.getFileName().orElse("document"))),
+                    contentType,
+                    content,
+                    security.getUserPrincipal().getName(),
+                    uploadKey,
+                    rolePart == null ? null : rolePart.getContent(String.class));
+            java.net.URI location = uri.getBaseUriBuilder()
+                    .path("documents")
+                    .path(Long.toString(view.id()))
+                    .build();
+            // a repeated upload (same Idempotency-Key) answers 200 with the document the first one made
+            return (view.replayed() ? Response.ok().location(location) : Response.created(location))
+                    .entity(view)
+                    .build();
+        } catch (IOException e) {
+            throw new EarchiveException(
+                    ErrorCode.INVALID_REQUEST, "文件上传中断，请重新上传。The upload was interrupted: send it again.", e);
+        }
+    }
+
+    public record SubmitRequest(String supplementPromisedDate) {}
+
+    @POST
+    @Path("{caseNumber}/submit")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    @Roles({"clerk", "admin"})
+    @Operation(
+            summary =
+                    "Send the case to the back office; the system assigns the least-loaded present reviewer with the skill."
+                            + " With missing materials only for types that allow a later supplement, with the promised date.")
+    public CaseView submit(@PathParam("caseNumber") String caseNumber, SubmitRequest request) throws EarchiveException {
+        LocalDate promised = RequestValues.date(request == null ? null : request.supplementPromisedDate());
+        return workflow.submit(caseNumber, promised, security.getUserPrincipal().getName());
+    }
+
+    private static EntityPart part(List<EntityPart> parts, String name) {
+        if (parts == null) {
+            return null;
+        }
+        return parts.stream().filter(p -> name.equals(p.getName())).findFirst().orElse(null);
+    }
 }

@@ -20,27 +20,33 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @Path("catalogue/business-types")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "catalogue", description = "The business catalogue: types, materials, deadlines, retention (data, no redeploy)")
+@Tag(
+        name = "catalogue",
+        description = "The business catalogue: types, materials, deadlines, retention (data, no redeploy)")
 public class CatalogueResource {
-  @EJB CatalogueService catalogue;
+    @EJB
+    CatalogueService catalogue;
 
-  @GET
-  @Roles({"clerk", "reviewer", "archivist", "auditor", "admin", "station", "reader"})
-  @Operation(summary = "Every business type with its materials, deadline, archive category, retention and reviewer skill")
-  public List<BusinessTypeView> types() {
-    return catalogue.types();
-  }
-
-  @PUT
-  @Path("{code}")
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Roles("admin")
-  @Operation(summary = "Creates or revises a business type; new cases use it at once. Send the version read, to refuse"
-      + " overwriting someone else's change")
-  public BusinessTypeView save(@PathParam("code") String code, BusinessTypeView type) throws EarchiveException {
-    if (type == null || !code.equals(type.code())) {
-      throw new EarchiveException(ErrorCode.INVALID_REQUEST, "The body's code must be the one in the URL.");
+    @GET
+    @Roles({"clerk", "reviewer", "archivist", "auditor", "admin", "station", "reader"})
+    @Operation(
+            summary =
+                    "Every business type with its materials, deadline, archive category, retention and reviewer skill")
+    public List<BusinessTypeView> types() {
+        return catalogue.types();
     }
-    return catalogue.save(type);
-  }
+
+    @PUT
+    @Path("{code}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Roles("admin")
+    @Operation(
+            summary = "Creates or revises a business type; new cases use it at once. Send the version read, to refuse"
+                    + " overwriting someone else's change")
+    public BusinessTypeView save(@PathParam("code") String code, BusinessTypeView type) throws EarchiveException {
+        if (type == null || !code.equals(type.code())) {
+            throw new EarchiveException(ErrorCode.INVALID_REQUEST, "The body's code must be the one in the URL.");
+        }
+        return catalogue.save(type);
+    }
 }

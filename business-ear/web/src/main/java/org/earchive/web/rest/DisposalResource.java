@@ -23,56 +23,57 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "disposition", description = "到期鉴定与销毁: destruction lists, approved before anything is destroyed")
 public class DisposalResource {
-  @EJB DispositionService disposition;
+    @EJB
+    DispositionService disposition;
 
-  @POST
-  @Path("appraisals")
-  @Roles({"archivist", "admin"})
-  @Operation(summary = "Starts the appraisal batch job, which lists every record past retention (never a held one)")
-  public Response appraise() throws EarchiveException {
-    return Response.accepted(disposition.appraise()).build();
-  }
+    @POST
+    @Path("appraisals")
+    @Roles({"archivist", "admin"})
+    @Operation(summary = "Starts the appraisal batch job, which lists every record past retention (never a held one)")
+    public Response appraise() throws EarchiveException {
+        return Response.accepted(disposition.appraise()).build();
+    }
 
-  @GET
-  @Path("appraisals/{execution}")
-  @Roles({"archivist", "auditor", "admin"})
-  @Operation(summary = "An appraisal run: batch status and the list it proposed")
-  public AppraisalRun run(@PathParam("execution") long execution) throws EarchiveException {
-    return disposition.run(execution);
-  }
+    @GET
+    @Path("appraisals/{execution}")
+    @Roles({"archivist", "auditor", "admin"})
+    @Operation(summary = "An appraisal run: batch status and the list it proposed")
+    public AppraisalRun run(@PathParam("execution") long execution) throws EarchiveException {
+        return disposition.run(execution);
+    }
 
-  @GET
-  @Path("lists")
-  @Roles({"archivist", "auditor", "admin"})
-  @Operation(summary = "Destruction lists, newest first (kept for ever)")
-  public List<DisposalListView> lists() throws EarchiveException {
-    return disposition.lists();
-  }
+    @GET
+    @Path("lists")
+    @Roles({"archivist", "auditor", "admin"})
+    @Operation(summary = "Destruction lists, newest first (kept for ever)")
+    public List<DisposalListView> lists() throws EarchiveException {
+        return disposition.lists();
+    }
 
-  @GET
-  @Path("lists/{id}")
-  @Roles({"archivist", "auditor", "admin"})
-  @Operation(summary = "One destruction list with its items and their outcome")
-  public DisposalListView list(@PathParam("id") long id) throws EarchiveException {
-    return disposition.list(id);
-  }
+    @GET
+    @Path("lists/{id}")
+    @Roles({"archivist", "auditor", "admin"})
+    @Operation(summary = "One destruction list with its items and their outcome")
+    public DisposalListView list(@PathParam("id") long id) throws EarchiveException {
+        return disposition.list(id);
+    }
 
-  @POST
-  @Path("lists/{id}/decision")
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Roles("admin")
-  @Operation(summary = "The appraisal group's decision: {decision: APPROVE|REJECT, comment}; never the list's author")
-  public DisposalListView decide(@PathParam("id") long id, BorrowingResource.DecisionRequest request)
-      throws EarchiveException {
-    RequestValues.text("comment", request == null ? null : request.comment(), RequestValues.COMMENT);
-    return disposition.decide(id, BorrowingResource.approve(request), request.comment());
-  }
+    @POST
+    @Path("lists/{id}/decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Roles("admin")
+    @Operation(summary = "The appraisal group's decision: {decision: APPROVE|REJECT, comment}; never the list's author")
+    public DisposalListView decide(@PathParam("id") long id, BorrowingResource.DecisionRequest request)
+            throws EarchiveException {
+        RequestValues.text("comment", request == null ? null : request.comment(), RequestValues.COMMENT);
+        return disposition.decide(id, BorrowingResource.approve(request), request.comment());
+    }
 
-  @POST
-  @Path("lists/{id}/execute")
-  @Roles({"archivist", "admin"})
-  @Operation(summary = "Destroys the content of an approved list's records; the metadata and the list are kept")
-  public DisposalListView execute(@PathParam("id") long id) throws EarchiveException {
-    return disposition.execute(id);
-  }
+    @POST
+    @Path("lists/{id}/execute")
+    @Roles({"archivist", "admin"})
+    @Operation(summary = "Destroys the content of an approved list's records; the metadata and the list are kept")
+    public DisposalListView execute(@PathParam("id") long id) throws EarchiveException {
+        return disposition.execute(id);
+    }
 }

@@ -14,27 +14,30 @@ import java.util.Map;
  */
 @WebServlet(name = "errors", urlPatterns = "/error")
 public class ErrorPageServlet extends HttpServlet {
-  private static final Map<Integer, String[]> KNOWN =
-      Map.of(
-          400, new String[] {"INVALID_REQUEST", "请求格式不正确。The request is malformed: check its URL, headers and body."},
-          401, new String[] {"UNAUTHENTICATED", "请先登录。Sign in first."},
-          403, new String[] {"FORBIDDEN", "您的角色无权执行此操作。Your role may not do this."},
-          404, new String[] {"NOT_FOUND", "没有这个地址。There is no such resource: check the URL."},
-          405, new String[] {"METHOD_NOT_ALLOWED", "This resource does not accept that HTTP method."},
-          413, new String[] {"REQUEST_TOO_LARGE", "请求内容过大。The request body is too large."},
-          415, new String[] {"UNSUPPORTED_MEDIA_TYPE", "Send the body in the documented content type."});
+    private static final Map<Integer, String[]> KNOWN = Map.of(
+            400, new String[] {"INVALID_REQUEST", "请求格式不正确。The request is malformed: check its URL, headers and body."},
+            401, new String[] {"UNAUTHENTICATED", "请先登录。Sign in first."},
+            403, new String[] {"FORBIDDEN", "您的角色无权执行此操作。Your role may not do this."},
+            404, new String[] {"NOT_FOUND", "没有这个地址。There is no such resource: check the URL."},
+            405, new String[] {"METHOD_NOT_ALLOWED", "This resource does not accept that HTTP method."},
+            413, new String[] {"REQUEST_TOO_LARGE", "请求内容过大。The request body is too large."},
+            415, new String[] {"UNSUPPORTED_MEDIA_TYPE", "Send the body in the documented content type."});
 
-  @Override
-  protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-    int status = code instanceof Integer i ? i : 500;
-    String[] known =
-        KNOWN.getOrDefault(status, status >= 500
-            ? new String[] {"INTERNAL_ERROR", "系统内部错误，请稍后重试或联系管理员。An internal error occurred: try again or ask an administrator."}
-            : new String[] {"INVALID_REQUEST", "请求无法处理。The request cannot be handled."});
-    response.setStatus(status);
-    response.setContentType("application/json;charset=UTF-8");
-    response.setHeader("Cache-Control", "no-store");
-    response.getWriter().write("{\"code\":\"" + known[0] + "\",\"message\":\"" + known[1] + "\"}");
-  }
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int status = code instanceof Integer i ? i : 500;
+        String[] known = KNOWN.getOrDefault(
+                status,
+                status >= 500
+                        ? new String[] {
+                            "INTERNAL_ERROR",
+                            "系统内部错误，请稍后重试或联系管理员。An internal error occurred: try again or ask an administrator."
+                        }
+                        : new String[] {"INVALID_REQUEST", "请求无法处理。The request cannot be handled."});
+        response.setStatus(status);
+        response.setContentType("application/json;charset=UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.getWriter().write("{\"code\":\"" + known[0] + "\",\"message\":\"" + known[1] + "\"}");
+    }
 }

@@ -16,14 +16,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "monitoring", description = "Live counts for the monitoring screen")
 public class MonitoringResource {
-  @EJB MonitoringService monitoring;
+    @EJB
+    MonitoringService monitoring;
 
-  @GET
-  @Path("summary")
-  @Roles({"manager", "admin", "auditor", "archivist"})
-  @Operation(summary = "Today's cases by channel and hall, backlog by state, overdue cases, reviewer load, archiving"
-      + " blocked by the four-property check, records and bytes archived")
-  public MonitoringView summary() {
-    return monitoring.summary();
-  }
+    @GET
+    @Path("summary")
+    @Roles({"manager", "admin", "auditor", "archivist"})
+    @Operation(
+            summary = "Today's cases by channel and hall, backlog by state, overdue cases, reviewer load, archiving"
+                    + " blocked by the four-property check, records and bytes archived")
+    public MonitoringView summary() {
+        return monitoring.summary();
+    }
 }

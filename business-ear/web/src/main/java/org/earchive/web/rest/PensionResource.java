@@ -20,31 +20,38 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "pension", description = "基本养老金核定: computed from the applicant's archived evidence")
 public class PensionResource {
-  @EJB PensionService pension;
-  @EJB org.earchive.pension.PensionTransferService transfers;
+    @EJB
+    PensionService pension;
 
-  /** Where to send: a receiving office's code from EARCHIVE_TRANSFER_RECEIVERS. */
-  public record SendRequest(String receiver) {}
+    @EJB
+    org.earchive.pension.PensionTransferService transfers;
 
-  @POST
-  @Path("transfers/{caseNumber}/send")
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Roles({"archivist", "admin"})
-  @Operation(summary = "Pension transfer: sends the applicant's archive of an approved TRANSFER case to the receiving"
-      + " office as a transfer package; answers with the receiver's verification and import (REFUSED names each problem)")
-  public org.earchive.pension.TransferDelivery send(@PathParam("caseNumber") String caseNumber, SendRequest request)
-      throws EarchiveException {
-    return transfers.send(caseNumber, request == null ? null : request.receiver());
-  }
+    /** Where to send: a receiving office's code from EARCHIVE_TRANSFER_RECEIVERS. */
+    public record SendRequest(String receiver) {}
 
-  @POST
-  @Path("cases/{caseNumber}/determination")
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Roles("reviewer")
-  @Operation(summary = "Computes the monthly basic pension of a PENSION / PENSION_BACKPAY case assigned to the caller and"
-      + " files the computation sheet (PDF/A) in its dossier; 409 EVIDENCE_MISSING names each missing material")
-  public PensionDetermination determine(@PathParam("caseNumber") String caseNumber, PensionRequest request)
-      throws EarchiveException {
-    return pension.determine(caseNumber, request);
-  }
+    @POST
+    @Path("transfers/{caseNumber}/send")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Roles({"archivist", "admin"})
+    @Operation(
+            summary =
+                    "Pension transfer: sends the applicant's archive of an approved TRANSFER case to the receiving"
+                            + " office as a transfer package; answers with the receiver's verification and import (REFUSED names each problem)")
+    public org.earchive.pension.TransferDelivery send(@PathParam("caseNumber") String caseNumber, SendRequest request)
+            throws EarchiveException {
+        return transfers.send(caseNumber, request == null ? null : request.receiver());
+    }
+
+    @POST
+    @Path("cases/{caseNumber}/determination")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Roles("reviewer")
+    @Operation(
+            summary =
+                    "Computes the monthly basic pension of a PENSION / PENSION_BACKPAY case assigned to the caller and"
+                            + " files the computation sheet (PDF/A) in its dossier; 409 EVIDENCE_MISSING names each missing material")
+    public PensionDetermination determine(@PathParam("caseNumber") String caseNumber, PensionRequest request)
+            throws EarchiveException {
+        return pension.determine(caseNumber, request);
+    }
 }

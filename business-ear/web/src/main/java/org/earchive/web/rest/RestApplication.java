@@ -12,13 +12,13 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 @ApplicationPath("api")
 @DeclareRoles({"clerk", "reviewer", "archivist", "auditor", "admin", "manager", "station", "reader", "service"})
 @OpenAPIDefinition(
-    info =
-        @Info(
-            title = "earchive API",
-            version = "0.1",
-            description =
-                "Cases, materials and the electronic archive of a social-insurance agency. Every call but /health needs"
-                    + " HTTP Basic credentials and the right role. Errors are {\"code\", \"message\"}."),
-    security = @SecurityRequirement(name = "basic"))
+        info =
+                @Info(
+                        title = "earchive API",
+                        version = "0.1",
+                        description =
+                                "Cases, materials and the electronic archive of a social-insurance agency. Every call but /health needs"
+                                        + " HTTP Basic credentials and the right role. Errors are {\"code\", \"message\"}."),
+        security = @SecurityRequirement(name = "basic"))
 @SecurityScheme(securitySchemeName = "basic", type = SecuritySchemeType.HTTP, scheme = "basic")
 public class RestApplication extends Application {}

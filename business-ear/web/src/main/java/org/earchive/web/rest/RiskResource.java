@@ -21,21 +21,22 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "risk", description = "风险提示: the same document presented in different cases")
 public class RiskResource {
-  @EJB RiskService risk;
+    @EJB
+    RiskService risk;
 
-  @GET
-  @Path("cases/{caseNumber}/flags")
-  @Roles({"reviewer", "manager", "admin", "archivist", "auditor", "clerk"})
-  @Operation(summary = "The risk signals of a case, with their evidence")
-  public List<CaseFlagView> flags(@PathParam("caseNumber") String caseNumber) throws EarchiveException {
-    return risk.flags(caseNumber);
-  }
+    @GET
+    @Path("cases/{caseNumber}/flags")
+    @Roles({"reviewer", "manager", "admin", "archivist", "auditor", "clerk"})
+    @Operation(summary = "The risk signals of a case, with their evidence")
+    public List<CaseFlagView> flags(@PathParam("caseNumber") String caseNumber) throws EarchiveException {
+        return risk.flags(caseNumber);
+    }
 
-  @GET
-  @Path("flags")
-  @Roles({"manager", "admin", "auditor"})
-  @Operation(summary = "The latest risk signals of all cases, for managers")
-  public List<CaseFlagView> recent(@QueryParam("limit") @DefaultValue("100") int limit) throws EarchiveException {
-    return risk.recent(limit);
-  }
+    @GET
+    @Path("flags")
+    @Roles({"manager", "admin", "auditor"})
+    @Operation(summary = "The latest risk signals of all cases, for managers")
+    public List<CaseFlagView> recent(@QueryParam("limit") @DefaultValue("100") int limit) throws EarchiveException {
+        return risk.recent(limit);
+    }
 }

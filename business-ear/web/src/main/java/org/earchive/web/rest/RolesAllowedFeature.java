@@ -23,48 +23,48 @@ import java.lang.reflect.Method;
  */
 @Provider
 public class RolesAllowedFeature implements DynamicFeature {
-  @Override
-  public void configure(ResourceInfo resource, FeatureContext context) {
-    Method m = resource.getResourceMethod();
-    String[] roles = m.isAnnotationPresent(DenyAll.class) ? new String[0] : rolesOf(m);
-    if (roles == null && !m.isAnnotationPresent(PermitAll.class)) {
-      roles = rolesOf(resource.getResourceClass());
-    }
-    if (roles != null) {
-      context.register(new RoleFilter(roles));
-    }
-  }
-
-  /** The roles {@link Roles} or {@code @RolesAllowed} names on a method or class, or null if neither is there. */
-  private static String[] rolesOf(AnnotatedElement element) {
-    Roles roles = element.getAnnotation(Roles.class);
-    if (roles != null) {
-      return roles.value();
-    }
-    RolesAllowed allowed = element.getAnnotation(RolesAllowed.class);
-    return allowed == null ? null : allowed.value();
-  }
-
-  @Priority(Priorities.AUTHORIZATION)
-  static final class RoleFilter implements ContainerRequestFilter {
-    private final String[] roles;
-
-    RoleFilter(String[] roles) {
-      this.roles = roles;
-    }
-
     @Override
-    public void filter(ContainerRequestContext request) {
-      var security = request.getSecurityContext();
-      if (security.getUserPrincipal() == null) {
-        throw new NotAuthorizedException("Basic realm=\"earchive\"");
-      }
-      for (String role : roles) {
-        if (security.isUserInRole(role)) {
-          return;
+    public void configure(ResourceInfo resource, FeatureContext context) {
+        Method m = resource.getResourceMethod();
+        String[] roles = m.isAnnotationPresent(DenyAll.class) ? new String[0] : rolesOf(m);
+        if (roles == null && !m.isAnnotationPresent(PermitAll.class)) {
+            roles = rolesOf(resource.getResourceClass());
         }
-      }
-      throw new ForbiddenException();
+        if (roles != null) {
+            context.register(new RoleFilter(roles));
+        }
     }
-  }
+
+    /** The roles {@link Roles} or {@code @RolesAllowed} names on a method or class, or null if neither is there. */
+    private static String[] rolesOf(AnnotatedElement element) {
+        Roles roles = element.getAnnotation(Roles.class);
+        if (roles != null) {
+            return roles.value();
+        }
+        RolesAllowed allowed = element.getAnnotation(RolesAllowed.class);
+        return allowed == null ? null : allowed.value();
+    }
+
+    @Priority(Priorities.AUTHORIZATION)
+    static final class RoleFilter implements ContainerRequestFilter {
+        private final String[] roles;
+
+        RoleFilter(String[] roles) {
+            this.roles = roles;
+        }
+
+        @Override
+        public void filter(ContainerRequestContext request) {
+            var security = request.getSecurityContext();
+            if (security.getUserPrincipal() == null) {
+                throw new NotAuthorizedException("Basic realm=\"earchive\"");
+            }
+            for (String role : roles) {
+                if (security.isUserInRole(role)) {
+                    return;
+                }
+            }
+            throw new ForbiddenException();
+        }
+    }
 }

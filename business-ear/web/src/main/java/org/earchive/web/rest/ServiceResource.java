@@ -33,58 +33,94 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Roles("reader")
 @Tag(name = "service", description = "业务系统接口: for service accounts of other systems (role service)")
 public class ServiceResource {
-  @EJB ArchiveService archive;
-  @Inject DocumentResource documents;
+    @EJB
+    ArchiveService archive;
 
-  /** The answer to "has this person a valid archived material of type X". */
-  public record MaterialAnswer(
-      String citizenId, String material, boolean valid, String archiveNumber, java.time.Instant archivedAt, String reason) {}
+    @Inject
+    DocumentResource documents;
 
-  @GET
-  @Path("persons/{citizenId}/records")
-  @Operation(summary = "A person's archive index (一人一档): every record, oldest first")
-  @APIResponse(responseCode = "200", description = "the records", content = @Content(mediaType = "application/json",
-      examples = @ExampleObject(name = "records", value = "[{\"archiveNumber\":\"F001-2026-ZJ-Y-000001\",\"caseNumber\":"
-          + "\"C202611300000150\",\"citizenId\":\"11010519491231002X\",\"businessType\":\"ENROLL\",\"material\":\"ID_CARD\","
-          + "\"title\":\"id_card.pdf\",\"retention\":\"PERMANENT\",\"legalHold\":false,\"documentId\":152,\"size\":48211,"
-          + "\"sha256\":\"9f2c…\",\"sm3\":\"66c7…\",\"archivedAt\":\"2026-11-30T09:12:03Z\",\"restricted\":false}]")))
-  @APIResponse(responseCode = "403", description = "the caller is not a service account")
-  public List<RecordView> person(@PathParam("citizenId") String citizenId) throws EarchiveException {
-    return archive.person(citizenId);
-  }
+    /** The answer to "has this person a valid archived material of type X". */
+    public record MaterialAnswer(
+            String citizenId,
+            String material,
+            boolean valid,
+            String archiveNumber,
+            java.time.Instant archivedAt,
+            String reason) {}
 
-  @GET
-  @Path("records/{archiveNumber}")
-  @Operation(summary = "A record's metadata: archive number, case, material, retention, digests")
-  public RecordView record(@PathParam("archiveNumber") String archiveNumber) throws EarchiveException {
-    return archive.record(archiveNumber);
-  }
+    @GET
+    @Path("persons/{citizenId}/records")
+    @Operation(summary = "A person's archive index (一人一档): every record, oldest first")
+    @APIResponse(
+            responseCode = "200",
+            description = "the records",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @ExampleObject(
+                                            name = "records",
+                                            value =
+                                                    "[{\"archiveNumber\":\"F001-2026-ZJ-Y-000001\",\"caseNumber\":"
+                                                            + "\"C202611300000150\",\"citizenId\":\"11010519491231002X\",\"businessType\":\"ENROLL\",\"material\":\"ID_CARD\","
+                                                            + "\"title\":\"id_card.pdf\",\"retention\":\"PERMANENT\",\"legalHold\":false,\"documentId\":152,\"size\":48211,"
+                                                            + "\"sha256\":\"9f2c…\",\"sm3\":\"66c7…\",\"archivedAt\":\"2026-11-30T09:12:03Z\",\"restricted\":false}]")))
+    @APIResponse(responseCode = "403", description = "the caller is not a service account")
+    public List<RecordView> person(@PathParam("citizenId") String citizenId) throws EarchiveException {
+        return archive.person(citizenId);
+    }
 
-  @GET
-  @Path("records/{archiveNumber}/content")
-  @Produces(MediaType.WILDCARD)
-  @Operation(summary = "A record's content, exactly as archived (fixity checked while it is read; Digest header)")
-  public Response content(@PathParam("archiveNumber") String archiveNumber) throws EarchiveException {
-    return documents.content(archive.record(archiveNumber).documentId(), false);
-  }
+    @GET
+    @Path("records/{archiveNumber}")
+    @Operation(summary = "A record's metadata: archive number, case, material, retention, digests")
+    public RecordView record(@PathParam("archiveNumber") String archiveNumber) throws EarchiveException {
+        return archive.record(archiveNumber);
+    }
 
-  @GET
-  @Path("persons/{citizenId}/materials/{material}")
-  @Operation(summary = "Whether the person has a valid archived material of this type (not destroyed, retention running)")
-  @APIResponse(responseCode = "200", description = "the answer", content = @Content(mediaType = "application/json",
-      examples = @ExampleObject(name = "has an ID card copy", value = "{\"citizenId\":\"110105********002X\",\"material\":"
-          + "\"ID_CARD\",\"valid\":true,\"archiveNumber\":\"F001-2026-ZJ-Y-000001\",\"archivedAt\":\"2026-11-30T09:12:03Z\"}")))
-  public MaterialAnswer material(@PathParam("citizenId") String citizenId, @PathParam("material") String material)
-      throws EarchiveException {
-    LocalDate today = LocalDate.now();
-    List<RecordView> records = archive.person(citizenId);
-    Optional<RecordView> valid = records.stream()
-        .filter(r -> r.material().equals(material))
-        .filter(r -> r.disposedAt() == null && (r.retainUntil() == null || !r.retainUntil().isBefore(today)))
-        .max(Comparator.comparing(RecordView::archivedAt));
-    String masked = org.earchive.archive.domain.model.identity.CitizenId.mask(citizenId);
-    return valid.map(r -> new MaterialAnswer(masked, material, true, r.archiveNumber(), r.archivedAt(), null))
-        .orElseGet(() -> new MaterialAnswer(masked, material, false, null, null,
-            records.stream().anyMatch(r -> r.material().equals(material)) ? "destroyed or past retention" : "none archived"));
-  }
+    @GET
+    @Path("records/{archiveNumber}/content")
+    @Produces(MediaType.WILDCARD)
+    @Operation(summary = "A record's content, exactly as archived (fixity checked while it is read; Digest header)")
+    public Response content(@PathParam("archiveNumber") String archiveNumber) throws EarchiveException {
+        return documents.content(archive.record(archiveNumber).documentId(), false);
+    }
+
+    @GET
+    @Path("persons/{citizenId}/materials/{material}")
+    @Operation(
+            summary =
+                    "Whether the person has a valid archived material of this type (not destroyed, retention running)")
+    @APIResponse(
+            responseCode = "200",
+            description = "the answer",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @ExampleObject(
+                                            name = "has an ID card copy",
+                                            value =
+                                                    "{\"citizenId\":\"110105********002X\",\"material\":"
+                                                            + "\"ID_CARD\",\"valid\":true,\"archiveNumber\":\"F001-2026-ZJ-Y-000001\",\"archivedAt\":\"2026-11-30T09:12:03Z\"}")))
+    public MaterialAnswer material(@PathParam("citizenId") String citizenId, @PathParam("material") String material)
+            throws EarchiveException {
+        LocalDate today = LocalDate.now();
+        List<RecordView> records = archive.person(citizenId);
+        Optional<RecordView> valid = records.stream()
+                .filter(r -> r.material().equals(material))
+                .filter(r -> r.disposedAt() == null
+                        && (r.retainUntil() == null || !r.retainUntil().isBefore(today)))
+                .max(Comparator.comparing(RecordView::archivedAt));
+        String masked = org.earchive.archive.domain.model.identity.CitizenId.mask(citizenId);
+        return valid.map(r -> new MaterialAnswer(masked, material, true, r.archiveNumber(), r.archivedAt(), null))
+                .orElseGet(() -> new MaterialAnswer(
+                        masked,
+                        material,
+                        false,
+                        null,
+                        null,
+                        records.stream().anyMatch(r -> r.material().equals(material))
+                                ? "destroyed or past retention"
+                                : "none archived"));
+    }
 }

@@ -28,70 +28,82 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "session", description = "Sign-in for the pages")
 public class SessionResource {
-  private static final List<String> ROLES = List.of("clerk", "reviewer", "archivist", "auditor", "admin", "manager", "station", "reader", "service");
+    private static final List<String> ROLES =
+            List.of("clerk", "reviewer", "archivist", "auditor", "admin", "manager", "station", "reader", "service");
 
-  @Context SecurityContext security;
-  @Context HttpServletRequest request;
+    @Context
+    SecurityContext security;
 
-  public record Me(String username, List<String> roles, boolean mustChangePassword) {}
+    @Context
+    HttpServletRequest request;
 
-  /** The body of {@code POST /api/session/password}. */
-  public record PasswordChange(String currentPassword, String newPassword) {}
+    public record Me(String username, List<String> roles, boolean mustChangePassword) {}
 
-  @jakarta.ejb.EJB org.earchive.archive.application.UserDirectory directory;
+    /** The body of {@code POST /api/session/password}. */
+    public record PasswordChange(String currentPassword, String newPassword) {}
 
-  @POST
-  @Path("password")
-  @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
-  @PermitAll
-  @Operation(summary = "Changes the signed-in user's own password: {currentPassword, newPassword}; at least 10"
-      + " characters with letters and digits, not the user name, none of the last five (400 PASSWORD_POLICY)")
-  public Response changePassword(PasswordChange change) throws org.earchive.archive.application.EarchiveException {
-    if (security.getUserPrincipal() == null) {
-      throw new jakarta.ws.rs.NotAuthorizedException("Basic realm=\"earchive\"");
+    @jakarta.ejb.EJB
+    org.earchive.archive.application.UserDirectory directory;
+
+    @POST
+    @Path("password")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    @PermitAll
+    @Operation(
+            summary =
+                    "Changes the signed-in user's own password: {currentPassword, newPassword}; at least 10"
+                            + " characters with letters and digits, not the user name, none of the last five (400 PASSWORD_POLICY)")
+    public Response changePassword(PasswordChange change) throws org.earchive.archive.application.EarchiveException {
+        if (security.getUserPrincipal() == null) {
+            throw new jakarta.ws.rs.NotAuthorizedException("Basic realm=\"earchive\"");
+        }
+        if (change == null || change.currentPassword() == null || change.newPassword() == null) {
+            throw new org.earchive.archive.application.EarchiveException(
+                    org.earchive.archive.application.ErrorCode.INVALID_REQUEST,
+                    "Send {\"currentPassword\", \"newPassword\"}.");
+        }
+        directory.changePassword(
+                security.getUserPrincipal().getName(),
+                change.currentPassword().toCharArray(),
+                change.newPassword().toCharArray());
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.removeAttribute(org.earchive.web.security.PasswordChangeFilter.MUST_CHANGE);
+        }
+        return Response.noContent().build();
     }
-    if (change == null || change.currentPassword() == null || change.newPassword() == null) {
-      throw new org.earchive.archive.application.EarchiveException(
-          org.earchive.archive.application.ErrorCode.INVALID_REQUEST, "Send {\"currentPassword\", \"newPassword\"}.");
-    }
-    directory.changePassword(security.getUserPrincipal().getName(), change.currentPassword().toCharArray(),
-        change.newPassword().toCharArray());
-    HttpSession session = request.getSession(false);
-    if (session != null) {
-      session.removeAttribute(org.earchive.web.security.PasswordChangeFilter.MUST_CHANGE);
-    }
-    return Response.noContent().build();
-  }
 
-  @POST
-  @PermitAll
-  @Operation(summary = "Sign in with a form (j_username, j_password); starts a session")
-  public Me signIn() {
-    return me();
-  }
-
-  @GET
-  @PermitAll
-  @Operation(summary = "Who is signed in")
-  public Me me() {
-    if (security.getUserPrincipal() == null) {
-      throw new jakarta.ws.rs.NotAuthorizedException("Basic realm=\"earchive\"");
+    @POST
+    @PermitAll
+    @Operation(summary = "Sign in with a form (j_username, j_password); starts a session")
+    public Me signIn() {
+        return me();
     }
-    return new Me(
-        security.getUserPrincipal().getName(),
-        Stream.of(ROLES.toArray(String[]::new)).filter(security::isUserInRole).toList(),
-        org.earchive.web.security.PasswordChangeFilter.mustChange(request));
-  }
 
-  @DELETE
-  @PermitAll
-  @Operation(summary = "Sign out")
-  public Response signOut() throws ServletException {
-    request.logout();
-    HttpSession session = request.getSession(false);
-    if (session != null) {
-      session.invalidate();
+    @GET
+    @PermitAll
+    @Operation(summary = "Who is signed in")
+    public Me me() {
+        if (security.getUserPrincipal() == null) {
+            throw new jakarta.ws.rs.NotAuthorizedException("Basic realm=\"earchive\"");
+        }
+        return new Me(
+                security.getUserPrincipal().getName(),
+                Stream.of(ROLES.toArray(String[]::new))
+                        .filter(security::isUserInRole)
+                        .toList(),
+                org.earchive.web.security.PasswordChangeFilter.mustChange(request));
     }
-    return Response.noContent().build();
-  }
+
+    @DELETE
+    @PermitAll
+    @Operation(summary = "Sign out")
+    public Response signOut() throws ServletException {
+        request.logout();
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        return Response.noContent().build();
+    }
 }

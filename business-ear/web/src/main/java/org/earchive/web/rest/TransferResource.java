@@ -37,155 +37,172 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "transfer", description = "电子档案移交: BagIt packages out to and in from other offices")
 public class TransferResource {
-  static final String ZIP = "application/zip";
+    static final String ZIP = "application/zip";
 
-  @EJB TransferService transfers;
+    @EJB
+    TransferService transfers;
 
-  /** What to export: {@code scope} DOSSIER (caseNumber), PERSON (citizenId) or PERIOD (from, to, ISO instants). */
-  public record ExportRequest(String scope, String caseNumber, String citizenId, String from, String to) {}
+    /** What to export: {@code scope} DOSSIER (caseNumber), PERSON (citizenId) or PERIOD (from, to, ISO instants). */
+    public record ExportRequest(String scope, String caseNumber, String citizenId, String from, String to) {}
 
-  @POST
-  @Path("exports")
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Produces({ZIP, MediaType.APPLICATION_JSON})
-  @Roles({"archivist", "admin"})
-  @Operation(summary = "Exports a dossier, a person's archive or a period as a BagIt package (zip); registered and audited")
-  public Response export(ExportRequest request) throws EarchiveException {
-    TransferScope scope = scope(request);
-    java.nio.file.Path file = spoolFile();
-    TransferReport report;
-    try (OutputStream out = Files.newOutputStream(file)) {
-      report = transfers.export(scope, out);
-    } catch (IOException | EarchiveException | RuntimeException e) {
-      delete(file);
-      if (e instanceof EarchiveException ee) {
-        throw ee;
-      }
-      throw new EarchiveException(ErrorCode.STORAGE_UNAVAILABLE, "The package could not be written: " + e.getMessage(), e);
-    }
-    StreamingOutput body = out -> {
-      try {
-        Files.copy(file, out);
-      } finally {
-        delete(file);
-      }
-    };
-    return Response.ok(body, ZIP)
-        .header("Content-Disposition", "attachment; filename=\"" + report.packageId() + ".zip\"")
-        .header("X-Earchive-Package", report.packageId())
-        .header("X-Earchive-Records", report.records())
-        .header("X-Earchive-Tagmanifest-Sha256", report.tagManifestSha256())
-        .build();
-  }
-
-  @POST
-  @Path("verify")
-  @Consumes({ZIP, MediaType.APPLICATION_OCTET_STREAM})
-  @Roles({"archivist", "admin"})
-  @Operation(summary = "Verifies a package (bag, digests, XML against the schema, four-property check) without importing")
-  public Response verify(InputStream body) throws EarchiveException {
-    java.nio.file.Path file = spool(body);
-    try {
-      TransferReport report = transfers.verify(file);
-      return Response.status(report.accepted() ? 200 : 422).entity(report).build();
-    } finally {
-      delete(file);
-    }
-  }
-
-  @POST
-  @Path("imports")
-  @Consumes({ZIP, MediaType.APPLICATION_OCTET_STREAM})
-  @Roles({"archivist", "admin", "service"})
-  @Operation(summary = "Imports a package after verifying all of it; rejected whole (422, every problem named) or imported"
-      + " under this archive's own numbers; a package imported before adds nothing")
-  public Response receive(InputStream body, @QueryParam("fonds") String fonds) throws EarchiveException {
-    java.nio.file.Path file = spool(body);
-    try {
-      TransferReport report = transfers.receive(file, fonds);
-      int status = !report.accepted() ? 422 : report.imported() > 0 ? 201 : 200;
-      return Response.status(status).entity(report).build();
-    } finally {
-      delete(file);
-    }
-  }
-
-  @GET
-  @Path("register")
-  @Roles({"archivist", "auditor", "admin"})
-  @Operation(summary = "The transfer register (移交登记): every package out, in or refused, newest first")
-  public List<TransferEntryView> register(@QueryParam("limit") @DefaultValue("100") int limit) throws EarchiveException {
-    return transfers.register(limit);
-  }
-
-  static TransferScope scope(ExportRequest r) throws EarchiveException {
-    if (r == null || r.scope() == null) {
-      throw invalid("Give scope DOSSIER (caseNumber), PERSON (citizenId) or PERIOD (from, to).");
-    }
-    try {
-      return switch (TransferScope.Kind.valueOf(r.scope().strip().toUpperCase())) {
-        case DOSSIER -> TransferScope.dossier(require(r.caseNumber(), "caseNumber"));
-        case PERSON -> TransferScope.person(require(r.citizenId(), "citizenId"));
-        case PERIOD -> TransferScope.period(Instant.parse(require(r.from(), "from")), Instant.parse(require(r.to(), "to")));
-      };
-    } catch (IllegalArgumentException | java.time.DateTimeException e) {
-      throw invalid("scope must be DOSSIER, PERSON or PERIOD; from and to are instants such as 2026-01-01T00:00:00Z.");
-    }
-  }
-
-  private static String require(String value, String name) throws EarchiveException {
-    if (value == null || value.isBlank()) {
-      throw invalid(name + " is required for this scope.");
-    }
-    return value.strip();
-  }
-
-  private static EarchiveException invalid(String message) {
-    return new EarchiveException(ErrorCode.INVALID_REQUEST, "移交范围不正确。" + message);
-  }
-
-  private static java.nio.file.Path spoolFile() throws EarchiveException {
-    try {
-      java.nio.file.Path dir = EarchiveSettings.current().spoolDirectory().resolve("transfer");
-      Files.createDirectories(dir);
-      return Files.createTempFile(dir, "package-", ".zip");
-    } catch (IOException e) {
-      throw new EarchiveException(ErrorCode.STORAGE_UNAVAILABLE, "No room to spool the package: " + e.getMessage(), e);
-    }
-  }
-
-  private static java.nio.file.Path spool(InputStream body) throws EarchiveException {
-    long limit = EarchiveSettings.current().transferMaxBytes();
-    java.nio.file.Path file = spoolFile();
-    try (InputStream in = body; OutputStream out = Files.newOutputStream(file)) {
-      byte[] buffer = new byte[64 * 1024];
-      long total = 0;
-      for (int n; (n = in.read(buffer)) > 0; ) {
-        total += n;
-        if (total > limit) {
-          throw new EarchiveException(ErrorCode.FILE_TOO_LARGE, "移交包超过上限。The package is larger than " + limit
-              + " bytes (EARCHIVE_TRANSFER_MAX_BYTES): split it by period or person.");
+    @POST
+    @Path("exports")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({ZIP, MediaType.APPLICATION_JSON})
+    @Roles({"archivist", "admin"})
+    @Operation(
+            summary =
+                    "Exports a dossier, a person's archive or a period as a BagIt package (zip); registered and audited")
+    public Response export(ExportRequest request) throws EarchiveException {
+        TransferScope scope = scope(request);
+        java.nio.file.Path file = spoolFile();
+        TransferReport report;
+        try (OutputStream out = Files.newOutputStream(file)) {
+            report = transfers.export(scope, out);
+        } catch (IOException | EarchiveException | RuntimeException e) {
+            delete(file);
+            if (e instanceof EarchiveException ee) {
+                throw ee;
+            }
+            throw new EarchiveException(
+                    ErrorCode.STORAGE_UNAVAILABLE, "The package could not be written: " + e.getMessage(), e);
         }
-        out.write(buffer, 0, n);
-      }
-      if (total == 0) {
-        throw new EarchiveException(ErrorCode.EMPTY_FILE, "没有收到移交包。The request carried no package.");
-      }
-      return file;
-    } catch (IOException e) {
-      delete(file);
-      throw new EarchiveException(ErrorCode.INVALID_REQUEST, "The package upload was interrupted: send it again.", e);
-    } catch (EarchiveException e) {
-      delete(file);
-      throw e;
+        StreamingOutput body = out -> {
+            try {
+                Files.copy(file, out);
+            } finally {
+                delete(file);
+            }
+        };
+        return Response.ok(body, ZIP)
+                .header("Content-Disposition", "attachment; filename=\"" + report.packageId() + ".zip\"")
+                .header("X-Earchive-Package", report.packageId())
+                .header("X-Earchive-Records", report.records())
+                .header("X-Earchive-Tagmanifest-Sha256", report.tagManifestSha256())
+                .build();
     }
-  }
 
-  private static void delete(java.nio.file.Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      // the spool folder is cleaned at start
+    @POST
+    @Path("verify")
+    @Consumes({ZIP, MediaType.APPLICATION_OCTET_STREAM})
+    @Roles({"archivist", "admin"})
+    @Operation(
+            summary =
+                    "Verifies a package (bag, digests, XML against the schema, four-property check) without importing")
+    public Response verify(InputStream body) throws EarchiveException {
+        java.nio.file.Path file = spool(body);
+        try {
+            TransferReport report = transfers.verify(file);
+            return Response.status(report.accepted() ? 200 : 422).entity(report).build();
+        } finally {
+            delete(file);
+        }
     }
-  }
+
+    @POST
+    @Path("imports")
+    @Consumes({ZIP, MediaType.APPLICATION_OCTET_STREAM})
+    @Roles({"archivist", "admin", "service"})
+    @Operation(
+            summary =
+                    "Imports a package after verifying all of it; rejected whole (422, every problem named) or imported"
+                            + " under this archive's own numbers; a package imported before adds nothing")
+    public Response receive(InputStream body, @QueryParam("fonds") String fonds) throws EarchiveException {
+        java.nio.file.Path file = spool(body);
+        try {
+            TransferReport report = transfers.receive(file, fonds);
+            int status = !report.accepted() ? 422 : report.imported() > 0 ? 201 : 200;
+            return Response.status(status).entity(report).build();
+        } finally {
+            delete(file);
+        }
+    }
+
+    @GET
+    @Path("register")
+    @Roles({"archivist", "auditor", "admin"})
+    @Operation(summary = "The transfer register (移交登记): every package out, in or refused, newest first")
+    public List<TransferEntryView> register(@QueryParam("limit") @DefaultValue("100") int limit)
+            throws EarchiveException {
+        return transfers.register(limit);
+    }
+
+    static TransferScope scope(ExportRequest r) throws EarchiveException {
+        if (r == null || r.scope() == null) {
+            throw invalid("Give scope DOSSIER (caseNumber), PERSON (citizenId) or PERIOD (from, to).");
+        }
+        try {
+            return switch (TransferScope.Kind.valueOf(r.scope().strip().toUpperCase())) {
+                case DOSSIER -> TransferScope.dossier(require(r.caseNumber(), "caseNumber"));
+                case PERSON -> TransferScope.person(require(r.citizenId(), "citizenId"));
+                case PERIOD ->
+                    TransferScope.period(
+                            Instant.parse(require(r.from(), "from")), Instant.parse(require(r.to(), "to")));
+            };
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            throw invalid(
+                    "scope must be DOSSIER, PERSON or PERIOD; from and to are instants such as 2026-01-01T00:00:00Z.");
+        }
+    }
+
+    private static String require(String value, String name) throws EarchiveException {
+        if (value == null || value.isBlank()) {
+            throw invalid(name + " is required for this scope.");
+        }
+        return value.strip();
+    }
+
+    private static EarchiveException invalid(String message) {
+        return new EarchiveException(ErrorCode.INVALID_REQUEST, "移交范围不正确。" + message);
+    }
+
+    private static java.nio.file.Path spoolFile() throws EarchiveException {
+        try {
+            java.nio.file.Path dir = EarchiveSettings.current().spoolDirectory().resolve("transfer");
+            Files.createDirectories(dir);
+            return Files.createTempFile(dir, "package-", ".zip");
+        } catch (IOException e) {
+            throw new EarchiveException(
+                    ErrorCode.STORAGE_UNAVAILABLE, "No room to spool the package: " + e.getMessage(), e);
+        }
+    }
+
+    private static java.nio.file.Path spool(InputStream body) throws EarchiveException {
+        long limit = EarchiveSettings.current().transferMaxBytes();
+        java.nio.file.Path file = spoolFile();
+        try (InputStream in = body;
+                OutputStream out = Files.newOutputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            long total = 0;
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                total += n;
+                if (total > limit) {
+                    throw new EarchiveException(
+                            ErrorCode.FILE_TOO_LARGE,
+                            "移交包超过上限。The package is larger than " + limit
+                                    + " bytes (EARCHIVE_TRANSFER_MAX_BYTES): split it by period or person.");
+                }
+                out.write(buffer, 0, n);
+            }
+            if (total == 0) {
+                throw new EarchiveException(ErrorCode.EMPTY_FILE, "没有收到移交包。The request carried no package.");
+            }
+            return file;
+        } catch (IOException e) {
+            delete(file);
+            throw new EarchiveException(
+                    ErrorCode.INVALID_REQUEST, "The package upload was interrupted: send it again.", e);
+        } catch (EarchiveException e) {
+            delete(file);
+            throw e;
+        }
+    }
+
+    private static void delete(java.nio.file.Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // the spool folder is cleaned at start
+        }
+    }
 }

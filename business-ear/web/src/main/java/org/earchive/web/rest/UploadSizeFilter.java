@@ -13,25 +13,29 @@ import org.earchive.archive.infrastructure.config.EarchiveSettings;
 @Provider
 @PreMatching
 public class UploadSizeFilter implements ContainerRequestFilter {
-  /** Room for the multipart envelope and the other form fields. */
-  private static final long ENVELOPE = 64 * 1024;
+    /** Room for the multipart envelope and the other form fields. */
+    private static final long ENVELOPE = 64 * 1024;
 
-  @Override
-  public void filter(ContainerRequestContext request) {
-    if (request.getUriInfo().getPath().replaceFirst("^/", "").startsWith("transfers/")) {
-      return; // packages have their own, larger limit, enforced while they are spooled (TransferResource)
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (request.getUriInfo().getPath().replaceFirst("^/", "").startsWith("transfers/")) {
+            return; // packages have their own, larger limit, enforced while they are spooled (TransferResource)
+        }
+        if (request.getMediaType() != null
+                && request.getMediaType()
+                        .getSubtype()
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .contains("json")) {
+            return; // JSON bodies have their own, smaller limit (JsonBodyLimit)
+        }
+        long limit = EarchiveSettings.current().maxUploadBytes();
+        if (request.getLength() > limit + ENVELOPE) {
+            request.abortWith(Errors.response(
+                    413,
+                    "FILE_TOO_LARGE",
+                    "文件超过 " + (limit / (1024 * 1024)) + " MB 的上限，请分开扫描或降低分辨率后重新上传。The file is larger than the limit of "
+                            + (limit / (1024 * 1024))
+                            + " MB: split it or scan at a lower resolution, then upload again."));
+        }
     }
-    if (request.getMediaType() != null && request.getMediaType().getSubtype().toLowerCase(java.util.Locale.ROOT).contains("json")) {
-      return; // JSON bodies have their own, smaller limit (JsonBodyLimit)
-    }
-    long limit = EarchiveSettings.current().maxUploadBytes();
-    if (request.getLength() > limit + ENVELOPE) {
-      request.abortWith(
-          Errors.response(
-              413,
-              "FILE_TOO_LARGE",
-              "文件超过 " + (limit / (1024 * 1024)) + " MB 的上限，请分开扫描或降低分辨率后重新上传。The file is larger than the limit of "
-                  + (limit / (1024 * 1024)) + " MB: split it or scan at a lower resolution, then upload again."));
-    }
-  }
 }

@@ -22,33 +22,35 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "users", description = "Accounts, roles, reviewer skills and absence (administrators)")
 public class UserResource {
-  @EJB UserAdministration users;
+    @EJB
+    UserAdministration users;
 
-  @GET
-  @Roles("admin")
-  @Operation(summary = "Every account with its roles, skills, hall and absence (never a password)")
-  public List<UserView> list() {
-    return users.users();
-  }
-
-  @PUT
-  @Path("{username}")
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Roles("admin")
-  @Operation(summary = "Creates or changes an account: {displayName, hall, roles, skills, absent, enabled, password?};"
-      + " an absent reviewer is given no new cases")
-  public UserView save(@PathParam("username") String username, UserView user) throws EarchiveException {
-    if (user == null || !username.equals(user.username())) {
-      throw new EarchiveException(ErrorCode.INVALID_REQUEST, "The body's username must be the one in the URL.");
+    @GET
+    @Roles("admin")
+    @Operation(summary = "Every account with its roles, skills, hall and absence (never a password)")
+    public List<UserView> list() {
+        return users.users();
     }
-    return users.save(user);
-  }
 
-  @jakarta.ws.rs.POST
-  @Path("{username}/unlock")
-  @Roles("admin")
-  @Operation(summary = "Lifts the sign-in lock of an account (locked after too many wrong passwords); audited")
-  public UserView unlock(@PathParam("username") String username) throws EarchiveException {
-    return users.unlock(username);
-  }
+    @PUT
+    @Path("{username}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Roles("admin")
+    @Operation(
+            summary = "Creates or changes an account: {displayName, hall, roles, skills, absent, enabled, password?};"
+                    + " an absent reviewer is given no new cases")
+    public UserView save(@PathParam("username") String username, UserView user) throws EarchiveException {
+        if (user == null || !username.equals(user.username())) {
+            throw new EarchiveException(ErrorCode.INVALID_REQUEST, "The body's username must be the one in the URL.");
+        }
+        return users.save(user);
+    }
+
+    @jakarta.ws.rs.POST
+    @Path("{username}/unlock")
+    @Roles("admin")
+    @Operation(summary = "Lifts the sign-in lock of an account (locked after too many wrong passwords); audited")
+    public UserView unlock(@PathParam("username") String username) throws EarchiveException {
+        return users.unlock(username);
+    }
 }

@@ -27,36 +27,44 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "workflow", description = "Submission, assignment by the system, decisions (four-eyes)")
 public class WorkflowResource {
-  @EJB WorkflowService workflow;
-  @Context SecurityContext security;
+    @EJB
+    WorkflowService workflow;
 
-  public record DecisionRequest(String decision, String comment) {}
+    @Context
+    SecurityContext security;
 
+    public record DecisionRequest(String decision, String comment) {}
 
-  @GET
-  @Roles("reviewer")
-  @Operation(summary = "The caller's inbox, earliest deadline first, with the time left and overdue cases marked")
-  public List<TaskView> tasks() {
-    return workflow.tasks(security.getUserPrincipal().getName());
-  }
-
-  @POST
-  @Path("{id}/decision")
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Roles("reviewer")
-  @Operation(summary = "Decide a case assigned to you: APPROVE (archives it), REJECT or SUPPLEMENT, always with a reason")
-  public CaseView decide(@PathParam("id") String id, DecisionRequest request) throws EarchiveException {
-    if (request == null || request.decision() == null) {
-      throw new EarchiveException(ErrorCode.INVALID_REQUEST, "Send {\"decision\": \"APPROVE|REJECT|SUPPLEMENT\", \"comment\": \"…\"}.");
+    @GET
+    @Roles("reviewer")
+    @Operation(summary = "The caller's inbox, earliest deadline first, with the time left and overdue cases marked")
+    public List<TaskView> tasks() {
+        return workflow.tasks(security.getUserPrincipal().getName());
     }
-    WorkflowService.Decision decision;
-    try {
-      decision = WorkflowService.Decision.valueOf(request.decision().trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new EarchiveException(ErrorCode.INVALID_REQUEST, "The decision must be APPROVE, REJECT or SUPPLEMENT.");
-    }
-    RequestValues.text("comment", request.comment(), RequestValues.COMMENT);
-    return workflow.decide(id, decision, request.comment(), security.getUserPrincipal().getName());
-  }
 
+    @POST
+    @Path("{id}/decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Roles("reviewer")
+    @Operation(
+            summary =
+                    "Decide a case assigned to you: APPROVE (archives it), REJECT or SUPPLEMENT, always with a reason")
+    public CaseView decide(@PathParam("id") String id, DecisionRequest request) throws EarchiveException {
+        if (request == null || request.decision() == null) {
+            throw new EarchiveException(
+                    ErrorCode.INVALID_REQUEST,
+                    "Send {\"decision\": \"APPROVE|REJECT|SUPPLEMENT\", \"comment\": \"…\"}.");
+        }
+        WorkflowService.Decision decision;
+        try {
+            decision =
+                    WorkflowService.Decision.valueOf(request.decision().trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new EarchiveException(
+                    ErrorCode.INVALID_REQUEST, "The decision must be APPROVE, REJECT or SUPPLEMENT.");
+        }
+        RequestValues.text("comment", request.comment(), RequestValues.COMMENT);
+        return workflow.decide(
+                id, decision, request.comment(), security.getUserPrincipal().getName());
+    }
 }

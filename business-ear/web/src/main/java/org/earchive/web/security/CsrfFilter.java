@@ -21,48 +21,50 @@ import java.util.Set;
  */
 @WebFilter(filterName = "csrf", urlPatterns = "/*")
 public class CsrfFilter extends HttpFilter {
-  private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+    private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
-  @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-      throws IOException, ServletException {
-    if (!SAFE.contains(request.getMethod()) && !allowed(request, request.getHeader("Authorization") == null)) {
-      refuse(response);
-      return;
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (!SAFE.contains(request.getMethod()) && !allowed(request, request.getHeader("Authorization") == null)) {
+            refuse(response);
+            return;
+        }
+        chain.doFilter(request, response);
     }
-    chain.doFilter(request, response);
-  }
 
-  /** Whether a state-changing request may proceed; {@code bySession}: it has no credentials of its own. */
-  static boolean allowed(HttpServletRequest request, boolean bySession) {
-    String origin = request.getHeader("Origin");
-    if (origin != null) {
-      return sameOrigin(origin, request.getHeader("Host"));
+    /** Whether a state-changing request may proceed; {@code bySession}: it has no credentials of its own. */
+    static boolean allowed(HttpServletRequest request, boolean bySession) {
+        String origin = request.getHeader("Origin");
+        if (origin != null) {
+            return sameOrigin(origin, request.getHeader("Host"));
+        }
+        if (bySession && request.getRequestedSessionId() != null) {
+            return request.getHeader("X-Requested-With") != null;
+        }
+        return true;
     }
-    if (bySession && request.getRequestedSessionId() != null) {
-      return request.getHeader("X-Requested-With") != null;
-    }
-    return true;
-  }
 
-  /** The Origin names the host (and port) the browser sent this request to; behind a proxy, the Host it forwards. */
-  static boolean sameOrigin(String origin, String host) {
-    if (host == null || origin.equals("null")) {
-      return false;
+    /** The Origin names the host (and port) the browser sent this request to; behind a proxy, the Host it forwards. */
+    static boolean sameOrigin(String origin, String host) {
+        if (host == null || origin.equals("null")) {
+            return false;
+        }
+        try {
+            URI uri = URI.create(origin.trim());
+            String authority = uri.getRawAuthority();
+            return authority != null
+                    && authority.toLowerCase(Locale.ROOT).equals(host.trim().toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
-    try {
-      URI uri = URI.create(origin.trim());
-      String authority = uri.getRawAuthority();
-      return authority != null && authority.toLowerCase(Locale.ROOT).equals(host.trim().toLowerCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-  }
 
-  static void refuse(HttpServletResponse response) throws IOException {
-    response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-    response.setContentType("application/json;charset=UTF-8");
-    response.getWriter().write("{\"code\":\"CSRF_REFUSED\",\"message\":\"请求来自其他网站，已拒绝。请在本系统的页面中操作。"
-        + "The request came from another site and was refused: use the archive's own pages.\"}");
-  }
+    static void refuse(HttpServletResponse response) throws IOException {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        response.setContentType("application/json;charset=UTF-8");
+        response.getWriter()
+                .write("{\"code\":\"CSRF_REFUSED\",\"message\":\"请求来自其他网站，已拒绝。请在本系统的页面中操作。"
+                        + "The request came from another site and was refused: use the archive's own pages.\"}");
+    }
 }

@@ -17,30 +17,31 @@ import java.util.Set;
  */
 @WebFilter(filterName = "passwordChange", urlPatterns = "/api/*")
 public class PasswordChangeFilter extends HttpFilter {
-  /** Request (Basic) or session (form) attribute set at sign-in by {@link EarchiveAuthenticationMechanism}. */
-  public static final String MUST_CHANGE = "earchive.mustChangePassword";
+    /** Request (Basic) or session (form) attribute set at sign-in by {@link EarchiveAuthenticationMechanism}. */
+    public static final String MUST_CHANGE = "earchive.mustChangePassword";
 
-  private static final Set<String> ALLOWED = Set.of("/api/session", "/api/session/password");
+    private static final Set<String> ALLOWED = Set.of("/api/session", "/api/session/password");
 
-  @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-      throws IOException, ServletException {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    if (mustChange(request) && !ALLOWED.contains(path)) {
-      response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-      response.setContentType("application/json;charset=UTF-8");
-      response.getWriter().write("{\"code\":\"PASSWORD_CHANGE_REQUIRED\",\"message\":\"请先修改管理员设置的初始密码。"
-          + "Change the password an administrator set first: POST /api/session/password.\"}");
-      return;
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (mustChange(request) && !ALLOWED.contains(path)) {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            response.setContentType("application/json;charset=UTF-8");
+            response.getWriter()
+                    .write("{\"code\":\"PASSWORD_CHANGE_REQUIRED\",\"message\":\"请先修改管理员设置的初始密码。"
+                            + "Change the password an administrator set first: POST /api/session/password.\"}");
+            return;
+        }
+        chain.doFilter(request, response);
     }
-    chain.doFilter(request, response);
-  }
 
-  public static boolean mustChange(HttpServletRequest request) {
-    if (Boolean.TRUE.equals(request.getAttribute(MUST_CHANGE))) {
-      return true;
+    public static boolean mustChange(HttpServletRequest request) {
+        if (Boolean.TRUE.equals(request.getAttribute(MUST_CHANGE))) {
+            return true;
+        }
+        HttpSession session = request.getSession(false);
+        return session != null && Boolean.TRUE.equals(session.getAttribute(MUST_CHANGE));
     }
-    HttpSession session = request.getSession(false);
-    return session != null && Boolean.TRUE.equals(session.getAttribute(MUST_CHANGE));
-  }
 }

@@ -16,25 +16,26 @@ import java.io.IOException;
  */
 @WebFilter(filterName = "securityHeaders", urlPatterns = "/*")
 public class SecurityHeadersFilter extends HttpFilter {
-  /** The local agent the counter page's Scan button calls (capture station, 127.0.0.1:17300). */
-  static final String STATION_AGENT = "http://127.0.0.1:17300";
+    /** The local agent the counter page's Scan button calls (capture station, 127.0.0.1:17300). */
+    static final String STATION_AGENT = "http://127.0.0.1:17300";
 
-  static final String POLICY =
-      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self';"
-          + " connect-src 'self' " + STATION_AGENT + "; object-src 'none'; base-uri 'none'; form-action 'self';"
-          + " frame-ancestors 'none'";
+    static final String POLICY =
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self';"
+                    + " connect-src 'self' " + STATION_AGENT
+                    + "; object-src 'none'; base-uri 'none'; form-action 'self';"
+                    + " frame-ancestors 'none'";
 
-  @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-      throws IOException, ServletException {
-    response.setHeader("Content-Security-Policy", POLICY);
-    response.setHeader("X-Content-Type-Options", "nosniff");
-    response.setHeader("Referrer-Policy", "same-origin");
-    response.setHeader("X-Frame-Options", "DENY");
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    if (path.startsWith("/api/")) {
-      response.setHeader("Cache-Control", "no-store");
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        response.setHeader("Content-Security-Policy", POLICY);
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Referrer-Policy", "same-origin");
+        response.setHeader("X-Frame-Options", "DENY");
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith("/api/")) {
+            response.setHeader("Cache-Control", "no-store");
+        }
+        chain.doFilter(request, response);
     }
-    chain.doFilter(request, response);
-  }
 }

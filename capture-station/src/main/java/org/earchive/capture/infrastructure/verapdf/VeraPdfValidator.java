@@ -19,45 +19,49 @@ import org.verapdf.pdfa.validation.profiles.RuleId;
  * validator is created per call; the foundry is initialised once.
  */
 public final class VeraPdfValidator implements PdfAValidator {
-  private static volatile boolean initialised;
-  private final PDFAFlavour flavour;
+    private static volatile boolean initialised;
+    private final PDFAFlavour flavour;
 
-  public VeraPdfValidator() {
-    this(PDFAFlavour.PDFA_2_B);
-  }
-
-  public VeraPdfValidator(PDFAFlavour flavour) {
-    this.flavour = flavour;
-    initialise();
-  }
-
-  private static synchronized void initialise() {
-    if (!initialised) {
-      VeraGreenfieldFoundryProvider.initialise();
-      initialised = true;
+    public VeraPdfValidator() {
+        this(PDFAFlavour.PDFA_2_B);
     }
-  }
 
-  @Override
-  public Report validate(Path pdf) {
-    String id = flavour.getPart().getPartNumber() + flavour.getLevel().getCode().toLowerCase();
-    try (PDFAParser parser = Foundries.defaultInstance().createParser(pdf.toFile(), flavour);
-        PDFAValidator validator = Foundries.defaultInstance().createValidator(flavour, false)) {
-      ValidationResult result = validator.validate(parser);
-      List<Violation> violations = new ArrayList<>();
-      Map<RuleId, Integer> failed = result.getFailedChecks();
-      for (TestAssertion a : result.getTestAssertions()) {
-        if (a.getStatus() == TestAssertion.Status.FAILED) {
-          RuleId r = a.getRuleId();
-          String rule = r.getClause() + "-" + r.getTestNumber();
-          if (violations.stream().noneMatch(v -> v.rule().equals(rule))) {
-            violations.add(new Violation(rule, a.getMessage(), failed.getOrDefault(r, 1)));
-          }
+    public VeraPdfValidator(PDFAFlavour flavour) {
+        this.flavour = flavour;
+        initialise();
+    }
+
+    private static synchronized void initialise() {
+        if (!initialised) {
+            VeraGreenfieldFoundryProvider.initialise();
+            initialised = true;
         }
-      }
-      return new Report(result.isCompliant(), id, List.copyOf(violations));
-    } catch (Exception e) {
-      return new Report(false, id, List.of(new Violation("parse", "veraPDF could not read the file: " + e.getMessage(), 1)));
     }
-  }
+
+    @Override
+    public Report validate(Path pdf) {
+        String id =
+                flavour.getPart().getPartNumber() + flavour.getLevel().getCode().toLowerCase();
+        try (PDFAParser parser = Foundries.defaultInstance().createParser(pdf.toFile(), flavour);
+                PDFAValidator validator = Foundries.defaultInstance().createValidator(flavour, false)) {
+            ValidationResult result = validator.validate(parser);
+            List<Violation> violations = new ArrayList<>();
+            Map<RuleId, Integer> failed = result.getFailedChecks();
+            for (TestAssertion a : result.getTestAssertions()) {
+                if (a.getStatus() == TestAssertion.Status.FAILED) {
+                    RuleId r = a.getRuleId();
+                    String rule = r.getClause() + "-" + r.getTestNumber();
+                    if (violations.stream().noneMatch(v -> v.rule().equals(rule))) {
+                        violations.add(new Violation(rule, a.getMessage(), failed.getOrDefault(r, 1)));
+                    }
+                }
+            }
+            return new Report(result.isCompliant(), id, List.copyOf(violations));
+        } catch (Exception e) {
+            return new Report(
+                    false,
+                    id,
+                    List.of(new Violation("parse", "veraPDF could not read the file: " + e.getMessage(), 1)));
+        }
+    }
 }

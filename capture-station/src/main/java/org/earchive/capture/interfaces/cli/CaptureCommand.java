@@ -20,117 +20,127 @@ import org.earchive.capture.pipeline.Sidecar;
  * its {@code .error.json} and a copy of the original in {@code <DIR>/quarantine/}), 64 for a usage error.
  */
 public final class CaptureCommand {
-  static final int OK = 0;
-  static final int SOME_FAILED = 2;
-  static final int USAGE = 64;
+    static final int OK = 0;
+    static final int SOME_FAILED = 2;
+    static final int USAGE = 64;
 
-  private CaptureCommand() {}
+    private CaptureCommand() {}
 
-  public static void main(String[] args) throws java.io.IOException {
-    if (args.length > 0 && List.of("watch", "station", "scan", "agent", "import").contains(args[0])) {
-      System.exit(StationCommand.run(args, System.out, System.err));
-    }
-    System.exit(run(args, System.out, System.err, null));
-  }
-
-  /** The station's commands (watch, station, scan, agent, import). */
-  public static int runStation(String[] args, PrintStream out, PrintStream err) throws java.io.IOException {
-    return StationCommand.run(args, out, err);
-  }
-
-  /** @param components the engines to use, or null for the standard ones (tests inject faults here) */
-  public static int run(String[] args, PrintStream out, PrintStream err, Components components) {
-    if (args.length == 0 || !args[0].equals("process")) {
-      err.println("usage: capture process --in <file-or-dir>... --out <DIR> [--lang chi_sim] [--workers N]");
-      return USAGE;
-    }
-    List<Path> inputs = new ArrayList<>();
-    Path outDir = null;
-    CaptureSettings settings = CaptureSettings.fromEnvironment();
-    try {
-      for (int i = 1; i < args.length; i++) {
-        switch (args[i]) {
-          case "--in" -> {
-            while (i + 1 < args.length && !args[i + 1].startsWith("--")) {
-              inputs.add(Path.of(args[++i]));
-            }
-          }
-          case "--out" -> outDir = Path.of(args[++i]);
-          case "--lang" -> settings = settings.withLanguage(args[++i]);
-          case "--workers" -> settings = settings.withWorkers(Integer.parseInt(args[++i]));
-          default -> throw new IllegalArgumentException("unknown option " + args[i]);
+    public static void main(String[] args) throws java.io.IOException {
+        if (args.length > 0
+                && List.of("watch", "station", "scan", "agent", "import").contains(args[0])) {
+            System.exit(StationCommand.run(args, System.out, System.err));
         }
-      }
-      if (inputs.isEmpty() || outDir == null) {
-        throw new IllegalArgumentException("--in and --out are required");
-      }
-    } catch (RuntimeException e) {
-      err.println("capture: " + e.getMessage());
-      err.println("usage: capture process --in <file-or-dir>... --out <DIR> [--lang chi_sim] [--workers N]");
-      return USAGE;
+        System.exit(run(args, System.out, System.err, null));
     }
-    List<Path> files;
-    try {
-      files = expand(inputs);
-      Files.createDirectories(outDir);
-    } catch (IOException e) {
-      err.println("capture: " + e.getMessage());
-      return USAGE;
+
+    /** The station's commands (watch, station, scan, agent, import). */
+    public static int runStation(String[] args, PrintStream out, PrintStream err) throws java.io.IOException {
+        return StationCommand.run(args, out, err);
     }
-    int failed = 0;
-    long started = System.nanoTime();
-    int pages = 0;
-    try (Pipeline pipeline = new Pipeline(
-        components != null ? components : StandardComponents.create(settings), settings)) {
-      java.util.Map<String, Integer> stems = new java.util.HashMap<>();
-      files.forEach(f -> stems.merge(Pipeline.stem(f), 1, Integer::sum));
-      for (Path file : files) {
-        // simple.pdf and simple.png in one batch must not overwrite each other's results
-        String stem = Pipeline.stem(file);
-        if (stems.get(stem) > 1) {
-          stem = file.getFileName().toString().replace('.', '_');
+
+    /** @param components the engines to use, or null for the standard ones (tests inject faults here) */
+    public static int run(String[] args, PrintStream out, PrintStream err, Components components) {
+        if (args.length == 0 || !args[0].equals("process")) {
+            err.println("usage: capture process --in <file-or-dir>... --out <DIR> [--lang chi_sim] [--workers N]");
+            return USAGE;
         }
-        CaptureResult result = pipeline.process(file, outDir, stem, Pipeline.Context.none());
+        List<Path> inputs = new ArrayList<>();
+        Path outDir = null;
+        CaptureSettings settings = CaptureSettings.fromEnvironment();
         try {
-          Sidecar.write(result, outDir);
-          if (result.failed()) {
-            failed++;
-            Pipeline.quarantine(file, outDir.resolve("quarantine"));
-            err.printf("%s: %s %s%n", file.getFileName(), result.error(), result.errorMessage());
-          } else {
-            pages += result.pages().size();
-            out.printf("%s: %d page(s) -> %s%s%n", file.getFileName(), result.pages().size(),
-                String.join(", ", result.documents().stream().map(d -> d.file().getFileName().toString()).toList()),
-                result.warnings().isEmpty() ? "" : " (" + result.warnings().size() + " warning(s))");
-          }
+            for (int i = 1; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--in" -> {
+                        while (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+                            inputs.add(Path.of(args[++i]));
+                        }
+                    }
+                    case "--out" -> outDir = Path.of(args[++i]);
+                    case "--lang" -> settings = settings.withLanguage(args[++i]);
+                    case "--workers" -> settings = settings.withWorkers(Integer.parseInt(args[++i]));
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                }
+            }
+            if (inputs.isEmpty() || outDir == null) {
+                throw new IllegalArgumentException("--in and --out are required");
+            }
+        } catch (RuntimeException e) {
+            err.println("capture: " + e.getMessage());
+            err.println("usage: capture process --in <file-or-dir>... --out <DIR> [--lang chi_sim] [--workers N]");
+            return USAGE;
+        }
+        List<Path> files;
+        try {
+            files = expand(inputs);
+            Files.createDirectories(outDir);
         } catch (IOException e) {
-          failed++;
-          err.printf("%s: cannot write the results to %s: %s%n", file.getFileName(), outDir, e.getMessage());
+            err.println("capture: " + e.getMessage());
+            return USAGE;
         }
-      }
+        int failed = 0;
+        long started = System.nanoTime();
+        int pages = 0;
+        try (Pipeline pipeline =
+                new Pipeline(components != null ? components : StandardComponents.create(settings), settings)) {
+            java.util.Map<String, Integer> stems = new java.util.HashMap<>();
+            files.forEach(f -> stems.merge(Pipeline.stem(f), 1, Integer::sum));
+            for (Path file : files) {
+                // simple.pdf and simple.png in one batch must not overwrite each other's results
+                String stem = Pipeline.stem(file);
+                if (stems.get(stem) > 1) {
+                    stem = file.getFileName().toString().replace('.', '_');
+                }
+                CaptureResult result = pipeline.process(file, outDir, stem, Pipeline.Context.none());
+                try {
+                    Sidecar.write(result, outDir);
+                    if (result.failed()) {
+                        failed++;
+                        Pipeline.quarantine(file, outDir.resolve("quarantine"));
+                        err.printf("%s: %s %s%n", file.getFileName(), result.error(), result.errorMessage());
+                    } else {
+                        pages += result.pages().size();
+                        out.printf(
+                                "%s: %d page(s) -> %s%s%n",
+                                file.getFileName(),
+                                result.pages().size(),
+                                String.join(
+                                        ", ",
+                                        result.documents().stream()
+                                                .map(d -> d.file().getFileName().toString())
+                                                .toList()),
+                                result.warnings().isEmpty()
+                                        ? ""
+                                        : " (" + result.warnings().size() + " warning(s))");
+                    }
+                } catch (IOException e) {
+                    failed++;
+                    err.printf("%s: cannot write the results to %s: %s%n", file.getFileName(), outDir, e.getMessage());
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        out.printf("capture: %d input(s), %d failed, %d page(s) in %.1f s%n", files.size(), failed, pages, seconds);
+        return failed > 0 ? SOME_FAILED : OK;
     }
-    double seconds = (System.nanoTime() - started) / 1e9;
-    out.printf("capture: %d input(s), %d failed, %d page(s) in %.1f s%n", files.size(), failed, pages, seconds);
-    return failed > 0 ? SOME_FAILED : OK;
-  }
 
-  /** Files as given, folders by their regular files in name order (hidden files and sidecars skipped). */
-  private static List<Path> expand(List<Path> inputs) throws IOException {
-    List<Path> files = new ArrayList<>();
-    for (Path p : inputs) {
-      if (Files.isDirectory(p)) {
-        try (Stream<Path> s = Files.list(p)) {
-          s.filter(Files::isRegularFile)
-              .filter(f -> !f.getFileName().toString().startsWith("."))
-              .sorted()
-              .forEach(files::add);
+    /** Files as given, folders by their regular files in name order (hidden files and sidecars skipped). */
+    private static List<Path> expand(List<Path> inputs) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path p : inputs) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> s = Files.list(p)) {
+                    s.filter(Files::isRegularFile)
+                            .filter(f -> !f.getFileName().toString().startsWith("."))
+                            .sorted()
+                            .forEach(files::add);
+                }
+            } else if (Files.isRegularFile(p)) {
+                files.add(p);
+            } else {
+                throw new IOException("no such file or folder: " + p);
+            }
         }
-      } else if (Files.isRegularFile(p)) {
-        files.add(p);
-      } else {
-        throw new IOException("no such file or folder: " + p);
-      }
+        return files;
     }
-    return files;
-  }
 }

@@ -20,181 +20,203 @@ import org.earchive.capture.station.Station;
  * {@code EARCHIVE_STATION_HOME} (default {@code ~/.earchive-station}).
  */
 public final class StationCommand {
-  private StationCommand() {}
+    private StationCommand() {}
 
-  public static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
-    String command = args[0];
-    if (command.equals("scan") || command.equals("agent")) {
-      return scanOrAgent(args, out, err);
-    }
-    if (command.equals("import")) {
-      return importFiles(args, out, err);
-    }
-    Path folder = null;
-    String caseNumber = null, material = null;
-    boolean once = false;
-    for (int i = 1; i < args.length; i++) {
-      switch (args[i]) {
-        case "--case" -> caseNumber = args[++i];
-        case "--material" -> material = args[++i];
-        case "--once" -> once = true;
-        default -> {
-          if (command.equals("watch") && folder == null && !args[i].startsWith("--")) {
-            folder = Path.of(args[i]);
-          } else {
-            err.println("capture " + command + ": unknown option " + args[i]);
+    public static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
+        String command = args[0];
+        if (command.equals("scan") || command.equals("agent")) {
+            return scanOrAgent(args, out, err);
+        }
+        if (command.equals("import")) {
+            return importFiles(args, out, err);
+        }
+        Path folder = null;
+        String caseNumber = null, material = null;
+        boolean once = false;
+        for (int i = 1; i < args.length; i++) {
+            switch (args[i]) {
+                case "--case" -> caseNumber = args[++i];
+                case "--material" -> material = args[++i];
+                case "--once" -> once = true;
+                default -> {
+                    if (command.equals("watch") && folder == null && !args[i].startsWith("--")) {
+                        folder = Path.of(args[i]);
+                    } else {
+                        err.println("capture " + command + ": unknown option " + args[i]);
+                        return CaptureCommand.USAGE;
+                    }
+                }
+            }
+        }
+        if (command.equals("watch") && folder == null) {
+            err.println("usage: capture watch <DIR> [--case C --material M] [--once]");
             return CaptureCommand.USAGE;
-          }
         }
-      }
-    }
-    if (command.equals("watch") && folder == null) {
-      err.println("usage: capture watch <DIR> [--case C --material M] [--once]");
-      return CaptureCommand.USAGE;
-    }
-    String user = System.getenv().getOrDefault("EARCHIVE_STATION_USER", "station");
-    String password = System.getenv("EARCHIVE_STATION_PASSWORD");
-    if (password == null || password.isBlank()) {
-      err.println("capture " + command + ": set EARCHIVE_STATION_PASSWORD (the station's account on the server)");
-      return CaptureCommand.USAGE;
-    }
-    Spool spool = new Spool(home().resolve("spool"));
-    URI server = URI.create(System.getenv().getOrDefault("EARCHIVE_SERVER_URL", "http://localhost:8080"));
-    CaptureSettings settings = CaptureSettings.fromEnvironment();
-    try (Pipeline pipeline = new Pipeline(StandardComponents.create(settings), settings)) {
-      Station station = new Station(spool, pipeline, new ServerClient(server, user, password));
-      HotFolder hot = folder == null ? null
-          : new HotFolder(folder, spool, caseNumber, material, settings.operator());
-      out.println("station: spool " + spool.root() + ", server " + server
-          + (hot == null ? "" : ", watching " + folder));
-      while (!Thread.currentThread().isInterrupted()) {
-        int taken = hot == null ? 0 : hot.poll();
-        Station.Round r = station.runOnce();
-        if (taken + r.processed() + r.uploaded() + r.failed() > 0) {
-          out.printf("took %d, processed %d, uploaded %d, failed %d, waiting for the server %d%n", taken,
-              r.processed(), r.uploaded(), r.failed(), r.waiting());
+        String user = System.getenv().getOrDefault("EARCHIVE_STATION_USER", "station");
+        String password = System.getenv("EARCHIVE_STATION_PASSWORD");
+        if (password == null || password.isBlank()) {
+            err.println("capture " + command + ": set EARCHIVE_STATION_PASSWORD (the station's account on the server)");
+            return CaptureCommand.USAGE;
         }
-        if (once && (hot == null || hot.pending() == 0) && r.waiting() == 0 && r.processed() == 0) {
-          return r.failed() > 0 ? CaptureCommand.SOME_FAILED : CaptureCommand.OK;
+        Spool spool = new Spool(home().resolve("spool"));
+        URI server = URI.create(System.getenv().getOrDefault("EARCHIVE_SERVER_URL", "http://localhost:8080"));
+        CaptureSettings settings = CaptureSettings.fromEnvironment();
+        try (Pipeline pipeline = new Pipeline(StandardComponents.create(settings), settings)) {
+            Station station = new Station(spool, pipeline, new ServerClient(server, user, password));
+            HotFolder hot =
+                    folder == null ? null : new HotFolder(folder, spool, caseNumber, material, settings.operator());
+            out.println("station: spool " + spool.root() + ", server " + server
+                    + (hot == null ? "" : ", watching " + folder));
+            while (!Thread.currentThread().isInterrupted()) {
+                int taken = hot == null ? 0 : hot.poll();
+                Station.Round r = station.runOnce();
+                if (taken + r.processed() + r.uploaded() + r.failed() > 0) {
+                    out.printf(
+                            "took %d, processed %d, uploaded %d, failed %d, waiting for the server %d%n",
+                            taken, r.processed(), r.uploaded(), r.failed(), r.waiting());
+                }
+                if (once && (hot == null || hot.pending() == 0) && r.waiting() == 0 && r.processed() == 0) {
+                    return r.failed() > 0 ? CaptureCommand.SOME_FAILED : CaptureCommand.OK;
+                }
+                try {
+                    Thread.sleep(
+                            hot == null
+                                    ? station.pause().toMillis()
+                                    : Math.min(1000, station.pause().toMillis()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
-        try {
-          Thread.sleep(hot == null ? station.pause().toMillis() : Math.min(1000, station.pause().toMillis()));
+        return CaptureCommand.OK;
+    }
+
+    /** The station's folder: {@code EARCHIVE_STATION_HOME}, else {@code ~/.earchive-station}. */
+    static Path home() {
+        String configured = System.getProperty("earchive.station.home", System.getenv("EARCHIVE_STATION_HOME"));
+        return Path.of(
+                configured != null && !configured.isBlank()
+                        ? configured
+                        : System.getProperty("user.home") + "/.earchive-station");
+    }
+
+    /**
+     * {@code capture import --case C --material M FILE...}: files from a disk, a USB stick or an e-mail, into one batch
+     * of the spool (durably, in the order given); {@code capture station} then processes and uploads it.
+     */
+    static int importFiles(String[] args, PrintStream out, PrintStream err) throws IOException {
+        String caseNumber = null, material = null;
+        java.util.List<Path> files = new java.util.ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            switch (args[i]) {
+                case "--case" -> caseNumber = args[++i];
+                case "--material" -> material = args[++i];
+                default -> files.add(Path.of(args[i]));
+            }
+        }
+        if (caseNumber == null || material == null || files.isEmpty()) {
+            err.println("usage: capture import --case C --material M FILE...");
+            return CaptureCommand.USAGE;
+        }
+        for (Path f : files) {
+            if (!java.nio.file.Files.isRegularFile(f)) {
+                err.println("capture import: no such file: " + f);
+                return CaptureCommand.USAGE;
+            }
+        }
+        Spool spool = new Spool(home().resolve("spool"));
+        Spool.Batch batch = spool.open(caseNumber, material, System.getProperty("user.name"));
+        for (Path f : files) {
+            try (var in = java.nio.file.Files.newInputStream(f)) {
+                batch.accept(f.getFileName().toString(), in);
+            }
+        }
+        batch.close();
+        out.printf(
+                "%d file(s) in batch %s; ./earchive capture station processes and uploads it%n",
+                files.size(), batch.id());
+        return CaptureCommand.OK;
+    }
+
+    /**
+     * {@code capture scan --device host[:port]/device --case C --material M [--dpi 300]}: one stack from a SANE
+     * scanner into the spool (then {@code capture station} uploads it); {@code capture agent [--device …] [--port N]}:
+     * the local agent for the web page's Scan button, with the station loop behind it.
+     */
+    private static int scanOrAgent(String[] args, PrintStream out, PrintStream err) throws IOException {
+        String device = System.getenv().getOrDefault("EARCHIVE_SCANNER", "127.0.0.1/test:0");
+        String caseNumber = null, material = null;
+        int dpi = 300;
+        int port = Integer.parseInt(System.getenv().getOrDefault("EARCHIVE_AGENT_PORT", "17300"));
+        for (int i = 1; i < args.length; i++) {
+            switch (args[i]) {
+                case "--device" -> device = args[++i];
+                case "--case" -> caseNumber = args[++i];
+                case "--material" -> material = args[++i];
+                case "--dpi" -> dpi = Integer.parseInt(args[++i]);
+                case "--port" -> port = Integer.parseInt(args[++i]);
+                default -> {
+                    err.println("capture " + args[0] + ": unknown option " + args[i]);
+                    return CaptureCommand.USAGE;
+                }
+            }
+        }
+        Spool spool = new Spool(home().resolve("spool"));
+        var scanner = new org.earchive.capture.infrastructure.sane.SaneScanner();
+        var address = org.earchive.capture.infrastructure.sane.SaneScanner.Address.parse(device);
+        var settings = new org.earchive.capture.infrastructure.sane.SaneScanner.Settings(dpi, "Gray", true, 500);
+        if (args[0].equals("scan")) {
+            if (caseNumber == null || material == null) {
+                err.println("usage: capture scan --device host[:port]/device --case C --material M [--dpi 300]");
+                return CaptureCommand.USAGE;
+            }
+            Spool.Batch batch = spool.open(caseNumber, material, System.getProperty("user.name"));
+            int pages = scanner.scan(address, settings, batch, (n, w, h) -> out.printf("page %d: %d × %d%n", n, w, h));
+            batch.close();
+            out.printf(
+                    "%d page(s) in batch %s (%s); ./earchive capture station uploads it%n",
+                    pages, batch.id(), batch.dir());
+            return CaptureCommand.OK;
+        }
+        String token = System.getenv("EARCHIVE_AGENT_TOKEN");
+        if (token == null || token.length() < 16) {
+            err.println("capture agent: set EARCHIVE_AGENT_TOKEN (16 characters or more; the web page sends it)");
+            return CaptureCommand.USAGE;
+        }
+        URI server = URI.create(System.getenv().getOrDefault("EARCHIVE_SERVER_URL", "http://localhost:8080"));
+        CaptureSettings capture = CaptureSettings.fromEnvironment();
+        try (org.earchive.capture.station.StationAgent agent = new org.earchive.capture.station.StationAgent(
+                port,
+                token,
+                server,
+                spool,
+                (batch, progress) -> scanner.scan(address, settings, batch, progress::page),
+                capture.station())) {
+            out.println(
+                    "agent: http://127.0.0.1:" + agent.port() + "/ for pages from " + server + ", scanner " + device);
+            String password = System.getenv("EARCHIVE_STATION_PASSWORD");
+            if (password == null || password.isBlank()) {
+                out.println(
+                        "agent: EARCHIVE_STATION_PASSWORD not set: scans stay in the spool until `capture station` runs");
+                Thread.currentThread().join();
+            }
+            try (Pipeline pipeline = new Pipeline(StandardComponents.create(capture), capture)) {
+                // the Scan button's page shows the clerk the batch before it leaves (EARCHIVE_STATION_REVIEW=false: at
+                // once)
+                boolean review = !"false".equalsIgnoreCase(System.getenv("EARCHIVE_STATION_REVIEW"));
+                new Station(
+                                spool,
+                                pipeline,
+                                new ServerClient(
+                                        server,
+                                        System.getenv().getOrDefault("EARCHIVE_STATION_USER", "station"),
+                                        password),
+                                review)
+                        .runForever();
+            }
         } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
+            Thread.currentThread().interrupt();
         }
-      }
+        return CaptureCommand.OK;
     }
-    return CaptureCommand.OK;
-  }
-
-  /** The station's folder: {@code EARCHIVE_STATION_HOME}, else {@code ~/.earchive-station}. */
-  static Path home() {
-    String configured = System.getProperty("earchive.station.home", System.getenv("EARCHIVE_STATION_HOME"));
-    return Path.of(configured != null && !configured.isBlank() ? configured
-        : System.getProperty("user.home") + "/.earchive-station");
-  }
-
-  /**
-   * {@code capture import --case C --material M FILE...}: files from a disk, a USB stick or an e-mail, into one batch
-   * of the spool (durably, in the order given); {@code capture station} then processes and uploads it.
-   */
-  static int importFiles(String[] args, PrintStream out, PrintStream err) throws IOException {
-    String caseNumber = null, material = null;
-    java.util.List<Path> files = new java.util.ArrayList<>();
-    for (int i = 1; i < args.length; i++) {
-      switch (args[i]) {
-        case "--case" -> caseNumber = args[++i];
-        case "--material" -> material = args[++i];
-        default -> files.add(Path.of(args[i]));
-      }
-    }
-    if (caseNumber == null || material == null || files.isEmpty()) {
-      err.println("usage: capture import --case C --material M FILE...");
-      return CaptureCommand.USAGE;
-    }
-    for (Path f : files) {
-      if (!java.nio.file.Files.isRegularFile(f)) {
-        err.println("capture import: no such file: " + f);
-        return CaptureCommand.USAGE;
-      }
-    }
-    Spool spool = new Spool(home().resolve("spool"));
-    Spool.Batch batch = spool.open(caseNumber, material, System.getProperty("user.name"));
-    for (Path f : files) {
-      try (var in = java.nio.file.Files.newInputStream(f)) {
-        batch.accept(f.getFileName().toString(), in);
-      }
-    }
-    batch.close();
-    out.printf("%d file(s) in batch %s; ./earchive capture station processes and uploads it%n", files.size(),
-        batch.id());
-    return CaptureCommand.OK;
-  }
-
-  /**
-   * {@code capture scan --device host[:port]/device --case C --material M [--dpi 300]}: one stack from a SANE
-   * scanner into the spool (then {@code capture station} uploads it); {@code capture agent [--device …] [--port N]}:
-   * the local agent for the web page's Scan button, with the station loop behind it.
-   */
-  private static int scanOrAgent(String[] args, PrintStream out, PrintStream err) throws IOException {
-    String device = System.getenv().getOrDefault("EARCHIVE_SCANNER", "127.0.0.1/test:0");
-    String caseNumber = null, material = null;
-    int dpi = 300;
-    int port = Integer.parseInt(System.getenv().getOrDefault("EARCHIVE_AGENT_PORT", "17300"));
-    for (int i = 1; i < args.length; i++) {
-      switch (args[i]) {
-        case "--device" -> device = args[++i];
-        case "--case" -> caseNumber = args[++i];
-        case "--material" -> material = args[++i];
-        case "--dpi" -> dpi = Integer.parseInt(args[++i]);
-        case "--port" -> port = Integer.parseInt(args[++i]);
-        default -> {
-          err.println("capture " + args[0] + ": unknown option " + args[i]);
-          return CaptureCommand.USAGE;
-        }
-      }
-    }
-    Spool spool = new Spool(home().resolve("spool"));
-    var scanner = new org.earchive.capture.infrastructure.sane.SaneScanner();
-    var address = org.earchive.capture.infrastructure.sane.SaneScanner.Address.parse(device);
-    var settings = new org.earchive.capture.infrastructure.sane.SaneScanner.Settings(dpi, "Gray", true, 500);
-    if (args[0].equals("scan")) {
-      if (caseNumber == null || material == null) {
-        err.println("usage: capture scan --device host[:port]/device --case C --material M [--dpi 300]");
-        return CaptureCommand.USAGE;
-      }
-      Spool.Batch batch = spool.open(caseNumber, material, System.getProperty("user.name"));
-      int pages = scanner.scan(address, settings, batch, (n, w, h) -> out.printf("page %d: %d × %d%n", n, w, h));
-      batch.close();
-      out.printf("%d page(s) in batch %s (%s); ./earchive capture station uploads it%n", pages, batch.id(),
-          batch.dir());
-      return CaptureCommand.OK;
-    }
-    String token = System.getenv("EARCHIVE_AGENT_TOKEN");
-    if (token == null || token.length() < 16) {
-      err.println("capture agent: set EARCHIVE_AGENT_TOKEN (16 characters or more; the web page sends it)");
-      return CaptureCommand.USAGE;
-    }
-    URI server = URI.create(System.getenv().getOrDefault("EARCHIVE_SERVER_URL", "http://localhost:8080"));
-    CaptureSettings capture = CaptureSettings.fromEnvironment();
-    try (org.earchive.capture.station.StationAgent agent = new org.earchive.capture.station.StationAgent(port, token,
-        server, spool, (batch, progress) -> scanner.scan(address, settings, batch, progress::page),
-        capture.station())) {
-      out.println("agent: http://127.0.0.1:" + agent.port() + "/ for pages from " + server + ", scanner " + device);
-      String password = System.getenv("EARCHIVE_STATION_PASSWORD");
-      if (password == null || password.isBlank()) {
-        out.println("agent: EARCHIVE_STATION_PASSWORD not set: scans stay in the spool until `capture station` runs");
-        Thread.currentThread().join();
-      }
-      try (Pipeline pipeline = new Pipeline(StandardComponents.create(capture), capture)) {
-        // the Scan button's page shows the clerk the batch before it leaves (EARCHIVE_STATION_REVIEW=false: at once)
-        boolean review = !"false".equalsIgnoreCase(System.getenv("EARCHIVE_STATION_REVIEW"));
-        new Station(spool, pipeline, new ServerClient(server,
-            System.getenv().getOrDefault("EARCHIVE_STATION_USER", "station"), password), review).runForever();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    return CaptureCommand.OK;
-  }
 }

@@ -7,15 +7,15 @@ import org.earchive.capture.pipeline.DocumentMetadata;
 
 /** An archival PDF/A being written page by page. */
 public interface ArchivalPdf extends AutoCloseable {
-  void addPage(ArchivalPage page) throws IOException;
+    void addPage(ArchivalPage page) throws IOException;
 
-  void save(Path target, DocumentMetadata metadata) throws IOException;
+    void save(Path target, DocumentMetadata metadata) throws IOException;
 
-  @Override
-  void close() throws IOException;
+    @Override
+    void close() throws IOException;
 
-  /** Opens a new, empty document. */
-  interface Factory {
-    ArchivalPdf create() throws IOException;
-  }
+    /** Opens a new, empty document. */
+    interface Factory {
+        ArchivalPdf create() throws IOException;
+    }
 }

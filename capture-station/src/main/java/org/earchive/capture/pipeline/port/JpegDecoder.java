@@ -7,5 +7,5 @@ import org.earchive.capture.pipeline.PageRaster;
  * Returns null for what it does not handle (CMYK, 12-bit), so the caller falls back to its general path.
  */
 public interface JpegDecoder {
-  PageRaster decode(byte[] jpeg, int xDpi, int yDpi);
+    PageRaster decode(byte[] jpeg, int xDpi, int yDpi);
 }

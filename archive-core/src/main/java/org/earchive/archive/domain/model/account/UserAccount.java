@@ -18,192 +18,201 @@ import java.util.Set;
 @Entity
 @Table(name = "app_user")
 public class UserAccount {
-  @Id
-  @Column(name = "username", length = 64)
-  private String username;
+    @Id
+    @Column(name = "username", length = 64)
+    private String username;
 
-  @Column(name = "display_name", nullable = false, length = 100)
-  private String displayName;
+    @Column(name = "display_name", nullable = false, length = 100)
+    private String displayName;
 
-  @Column(name = "password_hash", nullable = false, length = 255)
-  private String passwordHash;
+    @Column(name = "password_hash", nullable = false, length = 255)
+    private String passwordHash;
 
-  @Column(name = "hall", length = 32)
-  private String hall;
+    @Column(name = "hall", length = 32)
+    private String hall;
 
-  @Column(name = "absent", nullable = false)
-  private boolean absent;
+    @Column(name = "absent", nullable = false)
+    private boolean absent;
 
-  @Column(name = "enabled", nullable = false)
-  private boolean enabled = true;
+    @Column(name = "enabled", nullable = false)
+    private boolean enabled = true;
 
-  /** The hashes of the last passwords before the current one, newest first, separated by spaces. */
-  @Column(name = "previous_password_hashes", length = 1600)
-  private String previousPasswordHashes;
+    /** The hashes of the last passwords before the current one, newest first, separated by spaces. */
+    @Column(name = "previous_password_hashes", length = 1600)
+    private String previousPasswordHashes;
 
-  @Column(name = "must_change_password", nullable = false)
-  private boolean mustChangePassword;
+    @Column(name = "must_change_password", nullable = false)
+    private boolean mustChangePassword;
 
-  @Column(name = "failed_sign_ins", nullable = false)
-  private int failedSignIns;
+    @Column(name = "failed_sign_ins", nullable = false)
+    private int failedSignIns;
 
-  @Column(name = "last_failed_at")
-  private java.time.Instant lastFailedAt;
+    @Column(name = "last_failed_at")
+    private java.time.Instant lastFailedAt;
 
-  @Column(name = "locked_until")
-  private java.time.Instant lockedUntil;
+    @Column(name = "locked_until")
+    private java.time.Instant lockedUntil;
 
-  @ElementCollection(fetch = FetchType.EAGER)
-  @CollectionTable(name = "app_user_role", joinColumns = @JoinColumn(name = "username"))
-  @Enumerated(EnumType.STRING)
-  @Column(name = "role", length = 32)
-  private Set<Role> roles = new HashSet<>();
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "app_user_role", joinColumns = @JoinColumn(name = "username"))
+    @Enumerated(EnumType.STRING)
+    @Column(name = "role", length = 32)
+    private Set<Role> roles = new HashSet<>();
 
-  @ElementCollection(fetch = FetchType.EAGER)
-  @CollectionTable(name = "app_user_skill", joinColumns = @JoinColumn(name = "username"))
-  @Column(name = "skill", length = 32)
-  private Set<String> skills = new HashSet<>();
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "app_user_skill", joinColumns = @JoinColumn(name = "username"))
+    @Column(name = "skill", length = 32)
+    private Set<String> skills = new HashSet<>();
 
-  protected UserAccount() {}
+    protected UserAccount() {}
 
-  public UserAccount(
-      String username, String displayName, String passwordHash, String hall, Set<Role> roles, Set<String> skills) {
-    if (username == null || !username.matches("[a-z][a-z0-9_.-]{1,63}")) {
-      throw new IllegalArgumentException("A user name is 2–64 lower-case letters, digits, '.', '_' or '-'");
+    public UserAccount(
+            String username,
+            String displayName,
+            String passwordHash,
+            String hall,
+            Set<Role> roles,
+            Set<String> skills) {
+        if (username == null || !username.matches("[a-z][a-z0-9_.-]{1,63}")) {
+            throw new IllegalArgumentException("A user name is 2–64 lower-case letters, digits, '.', '_' or '-'");
+        }
+        this.username = username;
+        this.displayName = displayName;
+        this.passwordHash = passwordHash;
+        this.hall = hall;
+        this.roles = roles.isEmpty() ? new HashSet<>() : EnumSet.copyOf(roles);
+        this.skills = new HashSet<>(skills);
     }
-    this.username = username;
-    this.displayName = displayName;
-    this.passwordHash = passwordHash;
-    this.hall = hall;
-    this.roles = roles.isEmpty() ? new HashSet<>() : EnumSet.copyOf(roles);
-    this.skills = new HashSet<>(skills);
-  }
 
-  /** An administrator's change of everything but the name and the password. */
-  public void revise(String displayName, String hall, Set<Role> roles, Set<String> skills, boolean absent, boolean enabled) {
-    this.displayName = displayName;
-    this.hall = hall;
-    this.roles.clear();
-    this.roles.addAll(roles);
-    this.skills.clear();
-    this.skills.addAll(skills);
-    this.absent = absent;
-    this.enabled = enabled;
-  }
-
-  /** An administrator sets a password; {@code temporary}: its owner must change it at the next sign-in. */
-  public void passwordSetByAdministrator(String hash, boolean temporary) {
-    if (!hash.equals(passwordHash)) {
-      remember(passwordHash);
+    /** An administrator's change of everything but the name and the password. */
+    public void revise(
+            String displayName, String hall, Set<Role> roles, Set<String> skills, boolean absent, boolean enabled) {
+        this.displayName = displayName;
+        this.hall = hall;
+        this.roles.clear();
+        this.roles.addAll(roles);
+        this.skills.clear();
+        this.skills.addAll(skills);
+        this.absent = absent;
+        this.enabled = enabled;
     }
-    this.passwordHash = hash;
-    this.mustChangePassword = temporary;
-  }
 
-  /** The owner changes their password: the old one joins the history, the obligation to change ends. */
-  public void passwordChanged(String hash) {
-    remember(passwordHash);
-    this.passwordHash = hash;
-    this.mustChangePassword = false;
-  }
-
-  /** The current hash and the last ones before it (the policy refuses a password that matches any of them). */
-  public java.util.List<String> recentPasswordHashes() {
-    java.util.List<String> recent = new java.util.ArrayList<>();
-    recent.add(passwordHash);
-    if (previousPasswordHashes != null && !previousPasswordHashes.isBlank()) {
-      recent.addAll(java.util.List.of(previousPasswordHashes.trim().split(" ")));
+    /** An administrator sets a password; {@code temporary}: its owner must change it at the next sign-in. */
+    public void passwordSetByAdministrator(String hash, boolean temporary) {
+        if (!hash.equals(passwordHash)) {
+            remember(passwordHash);
+        }
+        this.passwordHash = hash;
+        this.mustChangePassword = temporary;
     }
-    return recent;
-  }
 
-  public boolean mustChangePassword() {
-    return mustChangePassword;
-  }
-
-  /** Keeps the four hashes before the current one, so a new password differs from the last five. */
-  private void remember(String hash) {
-    if (hash == null) {
-      return;
+    /** The owner changes their password: the old one joins the history, the obligation to change ends. */
+    public void passwordChanged(String hash) {
+        remember(passwordHash);
+        this.passwordHash = hash;
+        this.mustChangePassword = false;
     }
-    java.util.List<String> kept = new java.util.ArrayList<>(recentPasswordHashes().subList(1, recentPasswordHashes().size()));
-    kept.add(0, hash);
-    this.previousPasswordHashes = String.join(" ", kept.subList(0, Math.min(4, kept.size())));
-  }
 
-  /** Sets the hash without history (the demo accounts' seeding, tests). */
-  public void passwordHash(String hash) {
-    this.passwordHash = hash;
-  }
-
-  public String username() {
-    return username;
-  }
-
-  public String displayName() {
-    return displayName;
-  }
-
-  public String passwordHash() {
-    return passwordHash;
-  }
-
-  /** Until when the account refuses every sign-in, if it is locked now. */
-  public java.util.Optional<java.time.Instant> lockedAt(java.time.Instant now) {
-    return lockedUntil != null && lockedUntil.isAfter(now) ? java.util.Optional.of(lockedUntil) : java.util.Optional.empty();
-  }
-
-  /**
-   * The earliest moment the next attempt is looked at: after {@code delayAfter} failures in a row, each further one
-   * doubles the wait (1 s, 2 s, 4 s, …).
-   */
-  public java.time.Instant nextAttemptAt(int delayAfter) {
-    if (failedSignIns < delayAfter || lastFailedAt == null) {
-      return java.time.Instant.MIN;
+    /** The current hash and the last ones before it (the policy refuses a password that matches any of them). */
+    public java.util.List<String> recentPasswordHashes() {
+        java.util.List<String> recent = new java.util.ArrayList<>();
+        recent.add(passwordHash);
+        if (previousPasswordHashes != null && !previousPasswordHashes.isBlank()) {
+            recent.addAll(java.util.List.of(previousPasswordHashes.trim().split(" ")));
+        }
+        return recent;
     }
-    return lastFailedAt.plusSeconds(1L << Math.min(failedSignIns - delayAfter, 10));
-  }
 
-  public int failedSignIns() {
-    return failedSignIns;
-  }
-
-  /** Counts a wrong password; true when this failure locked the account (then the count starts again). */
-  public boolean signInFailed(java.time.Instant now, int lockAfter, java.time.Duration lockFor) {
-    failedSignIns++;
-    lastFailedAt = now;
-    if (failedSignIns >= lockAfter) {
-      lockedUntil = now.plus(lockFor);
-      failedSignIns = 0;
-      return true;
+    public boolean mustChangePassword() {
+        return mustChangePassword;
     }
-    return false;
-  }
 
-  /** A right password (or an administrator's unlock) clears the count and any lock. */
-  public void signInSucceeded() {
-    failedSignIns = 0;
-    lastFailedAt = null;
-    lockedUntil = null;
-  }
+    /** Keeps the four hashes before the current one, so a new password differs from the last five. */
+    private void remember(String hash) {
+        if (hash == null) {
+            return;
+        }
+        java.util.List<String> kept = new java.util.ArrayList<>(
+                recentPasswordHashes().subList(1, recentPasswordHashes().size()));
+        kept.add(0, hash);
+        this.previousPasswordHashes = String.join(" ", kept.subList(0, Math.min(4, kept.size())));
+    }
 
-  public String hall() {
-    return hall;
-  }
+    /** Sets the hash without history (the demo accounts' seeding, tests). */
+    public void passwordHash(String hash) {
+        this.passwordHash = hash;
+    }
 
-  public boolean absent() {
-    return absent;
-  }
+    public String username() {
+        return username;
+    }
 
-  public boolean enabled() {
-    return enabled;
-  }
+    public String displayName() {
+        return displayName;
+    }
 
-  public Set<Role> roles() {
-    return Set.copyOf(roles);
-  }
+    public String passwordHash() {
+        return passwordHash;
+    }
 
-  public Set<String> skills() {
-    return Set.copyOf(skills);
-  }
+    /** Until when the account refuses every sign-in, if it is locked now. */
+    public java.util.Optional<java.time.Instant> lockedAt(java.time.Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now)
+                ? java.util.Optional.of(lockedUntil)
+                : java.util.Optional.empty();
+    }
+
+    /**
+     * The earliest moment the next attempt is looked at: after {@code delayAfter} failures in a row, each further one
+     * doubles the wait (1 s, 2 s, 4 s, …).
+     */
+    public java.time.Instant nextAttemptAt(int delayAfter) {
+        if (failedSignIns < delayAfter || lastFailedAt == null) {
+            return java.time.Instant.MIN;
+        }
+        return lastFailedAt.plusSeconds(1L << Math.min(failedSignIns - delayAfter, 10));
+    }
+
+    public int failedSignIns() {
+        return failedSignIns;
+    }
+
+    /** Counts a wrong password; true when this failure locked the account (then the count starts again). */
+    public boolean signInFailed(java.time.Instant now, int lockAfter, java.time.Duration lockFor) {
+        failedSignIns++;
+        lastFailedAt = now;
+        if (failedSignIns >= lockAfter) {
+            lockedUntil = now.plus(lockFor);
+            failedSignIns = 0;
+            return true;
+        }
+        return false;
+    }
+
+    /** A right password (or an administrator's unlock) clears the count and any lock. */
+    public void signInSucceeded() {
+        failedSignIns = 0;
+        lastFailedAt = null;
+        lockedUntil = null;
+    }
+
+    public String hall() {
+        return hall;
+    }
+
+    public boolean absent() {
+        return absent;
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    public Set<Role> roles() {
+        return Set.copyOf(roles);
+    }
+
+    public Set<String> skills() {
+        return Set.copyOf(skills);
+    }
 }

@@ -12,33 +12,33 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "audit_head")
 public class AuditHead {
-  public static final int ID = 1;
+    public static final int ID = 1;
 
-  @Id
-  @Column(name = "id")
-  private int id = ID;
+    @Id
+    @Column(name = "id")
+    private int id = ID;
 
-  @Column(name = "last_seq", nullable = false)
-  private long lastSeq;
+    @Column(name = "last_seq", nullable = false)
+    private long lastSeq;
 
-  @Column(name = "last_hash", nullable = false, length = 64)
-  private String lastHash = AuditEvent.GENESIS;
+    @Column(name = "last_hash", nullable = false, length = 64)
+    private String lastHash = AuditEvent.GENESIS;
 
-  protected AuditHead() {}
+    protected AuditHead() {}
 
-  public long lastSeq() {
-    return lastSeq;
-  }
-
-  public String lastHash() {
-    return lastHash;
-  }
-
-  public void advanceTo(AuditEvent event) {
-    if (event.seq() != lastSeq + 1 || !event.prevHash().equals(lastHash)) {
-      throw new IllegalStateException("An audit event must follow the head of the chain");
+    public long lastSeq() {
+        return lastSeq;
     }
-    lastSeq = event.seq();
-    lastHash = event.hash();
-  }
+
+    public String lastHash() {
+        return lastHash;
+    }
+
+    public void advanceTo(AuditEvent event) {
+        if (event.seq() != lastSeq + 1 || !event.prevHash().equals(lastHash)) {
+            throw new IllegalStateException("An audit event must follow the head of the chain");
+        }
+        lastSeq = event.seq();
+        lastHash = event.hash();
+    }
 }

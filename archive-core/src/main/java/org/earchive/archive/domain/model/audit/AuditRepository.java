@@ -3,18 +3,18 @@ package org.earchive.archive.domain.model.audit;
 import java.util.List;
 
 public interface AuditRepository {
-  /** The head, locked until the end of the transaction. */
-  AuditHead lockHead();
+    /** The head, locked until the end of the transaction. */
+    AuditHead lockHead();
 
-  AuditHead head();
+    AuditHead head();
 
-  void store(AuditEvent event);
+    void store(AuditEvent event);
 
-  /** Events with seq greater than {@code afterSeq}, in order, at most {@code limit}. */
-  List<AuditEvent> page(long afterSeq, int limit);
+    /** Events with seq greater than {@code afterSeq}, in order, at most {@code limit}. */
+    List<AuditEvent> page(long afterSeq, int limit);
 
-  List<AuditEvent> latest(int limit);
+    List<AuditEvent> latest(int limit);
 
-  /** The events about any of {@code targets} (a case number, an archive number), oldest first. */
-  List<AuditEvent> about(java.util.Collection<String> targets, int limit);
+    /** The events about any of {@code targets} (a case number, an archive number), oldest first. */
+    List<AuditEvent> about(java.util.Collection<String> targets, int limit);
 }

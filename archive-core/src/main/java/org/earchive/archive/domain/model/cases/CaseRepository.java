@@ -3,31 +3,31 @@ package org.earchive.archive.domain.model.cases;
 import java.util.Optional;
 
 public interface CaseRepository {
-  Optional<BusinessCase> find(String caseNumber);
+    Optional<BusinessCase> find(String caseNumber);
 
-  /** The case, locked until the end of the transaction: concurrent steps on one case wait for each other. */
-  Optional<BusinessCase> findForUpdate(String caseNumber);
+    /** The case, locked until the end of the transaction: concurrent steps on one case wait for each other. */
+    Optional<BusinessCase> findForUpdate(String caseNumber);
 
-  /** Cases assigned to a reviewer and not yet decided, earliest deadline first. */
-  java.util.List<BusinessCase> assignedTo(String reviewer);
+    /** Cases assigned to a reviewer and not yet decided, earliest deadline first. */
+    java.util.List<BusinessCase> assignedTo(String reviewer);
 
-  /** Open (assigned, undecided) cases per reviewer, for least-loaded assignment. */
-  java.util.Map<String, Long> openLoad(java.util.Collection<String> reviewers);
+    /** Open (assigned, undecided) cases per reviewer, for least-loaded assignment. */
+    java.util.Map<String, Long> openLoad(java.util.Collection<String> reviewers);
 
-  /** Submitted cases still waiting for a reviewer. */
-  java.util.List<BusinessCase> waitingForReviewer(int limit);
+    /** Submitted cases still waiting for a reviewer. */
+    java.util.List<BusinessCase> waitingForReviewer(int limit);
 
-  void record(CaseEvent event);
+    void record(CaseEvent event);
 
-  /** Approved cases decided before {@code before} that are not archived yet (archiving to be finished). */
-  java.util.List<String> approvedBefore(java.time.Instant before, int limit);
+    /** Approved cases decided before {@code before} that are not archived yet (archiving to be finished). */
+    java.util.List<String> approvedBefore(java.time.Instant before, int limit);
 
-  java.util.List<CaseEvent> history(long caseId);
+    java.util.List<CaseEvent> history(long caseId);
 
-  Optional<BusinessCase> findById(long id);
+    Optional<BusinessCase> findById(long id);
 
-  long count();
+    long count();
 
-  /** Stores a new case and returns it with its id assigned (the row is written at the end of the transaction). */
-  BusinessCase store(BusinessCase businessCase);
+    /** Stores a new case and returns it with its id assigned (the row is written at the end of the transaction). */
+    BusinessCase store(BusinessCase businessCase);
 }

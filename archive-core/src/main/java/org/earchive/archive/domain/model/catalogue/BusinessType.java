@@ -21,122 +21,122 @@ import java.util.Optional;
 @Entity
 @Table(name = "business_type")
 public class BusinessType {
-  @Id
-  @Column(name = "code", length = 32)
-  private String code;
+    @Id
+    @Column(name = "code", length = 32)
+    private String code;
 
-  @Column(name = "name_zh", nullable = false, length = 100)
-  private String nameZh;
+    @Column(name = "name_zh", nullable = false, length = 100)
+    private String nameZh;
 
-  @Column(name = "name_en", nullable = false, length = 100)
-  private String nameEn;
+    @Column(name = "name_en", nullable = false, length = 100)
+    private String nameEn;
 
-  @Column(name = "deadline_hours", nullable = false)
-  private int deadlineHours;
+    @Column(name = "deadline_hours", nullable = false)
+    private int deadlineHours;
 
-  @Column(name = "archive_category", nullable = false, length = 16)
-  private String archiveCategory;
+    @Column(name = "archive_category", nullable = false, length = 16)
+    private String archiveCategory;
 
-  @Enumerated(EnumType.STRING)
-  @Column(name = "retention", nullable = false, length = 16)
-  private Retention retention;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "retention", nullable = false, length = 16)
+    private Retention retention;
 
-  @Column(name = "reviewer_skill", nullable = false, length = 32)
-  private String reviewerSkill;
+    @Column(name = "reviewer_skill", nullable = false, length = 32)
+    private String reviewerSkill;
 
-  @Column(name = "supplement_allowed", nullable = false)
-  private boolean supplementAllowed;
+    @Column(name = "supplement_allowed", nullable = false)
+    private boolean supplementAllowed;
 
-  @ElementCollection(fetch = FetchType.EAGER)
-  @CollectionTable(name = "business_type_material", joinColumns = @JoinColumn(name = "business_type"))
-  @OrderColumn(name = "position")
-  private List<MaterialRequirement> materials = new ArrayList<>();
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "business_type_material", joinColumns = @JoinColumn(name = "business_type"))
+    @OrderColumn(name = "position")
+    private List<MaterialRequirement> materials = new ArrayList<>();
 
-  @Version
-  @Column(name = "version", nullable = false)
-  private int version;
+    @Version
+    @Column(name = "version", nullable = false)
+    private int version;
 
-  protected BusinessType() {}
+    protected BusinessType() {}
 
-  public BusinessType(
-      String code,
-      String nameZh,
-      String nameEn,
-      int deadlineHours,
-      String archiveCategory,
-      Retention retention,
-      String reviewerSkill,
-      boolean supplementAllowed,
-      List<MaterialRequirement> materials) {
-    this.code = code;
-    revise(nameZh, nameEn, deadlineHours, archiveCategory, retention, reviewerSkill, supplementAllowed, materials);
-  }
-
-  /** An administrator's change: everything but the code; the version guards against two editors at once. */
-  public void revise(
-      String nameZh,
-      String nameEn,
-      int deadlineHours,
-      String archiveCategory,
-      Retention retention,
-      String reviewerSkill,
-      boolean supplementAllowed,
-      List<MaterialRequirement> materials) {
-    if (deadlineHours <= 0) {
-      throw new IllegalArgumentException("A business type needs a positive handling deadline");
+    public BusinessType(
+            String code,
+            String nameZh,
+            String nameEn,
+            int deadlineHours,
+            String archiveCategory,
+            Retention retention,
+            String reviewerSkill,
+            boolean supplementAllowed,
+            List<MaterialRequirement> materials) {
+        this.code = code;
+        revise(nameZh, nameEn, deadlineHours, archiveCategory, retention, reviewerSkill, supplementAllowed, materials);
     }
-    this.nameZh = nameZh;
-    this.nameEn = nameEn;
-    this.deadlineHours = deadlineHours;
-    this.archiveCategory = archiveCategory;
-    this.retention = retention;
-    this.reviewerSkill = reviewerSkill;
-    this.supplementAllowed = supplementAllowed;
-    this.materials.clear();
-    this.materials.addAll(materials);
-  }
 
-  public int version() {
-    return version;
-  }
+    /** An administrator's change: everything but the code; the version guards against two editors at once. */
+    public void revise(
+            String nameZh,
+            String nameEn,
+            int deadlineHours,
+            String archiveCategory,
+            Retention retention,
+            String reviewerSkill,
+            boolean supplementAllowed,
+            List<MaterialRequirement> materials) {
+        if (deadlineHours <= 0) {
+            throw new IllegalArgumentException("A business type needs a positive handling deadline");
+        }
+        this.nameZh = nameZh;
+        this.nameEn = nameEn;
+        this.deadlineHours = deadlineHours;
+        this.archiveCategory = archiveCategory;
+        this.retention = retention;
+        this.reviewerSkill = reviewerSkill;
+        this.supplementAllowed = supplementAllowed;
+        this.materials.clear();
+        this.materials.addAll(materials);
+    }
 
-  public String code() {
-    return code;
-  }
+    public int version() {
+        return version;
+    }
 
-  public String nameZh() {
-    return nameZh;
-  }
+    public String code() {
+        return code;
+    }
 
-  public String nameEn() {
-    return nameEn;
-  }
+    public String nameZh() {
+        return nameZh;
+    }
 
-  public Duration deadline() {
-    return Duration.ofHours(deadlineHours);
-  }
+    public String nameEn() {
+        return nameEn;
+    }
 
-  public String archiveCategory() {
-    return archiveCategory;
-  }
+    public Duration deadline() {
+        return Duration.ofHours(deadlineHours);
+    }
 
-  public Retention retention() {
-    return retention;
-  }
+    public String archiveCategory() {
+        return archiveCategory;
+    }
 
-  public String reviewerSkill() {
-    return reviewerSkill;
-  }
+    public Retention retention() {
+        return retention;
+    }
 
-  public boolean supplementAllowed() {
-    return supplementAllowed;
-  }
+    public String reviewerSkill() {
+        return reviewerSkill;
+    }
 
-  public List<MaterialRequirement> materials() {
-    return List.copyOf(materials);
-  }
+    public boolean supplementAllowed() {
+        return supplementAllowed;
+    }
 
-  public Optional<MaterialRequirement> material(String materialCode) {
-    return materials.stream().filter(m -> m.code().equals(materialCode)).findFirst();
-  }
+    public List<MaterialRequirement> materials() {
+        return List.copyOf(materials);
+    }
+
+    public Optional<MaterialRequirement> material(String materialCode) {
+        return materials.stream().filter(m -> m.code().equals(materialCode)).findFirst();
+    }
 }

@@ -8,30 +8,30 @@ import java.util.Optional;
  * 30, 50 or 100 years counted from 1 January of the year after the record was formed.
  */
 public enum Retention {
-  PERMANENT(0, "Y"),
-  Y100(100, "D100"),
-  Y50(50, "D50"),
-  Y30(30, "D30"),
-  Y10(10, "D10");
+    PERMANENT(0, "Y"),
+    Y100(100, "D100"),
+    Y50(50, "D50"),
+    Y30(30, "D30"),
+    Y10(10, "D10");
 
-  private final int years;
-  private final String archiveCode;
+    private final int years;
+    private final String archiveCode;
 
-  Retention(int years, String archiveCode) {
-    this.years = years;
-    this.archiveCode = archiveCode;
-  }
-
-  /** The last day the record must be kept, or empty for permanent records. */
-  public Optional<LocalDate> retainUntil(LocalDate formed) {
-    if (this == PERMANENT) {
-      return Optional.empty();
+    Retention(int years, String archiveCode) {
+        this.years = years;
+        this.archiveCode = archiveCode;
     }
-    return Optional.of(LocalDate.of(formed.getYear() + 1 + years, 1, 1).minusDays(1));
-  }
 
-  /** The code used in archive numbers: Y for permanent, D10…D100 for fixed terms. */
-  public String archiveCode() {
-    return archiveCode;
-  }
+    /** The last day the record must be kept, or empty for permanent records. */
+    public Optional<LocalDate> retainUntil(LocalDate formed) {
+        if (this == PERMANENT) {
+            return Optional.empty();
+        }
+        return Optional.of(LocalDate.of(formed.getYear() + 1 + years, 1, 1).minusDays(1));
+    }
+
+    /** The code used in archive numbers: Y for permanent, D10…D100 for fixed terms. */
+    public String archiveCode() {
+        return archiveCode;
+    }
 }

@@ -16,73 +16,74 @@ import java.time.Instant;
 @Entity
 @Table(name = "property_check")
 public class PropertyCheck {
-  /** Why the check ran. Names are stored. */
-  public enum Occasion {
-    ARCHIVING,
-    ON_DEMAND,
-    RECEIPT,
-    PERIODIC
-  }
+    /** Why the check ran. Names are stored. */
+    public enum Occasion {
+        ARCHIVING,
+        ON_DEMAND,
+        RECEIPT,
+        PERIODIC
+    }
 
-  @Id
-  @SequenceGenerator(name = "entity_seq", sequenceName = "entity_seq", allocationSize = 50)
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "entity_seq")
-  private Long id;
+    @Id
+    @SequenceGenerator(name = "entity_seq", sequenceName = "entity_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "entity_seq")
+    private Long id;
 
-  @Column(name = "case_id", nullable = false)
-  private Long caseId;
+    @Column(name = "case_id", nullable = false)
+    private Long caseId;
 
-  @Column(name = "occasion", nullable = false, length = 16)
-  private String occasion;
+    @Column(name = "occasion", nullable = false, length = 16)
+    private String occasion;
 
-  @Column(name = "checked_at", nullable = false)
-  private Instant checkedAt;
+    @Column(name = "checked_at", nullable = false)
+    private Instant checkedAt;
 
-  @Column(name = "checked_by", nullable = false, length = 64)
-  private String checkedBy;
+    @Column(name = "checked_by", nullable = false, length = 64)
+    private String checkedBy;
 
-  @Column(name = "passed", nullable = false)
-  private boolean passed;
+    @Column(name = "passed", nullable = false)
+    private boolean passed;
 
-  @Column(name = "items", nullable = false, length = 1000000)
-  private String items;
+    @Column(name = "items", nullable = false, length = 1000000)
+    private String items;
 
-  protected PropertyCheck() {}
+    protected PropertyCheck() {}
 
-  public PropertyCheck(long caseId, Occasion occasion, Instant checkedAt, String checkedBy, boolean passed, String items) {
-    this.caseId = caseId;
-    this.occasion = occasion.name();
-    this.checkedAt = checkedAt;
-    this.checkedBy = checkedBy;
-    this.passed = passed;
-    this.items = items;
-  }
+    public PropertyCheck(
+            long caseId, Occasion occasion, Instant checkedAt, String checkedBy, boolean passed, String items) {
+        this.caseId = caseId;
+        this.occasion = occasion.name();
+        this.checkedAt = checkedAt;
+        this.checkedBy = checkedBy;
+        this.passed = passed;
+        this.items = items;
+    }
 
-  public Long id() {
-    return id;
-  }
+    public Long id() {
+        return id;
+    }
 
-  public Long caseId() {
-    return caseId;
-  }
+    public Long caseId() {
+        return caseId;
+    }
 
-  public String occasion() {
-    return occasion;
-  }
+    public String occasion() {
+        return occasion;
+    }
 
-  public Instant checkedAt() {
-    return checkedAt;
-  }
+    public Instant checkedAt() {
+        return checkedAt;
+    }
 
-  public String checkedBy() {
-    return checkedBy;
-  }
+    public String checkedBy() {
+        return checkedBy;
+    }
 
-  public boolean passed() {
-    return passed;
-  }
+    public boolean passed() {
+        return passed;
+    }
 
-  public String items() {
-    return items;
-  }
+    public String items() {
+        return items;
+    }
 }

@@ -17,112 +17,113 @@ import java.time.LocalDate;
 @Entity
 @Table(name = "disposal_list")
 public class DisposalList {
-  /** Names are stored. */
-  public enum Status {
-    PROPOSED,
-    APPROVED,
-    REJECTED,
-    EXECUTED
-  }
-
-  @Id
-  @SequenceGenerator(name = "entity_seq", sequenceName = "entity_seq", allocationSize = 50)
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "entity_seq")
-  private Long id;
-
-  @Column(name = "appraised_on", nullable = false)
-  private LocalDate appraisedOn;
-
-  @Column(name = "created_at", nullable = false)
-  private Instant createdAt;
-
-  @Column(name = "created_by", nullable = false, length = 64)
-  private String createdBy;
-
-  @Column(name = "status", nullable = false, length = 16)
-  private String status;
-
-  @Column(name = "decided_by", length = 64)
-  private String decidedBy;
-
-  @Column(name = "decided_at")
-  private Instant decidedAt;
-
-  @Column(name = "decision_comment", length = 500)
-  private String decisionComment;
-
-  @Column(name = "executed_by", length = 64)
-  private String executedBy;
-
-  @Column(name = "executed_at")
-  private Instant executedAt;
-
-  protected DisposalList() {}
-
-  public DisposalList(LocalDate appraisedOn, String createdBy, Instant now) {
-    this.appraisedOn = appraisedOn;
-    this.createdBy = createdBy;
-    this.createdAt = now;
-    this.status = Status.PROPOSED.name();
-  }
-
-  public void decide(boolean approve, String by, String comment, Instant now) {
-    if (status() != Status.PROPOSED) {
-      throw new IllegalStateException("销毁清册 " + id + " 的状态是 " + status + "，不能再审批。Disposal list " + id + " is " + status + ".");
+    /** Names are stored. */
+    public enum Status {
+        PROPOSED,
+        APPROVED,
+        REJECTED,
+        EXECUTED
     }
-    this.status = (approve ? Status.APPROVED : Status.REJECTED).name();
-    this.decidedBy = by;
-    this.decidedAt = now;
-    this.decisionComment = comment;
-  }
 
-  public void executed(String by, Instant now) {
-    if (status() != Status.APPROVED) {
-      throw new IllegalStateException("销毁清册 " + id + " 未经批准，不能执行销毁。Disposal list " + id + " is " + status
-          + ": only an approved list is executed.");
+    @Id
+    @SequenceGenerator(name = "entity_seq", sequenceName = "entity_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "entity_seq")
+    private Long id;
+
+    @Column(name = "appraised_on", nullable = false)
+    private LocalDate appraisedOn;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "created_by", nullable = false, length = 64)
+    private String createdBy;
+
+    @Column(name = "status", nullable = false, length = 16)
+    private String status;
+
+    @Column(name = "decided_by", length = 64)
+    private String decidedBy;
+
+    @Column(name = "decided_at")
+    private Instant decidedAt;
+
+    @Column(name = "decision_comment", length = 500)
+    private String decisionComment;
+
+    @Column(name = "executed_by", length = 64)
+    private String executedBy;
+
+    @Column(name = "executed_at")
+    private Instant executedAt;
+
+    protected DisposalList() {}
+
+    public DisposalList(LocalDate appraisedOn, String createdBy, Instant now) {
+        this.appraisedOn = appraisedOn;
+        this.createdBy = createdBy;
+        this.createdAt = now;
+        this.status = Status.PROPOSED.name();
     }
-    this.status = Status.EXECUTED.name();
-    this.executedBy = by;
-    this.executedAt = now;
-  }
 
-  public Long id() {
-    return id;
-  }
+    public void decide(boolean approve, String by, String comment, Instant now) {
+        if (status() != Status.PROPOSED) {
+            throw new IllegalStateException(
+                    "销毁清册 " + id + " 的状态是 " + status + "，不能再审批。Disposal list " + id + " is " + status + ".");
+        }
+        this.status = (approve ? Status.APPROVED : Status.REJECTED).name();
+        this.decidedBy = by;
+        this.decidedAt = now;
+        this.decisionComment = comment;
+    }
 
-  public LocalDate appraisedOn() {
-    return appraisedOn;
-  }
+    public void executed(String by, Instant now) {
+        if (status() != Status.APPROVED) {
+            throw new IllegalStateException("销毁清册 " + id + " 未经批准，不能执行销毁。Disposal list " + id + " is " + status
+                    + ": only an approved list is executed.");
+        }
+        this.status = Status.EXECUTED.name();
+        this.executedBy = by;
+        this.executedAt = now;
+    }
 
-  public Instant createdAt() {
-    return createdAt;
-  }
+    public Long id() {
+        return id;
+    }
 
-  public String createdBy() {
-    return createdBy;
-  }
+    public LocalDate appraisedOn() {
+        return appraisedOn;
+    }
 
-  public Status status() {
-    return Status.valueOf(status);
-  }
+    public Instant createdAt() {
+        return createdAt;
+    }
 
-  public String decidedBy() {
-    return decidedBy;
-  }
+    public String createdBy() {
+        return createdBy;
+    }
 
-  public Instant decidedAt() {
-    return decidedAt;
-  }
+    public Status status() {
+        return Status.valueOf(status);
+    }
 
-  public String decisionComment() {
-    return decisionComment;
-  }
+    public String decidedBy() {
+        return decidedBy;
+    }
 
-  public String executedBy() {
-    return executedBy;
-  }
+    public Instant decidedAt() {
+        return decidedAt;
+    }
 
-  public Instant executedAt() {
-    return executedAt;
-  }
+    public String decisionComment() {
+        return decisionComment;
+    }
+
+    public String executedBy() {
+        return executedBy;
+    }
+
+    public Instant executedAt() {
+        return executedAt;
+    }
 }

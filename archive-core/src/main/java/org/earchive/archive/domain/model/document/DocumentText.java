@@ -9,21 +9,21 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "document_text")
 public class DocumentText {
-  @Id
-  @Column(name = "document_id")
-  private Long documentId;
+    @Id
+    @Column(name = "document_id")
+    private Long documentId;
 
-  @Column(name = "content", nullable = false, length = 100_000)
-  private String content;
+    @Column(name = "content", nullable = false, length = 100_000)
+    private String content;
 
-  protected DocumentText() {}
+    protected DocumentText() {}
 
-  public DocumentText(long documentId, String content) {
-    this.documentId = documentId;
-    this.content = content;
-  }
+    public DocumentText(long documentId, String content) {
+        this.documentId = documentId;
+        this.content = content;
+    }
 
-  public String content() {
-    return content;
-  }
+    public String content() {
+        return content;
+    }
 }

@@ -8,22 +8,23 @@ import org.earchive.archive.domain.model.catalogue.Retention;
  * (Y: permanent, D10…D100: fixed term).
  */
 public record ArchiveNumber(String fonds, int year, String category, String retentionCode, long item) {
-  public static final Pattern FORMAT = Pattern.compile("([A-Z0-9]{1,16})-(\\d{4})-([A-Z]{1,8})-(Y|D10|D30|D50|D100)-(\\d{6,})");
+    public static final Pattern FORMAT =
+            Pattern.compile("([A-Z0-9]{1,16})-(\\d{4})-([A-Z]{1,8})-(Y|D10|D30|D50|D100)-(\\d{6,})");
 
-  public static String seriesKey(String fonds, int year, String category, Retention retention) {
-    return fonds + "-" + year + "-" + category + "-" + retention.archiveCode();
-  }
+    public static String seriesKey(String fonds, int year, String category, Retention retention) {
+        return fonds + "-" + year + "-" + category + "-" + retention.archiveCode();
+    }
 
-  public String series() {
-    return fonds + "-" + year + "-" + category + "-" + retentionCode;
-  }
+    public String series() {
+        return fonds + "-" + year + "-" + category + "-" + retentionCode;
+    }
 
-  @Override
-  public String toString() {
-    return series() + "-" + String.format("%06d", item);
-  }
+    @Override
+    public String toString() {
+        return series() + "-" + String.format("%06d", item);
+    }
 
-  public static boolean wellFormed(String number) {
-    return number != null && FORMAT.matcher(number).matches();
-  }
+    public static boolean wellFormed(String number) {
+        return number != null && FORMAT.matcher(number).matches();
+    }
 }

@@ -4,32 +4,32 @@ import java.util.List;
 import java.util.Optional;
 
 public interface ArchiveRepository {
-  /** The series counter, created if new, locked until the end of the transaction. */
-  ArchiveSeries lockSeries(String seriesKey);
+    /** The series counter, created if new, locked until the end of the transaction. */
+    ArchiveSeries lockSeries(String seriesKey);
 
-  void store(ArchiveRecord record);
+    void store(ArchiveRecord record);
 
-  Optional<ArchiveRecord> find(String archiveNumber);
+    Optional<ArchiveRecord> find(String archiveNumber);
 
-  /** The record, locked until the end of the transaction (holds, restriction, destruction). */
-  Optional<ArchiveRecord> findForUpdate(String archiveNumber);
+    /** The record, locked until the end of the transaction (holds, restriction, destruction). */
+    Optional<ArchiveRecord> findForUpdate(String archiveNumber);
 
-  List<ArchiveRecord> byCitizen(String citizenId);
+    List<ArchiveRecord> byCitizen(String citizenId);
 
-  List<ArchiveRecord> byCase(long caseId);
+    List<ArchiveRecord> byCase(long caseId);
 
-  /** Whether the document is the file of an archive record (archived, not merely uploaded to a case). */
-  boolean isArchived(long documentId);
+    /** Whether the document is the file of an archive record (archived, not merely uploaded to a case). */
+    boolean isArchived(long documentId);
 
-  /** Item numbers of a series in order, for the gap check. */
-  List<Long> items(String seriesKey);
+    /** Item numbers of a series in order, for the gap check. */
+    List<Long> items(String seriesKey);
 
-  /** Records after {@code afterId} in id order, each with its case, for rebuilding the index. */
-  List<Object[]> pageWithCases(long afterId, int limit);
+    /** Records after {@code afterId} in id order, each with its case, for rebuilding the index. */
+    List<Object[]> pageWithCases(long afterId, int limit);
 
-  /** The record received here from {@code office}'s {@code number}, if it was. */
-  Optional<ArchiveRecord> bySource(String office, String number);
+    /** The record received here from {@code office}'s {@code number}, if it was. */
+    Optional<ArchiveRecord> bySource(String office, String number);
 
-  /** Records archived in [from, to), in id order after {@code afterId}: exports page through them. */
-  List<ArchiveRecord> archivedBetween(java.time.Instant from, java.time.Instant to, long afterId, int limit);
+    /** Records archived in [from, to), in id order after {@code afterId}: exports page through them. */
+    List<ArchiveRecord> archivedBetween(java.time.Instant from, java.time.Instant to, long afterId, int limit);
 }

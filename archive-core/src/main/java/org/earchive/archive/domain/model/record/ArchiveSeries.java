@@ -9,29 +9,29 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "archive_series")
 public class ArchiveSeries {
-  @Id
-  @Column(name = "series_key", length = 64)
-  private String seriesKey;
+    @Id
+    @Column(name = "series_key", length = 64)
+    private String seriesKey;
 
-  @Column(name = "last_item", nullable = false)
-  private long lastItem;
+    @Column(name = "last_item", nullable = false)
+    private long lastItem;
 
-  protected ArchiveSeries() {}
+    protected ArchiveSeries() {}
 
-  public ArchiveSeries(String seriesKey) {
-    this.seriesKey = seriesKey;
-  }
+    public ArchiveSeries(String seriesKey) {
+        this.seriesKey = seriesKey;
+    }
 
-  /** The next item number; the caller holds the lock and writes the record in the same transaction. */
-  public long next() {
-    return ++lastItem;
-  }
+    /** The next item number; the caller holds the lock and writes the record in the same transaction. */
+    public long next() {
+        return ++lastItem;
+    }
 
-  public String seriesKey() {
-    return seriesKey;
-  }
+    public String seriesKey() {
+        return seriesKey;
+    }
 
-  public long lastItem() {
-    return lastItem;
-  }
+    public long lastItem() {
+        return lastItem;
+    }
 }

@@ -14,13 +14,13 @@ import java.time.ZoneOffset;
  */
 @Converter(autoApply = true)
 public class InstantConverter implements AttributeConverter<Instant, OffsetDateTime> {
-  @Override
-  public OffsetDateTime convertToDatabaseColumn(Instant instant) {
-    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-  }
+    @Override
+    public OffsetDateTime convertToDatabaseColumn(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
 
-  @Override
-  public Instant convertToEntityAttribute(OffsetDateTime value) {
-    return value == null ? null : value.toInstant();
-  }
+    @Override
+    public Instant convertToEntityAttribute(OffsetDateTime value) {
+        return value == null ? null : value.toInstant();
+    }
 }

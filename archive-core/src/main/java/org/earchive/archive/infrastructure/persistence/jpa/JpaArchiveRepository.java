@@ -12,111 +12,116 @@ import org.earchive.archive.domain.model.record.ArchiveSeries;
 
 @ApplicationScoped
 public class JpaArchiveRepository implements ArchiveRepository {
-  @PersistenceContext(unitName = "earchive")
-  private EntityManager em;
+    @PersistenceContext(unitName = "earchive")
+    private EntityManager em;
 
-  @Override
-  public ArchiveSeries lockSeries(String seriesKey) {
-    ArchiveSeries s = em.find(ArchiveSeries.class, seriesKey, LockModeType.PESSIMISTIC_WRITE);
-    if (s == null) {
-      throw new IllegalStateException("Archive series " + seriesKey + " does not exist; create it first");
+    @Override
+    public ArchiveSeries lockSeries(String seriesKey) {
+        ArchiveSeries s = em.find(ArchiveSeries.class, seriesKey, LockModeType.PESSIMISTIC_WRITE);
+        if (s == null) {
+            throw new IllegalStateException("Archive series " + seriesKey + " does not exist; create it first");
+        }
+        return s;
     }
-    return s;
-  }
 
-  /** Creates the series row if it is new; a concurrent creation of the same series is harmless. */
-  public boolean createSeriesIfAbsent(String seriesKey) {
-    if (em.find(ArchiveSeries.class, seriesKey) != null) {
-      return false;
+    /** Creates the series row if it is new; a concurrent creation of the same series is harmless. */
+    public boolean createSeriesIfAbsent(String seriesKey) {
+        if (em.find(ArchiveSeries.class, seriesKey) != null) {
+            return false;
+        }
+        em.persist(new ArchiveSeries(seriesKey));
+        em.flush();
+        return true;
     }
-    em.persist(new ArchiveSeries(seriesKey));
-    em.flush();
-    return true;
-  }
 
-  @Override
-  public void store(ArchiveRecord record) {
-    em.persist(record);
-  }
+    @Override
+    public void store(ArchiveRecord record) {
+        em.persist(record);
+    }
 
-  @Override
-  public Optional<ArchiveRecord> find(String archiveNumber) {
-    return em.createQuery("SELECT r FROM ArchiveRecord r WHERE r.archiveNumber = :n", ArchiveRecord.class)
-        .setParameter("n", archiveNumber)
-        .getResultStream()
-        .findFirst();
-  }
+    @Override
+    public Optional<ArchiveRecord> find(String archiveNumber) {
+        return em.createQuery("SELECT r FROM ArchiveRecord r WHERE r.archiveNumber = :n", ArchiveRecord.class)
+                .setParameter("n", archiveNumber)
+                .getResultStream()
+                .findFirst();
+    }
 
-  @Override
-  public Optional<ArchiveRecord> findForUpdate(String archiveNumber) {
-    return em.createQuery("SELECT r FROM ArchiveRecord r WHERE r.archiveNumber = :n", ArchiveRecord.class)
-        .setParameter("n", archiveNumber)
-        .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
-        .getResultStream()
-        .findFirst();
-  }
+    @Override
+    public Optional<ArchiveRecord> findForUpdate(String archiveNumber) {
+        return em.createQuery("SELECT r FROM ArchiveRecord r WHERE r.archiveNumber = :n", ArchiveRecord.class)
+                .setParameter("n", archiveNumber)
+                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .findFirst();
+    }
 
-  @Override
-  public List<ArchiveRecord> byCitizen(String citizenId) {
-    return em.createQuery(
-            "SELECT r FROM ArchiveRecord r WHERE r.citizenId = :c ORDER BY r.archivedAt, r.archiveNumber", ArchiveRecord.class)
-        .setParameter("c", citizenId)
-        .getResultList();
-  }
+    @Override
+    public List<ArchiveRecord> byCitizen(String citizenId) {
+        return em.createQuery(
+                        "SELECT r FROM ArchiveRecord r WHERE r.citizenId = :c ORDER BY r.archivedAt, r.archiveNumber",
+                        ArchiveRecord.class)
+                .setParameter("c", citizenId)
+                .getResultList();
+    }
 
-  @Override
-  public Optional<ArchiveRecord> bySource(String office, String number) {
-    return em.createQuery(
-            "SELECT r FROM ArchiveRecord r WHERE r.sourceOffice = :o AND r.sourceArchiveNumber = :n", ArchiveRecord.class)
-        .setParameter("o", office)
-        .setParameter("n", number)
-        .getResultStream()
-        .findFirst();
-  }
+    @Override
+    public Optional<ArchiveRecord> bySource(String office, String number) {
+        return em.createQuery(
+                        "SELECT r FROM ArchiveRecord r WHERE r.sourceOffice = :o AND r.sourceArchiveNumber = :n",
+                        ArchiveRecord.class)
+                .setParameter("o", office)
+                .setParameter("n", number)
+                .getResultStream()
+                .findFirst();
+    }
 
-  @Override
-  public List<ArchiveRecord> archivedBetween(java.time.Instant from, java.time.Instant to, long afterId, int limit) {
-    return em.createQuery(
-            "SELECT r FROM ArchiveRecord r WHERE r.archivedAt >= :f AND r.archivedAt < :t AND r.id > :a ORDER BY r.id",
-            ArchiveRecord.class)
-        .setParameter("f", from)
-        .setParameter("t", to)
-        .setParameter("a", afterId)
-        .setMaxResults(limit)
-        .getResultList();
-  }
+    @Override
+    public List<ArchiveRecord> archivedBetween(java.time.Instant from, java.time.Instant to, long afterId, int limit) {
+        return em.createQuery(
+                        "SELECT r FROM ArchiveRecord r WHERE r.archivedAt >= :f AND r.archivedAt < :t AND r.id > :a ORDER BY r.id",
+                        ArchiveRecord.class)
+                .setParameter("f", from)
+                .setParameter("t", to)
+                .setParameter("a", afterId)
+                .setMaxResults(limit)
+                .getResultList();
+    }
 
-  @Override
-  public boolean isArchived(long documentId) {
-    return !em.createQuery("SELECT r.id FROM ArchiveRecord r WHERE r.documentId = :d", Long.class)
-        .setParameter("d", documentId)
-        .setMaxResults(1)
-        .getResultList()
-        .isEmpty();
-  }
+    @Override
+    public boolean isArchived(long documentId) {
+        return !em.createQuery("SELECT r.id FROM ArchiveRecord r WHERE r.documentId = :d", Long.class)
+                .setParameter("d", documentId)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
+    }
 
-  @Override
-  public List<ArchiveRecord> byCase(long caseId) {
-    return em.createQuery("SELECT r FROM ArchiveRecord r WHERE r.caseId = :c ORDER BY r.archiveNumber", ArchiveRecord.class)
-        .setParameter("c", caseId)
-        .getResultList();
-  }
+    @Override
+    public List<ArchiveRecord> byCase(long caseId) {
+        return em.createQuery(
+                        "SELECT r FROM ArchiveRecord r WHERE r.caseId = :c ORDER BY r.archiveNumber",
+                        ArchiveRecord.class)
+                .setParameter("c", caseId)
+                .getResultList();
+    }
 
-  @Override
-  public List<Object[]> pageWithCases(long afterId, int limit) {
-    return em.createQuery(
-            "SELECT r, c FROM ArchiveRecord r, BusinessCase c WHERE c.id = r.caseId AND r.id > :after ORDER BY r.id",
-            Object[].class)
-        .setParameter("after", afterId)
-        .setMaxResults(limit)
-        .setHint("eclipselink.read-only", "true")
-        .getResultList();
-  }
+    @Override
+    public List<Object[]> pageWithCases(long afterId, int limit) {
+        return em.createQuery(
+                        "SELECT r, c FROM ArchiveRecord r, BusinessCase c WHERE c.id = r.caseId AND r.id > :after ORDER BY r.id",
+                        Object[].class)
+                .setParameter("after", afterId)
+                .setMaxResults(limit)
+                .setHint("eclipselink.read-only", "true")
+                .getResultList();
+    }
 
-  @Override
-  public List<Long> items(String seriesKey) {
-    return em.createQuery("SELECT r.itemNo FROM ArchiveRecord r WHERE r.seriesKey = :s ORDER BY r.itemNo", Long.class)
-        .setParameter("s", seriesKey)
-        .getResultList();
-  }
+    @Override
+    public List<Long> items(String seriesKey) {
+        return em.createQuery(
+                        "SELECT r.itemNo FROM ArchiveRecord r WHERE r.seriesKey = :s ORDER BY r.itemNo", Long.class)
+                .setParameter("s", seriesKey)
+                .getResultList();
+    }
 }

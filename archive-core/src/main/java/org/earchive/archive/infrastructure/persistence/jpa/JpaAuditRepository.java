@@ -11,52 +11,52 @@ import org.earchive.archive.domain.model.audit.AuditRepository;
 
 @ApplicationScoped
 public class JpaAuditRepository implements AuditRepository {
-  @PersistenceContext(unitName = "earchive")
-  private EntityManager em;
+    @PersistenceContext(unitName = "earchive")
+    private EntityManager em;
 
-  @Override
-  public AuditHead lockHead() {
-    return em.find(AuditHead.class, AuditHead.ID, LockModeType.PESSIMISTIC_WRITE);
-  }
+    @Override
+    public AuditHead lockHead() {
+        return em.find(AuditHead.class, AuditHead.ID, LockModeType.PESSIMISTIC_WRITE);
+    }
 
-  @Override
-  public AuditHead head() {
-    return em.createQuery("SELECT h FROM AuditHead h WHERE h.id = :id", AuditHead.class)
-        .setParameter("id", AuditHead.ID)
-        .setHint("eclipselink.refresh", "true")
-        .getSingleResult();
-  }
+    @Override
+    public AuditHead head() {
+        return em.createQuery("SELECT h FROM AuditHead h WHERE h.id = :id", AuditHead.class)
+                .setParameter("id", AuditHead.ID)
+                .setHint("eclipselink.refresh", "true")
+                .getSingleResult();
+    }
 
-  @Override
-  public void store(AuditEvent event) {
-    em.persist(event);
-  }
+    @Override
+    public void store(AuditEvent event) {
+        em.persist(event);
+    }
 
-  @Override
-  public List<AuditEvent> page(long afterSeq, int limit) {
-    // Read-only: a verification of millions of events must not fill the persistence context.
-    return em.createQuery("SELECT e FROM AuditEvent e WHERE e.seq > :after ORDER BY e.seq", AuditEvent.class)
-        .setParameter("after", afterSeq)
-        .setMaxResults(limit)
-        .setHint("eclipselink.read-only", "true")
-        .setHint("eclipselink.refresh", "true")
-        .getResultList();
-  }
+    @Override
+    public List<AuditEvent> page(long afterSeq, int limit) {
+        // Read-only: a verification of millions of events must not fill the persistence context.
+        return em.createQuery("SELECT e FROM AuditEvent e WHERE e.seq > :after ORDER BY e.seq", AuditEvent.class)
+                .setParameter("after", afterSeq)
+                .setMaxResults(limit)
+                .setHint("eclipselink.read-only", "true")
+                .setHint("eclipselink.refresh", "true")
+                .getResultList();
+    }
 
-  @Override
-  public List<AuditEvent> latest(int limit) {
-    return em.createQuery("SELECT e FROM AuditEvent e ORDER BY e.seq DESC", AuditEvent.class)
-        .setMaxResults(limit)
-        .setHint("eclipselink.read-only", "true")
-        .getResultList();
-  }
+    @Override
+    public List<AuditEvent> latest(int limit) {
+        return em.createQuery("SELECT e FROM AuditEvent e ORDER BY e.seq DESC", AuditEvent.class)
+                .setMaxResults(limit)
+                .setHint("eclipselink.read-only", "true")
+                .getResultList();
+    }
 
-  @Override
-  public List<AuditEvent> about(java.util.Collection<String> targets, int limit) {
-    return em.createQuery("SELECT e FROM AuditEvent e WHERE e.target IN :t ORDER BY e.seq", AuditEvent.class)
-        .setParameter("t", targets)
-        .setMaxResults(limit)
-        .setHint("eclipselink.read-only", "true")
-        .getResultList();
-  }
+    @Override
+    public List<AuditEvent> about(java.util.Collection<String> targets, int limit) {
+        return em.createQuery("SELECT e FROM AuditEvent e WHERE e.target IN :t ORDER BY e.seq", AuditEvent.class)
+                .setParameter("t", targets)
+                .setMaxResults(limit)
+                .setHint("eclipselink.read-only", "true")
+                .getResultList();
+    }
 }

@@ -9,107 +9,111 @@ import org.earchive.archive.domain.model.cases.CaseRepository;
 
 @ApplicationScoped
 public class JpaCaseRepository implements CaseRepository {
-  @PersistenceContext(unitName = "earchive")
-  private EntityManager em;
+    @PersistenceContext(unitName = "earchive")
+    private EntityManager em;
 
-  @Override
-  public Optional<BusinessCase> find(String caseNumber) {
-    return em.createQuery("SELECT c FROM BusinessCase c WHERE c.caseNumber = :n", BusinessCase.class)
-        .setParameter("n", caseNumber)
-        .getResultStream()
-        .findFirst();
-  }
-
-  @Override
-  public Optional<BusinessCase> findForUpdate(String caseNumber) {
-    return em.createQuery("SELECT c FROM BusinessCase c WHERE c.caseNumber = :n", BusinessCase.class)
-        .setParameter("n", caseNumber)
-        .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
-        .getResultStream()
-        .findFirst();
-  }
-
-  @Override
-  public java.util.List<BusinessCase> assignedTo(String reviewer) {
-    return em.createQuery(
-            "SELECT c FROM BusinessCase c WHERE c.assignedTo = :r AND c.status = :s ORDER BY c.dueAt", BusinessCase.class)
-        .setParameter("r", reviewer)
-        .setParameter("s", org.earchive.archive.domain.model.cases.CaseStatus.ASSIGNED)
-        .getResultList();
-  }
-
-  @Override
-  public java.util.Map<String, Long> openLoad(java.util.Collection<String> reviewers) {
-    java.util.Map<String, Long> load = new java.util.HashMap<>();
-    if (reviewers.isEmpty()) {
-      return load;
+    @Override
+    public Optional<BusinessCase> find(String caseNumber) {
+        return em.createQuery("SELECT c FROM BusinessCase c WHERE c.caseNumber = :n", BusinessCase.class)
+                .setParameter("n", caseNumber)
+                .getResultStream()
+                .findFirst();
     }
-    for (Object[] row :
-        em.createQuery(
-                "SELECT c.assignedTo, COUNT(c) FROM BusinessCase c WHERE c.status = :s AND c.assignedTo IN :r"
-                    + " GROUP BY c.assignedTo",
-                Object[].class)
-            .setParameter("s", org.earchive.archive.domain.model.cases.CaseStatus.ASSIGNED)
-            .setParameter("r", reviewers)
-            .getResultList()) {
-      load.put((String) row[0], ((Number) row[1]).longValue());
+
+    @Override
+    public Optional<BusinessCase> findForUpdate(String caseNumber) {
+        return em.createQuery("SELECT c FROM BusinessCase c WHERE c.caseNumber = :n", BusinessCase.class)
+                .setParameter("n", caseNumber)
+                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .findFirst();
     }
-    return load;
-  }
 
-  @Override
-  public java.util.List<BusinessCase> waitingForReviewer(int limit) {
-    return em.createQuery("SELECT c FROM BusinessCase c WHERE c.status = :s ORDER BY c.dueAt", BusinessCase.class)
-        .setParameter("s", org.earchive.archive.domain.model.cases.CaseStatus.SUBMITTED)
-        .setMaxResults(limit)
-        .getResultList();
-  }
+    @Override
+    public java.util.List<BusinessCase> assignedTo(String reviewer) {
+        return em.createQuery(
+                        "SELECT c FROM BusinessCase c WHERE c.assignedTo = :r AND c.status = :s ORDER BY c.dueAt",
+                        BusinessCase.class)
+                .setParameter("r", reviewer)
+                .setParameter("s", org.earchive.archive.domain.model.cases.CaseStatus.ASSIGNED)
+                .getResultList();
+    }
 
-  @Override
-  public java.util.List<String> approvedBefore(java.time.Instant before, int limit) {
-    // Filtered in Java: the converted Instant column is not compared in JPQL (drivers bind time types differently).
-    return em.createQuery("SELECT c FROM BusinessCase c WHERE c.status = :s AND NOT EXISTS"
-            // a dossier that failed the four-property check waits for an archivist, not for the schedule
-            + " (SELECT p FROM PropertyCheck p WHERE p.caseId = c.id AND p.passed = FALSE) ORDER BY c.id", BusinessCase.class)
-        .setParameter("s", org.earchive.archive.domain.model.cases.CaseStatus.APPROVED)
-        .setMaxResults(limit)
-        .getResultList()
-        .stream()
-        .filter(c -> c.decidedAt() != null && c.decidedAt().isBefore(before))
-        .map(BusinessCase::caseNumber)
-        .toList();
-  }
+    @Override
+    public java.util.Map<String, Long> openLoad(java.util.Collection<String> reviewers) {
+        java.util.Map<String, Long> load = new java.util.HashMap<>();
+        if (reviewers.isEmpty()) {
+            return load;
+        }
+        for (Object[] row : em.createQuery(
+                        "SELECT c.assignedTo, COUNT(c) FROM BusinessCase c WHERE c.status = :s AND c.assignedTo IN :r"
+                                + " GROUP BY c.assignedTo",
+                        Object[].class)
+                .setParameter("s", org.earchive.archive.domain.model.cases.CaseStatus.ASSIGNED)
+                .setParameter("r", reviewers)
+                .getResultList()) {
+            load.put((String) row[0], ((Number) row[1]).longValue());
+        }
+        return load;
+    }
 
-  @Override
-  public void record(org.earchive.archive.domain.model.cases.CaseEvent event) {
-    // The event refers to the case by id only: write the case's pending insert or update first.
-    em.flush();
-    em.persist(event);
-  }
+    @Override
+    public java.util.List<BusinessCase> waitingForReviewer(int limit) {
+        return em.createQuery("SELECT c FROM BusinessCase c WHERE c.status = :s ORDER BY c.dueAt", BusinessCase.class)
+                .setParameter("s", org.earchive.archive.domain.model.cases.CaseStatus.SUBMITTED)
+                .setMaxResults(limit)
+                .getResultList();
+    }
 
-  @Override
-  public java.util.List<org.earchive.archive.domain.model.cases.CaseEvent> history(long caseId) {
-    return em.createQuery(
-            "SELECT e FROM CaseEvent e WHERE e.caseId = :c ORDER BY e.occurredAt, e.id",
-            org.earchive.archive.domain.model.cases.CaseEvent.class)
-        .setParameter("c", caseId)
-        .getResultList();
-  }
+    @Override
+    public java.util.List<String> approvedBefore(java.time.Instant before, int limit) {
+        // Filtered in Java: the converted Instant column is not compared in JPQL (drivers bind time types differently).
+        return em
+                .createQuery(
+                        "SELECT c FROM BusinessCase c WHERE c.status = :s AND NOT EXISTS"
+                                // a dossier that failed the four-property check waits for an archivist, not for the
+                                // schedule
+                                + " (SELECT p FROM PropertyCheck p WHERE p.caseId = c.id AND p.passed = FALSE) ORDER BY c.id",
+                        BusinessCase.class)
+                .setParameter("s", org.earchive.archive.domain.model.cases.CaseStatus.APPROVED)
+                .setMaxResults(limit)
+                .getResultList()
+                .stream()
+                .filter(c -> c.decidedAt() != null && c.decidedAt().isBefore(before))
+                .map(BusinessCase::caseNumber)
+                .toList();
+    }
 
-  @Override
-  public Optional<BusinessCase> findById(long id) {
-    return Optional.ofNullable(em.find(BusinessCase.class, id));
-  }
+    @Override
+    public void record(org.earchive.archive.domain.model.cases.CaseEvent event) {
+        // The event refers to the case by id only: write the case's pending insert or update first.
+        em.flush();
+        em.persist(event);
+    }
 
-  @Override
-  public long count() {
-    return em.createQuery("SELECT COUNT(c) FROM BusinessCase c", Long.class).getSingleResult();
-  }
+    @Override
+    public java.util.List<org.earchive.archive.domain.model.cases.CaseEvent> history(long caseId) {
+        return em.createQuery(
+                        "SELECT e FROM CaseEvent e WHERE e.caseId = :c ORDER BY e.occurredAt, e.id",
+                        org.earchive.archive.domain.model.cases.CaseEvent.class)
+                .setParameter("c", caseId)
+                .getResultList();
+    }
 
-  @Override
-  public BusinessCase store(BusinessCase businessCase) {
-    // EclipseLink assigns the sequence id at persist time, so the caller can number the case before the insert.
-    em.persist(businessCase);
-    return businessCase;
-  }
+    @Override
+    public Optional<BusinessCase> findById(long id) {
+        return Optional.ofNullable(em.find(BusinessCase.class, id));
+    }
+
+    @Override
+    public long count() {
+        return em.createQuery("SELECT COUNT(c) FROM BusinessCase c", Long.class).getSingleResult();
+    }
+
+    @Override
+    public BusinessCase store(BusinessCase businessCase) {
+        // EclipseLink assigns the sequence id at persist time, so the caller can number the case before the insert.
+        em.persist(businessCase);
+        return businessCase;
+    }
 }

@@ -9,33 +9,33 @@ import org.earchive.archive.domain.model.account.UserAccountRepository;
 
 @ApplicationScoped
 public class JpaUserAccountRepository implements UserAccountRepository {
-  @PersistenceContext(unitName = "earchive")
-  private EntityManager em;
+    @PersistenceContext(unitName = "earchive")
+    private EntityManager em;
 
-  @Override
-  public Optional<UserAccount> find(String username) {
-    return Optional.ofNullable(em.find(UserAccount.class, username));
-  }
+    @Override
+    public Optional<UserAccount> find(String username) {
+        return Optional.ofNullable(em.find(UserAccount.class, username));
+    }
 
-  @Override
-  public java.util.List<UserAccount> lockAvailableReviewers(String skill) {
-    return em.createQuery(
-            "SELECT u FROM UserAccount u JOIN u.roles r JOIN u.skills k WHERE r = :role AND k = :skill"
-                + " AND u.absent = false AND u.enabled = true ORDER BY u.username",
-            UserAccount.class)
-        .setParameter("role", org.earchive.archive.domain.model.account.Role.reviewer)
-        .setParameter("skill", skill)
-        .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
-        .getResultList();
-  }
+    @Override
+    public java.util.List<UserAccount> lockAvailableReviewers(String skill) {
+        return em.createQuery(
+                        "SELECT u FROM UserAccount u JOIN u.roles r JOIN u.skills k WHERE r = :role AND k = :skill"
+                                + " AND u.absent = false AND u.enabled = true ORDER BY u.username",
+                        UserAccount.class)
+                .setParameter("role", org.earchive.archive.domain.model.account.Role.reviewer)
+                .setParameter("skill", skill)
+                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+    }
 
-  @Override
-  public void store(UserAccount account) {
-    em.persist(account);
-  }
+    @Override
+    public void store(UserAccount account) {
+        em.persist(account);
+    }
 
-  @Override
-  public long count() {
-    return em.createQuery("SELECT COUNT(u) FROM UserAccount u", Long.class).getSingleResult();
-  }
+    @Override
+    public long count() {
+        return em.createQuery("SELECT COUNT(u) FROM UserAccount u", Long.class).getSingleResult();
+    }
 }

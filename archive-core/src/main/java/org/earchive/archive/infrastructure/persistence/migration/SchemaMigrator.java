@@ -17,38 +17,35 @@ import org.flywaydb.core.api.output.MigrateResult;
  * to the migrations under {@code db/migration}; EclipseLink generates no DDL, so an upgrade never drops an archive.
  */
 @DataSourceDefinition(
-    name = SchemaMigrator.DATA_SOURCE,
-    className = "org.earchive.archive.infrastructure.persistence.ConfiguredDataSource",
-    minPoolSize = 2,
-    maxPoolSize = 32,
-    transactional = true)
+        name = SchemaMigrator.DATA_SOURCE,
+        className = "org.earchive.archive.infrastructure.persistence.ConfiguredDataSource",
+        minPoolSize = 2,
+        maxPoolSize = 32,
+        transactional = true)
 @Singleton(name = "SchemaMigrator")
 @Startup
 @TransactionManagement(TransactionManagementType.BEAN)
 public class SchemaMigrator {
-  public static final String DATA_SOURCE = "java:app/jdbc/earchive";
-  private static final Logger LOG = Logger.getLogger(SchemaMigrator.class.getName());
+    public static final String DATA_SOURCE = "java:app/jdbc/earchive";
+    private static final Logger LOG = Logger.getLogger(SchemaMigrator.class.getName());
 
-  @Resource(lookup = DATA_SOURCE)
-  private DataSource dataSource;
+    @Resource(lookup = DATA_SOURCE)
+    private DataSource dataSource;
 
-  @PostConstruct
-  void migrate() {
-    MigrateResult result =
-        Flyway.configure(SchemaMigrator.class.getClassLoader())
-            .dataSource(dataSource)
-            .locations("classpath:db/migration")
-            .failOnMissingLocations(true)
-            .load()
-            .migrate();
-    LOG.info(
-        () ->
-            "Database schema at version "
+    @PostConstruct
+    void migrate() {
+        MigrateResult result = Flyway.configure(SchemaMigrator.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .failOnMissingLocations(true)
+                .load()
+                .migrate();
+        LOG.info(() -> "Database schema at version "
                 + result.targetSchemaVersion
                 + " ("
                 + result.migrationsExecuted
                 + " migrations applied now, "
                 + result.database
                 + ")");
-  }
+    }
 }

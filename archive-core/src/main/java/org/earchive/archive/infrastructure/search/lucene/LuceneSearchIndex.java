@@ -29,243 +29,252 @@ import org.earchive.archive.infrastructure.config.EarchiveSettings;
 /** One writer and one searcher manager per application; both are thread-safe. */
 @ApplicationScoped
 public class LuceneSearchIndex implements SearchIndex {
-  private Directory directory;
-  private IndexWriter writer;
-  private SearcherManager searchers;
-  private SnapshotDeletionPolicy snapshots;
+    private Directory directory;
+    private IndexWriter writer;
+    private SearcherManager searchers;
+    private SnapshotDeletionPolicy snapshots;
 
-  @PostConstruct
-  void open() {
-    try {
-      open(EarchiveSettings.current().indexDirectory());
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot open the search index: " + e.getMessage(), e);
-    }
-  }
-
-  void open(Path folder) throws IOException {
-    Files.createDirectories(folder);
-    directory = FSDirectory.open(folder);
-    snapshots = new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy());
-    IndexWriterConfig config = new IndexWriterConfig(new SmartChineseAnalyzer());
-    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-    config.setIndexDeletionPolicy(snapshots);
-    writer = new IndexWriter(directory, config);
-    writer.commit();
-    searchers = new SearcherManager(writer, null);
-  }
-
-  @Override
-  public void index(Entry e) throws IOException {
-    add(e);
-    searchers.maybeRefresh(); // searchable at once (near real time); made durable by the next commit()
-  }
-
-  @Override
-  public void indexAll(java.util.List<Entry> entries) throws IOException {
-    for (Entry e : entries) {
-      add(e);
-    }
-    searchers.maybeRefresh();
-  }
-
-  /**
-   * Makes what was indexed durable. Called every few seconds and at shutdown rather than per entry: a commit syncs
-   * files to disk, and the index is never the only copy of anything (reindex rebuilds it from the database).
-   */
-  @Override
-  public void commit() throws IOException {
-    if (writer.hasUncommittedChanges()) {
-      writer.commit();
-    }
-    searchers.maybeRefreshBlocking(); // and everything indexed before it is searchable now
-  }
-
-  @Override
-  public void clear() throws IOException {
-    writer.deleteAll();
-    writer.commit();
-    searchers.maybeRefresh();
-  }
-
-  private void add(Entry e) throws IOException {
-    Document doc = new Document();
-    doc.add(new StringField("id", e.id(), Field.Store.YES));
-    doc.add(new StringField("caseNumber", nz(e.caseNumber()), Field.Store.YES));
-    doc.add(new StringField("citizenId", nz(e.citizenId()), Field.Store.NO));
-    doc.add(new TextField("applicantName", nz(e.applicantName()), Field.Store.YES));
-    doc.add(new StringField("businessType", nz(e.businessType()), Field.Store.YES));
-    doc.add(new StringField("material", nz(e.material()), Field.Store.YES));
-    doc.add(new TextField("title", nz(e.title()), Field.Store.YES));
-    doc.add(new TextField("text", nz(e.text()), Field.Store.YES));
-    doc.add(new StringField("kind", nz(e.kind()), Field.Store.YES));
-    doc.add(new StringField("archiveNumber", nz(e.archiveNumber()), Field.Store.YES));
-    doc.add(new StringField("category", nz(e.category()), Field.Store.YES));
-    doc.add(new StringField("hall", nz(e.hall()), Field.Store.NO));
-    doc.add(new StringField("applicantExact", nz(e.applicantName()), Field.Store.NO));
-    doc.add(new org.apache.lucene.document.LongPoint("time", e.epochMillis()));
-    doc.add(new org.apache.lucene.document.StoredField("timeStored", e.epochMillis()));
-    doc.add(new org.apache.lucene.document.NumericDocValuesField("timeSort", e.epochMillis()));
-    writer.updateDocument(new Term("id", e.id()), doc);
-  }
-
-  @Override
-  public Page search(Query q) throws IOException {
-    org.apache.lucene.search.BooleanQuery.Builder b = new org.apache.lucene.search.BooleanQuery.Builder();
-    b.add(new org.apache.lucene.search.TermQuery(new Term("kind", "record")), org.apache.lucene.search.BooleanClause.Occur.FILTER);
-    filter(b, "citizenId", q.citizenId());
-    filter(b, "applicantExact", q.applicantName());
-    filter(b, "businessType", q.businessType());
-    filter(b, "archiveNumber", q.archiveNumber());
-    filter(b, "category", q.category());
-    filter(b, "hall", q.hall());
-    if (q.fromMillis() != null || q.toMillis() != null) {
-      b.add(
-          org.apache.lucene.document.LongPoint.newRangeQuery(
-              "time", q.fromMillis() == null ? Long.MIN_VALUE : q.fromMillis(), q.toMillis() == null ? Long.MAX_VALUE : q.toMillis()),
-          org.apache.lucene.search.BooleanClause.Occur.FILTER);
-    }
-    org.apache.lucene.search.Query text = null;
-    if (q.text() != null && !q.text().isBlank()) {
-      try {
-        org.apache.lucene.queryparser.classic.MultiFieldQueryParser parser =
-            new org.apache.lucene.queryparser.classic.MultiFieldQueryParser(
-                new String[] {"title", "text", "applicantName"}, new SmartChineseAnalyzer());
-        parser.setDefaultOperator(org.apache.lucene.queryparser.classic.QueryParser.Operator.AND);
-        // a clerk's words are not a query language: operators are words too, special characters are escaped
-        String words = q.text().strip().replaceAll("\\b(AND|OR|NOT|TO)\\b", " ").replace("&&", " ").replace("||", " ");
-        text = parser.parse(org.apache.lucene.queryparser.classic.QueryParser.escape(words));
-        b.add(text, org.apache.lucene.search.BooleanClause.Occur.MUST);
-      } catch (org.apache.lucene.queryparser.classic.ParseException e) {
-        throw new IllegalArgumentException("The search words cannot be searched for: use fewer or simpler words.", e);
-      }
-    }
-    int size = Math.max(1, Math.min(q.size(), 100));
-    int page = Math.max(0, q.page());
-    IndexSearcher s = searchers.acquire();
-    try {
-      org.apache.lucene.search.Sort sort =
-          text == null
-              ? new org.apache.lucene.search.Sort(
-                  new org.apache.lucene.search.SortField("timeSort", org.apache.lucene.search.SortField.Type.LONG, true))
-              : new org.apache.lucene.search.Sort(
-                  org.apache.lucene.search.SortField.FIELD_SCORE,
-                  new org.apache.lucene.search.SortField("timeSort", org.apache.lucene.search.SortField.Type.LONG, true));
-      org.apache.lucene.search.TopFieldDocs top = s.search(b.build(), (page + 1) * size, sort, text != null);
-      long total = s.count(b.build());
-      org.apache.lucene.search.highlight.Highlighter highlighter =
-          text == null
-              ? null
-              : new org.apache.lucene.search.highlight.Highlighter(
-                  new org.apache.lucene.search.highlight.SimpleHTMLFormatter("<em>", "</em>"),
-                  new org.apache.lucene.search.highlight.SimpleHTMLEncoder(),
-                  new org.apache.lucene.search.highlight.QueryScorer(text));
-      java.util.List<Hit> hits = new java.util.ArrayList<>();
-      for (int i = page * size; i < top.scoreDocs.length; i++) {
-        Document d = s.storedFields().document(top.scoreDocs[i].doc);
-        hits.add(
-            new Hit(
-                d.get("archiveNumber"),
-                d.get("caseNumber"),
-                d.get("applicantName"),
-                d.get("businessType"),
-                d.get("material"),
-                d.get("title"),
-                d.get("category"),
-                d.getField("timeStored").numericValue().longValue(),
-                highlight(highlighter, d)));
-      }
-      return new Page(total, page, size, hits);
-    } finally {
-      searchers.release(s);
-    }
-  }
-
-  private static void filter(org.apache.lucene.search.BooleanQuery.Builder b, String field, String value) {
-    if (value != null && !value.isBlank()) {
-      b.add(new org.apache.lucene.search.TermQuery(new Term(field, value.strip())), org.apache.lucene.search.BooleanClause.Occur.FILTER);
-    }
-  }
-
-  /** The best fragment of title, text or name with the hits marked; escaped HTML, so safe to show. */
-  private static String highlight(org.apache.lucene.search.highlight.Highlighter h, Document d) throws IOException {
-    if (h == null) {
-      return null;
-    }
-    for (String field : new String[] {"text", "title", "applicantName"}) {
-      String value = d.get(field);
-      if (value == null || value.isEmpty()) {
-        continue;
-      }
-      try {
-        String fragment = h.getBestFragment(new SmartChineseAnalyzer(), field, value);
-        if (fragment != null) {
-          return fragment;
+    @PostConstruct
+    void open() {
+        try {
+            open(EarchiveSettings.current().indexDirectory());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open the search index: " + e.getMessage(), e);
         }
-      } catch (org.apache.lucene.search.highlight.InvalidTokenOffsetsException e) {
+    }
+
+    void open(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        directory = FSDirectory.open(folder);
+        snapshots = new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy());
+        IndexWriterConfig config = new IndexWriterConfig(new SmartChineseAnalyzer());
+        config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        config.setIndexDeletionPolicy(snapshots);
+        writer = new IndexWriter(directory, config);
+        writer.commit();
+        searchers = new SearcherManager(writer, null);
+    }
+
+    @Override
+    public void index(Entry e) throws IOException {
+        add(e);
+        searchers.maybeRefresh(); // searchable at once (near real time); made durable by the next commit()
+    }
+
+    @Override
+    public void indexAll(java.util.List<Entry> entries) throws IOException {
+        for (Entry e : entries) {
+            add(e);
+        }
+        searchers.maybeRefresh();
+    }
+
+    /**
+     * Makes what was indexed durable. Called every few seconds and at shutdown rather than per entry: a commit syncs
+     * files to disk, and the index is never the only copy of anything (reindex rebuilds it from the database).
+     */
+    @Override
+    public void commit() throws IOException {
+        if (writer.hasUncommittedChanges()) {
+            writer.commit();
+        }
+        searchers.maybeRefreshBlocking(); // and everything indexed before it is searchable now
+    }
+
+    @Override
+    public void clear() throws IOException {
+        writer.deleteAll();
+        writer.commit();
+        searchers.maybeRefresh();
+    }
+
+    private void add(Entry e) throws IOException {
+        Document doc = new Document();
+        doc.add(new StringField("id", e.id(), Field.Store.YES));
+        doc.add(new StringField("caseNumber", nz(e.caseNumber()), Field.Store.YES));
+        doc.add(new StringField("citizenId", nz(e.citizenId()), Field.Store.NO));
+        doc.add(new TextField("applicantName", nz(e.applicantName()), Field.Store.YES));
+        doc.add(new StringField("businessType", nz(e.businessType()), Field.Store.YES));
+        doc.add(new StringField("material", nz(e.material()), Field.Store.YES));
+        doc.add(new TextField("title", nz(e.title()), Field.Store.YES));
+        doc.add(new TextField("text", nz(e.text()), Field.Store.YES));
+        doc.add(new StringField("kind", nz(e.kind()), Field.Store.YES));
+        doc.add(new StringField("archiveNumber", nz(e.archiveNumber()), Field.Store.YES));
+        doc.add(new StringField("category", nz(e.category()), Field.Store.YES));
+        doc.add(new StringField("hall", nz(e.hall()), Field.Store.NO));
+        doc.add(new StringField("applicantExact", nz(e.applicantName()), Field.Store.NO));
+        doc.add(new org.apache.lucene.document.LongPoint("time", e.epochMillis()));
+        doc.add(new org.apache.lucene.document.StoredField("timeStored", e.epochMillis()));
+        doc.add(new org.apache.lucene.document.NumericDocValuesField("timeSort", e.epochMillis()));
+        writer.updateDocument(new Term("id", e.id()), doc);
+    }
+
+    @Override
+    public Page search(Query q) throws IOException {
+        org.apache.lucene.search.BooleanQuery.Builder b = new org.apache.lucene.search.BooleanQuery.Builder();
+        b.add(
+                new org.apache.lucene.search.TermQuery(new Term("kind", "record")),
+                org.apache.lucene.search.BooleanClause.Occur.FILTER);
+        filter(b, "citizenId", q.citizenId());
+        filter(b, "applicantExact", q.applicantName());
+        filter(b, "businessType", q.businessType());
+        filter(b, "archiveNumber", q.archiveNumber());
+        filter(b, "category", q.category());
+        filter(b, "hall", q.hall());
+        if (q.fromMillis() != null || q.toMillis() != null) {
+            b.add(
+                    org.apache.lucene.document.LongPoint.newRangeQuery(
+                            "time",
+                            q.fromMillis() == null ? Long.MIN_VALUE : q.fromMillis(),
+                            q.toMillis() == null ? Long.MAX_VALUE : q.toMillis()),
+                    org.apache.lucene.search.BooleanClause.Occur.FILTER);
+        }
+        org.apache.lucene.search.Query text = null;
+        if (q.text() != null && !q.text().isBlank()) {
+            try {
+                org.apache.lucene.queryparser.classic.MultiFieldQueryParser parser =
+                        new org.apache.lucene.queryparser.classic.MultiFieldQueryParser(
+                                new String[] {"title", "text", "applicantName"}, new SmartChineseAnalyzer());
+                parser.setDefaultOperator(org.apache.lucene.queryparser.classic.QueryParser.Operator.AND);
+                // a clerk's words are not a query language: operators are words too, special characters are escaped
+                String words = q.text()
+                        .strip()
+                        .replaceAll("\\b(AND|OR|NOT|TO)\\b", " ")
+                        .replace("&&", " ")
+                        .replace("||", " ");
+                text = parser.parse(org.apache.lucene.queryparser.classic.QueryParser.escape(words));
+                b.add(text, org.apache.lucene.search.BooleanClause.Occur.MUST);
+            } catch (org.apache.lucene.queryparser.classic.ParseException e) {
+                throw new IllegalArgumentException(
+                        "The search words cannot be searched for: use fewer or simpler words.", e);
+            }
+        }
+        int size = Math.max(1, Math.min(q.size(), 100));
+        int page = Math.max(0, q.page());
+        IndexSearcher s = searchers.acquire();
+        try {
+            org.apache.lucene.search.Sort sort = text == null
+                    ? new org.apache.lucene.search.Sort(new org.apache.lucene.search.SortField(
+                            "timeSort", org.apache.lucene.search.SortField.Type.LONG, true))
+                    : new org.apache.lucene.search.Sort(
+                            org.apache.lucene.search.SortField.FIELD_SCORE,
+                            new org.apache.lucene.search.SortField(
+                                    "timeSort", org.apache.lucene.search.SortField.Type.LONG, true));
+            org.apache.lucene.search.TopFieldDocs top = s.search(b.build(), (page + 1) * size, sort, text != null);
+            long total = s.count(b.build());
+            org.apache.lucene.search.highlight.Highlighter highlighter = text == null
+                    ? null
+                    : new org.apache.lucene.search.highlight.Highlighter(
+                            new org.apache.lucene.search.highlight.SimpleHTMLFormatter("<em>", "</em>"),
+                            new org.apache.lucene.search.highlight.SimpleHTMLEncoder(),
+                            new org.apache.lucene.search.highlight.QueryScorer(text));
+            java.util.List<Hit> hits = new java.util.ArrayList<>();
+            for (int i = page * size; i < top.scoreDocs.length; i++) {
+                Document d = s.storedFields().document(top.scoreDocs[i].doc);
+                hits.add(new Hit(
+                        d.get("archiveNumber"),
+                        d.get("caseNumber"),
+                        d.get("applicantName"),
+                        d.get("businessType"),
+                        d.get("material"),
+                        d.get("title"),
+                        d.get("category"),
+                        d.getField("timeStored").numericValue().longValue(),
+                        highlight(highlighter, d)));
+            }
+            return new Page(total, page, size, hits);
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    private static void filter(org.apache.lucene.search.BooleanQuery.Builder b, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            b.add(
+                    new org.apache.lucene.search.TermQuery(new Term(field, value.strip())),
+                    org.apache.lucene.search.BooleanClause.Occur.FILTER);
+        }
+    }
+
+    /** The best fragment of title, text or name with the hits marked; escaped HTML, so safe to show. */
+    private static String highlight(org.apache.lucene.search.highlight.Highlighter h, Document d) throws IOException {
+        if (h == null) {
+            return null;
+        }
+        for (String field : new String[] {"text", "title", "applicantName"}) {
+            String value = d.get(field);
+            if (value == null || value.isEmpty()) {
+                continue;
+            }
+            try {
+                String fragment = h.getBestFragment(new SmartChineseAnalyzer(), field, value);
+                if (fragment != null) {
+                    return fragment;
+                }
+            } catch (org.apache.lucene.search.highlight.InvalidTokenOffsetsException e) {
+                return null;
+            }
+        }
         return null;
-      }
     }
-    return null;
-  }
 
-  @Override
-  public long count() throws IOException {
-    IndexSearcher s = searchers.acquire();
-    try {
-      return s.getIndexReader().numDocs();
-    } finally {
-      searchers.release(s);
+    @Override
+    public long count() throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            return s.getIndexReader().numDocs();
+        } finally {
+            searchers.release(s);
+        }
     }
-  }
 
-  @Override
-  public void ping() throws IOException {
-    if (!writer.isOpen()) {
-      throw new IOException("The search index writer is closed");
+    @Override
+    public void ping() throws IOException {
+        if (!writer.isOpen()) {
+            throw new IOException("The search index writer is closed");
+        }
+        count();
     }
-    count();
-  }
 
-  @Override
-  public long snapshotTo(Path target) throws IOException {
-    writer.commit();
-    IndexCommit commit = snapshots.snapshot();
-    try {
-      Files.createDirectories(target);
-      long copied = 0;
-      for (String file : commit.getFileNames()) {
-        Files.copy(
-            ((FSDirectory) directory).getDirectory().resolve(file),
-            target.resolve(file),
-            StandardCopyOption.REPLACE_EXISTING);
-        copied++;
-      }
-      return copied;
-    } finally {
-      snapshots.release(commit);
-      writer.deleteUnusedFiles();
+    @Override
+    public long snapshotTo(Path target) throws IOException {
+        writer.commit();
+        IndexCommit commit = snapshots.snapshot();
+        try {
+            Files.createDirectories(target);
+            long copied = 0;
+            for (String file : commit.getFileNames()) {
+                Files.copy(
+                        ((FSDirectory) directory).getDirectory().resolve(file),
+                        target.resolve(file),
+                        StandardCopyOption.REPLACE_EXISTING);
+                copied++;
+            }
+            return copied;
+        } finally {
+            snapshots.release(commit);
+            writer.deleteUnusedFiles();
+        }
     }
-  }
 
-  @PreDestroy
-  void close() {
-    try {
-      if (searchers != null) {
-        searchers.close();
-      }
-      if (writer != null) {
-        writer.close();
-      }
-      if (directory != null) {
-        directory.close();
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    @PreDestroy
+    void close() {
+        try {
+            if (searchers != null) {
+                searchers.close();
+            }
+            if (writer != null) {
+                writer.close();
+            }
+            if (directory != null) {
+                directory.close();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-  }
 
-  private static String nz(String s) {
-    return s == null ? "" : s;
-  }
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
 }

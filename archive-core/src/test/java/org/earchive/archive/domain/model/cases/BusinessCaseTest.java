@@ -20,111 +20,141 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class BusinessCaseTest {
-  static final Instant NOW = Instant.parse("2026-11-30T02:00:00Z");
-  static final BusinessType ENROLL =
-      new BusinessType("ENROLL", "参保登记", "Enrollment", 24, "ZJ", Retention.PERMANENT, "enrollment", true,
-          List.of(new MaterialRequirement("ID_CARD", "身份证", "ID card", true)));
-  static final BusinessType PENSION =
-      new BusinessType("PENSION", "养老金", "Pension", 240, "DY", Retention.Y100, "pension", false,
-          List.of(new MaterialRequirement("ID_CARD", "身份证", "ID card", true)));
+    static final Instant NOW = Instant.parse("2026-11-30T02:00:00Z");
+    static final BusinessType ENROLL = new BusinessType(
+            "ENROLL",
+            "参保登记",
+            "Enrollment",
+            24,
+            "ZJ",
+            Retention.PERMANENT,
+            "enrollment",
+            true,
+            List.of(new MaterialRequirement("ID_CARD", "身份证", "ID card", true)));
+    static final BusinessType PENSION = new BusinessType(
+            "PENSION",
+            "养老金",
+            "Pension",
+            240,
+            "DY",
+            Retention.Y100,
+            "pension",
+            false,
+            List.of(new MaterialRequirement("ID_CARD", "身份证", "ID card", true)));
 
-  private BusinessCase c;
+    private BusinessCase c;
 
-  static BusinessCase accepted(BusinessType type) throws Exception {
-    BusinessCase c =
-        new BusinessCase(type, new Applicant(CitizenId.parse("11010519491231002X"), "王芳"), Channel.COUNTER, "HALL-01", "clerk", NOW);
-    Field id = BusinessCase.class.getDeclaredField("id");
-    id.setAccessible(true);
-    id.set(c, 7L);
-    c.numberFrom(ZoneOffset.UTC);
-    return c;
-  }
+    static BusinessCase accepted(BusinessType type) throws Exception {
+        BusinessCase c = new BusinessCase(
+                type,
+                new Applicant(CitizenId.parse("11010519491231002X"), "王芳"),
+                Channel.COUNTER,
+                "HALL-01",
+                "clerk",
+                NOW);
+        Field id = BusinessCase.class.getDeclaredField("id");
+        id.setAccessible(true);
+        id.set(c, 7L);
+        c.numberFrom(ZoneOffset.UTC);
+        return c;
+    }
 
-  @BeforeEach
-  void open() throws Exception {
-    c = accepted(PENSION);
-  }
+    @BeforeEach
+    void open() throws Exception {
+        c = accepted(PENSION);
+    }
 
-  @Test
-  void aCaseIsNumberedAndDueByItsTypesDeadline() {
-    assertEquals("C202611300000007", c.caseNumber());
-    assertEquals(NOW.plus(Duration.ofHours(240)), c.dueAt());
-    assertEquals(CaseStatus.ACCEPTED, c.status());
-  }
+    @Test
+    void aCaseIsNumberedAndDueByItsTypesDeadline() {
+        assertEquals("C202611300000007", c.caseNumber());
+        assertEquals(NOW.plus(Duration.ofHours(240)), c.dueAt());
+        assertEquals(CaseStatus.ACCEPTED, c.status());
+    }
 
-  @Test
-  void theWholeWayToTheArchive() {
-    c.submit(PENSION, Set.of(), null, NOW);
-    c.assign("reviewer", NOW);
-    c.approve("reviewer", "材料齐全，符合条件", NOW);
-    c.archive(NOW);
-    assertEquals(CaseStatus.ARCHIVED, c.status());
-    assertEquals("reviewer", c.decidedBy());
-  }
+    @Test
+    void theWholeWayToTheArchive() {
+        c.submit(PENSION, Set.of(), null, NOW);
+        c.assign("reviewer", NOW);
+        c.approve("reviewer", "材料齐全，符合条件", NOW);
+        c.archive(NOW);
+        assertEquals(CaseStatus.ARCHIVED, c.status());
+        assertEquals("reviewer", c.decidedBy());
+    }
 
-  @Test
-  void theClerkWhoAcceptedACaseNeverDecidesIt() {
-    c.submit(PENSION, Set.of(), null, NOW);
-    WorkflowException e = assertThrows(WorkflowException.class, () -> c.assign("clerk", NOW));
-    assertEquals(WorkflowException.Reason.FOUR_EYES, e.reason());
-    c.assign("reviewer", NOW);
-    assertEquals(WorkflowException.Reason.FOUR_EYES,
-        assertThrows(WorkflowException.class, () -> c.approve("clerk", "ok", NOW)).reason());
-  }
+    @Test
+    void theClerkWhoAcceptedACaseNeverDecidesIt() {
+        c.submit(PENSION, Set.of(), null, NOW);
+        WorkflowException e = assertThrows(WorkflowException.class, () -> c.assign("clerk", NOW));
+        assertEquals(WorkflowException.Reason.FOUR_EYES, e.reason());
+        c.assign("reviewer", NOW);
+        assertEquals(
+                WorkflowException.Reason.FOUR_EYES,
+                assertThrows(WorkflowException.class, () -> c.approve("clerk", "ok", NOW))
+                        .reason());
+    }
 
-  @Test
-  void onlyTheAssignedReviewerDecidesAndAlwaysWithAReason() {
-    c.submit(PENSION, Set.of(), null, NOW);
-    c.assign("reviewer", NOW);
-    assertEquals(WorkflowException.Reason.NOT_ASSIGNED_TO_YOU,
-        assertThrows(WorkflowException.class, () -> c.approve("reviewer2", "ok", NOW)).reason());
-    assertEquals(WorkflowException.Reason.REASON_REQUIRED,
-        assertThrows(WorkflowException.class, () -> c.reject("reviewer", " ", NOW)).reason());
-  }
+    @Test
+    void onlyTheAssignedReviewerDecidesAndAlwaysWithAReason() {
+        c.submit(PENSION, Set.of(), null, NOW);
+        c.assign("reviewer", NOW);
+        assertEquals(
+                WorkflowException.Reason.NOT_ASSIGNED_TO_YOU,
+                assertThrows(WorkflowException.class, () -> c.approve("reviewer2", "ok", NOW))
+                        .reason());
+        assertEquals(
+                WorkflowException.Reason.REASON_REQUIRED,
+                assertThrows(WorkflowException.class, () -> c.reject("reviewer", " ", NOW))
+                        .reason());
+    }
 
-  @Test
-  void illegalStepsAreRefused() {
-    assertEquals(WorkflowException.Reason.ILLEGAL_TRANSITION,
-        assertThrows(WorkflowException.class, () -> c.approve("reviewer", "ok", NOW)).reason());
-    assertThrows(WorkflowException.class, () -> c.archive(NOW));
-    c.submit(PENSION, Set.of(), null, NOW);
-    assertThrows(WorkflowException.class, () -> c.submit(PENSION, Set.of(), null, NOW), "submitted twice");
-  }
+    @Test
+    void illegalStepsAreRefused() {
+        assertEquals(
+                WorkflowException.Reason.ILLEGAL_TRANSITION,
+                assertThrows(WorkflowException.class, () -> c.approve("reviewer", "ok", NOW))
+                        .reason());
+        assertThrows(WorkflowException.class, () -> c.archive(NOW));
+        c.submit(PENSION, Set.of(), null, NOW);
+        assertThrows(WorkflowException.class, () -> c.submit(PENSION, Set.of(), null, NOW), "submitted twice");
+    }
 
-  @Test
-  void supplementAndRejectionGoBackToTheFrontOfficeAndCanBeResubmitted() {
-    c.submit(PENSION, Set.of(), null, NOW);
-    c.assign("reviewer", NOW);
-    c.requestSupplement("reviewer", "请补交户口簿", NOW);
-    assertEquals(CaseStatus.SUPPLEMENT_REQUESTED, c.status());
-    assertTrue(c.acceptsMaterials());
-    assertEquals("请补交户口簿", c.decisionComment());
-    c.submit(PENSION, Set.of(), null, NOW);
-    c.assign("reviewer2", NOW);
-    c.reject("reviewer2", "不符合领取条件", NOW);
-    assertEquals(CaseStatus.REJECTED, c.status());
-    c.submit(PENSION, Set.of(), null, NOW);
-    assertEquals(CaseStatus.SUBMITTED, c.status());
-  }
+    @Test
+    void supplementAndRejectionGoBackToTheFrontOfficeAndCanBeResubmitted() {
+        c.submit(PENSION, Set.of(), null, NOW);
+        c.assign("reviewer", NOW);
+        c.requestSupplement("reviewer", "请补交户口簿", NOW);
+        assertEquals(CaseStatus.SUPPLEMENT_REQUESTED, c.status());
+        assertTrue(c.acceptsMaterials());
+        assertEquals("请补交户口簿", c.decisionComment());
+        c.submit(PENSION, Set.of(), null, NOW);
+        c.assign("reviewer2", NOW);
+        c.reject("reviewer2", "不符合领取条件", NOW);
+        assertEquals(CaseStatus.REJECTED, c.status());
+        c.submit(PENSION, Set.of(), null, NOW);
+        assertEquals(CaseStatus.SUBMITTED, c.status());
+    }
 
-  @Test
-  void missingMaterialsBlockSubmissionUnlessTheTypeAllowsALaterSupplementWithAPromisedDate() throws Exception {
-    assertEquals(WorkflowException.Reason.MATERIALS_MISSING,
-        assertThrows(WorkflowException.class, () -> c.submit(PENSION, Set.of("ID_CARD"), LocalDate.of(2026, 12, 5), NOW))
-            .reason());
-    BusinessCase enroll = accepted(ENROLL);
-    assertThrows(WorkflowException.class, () -> enroll.submit(ENROLL, Set.of("ID_CARD"), null, NOW));
-    enroll.submit(ENROLL, Set.of("ID_CARD"), LocalDate.of(2026, 12, 5), NOW);
-    assertEquals(LocalDate.of(2026, 12, 5), enroll.supplementPromised());
-  }
+    @Test
+    void missingMaterialsBlockSubmissionUnlessTheTypeAllowsALaterSupplementWithAPromisedDate() throws Exception {
+        assertEquals(
+                WorkflowException.Reason.MATERIALS_MISSING,
+                assertThrows(
+                                WorkflowException.class,
+                                () -> c.submit(PENSION, Set.of("ID_CARD"), LocalDate.of(2026, 12, 5), NOW))
+                        .reason());
+        BusinessCase enroll = accepted(ENROLL);
+        assertThrows(WorkflowException.class, () -> enroll.submit(ENROLL, Set.of("ID_CARD"), null, NOW));
+        enroll.submit(ENROLL, Set.of("ID_CARD"), LocalDate.of(2026, 12, 5), NOW);
+        assertEquals(LocalDate.of(2026, 12, 5), enroll.supplementPromised());
+    }
 
-  @Test
-  void aCaseIsOverdueAfterItsDeadlineUntilItIsDecided() {
-    assertFalse(c.overdue(NOW));
-    assertTrue(c.overdue(NOW.plus(Duration.ofHours(241))));
-    c.submit(PENSION, Set.of(), null, NOW);
-    c.assign("reviewer", NOW);
-    c.approve("reviewer", "ok", NOW);
-    assertFalse(c.overdue(NOW.plus(Duration.ofHours(241))));
-  }
+    @Test
+    void aCaseIsOverdueAfterItsDeadlineUntilItIsDecided() {
+        assertFalse(c.overdue(NOW));
+        assertTrue(c.overdue(NOW.plus(Duration.ofHours(241))));
+        c.submit(PENSION, Set.of(), null, NOW);
+        c.assign("reviewer", NOW);
+        c.approve("reviewer", "ok", NOW);
+        assertFalse(c.overdue(NOW.plus(Duration.ofHours(241))));
+    }
 }

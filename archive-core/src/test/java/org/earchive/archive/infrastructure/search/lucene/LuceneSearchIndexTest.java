@@ -14,38 +14,73 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LuceneSearchIndexTest {
-  @TempDir Path home;
+    @TempDir
+    Path home;
 
-  @Test
-  void segmentsChineseAndSurvivesASnapshotCopy() throws Exception {
-    LuceneSearchIndex index = new LuceneSearchIndex();
-    index.open(home.resolve("index"));
-    index.index(
-        new SearchIndex.Entry(
-            "doc:1", "C202611300000001", "11010519491231002X", "王芳", "ENROLL", "ID_CARD", "身份证.pdf",
-            "关于加强北京市人民政府档案数字化工作的实施意见", "record", "F001-2026-ZJ-Y-000001", "ZJ", "HALL-01", 1L));
-    index.index(
-        new SearchIndex.Entry("doc:1", "C202611300000001", "11010519491231002X", "王芳", "ENROLL", "ID_CARD", "身份证.pdf", "档案",
-            "record", "F001-2026-ZJ-Y-000001", "ZJ", "HALL-01", 2L));
-    SearchIndex.Page found =
-        index.search(new SearchIndex.Query("档案", "11010519491231002X", null, "ENROLL", null, null, null, null, null, 0, 10));
-    assertEquals(1, found.total());
-    assertEquals("F001-2026-ZJ-Y-000001", found.hits().get(0).archiveNumber());
-    assertTrue(found.hits().get(0).highlight().contains("<em>档案</em>"), found.hits().get(0).highlight());
-    assertEquals(0, index.search(new SearchIndex.Query("档案", null, null, "PENSION", null, null, null, null, null, 0, 10)).total());
-    assertEquals(0, index.search(new SearchIndex.Query("养老", null, null, null, null, null, null, null, null, 0, 10)).total());
-    assertEquals(0, index.search(new SearchIndex.Query(null, null, null, null, null, null, "HALL-02", null, null, 0, 10)).total());
-    assertEquals(1, index.count(), "re-indexing the same id replaces the entry");
+    @Test
+    void segmentsChineseAndSurvivesASnapshotCopy() throws Exception {
+        LuceneSearchIndex index = new LuceneSearchIndex();
+        index.open(home.resolve("index"));
+        index.index(new SearchIndex.Entry(
+                "doc:1",
+                "C202611300000001",
+                "11010519491231002X",
+                "王芳",
+                "ENROLL",
+                "ID_CARD",
+                "身份证.pdf",
+                "关于加强北京市人民政府档案数字化工作的实施意见",
+                "record",
+                "F001-2026-ZJ-Y-000001",
+                "ZJ",
+                "HALL-01",
+                1L));
+        index.index(new SearchIndex.Entry(
+                "doc:1",
+                "C202611300000001",
+                "11010519491231002X",
+                "王芳",
+                "ENROLL",
+                "ID_CARD",
+                "身份证.pdf",
+                "档案",
+                "record",
+                "F001-2026-ZJ-Y-000001",
+                "ZJ",
+                "HALL-01",
+                2L));
+        SearchIndex.Page found = index.search(
+                new SearchIndex.Query("档案", "11010519491231002X", null, "ENROLL", null, null, null, null, null, 0, 10));
+        assertEquals(1, found.total());
+        assertEquals("F001-2026-ZJ-Y-000001", found.hits().get(0).archiveNumber());
+        assertTrue(
+                found.hits().get(0).highlight().contains("<em>档案</em>"),
+                found.hits().get(0).highlight());
+        assertEquals(
+                0,
+                index.search(new SearchIndex.Query("档案", null, null, "PENSION", null, null, null, null, null, 0, 10))
+                        .total());
+        assertEquals(
+                0,
+                index.search(new SearchIndex.Query("养老", null, null, null, null, null, null, null, null, 0, 10))
+                        .total());
+        assertEquals(
+                0,
+                index.search(new SearchIndex.Query(null, null, null, null, null, null, "HALL-02", null, null, 0, 10))
+                        .total());
+        assertEquals(1, index.count(), "re-indexing the same id replaces the entry");
 
-    Path copy = home.resolve("backup-index");
-    assertTrue(index.snapshotTo(copy) > 0);
-    index.close();
-    try (FSDirectory dir = FSDirectory.open(copy);
-        DirectoryReader reader = DirectoryReader.open(dir)) {
-      IndexSearcher searcher = new IndexSearcher(reader);
-      assertEquals(1, searcher.count(new TermQuery(new org.apache.lucene.index.Term("text", "档案"))));
-      assertEquals(1, searcher.count(new TermQuery(new org.apache.lucene.index.Term("citizenId", "11010519491231002X"))));
+        Path copy = home.resolve("backup-index");
+        assertTrue(index.snapshotTo(copy) > 0);
+        index.close();
+        try (FSDirectory dir = FSDirectory.open(copy);
+                DirectoryReader reader = DirectoryReader.open(dir)) {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            assertEquals(1, searcher.count(new TermQuery(new org.apache.lucene.index.Term("text", "档案"))));
+            assertEquals(
+                    1,
+                    searcher.count(new TermQuery(new org.apache.lucene.index.Term("citizenId", "11010519491231002X"))));
+        }
+        assertTrue(Files.exists(copy));
     }
-    assertTrue(Files.exists(copy));
-  }
 }
