@@ -155,10 +155,7 @@ public class DocumentRecorder {
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public DocumentView document(long id) throws EarchiveException {
-        CaseDocument d = documents
-                .find(id)
-                .orElseThrow(() -> new EarchiveException(
-                        ErrorCode.DOCUMENT_NOT_FOUND, "没有编号为 " + id + " 的文件。No document has the id " + id + "."));
+        CaseDocument d = documents.find(id).orElseThrow(() -> Failures.documentNotFound(id));
         String caseNumber =
                 cases.findById(d.caseId()).map(BusinessCase::caseNumber).orElse(null);
         return CaseAssembler.toView(d, caseNumber);

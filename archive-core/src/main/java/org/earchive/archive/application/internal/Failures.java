@@ -7,6 +7,11 @@ import org.earchive.archive.application.ErrorCode;
 final class Failures {
     private Failures() {}
 
+    static EarchiveException documentNotFound(long id) {
+        return new EarchiveException(
+                ErrorCode.DOCUMENT_NOT_FOUND, "没有编号为 " + id + " 的文件。No document has the id " + id + ".");
+    }
+
     static EarchiveException caseNotFound(String caseNumber) {
         return new EarchiveException(
                 ErrorCode.CASE_NOT_FOUND,

@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 import org.earchive.archive.application.EarchiveException;
-import org.earchive.archive.application.ErrorCode;
 import org.earchive.archive.domain.model.account.UserAccount;
 import org.earchive.archive.domain.model.account.UserAccountRepository;
 import org.earchive.archive.domain.model.cases.BusinessCase;
@@ -94,9 +93,7 @@ public class HallRule {
                 || cases.findById(d.get().caseId())
                         .map(c -> !hall.get().equals(c.hall()))
                         .orElse(true)) {
-            throw new EarchiveException(
-                    ErrorCode.DOCUMENT_NOT_FOUND,
-                    "没有编号为 " + documentId + " 的文件。No document has the id " + documentId + ".");
+            throw Failures.documentNotFound(documentId);
         }
     }
 }

@@ -61,10 +61,11 @@ public class CsrfFilter extends HttpFilter {
     }
 
     static void refuse(HttpServletResponse response) throws IOException {
-        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-        response.setContentType("application/json;charset=UTF-8");
-        response.getWriter()
-                .write("{\"code\":\"CSRF_REFUSED\",\"message\":\"请求来自其他网站，已拒绝。请在本系统的页面中操作。"
-                        + "The request came from another site and was refused: use the archive's own pages.\"}");
+        JsonErrors.write(
+                response,
+                HttpServletResponse.SC_FORBIDDEN,
+                "CSRF_REFUSED",
+                "请求来自其他网站，已拒绝。请在本系统的页面中操作。"
+                        + "The request came from another site and was refused: use the archive's own pages.");
     }
 }

@@ -220,11 +220,8 @@ public class EarchiveAuthenticationMechanism implements HttpAuthenticationMechan
     private static AuthenticationStatus refuse(
             HttpServletResponse response, int status, String code, long retryAfter, String message) {
         try {
-            response.setStatus(status);
             response.setHeader("Retry-After", Long.toString(retryAfter));
-            response.setContentType("application/json;charset=UTF-8");
-            response.getWriter()
-                    .write("{\"code\":\"" + code + "\",\"message\":\"" + message.replace("\"", "'") + "\"}");
+            JsonErrors.write(response, status, code, message);
             response.flushBuffer();
         } catch (IOException e) {
             // the client went away
@@ -235,13 +232,10 @@ public class EarchiveAuthenticationMechanism implements HttpAuthenticationMechan
     private static AuthenticationStatus unauthorized(
             HttpServletResponse response, HttpMessageContext context, boolean challenge, String code, String message) {
         try {
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             if (challenge) {
                 response.setHeader("WWW-Authenticate", "Basic realm=\"earchive\", charset=\"UTF-8\"");
             }
-            response.setContentType("application/json;charset=UTF-8");
-            response.getWriter()
-                    .write("{\"code\":\"" + code + "\",\"message\":\"" + message.replace("\"", "'") + "\"}");
+            JsonErrors.write(response, HttpServletResponse.SC_UNAUTHORIZED, code, message);
             response.flushBuffer();
         } catch (IOException e) {
             // the client went away; nothing more to tell it

@@ -27,11 +27,11 @@ public class PasswordChangeFilter extends HttpFilter {
             throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (mustChange(request) && !ALLOWED.contains(path)) {
-            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-            response.setContentType("application/json;charset=UTF-8");
-            response.getWriter()
-                    .write("{\"code\":\"PASSWORD_CHANGE_REQUIRED\",\"message\":\"请先修改管理员设置的初始密码。"
-                            + "Change the password an administrator set first: POST /api/session/password.\"}");
+            JsonErrors.write(
+                    response,
+                    HttpServletResponse.SC_FORBIDDEN,
+                    "PASSWORD_CHANGE_REQUIRED",
+                    "请先修改管理员设置的初始密码。" + "Change the password an administrator set first: POST /api/session/password.");
             return;
         }
         chain.doFilter(request, response);
