@@ -14,6 +14,10 @@ public interface ArchiveService {
 
     List<RecordView> person(String citizenId) throws EarchiveException;
 
+    /** Whether the person has a valid archived material of this type (for the agency's other systems). */
+    org.earchive.archive.application.dto.MaterialAnswer material(String citizenId, String material)
+            throws EarchiveException;
+
     List<RecordView> dossier(String caseNumber) throws EarchiveException;
 
     /** Rebuilds the search index from the database: the index is never the only copy of anything. */

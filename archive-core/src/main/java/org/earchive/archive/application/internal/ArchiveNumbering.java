@@ -12,6 +12,7 @@ import java.util.List;
 import org.earchive.archive.application.AuditTrail;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
+import org.earchive.archive.application.Settings;
 import org.earchive.archive.domain.model.audit.AuditAction;
 import org.earchive.archive.domain.model.cases.BusinessCase;
 import org.earchive.archive.domain.model.cases.CaseEvent;
@@ -25,8 +26,6 @@ import org.earchive.archive.domain.model.record.ArchiveNumber;
 import org.earchive.archive.domain.model.record.ArchiveRecord;
 import org.earchive.archive.domain.model.record.ArchiveRepository;
 import org.earchive.archive.domain.model.record.ArchiveSeries;
-import org.earchive.archive.infrastructure.config.EarchiveSettings;
-import org.earchive.archive.infrastructure.persistence.jpa.JpaArchiveRepository;
 
 /**
  * The archive's transactions. Numbering takes each series' counter row under a lock and writes the record in the
@@ -35,6 +34,9 @@ import org.earchive.archive.infrastructure.persistence.jpa.JpaArchiveRepository;
  */
 @Stateless
 public class ArchiveNumbering {
+    @Inject
+    Settings settings;
+
     @Inject
     CaseRepository cases;
 
@@ -46,9 +48,6 @@ public class ArchiveNumbering {
 
     @Inject
     ArchiveRepository archive;
-
-    @Inject
-    JpaArchiveRepository seriesRows;
 
     @EJB
     AuditTrail audit;
@@ -67,7 +66,6 @@ public class ArchiveNumbering {
                             + ": only approved cases are archived.");
         }
         BusinessType type = catalogue.find(c.businessType()).orElseThrow();
-        EarchiveSettings settings = EarchiveSettings.current();
         LocalDate formed = formed(c, settings);
         ArchiveSeries series = archive.lockSeries(seriesKey(c, type, settings));
         Instant now = Instant.now();
@@ -107,21 +105,21 @@ public class ArchiveNumbering {
     /** Creates the counter row of a new series in its own transaction (a concurrent creation is harmless). */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void ensureSeries(String seriesKey) {
-        seriesRows.createSeriesIfAbsent(seriesKey);
+        archive.createSeriesIfAbsent(seriesKey);
     }
 
     public String seriesKeyFor(String caseNumber) throws EarchiveException {
         BusinessCase c = cases.find(caseNumber).orElseThrow(() -> Failures.caseNotFound(caseNumber));
-        return seriesKey(c, catalogue.find(c.businessType()).orElseThrow(), EarchiveSettings.current());
+        return seriesKey(c, catalogue.find(c.businessType()).orElseThrow(), settings);
     }
 
     /** A record is formed on the day its case was decided (today, for a case not decided yet). */
-    private static LocalDate formed(BusinessCase c, EarchiveSettings settings) {
+    private static LocalDate formed(BusinessCase c, Settings settings) {
         Instant decided = c.decidedAt() == null ? Instant.now() : c.decidedAt();
         return decided.atZone(settings.zone()).toLocalDate();
     }
 
-    private static String seriesKey(BusinessCase c, BusinessType type, EarchiveSettings settings) {
+    private static String seriesKey(BusinessCase c, BusinessType type, Settings settings) {
         return ArchiveNumber.seriesKey(
                 settings.fonds(), formed(c, settings).getYear(), type.archiveCategory(), type.retention());
     }

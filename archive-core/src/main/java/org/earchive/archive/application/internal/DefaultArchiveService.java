@@ -11,13 +11,17 @@ import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.earchive.archive.application.ArchiveService;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
+import org.earchive.archive.application.Settings;
+import org.earchive.archive.application.dto.MaterialAnswer;
 import org.earchive.archive.application.dto.PropertyCheckView;
 import org.earchive.archive.application.dto.PropertyCheckView.Item;
 import org.earchive.archive.application.dto.RecordView;
+import org.earchive.archive.application.port.ArchiveEvents;
 import org.earchive.archive.domain.model.audit.AuditAction;
 import org.earchive.archive.domain.model.cases.BusinessCase;
 import org.earchive.archive.domain.model.cases.CaseRepository;
@@ -38,6 +42,9 @@ import org.earchive.storage.StorageException;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DefaultArchiveService implements ArchiveService {
+    @Inject
+    Settings settings;
+
     /** "Permanent" in the store: a retention date no record will outlive. */
     static final LocalDate PERMANENT_UNTIL = LocalDate.of(2999, 12, 31);
     /** What a hit on a restricted (or destroyed) record shows instead of its text. */
@@ -58,7 +65,7 @@ public class DefaultArchiveService implements ArchiveService {
     @EJB
     DocumentTexts texts;
 
-    @EJB
+    @Inject
     ArchiveEvents events;
 
     @EJB
@@ -281,6 +288,30 @@ public class DefaultArchiveService implements ArchiveService {
         return records;
     }
 
+    @Override
+    @RolesAllowed({Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.READER, Roles.REVIEWER})
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public MaterialAnswer material(String citizenId, String material) throws EarchiveException {
+        LocalDate today = LocalDate.now(settings.zone());
+        List<RecordView> records = person(citizenId);
+        String masked = CitizenId.mask(citizenId);
+        return records.stream()
+                .filter(r -> r.material().equals(material))
+                .filter(r -> r.disposedAt() == null
+                        && (r.retainUntil() == null || !r.retainUntil().isBefore(today)))
+                .max(Comparator.comparing(RecordView::archivedAt))
+                .map(r -> new MaterialAnswer(masked, material, true, r.archiveNumber(), r.archivedAt(), null))
+                .orElseGet(() -> new MaterialAnswer(
+                        masked,
+                        material,
+                        false,
+                        null,
+                        null,
+                        records.stream().anyMatch(r -> r.material().equals(material))
+                                ? "destroyed or past retention"
+                                : "none archived"));
+    }
+
     /** Another system's read (role reader) leaves an audit entry, one per call, naming what it read. */
     private void readBySystem(String target, String what) {
         if (context.isCallerInRole(Roles.READER)) {
@@ -373,8 +404,7 @@ public class DefaultArchiveService implements ArchiveService {
     public org.earchive.archive.application.dto.SearchResultView search(
             org.earchive.archive.application.dto.SearchRequest r) throws EarchiveException {
         String hall = this.hall.confinement().orElse(null);
-        java.time.ZoneId zone = org.earchive.archive.infrastructure.config.EarchiveSettings.current()
-                .zone();
+        java.time.ZoneId zone = settings.zone();
         try {
             org.earchive.archive.domain.service.SearchIndex.Page page =
                     index.search(new org.earchive.archive.domain.service.SearchIndex.Query(

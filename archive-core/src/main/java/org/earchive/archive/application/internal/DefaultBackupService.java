@@ -12,20 +12,15 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
-import javax.sql.DataSource;
 import org.earchive.archive.application.BackupService;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
+import org.earchive.archive.application.Settings;
 import org.earchive.archive.application.dto.BackupReport;
+import org.earchive.archive.application.port.HotBackup;
 import org.earchive.archive.domain.service.SearchIndex;
-import org.earchive.archive.infrastructure.config.EarchiveSettings;
-import org.earchive.archive.infrastructure.persistence.migration.SchemaMigrator;
 
 /**
  * A hot backup of the embedded default. Order matters: the database first, then the index, then the objects. Objects
@@ -35,10 +30,13 @@ import org.earchive.archive.infrastructure.persistence.migration.SchemaMigrator;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DefaultBackupService implements BackupService {
+    @Inject
+    Settings settings;
+
     private static final Logger LOG = Logger.getLogger(DefaultBackupService.class.getName());
 
-    @Resource(lookup = SchemaMigrator.DATA_SOURCE)
-    DataSource dataSource;
+    @Inject
+    HotBackup hot;
 
     @Inject
     SearchIndex index;
@@ -55,32 +53,15 @@ public class DefaultBackupService implements BackupService {
     @Override
     @RolesAllowed(Roles.ADMIN)
     public BackupReport backup(String directory) throws EarchiveException {
-        EarchiveSettings settings = EarchiveSettings.current();
         Path target = underBackupRoot(settings.backupRoot(), directory);
-        if (!settings.usesH2()) {
-            throw new EarchiveException(
-                    ErrorCode.BACKUP_NOT_SUPPORTED,
-                    "This installation runs on PostgreSQL: back it up with pg_dump or PITR and the object store's own replication"
-                            + " (see the README's operations section).");
-        }
-        if (settings.s3Endpoint().isPresent()) {
-            throw new EarchiveException(
-                    ErrorCode.BACKUP_NOT_SUPPORTED,
-                    "Objects live in S3: back them up with the store's own replication (see the README's operations section).");
+        java.util.Optional<String> refusal = hot.refusal();
+        if (refusal.isPresent()) {
+            throw new EarchiveException(ErrorCode.BACKUP_NOT_SUPPORTED, refusal.get());
         }
         try {
-            Files.createDirectories(target.resolve("db"));
-            Path dbZip = target.resolve("db").resolve("earchive.zip");
-            Files.deleteIfExists(dbZip);
-            try (Connection c = dataSource.getConnection();
-                    PreparedStatement s = c.prepareStatement("BACKUP TO ?")) {
-                s.setString(1, dbZip.toString());
-                s.execute();
-            }
+            hot.copyDatabase(target.resolve("db").resolve("earchive.zip"));
             long indexFiles = index.snapshotTo(target.resolve("index"));
-            long objects = copyTree(
-                    settings.objectsRoot().resolve("objects"),
-                    target.resolve("objects").resolve("objects"));
+            long objects = hot.copyObjects(target.resolve("objects"));
             long[] rows = counts.casesAndDocuments();
             BackupReport report =
                     new BackupReport(target.toString(), Instant.now(), rows[0], rows[1], objects, indexFiles);
@@ -125,24 +106,5 @@ public class DefaultBackupService implements BackupService {
                 ErrorCode.INVALID_REQUEST,
                 "备份只能写入备份目录 " + root + " 之下。Backups are written under " + root
                         + " (EARCHIVE_BACKUP_ROOT): give a folder name there.");
-    }
-
-    /** Copies files that are not yet in the target (objects never change once written). */
-    private static long copyTree(Path from, Path to) throws IOException {
-        if (!Files.isDirectory(from)) {
-            return 0;
-        }
-        long copied = 0;
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-                Path dest = to.resolve(from.relativize(f).toString());
-                if (!Files.exists(dest) || Files.size(dest) != Files.size(f)) {
-                    Files.createDirectories(dest.getParent());
-                    Files.copy(f, dest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-                copied++;
-            }
-        }
-        return copied;
     }
 }

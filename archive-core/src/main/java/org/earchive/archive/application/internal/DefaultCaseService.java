@@ -11,6 +11,7 @@ import java.util.logging.Logger;
 import org.earchive.archive.application.CaseService;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
+import org.earchive.archive.application.Settings;
 import org.earchive.archive.application.dto.CaseView;
 import org.earchive.archive.application.dto.OpenCaseCommand;
 import org.earchive.archive.domain.model.account.UserAccountRepository;
@@ -23,10 +24,12 @@ import org.earchive.archive.domain.model.catalogue.BusinessTypeRepository;
 import org.earchive.archive.domain.model.document.DocumentRepository;
 import org.earchive.archive.domain.model.identity.CitizenId;
 import org.earchive.archive.domain.model.identity.InvalidCitizenIdException;
-import org.earchive.archive.infrastructure.config.EarchiveSettings;
 
 @Stateless
 public class DefaultCaseService implements CaseService {
+    @Inject
+    Settings settings;
+
     private static final Logger LOG = Logger.getLogger(DefaultCaseService.class.getName());
 
     @Inject
@@ -78,7 +81,7 @@ public class DefaultCaseService implements CaseService {
         String hall = accounts.find(clerk).map(a -> a.hall()).orElse(null);
         BusinessCase c = cases.store(new BusinessCase(
                 type, new Applicant(id, command.applicantName()), channel, hall, clerk, Instant.now()));
-        c.numberFrom(EarchiveSettings.current().zone());
+        c.numberFrom(settings.zone());
         if (employer != null) {
             c.employer(
                     employer,

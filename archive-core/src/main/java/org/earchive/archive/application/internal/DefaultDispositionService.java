@@ -21,6 +21,7 @@ import org.earchive.archive.application.AuditTrail;
 import org.earchive.archive.application.DispositionService;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
+import org.earchive.archive.application.Settings;
 import org.earchive.archive.application.dto.AppraisalRun;
 import org.earchive.archive.application.dto.DisposalListView;
 import org.earchive.archive.domain.model.audit.AuditAction;
@@ -28,13 +29,15 @@ import org.earchive.archive.domain.model.cases.CaseRepository;
 import org.earchive.archive.domain.model.disposal.DisposalList;
 import org.earchive.archive.domain.model.record.ArchiveRepository;
 import org.earchive.archive.domain.service.SearchIndex;
-import org.earchive.archive.infrastructure.config.EarchiveSettings;
 import org.earchive.storage.ObjectStore;
 import org.earchive.storage.StorageException;
 
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DefaultDispositionService implements DispositionService {
+    @Inject
+    Settings settings;
+
     static final String JOB = "disposition-appraisal";
     private static final Logger LOG = Logger.getLogger(DefaultDispositionService.class.getName());
 
@@ -202,7 +205,7 @@ public class DefaultDispositionService implements DispositionService {
                         : List.of());
     }
 
-    private static LocalDate today() {
-        return LocalDate.now(EarchiveSettings.current().zone());
+    private LocalDate today() {
+        return LocalDate.now(settings.zone());
     }
 }

@@ -16,12 +16,12 @@ import java.util.logging.Logger;
 import org.earchive.archive.application.DocumentService;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
+import org.earchive.archive.application.Settings;
 import org.earchive.archive.application.dto.DocumentContent;
 import org.earchive.archive.application.dto.DocumentView;
 import org.earchive.archive.domain.model.document.CaseDocument;
 import org.earchive.archive.domain.model.document.StoredContent;
 import org.earchive.archive.domain.service.FormatDetector;
-import org.earchive.archive.infrastructure.config.EarchiveSettings;
 import org.earchive.storage.ObjectNotFoundException;
 import org.earchive.storage.ObjectStore;
 import org.earchive.storage.StorageException;
@@ -35,6 +35,9 @@ import org.earchive.storage.StoredObject;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DefaultDocumentService implements DocumentService {
+    @Inject
+    Settings settings;
+
     private static final Logger LOG = Logger.getLogger(DefaultDocumentService.class.getName());
     /** Serialises record-or-compensate for one object key, so a compensation never deletes bytes a row now needs. */
     private static final ConcurrentHashMap<String, Object> KEY_LOCKS = new ConcurrentHashMap<>();
@@ -78,8 +81,7 @@ public class DefaultDocumentService implements DocumentService {
     @Inject
     org.earchive.archive.domain.model.record.ArchiveRepository archive;
     /** The upload limit, read per upload so that configuration changes apply; replaceable in tests. */
-    java.util.function.LongSupplier maxUploadBytes =
-            () -> EarchiveSettings.current().maxUploadBytes();
+    java.util.function.LongSupplier maxUploadBytes = () -> settings.maxUploadBytes();
 
     @Override
     @RolesAllowed({Roles.CLERK, Roles.ADMIN, Roles.STATION})
@@ -303,8 +305,7 @@ public class DefaultDocumentService implements DocumentService {
         DocumentView view = recorder.document(documentId);
         String reader = context.getCallerPrincipal().getName();
         access.checkContent(documentId, reader);
-        java.time.ZoneId zone = org.earchive.archive.infrastructure.config.EarchiveSettings.current()
-                .zone();
+        java.time.ZoneId zone = settings.zone();
         String watermark = reader + " "
                 + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
                         .format(java.time.ZonedDateTime.now(zone))

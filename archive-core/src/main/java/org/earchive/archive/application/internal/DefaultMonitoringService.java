@@ -2,6 +2,7 @@ package org.earchive.archive.application.internal;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -12,12 +13,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.earchive.archive.application.MonitoringService;
+import org.earchive.archive.application.Settings;
 import org.earchive.archive.application.dto.MonitoringView;
-import org.earchive.archive.infrastructure.config.EarchiveSettings;
 
 /** Aggregates in the database (group by), never cases loaded one by one: cheap at a hundred thousand cases a day. */
 @Stateless
 public class DefaultMonitoringService implements MonitoringService {
+    @Inject
+    Settings settings;
+
     /** States in which a case is still being handled, so it can be overdue. */
     static final String OPEN = "('ACCEPTED', 'SUBMITTED', 'ASSIGNED', 'SUPPLEMENT_REQUESTED')";
 
@@ -29,9 +33,8 @@ public class DefaultMonitoringService implements MonitoringService {
     public MonitoringView summary() {
         Instant now = Instant.now();
         OffsetDateTime nowUtc = now.atOffset(ZoneOffset.UTC);
-        OffsetDateTime midnight = java.time.LocalDate.now(
-                        EarchiveSettings.current().zone())
-                .atStartOfDay(EarchiveSettings.current().zone())
+        OffsetDateTime midnight = java.time.LocalDate.now(settings.zone())
+                .atStartOfDay(settings.zone())
                 .toOffsetDateTime();
         Map<String, Long> byChannel = counts(
                 "SELECT channel, COUNT(*) FROM business_case WHERE accepted_at >= ?1 GROUP BY channel ORDER BY channel",

@@ -1,23 +1,20 @@
 package org.earchive.archive.application.internal;
 
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import javax.sql.DataSource;
+import org.earchive.archive.application.port.DatabaseStatus;
 import org.earchive.archive.domain.service.SearchIndex;
-import org.earchive.archive.infrastructure.persistence.migration.SchemaMigrator;
 import org.earchive.storage.ObjectStore;
 
 @Stateless
 @PermitAll
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DefaultSystemStatus implements org.earchive.archive.application.SystemStatus {
-    @Resource(lookup = SchemaMigrator.DATA_SOURCE)
-    DataSource dataSource;
+    @Inject
+    DatabaseStatus database;
 
     /** Looked up per check, so that a store that cannot be opened (no master key, server down) says why in /health. */
     @Inject
@@ -28,13 +25,7 @@ public class DefaultSystemStatus implements org.earchive.archive.application.Sys
 
     @Override
     public String checkDatabase() throws Exception {
-        try (Connection c = dataSource.getConnection()) {
-            if (!c.isValid(5)) {
-                throw new IllegalStateException("The database connection is not valid");
-            }
-            return c.getMetaData().getDatabaseProductName() + " "
-                    + c.getMetaData().getDatabaseProductVersion();
-        }
+        return database.check();
     }
 
     @Override

@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.stream.Collectors;
 import org.earchive.archive.application.AuditTrail;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
+import org.earchive.archive.application.Settings;
 import org.earchive.archive.application.UserAdministration;
 import org.earchive.archive.application.dto.UserView;
 import org.earchive.archive.domain.model.account.PasswordHasher;
@@ -23,6 +25,9 @@ import org.earchive.archive.domain.model.audit.AuditAction;
 
 @Stateless
 public class DefaultUserAdministration implements UserAdministration {
+    @Inject
+    Settings settings;
+
     @PersistenceContext(unitName = "earchive")
     EntityManager em;
 
@@ -122,9 +127,8 @@ public class DefaultUserAdministration implements UserAdministration {
      * Outside the embedded demo, a password an administrator sets is known to two people: its owner must replace it at
      * the first sign-in.
      */
-    private static boolean temporaryPasswords() {
-        return !org.earchive.archive.infrastructure.config.EarchiveSettings.current()
-                .embedded();
+    private boolean temporaryPasswords() {
+        return !settings.embedded();
     }
 
     private static void requirePassword(String password) throws EarchiveException {

@@ -10,17 +10,20 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
+import org.earchive.archive.application.Settings;
 import org.earchive.archive.application.UserDirectory;
 import org.earchive.archive.application.UserDirectory.SignIn.Outcome;
 import org.earchive.archive.domain.model.account.PasswordHasher;
 import org.earchive.archive.domain.model.account.UserAccount;
 import org.earchive.archive.domain.model.account.UserAccountRepository;
 import org.earchive.archive.domain.model.audit.AuditAction;
-import org.earchive.archive.infrastructure.config.EarchiveSettings;
 
 @Stateless
 @PermitAll
 public class DefaultUserDirectory implements UserDirectory {
+    @Inject
+    Settings settings;
+
     @Inject
     UserAccountRepository accounts;
 
@@ -38,7 +41,6 @@ public class DefaultUserDirectory implements UserDirectory {
         if (username == null || password == null) {
             return SignIn.refused(Outcome.BAD_CREDENTIALS, 0);
         }
-        EarchiveSettings settings = EarchiveSettings.current();
         Instant now = Instant.now();
         String from = address == null ? "-" : address;
         long wait = throttle.refusedFor(from, settings.signInAddressLimit(), now);
@@ -124,7 +126,7 @@ public class DefaultUserDirectory implements UserDirectory {
                 .map(a -> a.roles().stream().map(Enum::name).collect(Collectors.toSet()));
     }
 
-    private void failed(String username, String why, String address, EarchiveSettings settings, Instant now) {
+    private void failed(String username, String why, String address, Settings settings, Instant now) {
         String printable = username.replaceAll("[^\\p{Alnum}._-]", "?");
         String actor = printable.length() > 64 ? printable.substring(0, 64) : printable;
         audit.record(actor, AuditAction.LOGIN_FAILED, "user:" + actor, why + " from " + address);

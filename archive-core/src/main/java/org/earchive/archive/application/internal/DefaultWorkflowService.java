@@ -18,6 +18,7 @@ import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.WorkflowService;
 import org.earchive.archive.application.dto.CaseView;
 import org.earchive.archive.application.dto.TaskView;
+import org.earchive.archive.application.port.ArchiveEvents;
 import org.earchive.archive.domain.model.cases.BusinessCase;
 import org.earchive.archive.domain.model.cases.CaseRepository;
 import org.earchive.archive.domain.model.catalogue.BusinessTypeRepository;
@@ -44,7 +45,7 @@ public class DefaultWorkflowService implements WorkflowService {
     @EJB
     ArchiveService archive;
 
-    @EJB
+    @Inject
     ArchiveEvents events;
 
     @Inject

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.earchive.archive.application.AuditTrail;
+import org.earchive.archive.application.port.ArchiveEvents;
 import org.earchive.archive.domain.model.audit.AuditAction;
 import org.earchive.archive.domain.model.disposal.DisposalItem;
 import org.earchive.archive.domain.model.disposal.DisposalList;

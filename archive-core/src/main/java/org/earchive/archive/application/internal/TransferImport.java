@@ -29,8 +29,8 @@ import org.earchive.archive.domain.model.record.ArchiveNumber;
 import org.earchive.archive.domain.model.record.ArchiveRecord;
 import org.earchive.archive.domain.model.record.ArchiveRepository;
 import org.earchive.archive.domain.model.record.ArchiveSeries;
+import org.earchive.archive.domain.model.transfer.RecordDescription;
 import org.earchive.archive.domain.model.transfer.TransferEntry;
-import org.earchive.archive.infrastructure.bagit.RecordDescription;
 
 /**
  * The import's transactions: one received dossier (its case, documents and records under this archive's own numbers,

@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.earchive.archive.application.port.TransferPackages;
 import org.earchive.storage.digest.FixityDigest;
 
 /**
@@ -23,7 +24,7 @@ import org.earchive.storage.digest.FixityDigest;
  * file the manifests do not list, the tag manifest right, Payload-Oxum right. Every problem is named; reading stops
  * at {@code maxBytes} of content so a zip bomb cannot fill the disk or the heap.
  */
-public final class BagReader implements AutoCloseable {
+public final class BagReader implements TransferPackages.PackageReader {
     private static final Pattern MANIFEST_LINE = Pattern.compile("([0-9a-fA-F]{64})[ \\t]+(\\S.*)");
 
     private final ZipFile zip;
@@ -244,27 +245,33 @@ public final class BagReader implements AutoCloseable {
     }
 
     /** Every problem found, in words; empty when the bag is complete and every digest matches. */
+    @Override
     public List<String> problems() {
         return Collections.unmodifiableList(problems);
     }
 
+    @Override
     public String bagName() {
         return root.isEmpty() ? "" : root.substring(0, root.length() - 1);
     }
 
+    @Override
     public Map<String, String> bagInfo() {
         return Collections.unmodifiableMap(bagInfo);
     }
 
     /** Verified payload files (paths below {@code data/}) with their digests. */
+    @Override
     public Map<String, FixityDigest.Result> payload() {
         return Collections.unmodifiableMap(new HashMap<>(payload));
     }
 
+    @Override
     public List<String> payloadPaths() {
         return List.copyOf(payload.keySet());
     }
 
+    @Override
     public String tagManifestSha256() {
         return tagManifestSha256;
     }
@@ -274,6 +281,7 @@ public final class BagReader implements AutoCloseable {
     }
 
     /** Reads a payload file ({@code path} below {@code data/}). */
+    @Override
     public InputStream open(String path) throws IOException {
         ZipEntry e = entry("data/" + path);
         if (e == null) {

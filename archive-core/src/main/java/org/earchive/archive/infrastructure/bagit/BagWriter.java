@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.earchive.archive.application.port.TransferPackages;
+import org.earchive.archive.application.port.TransferPackages.Summary;
 import org.earchive.storage.digest.FixityDigest;
 
 /**
@@ -15,7 +17,7 @@ import org.earchive.storage.digest.FixityDigest;
  * once, its SHA-256 (and SM3) computed on the way; the tag files are written at the end. Memory holds one manifest
  * line per file, never a file.
  */
-public final class BagWriter implements AutoCloseable {
+public final class BagWriter implements TransferPackages.PackageWriter {
     private final ZipOutputStream zip;
     private final String root;
     private final StringBuilder manifest = new StringBuilder();
@@ -33,6 +35,7 @@ public final class BagWriter implements AutoCloseable {
     }
 
     /** Copies one payload file to {@code data/<path>}; returns its digests. */
+    @Override
     public FixityDigest.Result addPayload(String path, InputStream content) throws IOException {
         BagPaths.requireSafe(path);
         // scans (PDF/A with CCITT G4 or JPEG pages, TIFF, JPEG) do not shrink: store them; deflate the descriptions
@@ -55,6 +58,7 @@ public final class BagWriter implements AutoCloseable {
         return r;
     }
 
+    @Override
     public FixityDigest.Result addPayload(String path, byte[] content) throws IOException {
         return addPayload(path, new java.io.ByteArrayInputStream(content));
     }
@@ -65,6 +69,7 @@ public final class BagWriter implements AutoCloseable {
      *
      * @return the SHA-256 of the tag manifest, which names the whole package
      */
+    @Override
     public Summary finish(Map<String, String> bagInfo) throws IOException {
         tag("bagit.txt", "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n");
         StringBuilder info = new StringBuilder();
@@ -107,5 +112,4 @@ public final class BagWriter implements AutoCloseable {
     }
 
     /** What was written: Payload-Oxum, the tag manifest's SHA-256 and the number of payload files. */
-    public record Summary(String payloadOxum, String tagManifestSha256, long files) {}
 }

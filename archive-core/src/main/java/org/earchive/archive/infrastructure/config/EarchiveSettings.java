@@ -1,8 +1,10 @@
 package org.earchive.archive.infrastructure.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
+import org.earchive.archive.application.Settings;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -11,7 +13,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * environment ({@code EARCHIVE_HOME}, {@code EARCHIVE_DB_URL}, …) and {@code microprofile-config.properties}. With
  * nothing set, the embedded default runs under {@code ./data}.
  */
-public final class EarchiveSettings {
+public final class EarchiveSettings implements Settings {
     public static final long DEFAULT_MAX_UPLOAD_BYTES = 200L * 1024 * 1024;
 
     private final Config config;
@@ -20,8 +22,11 @@ public final class EarchiveSettings {
         this.config = config;
     }
 
-    /** Reads the settings visible to this module's class loader. */
-    public static EarchiveSettings current() {
+    /**
+     * Reads the settings visible to this module's class loader. Called by {@link SettingsProducer} and by the data
+     * source Payara instantiates outside CDI; everything else has them injected.
+     */
+    public static EarchiveSettings fromConfig() {
         return new EarchiveSettings(ConfigProvider.getConfig(EarchiveSettings.class.getClassLoader()));
     }
 
@@ -52,6 +57,7 @@ public final class EarchiveSettings {
     }
 
     /** Embedded when neither a production database nor an S3 store is configured. */
+    @Override
     public boolean embedded() {
         return databaseUrl().isEmpty() && s3Endpoint().isEmpty();
     }
@@ -131,35 +137,41 @@ public final class EarchiveSettings {
         return home().resolve("index");
     }
 
+    @Override
     public Path spoolDirectory() {
         return home().resolve("spool");
     }
 
     /** Wrong passwords in a row after which each further attempt waits longer (1 s, 2 s, 4 s, …); default 5. */
+    @Override
     public int signInDelayAfter() {
         return config.getOptionalValue("earchive.signin.delay-after", Integer.class)
                 .orElse(5);
     }
 
     /** Wrong passwords in a row that lock an account; default 10. */
+    @Override
     public int signInLockAfter() {
         return config.getOptionalValue("earchive.signin.lock-after", Integer.class)
                 .orElse(10);
     }
 
     /** How long a locked account stays locked, unless an administrator unlocks it; default 15 minutes. */
-    public java.time.Duration signInLockFor() {
-        return java.time.Duration.ofMinutes(config.getOptionalValue("earchive.signin.lock-minutes", Integer.class)
+    @Override
+    public Duration signInLockFor() {
+        return Duration.ofMinutes(config.getOptionalValue("earchive.signin.lock-minutes", Integer.class)
                 .orElse(15));
     }
 
     /** Failed sign-ins from one address within 10 minutes after which that address is refused; default 30. */
+    @Override
     public int signInAddressLimit() {
         return config.getOptionalValue("earchive.signin.address-limit", Integer.class)
                 .orElse(30);
     }
 
     /** The only folder hot backups are written under ({@code EARCHIVE_BACKUP_ROOT}; default EARCHIVE_HOME/backups). */
+    @Override
     public Path backupRoot() {
         return string("earchive.backup.root")
                 .map(Path::of)
@@ -168,11 +180,13 @@ public final class EarchiveSettings {
                 .normalize();
     }
 
+    @Override
     public long maxUploadBytes() {
         return config.getOptionalValue("earchive.upload.max-bytes", Long.class).orElse(DEFAULT_MAX_UPLOAD_BYTES);
     }
 
     /** The largest transfer package accepted for verification or import (default 20 GiB). */
+    @Override
     public long transferMaxBytes() {
         return config.getOptionalValue("earchive.transfer.max-bytes", Long.class)
                 .orElse(20L * 1024 * 1024 * 1024);
@@ -182,6 +196,7 @@ public final class EarchiveSettings {
      * Where a pension transfer delivers its package: a folder the receiving office collects from
      * ({@code EARCHIVE_TRANSFER_OUTBOX}); the launcher's {@code transfer import} reads such a folder's packages.
      */
+    @Override
     public Path transferOutbox() {
         return string("earchive.transfer.outbox")
                 .map(Path::of)
@@ -195,10 +210,12 @@ public final class EarchiveSettings {
     }
 
     /** The fonds code (全宗号) that begins every archive number of this office. */
+    @Override
     public String fonds() {
         return string("earchive.fonds").orElse("F001");
     }
 
+    @Override
     public ZoneId zone() {
         return string("earchive.zone").map(ZoneId::of).orElse(ZoneId.systemDefault());
     }

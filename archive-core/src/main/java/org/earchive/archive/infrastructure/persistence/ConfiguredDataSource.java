@@ -25,7 +25,7 @@ public class ConfiguredDataSource implements DataSource {
     private Target target() {
         Target t = target;
         if (t == null) {
-            EarchiveSettings settings = EarchiveSettings.current();
+            EarchiveSettings settings = EarchiveSettings.fromConfig();
             String url = settings.jdbcUrl();
             Properties p = new Properties();
             p.setProperty("user", settings.databaseUser());

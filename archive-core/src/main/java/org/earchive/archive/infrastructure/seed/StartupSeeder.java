@@ -34,6 +34,9 @@ import org.earchive.archive.infrastructure.config.EarchiveSettings;
 @Startup
 @DependsOn("SchemaMigrator")
 public class StartupSeeder {
+    @Inject
+    EarchiveSettings settings;
+
     private static final Logger LOG = Logger.getLogger(StartupSeeder.class.getName());
     static final String CATALOGUE = "/org/earchive/archive/seed/catalogue.json";
 
@@ -78,7 +81,6 @@ public class StartupSeeder {
             types.forEach(catalogue::store);
             LOG.info(() -> "Business catalogue seeded with " + types.size() + " business types");
         }
-        EarchiveSettings settings = EarchiveSettings.current();
         if (settings.embedded() && settings.demoPassword().isPresent()) {
             char[] password = settings.demoPassword().get().toCharArray();
             int created = 0;

@@ -3,6 +3,7 @@ package org.earchive.archive.infrastructure.storage;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.earchive.archive.infrastructure.config.EarchiveSettings;
@@ -20,6 +21,9 @@ import org.earchive.storage.minio.S3Settings;
  */
 @ApplicationScoped
 public class ObjectStoreProducer {
+    @Inject
+    EarchiveSettings settings;
+
     private static final Logger LOG = Logger.getLogger(ObjectStoreProducer.class.getName());
     private volatile ObjectStore store;
 
@@ -29,7 +33,7 @@ public class ObjectStoreProducer {
         if (s == null) {
             synchronized (this) {
                 if (store == null) {
-                    store = open(EarchiveSettings.current());
+                    store = open(settings);
                     LOG.info(() -> "Object store: " + store.describe());
                 }
                 s = store;

@@ -20,6 +20,7 @@ import java.util.function.BiFunction;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import org.earchive.archive.domain.model.transfer.RecordDescription;
 import org.earchive.storage.digest.FixityDigest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.earchive.archive.domain.model.transfer.RecordDescription;
 import org.earchive.storage.digest.FixityDigest;
 
 /**

@@ -9,12 +9,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import org.earchive.archive.application.ArchiveService;
 import org.earchive.archive.application.EarchiveException;
+import org.earchive.archive.application.dto.MaterialAnswer;
 import org.earchive.archive.application.dto.RecordView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -38,15 +36,6 @@ public class ServiceResource {
 
     @Inject
     DocumentResource documents;
-
-    /** The answer to "has this person a valid archived material of type X". */
-    public record MaterialAnswer(
-            String citizenId,
-            String material,
-            boolean valid,
-            String archiveNumber,
-            java.time.Instant archivedAt,
-            String reason) {}
 
     @GET
     @Path("persons/{citizenId}/records")
@@ -104,23 +93,6 @@ public class ServiceResource {
                                                             + "\"ID_CARD\",\"valid\":true,\"archiveNumber\":\"F001-2026-ZJ-Y-000001\",\"archivedAt\":\"2026-11-30T09:12:03Z\"}")))
     public MaterialAnswer material(@PathParam("citizenId") String citizenId, @PathParam("material") String material)
             throws EarchiveException {
-        LocalDate today = LocalDate.now();
-        List<RecordView> records = archive.person(citizenId);
-        Optional<RecordView> valid = records.stream()
-                .filter(r -> r.material().equals(material))
-                .filter(r -> r.disposedAt() == null
-                        && (r.retainUntil() == null || !r.retainUntil().isBefore(today)))
-                .max(Comparator.comparing(RecordView::archivedAt));
-        String masked = org.earchive.archive.domain.model.identity.CitizenId.mask(citizenId);
-        return valid.map(r -> new MaterialAnswer(masked, material, true, r.archiveNumber(), r.archivedAt(), null))
-                .orElseGet(() -> new MaterialAnswer(
-                        masked,
-                        material,
-                        false,
-                        null,
-                        null,
-                        records.stream().anyMatch(r -> r.material().equals(material))
-                                ? "destroyed or past retention"
-                                : "none archived"));
+        return archive.material(citizenId, material);
     }
 }

@@ -2,6 +2,7 @@ package org.earchive.web.rest;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -20,11 +21,11 @@ import java.time.Instant;
 import java.util.List;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
+import org.earchive.archive.application.Settings;
 import org.earchive.archive.application.TransferService;
 import org.earchive.archive.application.dto.TransferEntryView;
 import org.earchive.archive.application.dto.TransferReport;
 import org.earchive.archive.application.dto.TransferScope;
-import org.earchive.archive.infrastructure.config.EarchiveSettings;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -37,6 +38,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "transfer", description = "电子档案移交: BagIt packages out to and in from other offices")
 public class TransferResource {
+    @Inject
+    Settings settings;
+
     static final String ZIP = "application/zip";
 
     @EJB
@@ -156,9 +160,9 @@ public class TransferResource {
         return new EarchiveException(ErrorCode.INVALID_REQUEST, "移交范围不正确。" + message);
     }
 
-    private static java.nio.file.Path spoolFile() throws EarchiveException {
+    private java.nio.file.Path spoolFile() throws EarchiveException {
         try {
-            java.nio.file.Path dir = EarchiveSettings.current().spoolDirectory().resolve("transfer");
+            java.nio.file.Path dir = settings.spoolDirectory().resolve("transfer");
             Files.createDirectories(dir);
             return Files.createTempFile(dir, "package-", ".zip");
         } catch (IOException e) {
@@ -167,8 +171,8 @@ public class TransferResource {
         }
     }
 
-    private static java.nio.file.Path spool(InputStream body) throws EarchiveException {
-        long limit = EarchiveSettings.current().transferMaxBytes();
+    private java.nio.file.Path spool(InputStream body) throws EarchiveException {
+        long limit = settings.transferMaxBytes();
         java.nio.file.Path file = spoolFile();
         try (InputStream in = body;
                 OutputStream out = Files.newOutputStream(file)) {

@@ -1,18 +1,24 @@
 package org.earchive.web.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
-import org.earchive.archive.infrastructure.config.EarchiveSettings;
+import org.earchive.archive.application.Settings;
 
 /**
  * Refuses a request whose declared length is over the upload limit before its body is read, so an oversized file is
  * not first spooled to disk. Bodies without a declared length are counted while they stream.
  */
 @Provider
+@ApplicationScoped
 @PreMatching
 public class UploadSizeFilter implements ContainerRequestFilter {
+    @Inject
+    Settings settings;
+
     /** Room for the multipart envelope and the other form fields. */
     private static final long ENVELOPE = 64 * 1024;
 
@@ -28,7 +34,7 @@ public class UploadSizeFilter implements ContainerRequestFilter {
                         .contains("json")) {
             return; // JSON bodies have their own, smaller limit (JsonBodyLimit)
         }
-        long limit = EarchiveSettings.current().maxUploadBytes();
+        long limit = settings.maxUploadBytes();
         if (request.getLength() > limit + ENVELOPE) {
             request.abortWith(Errors.response(
                     413,

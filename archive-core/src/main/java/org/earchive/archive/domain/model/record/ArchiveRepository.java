@@ -7,6 +7,9 @@ public interface ArchiveRepository {
     /** The series counter, created if new, locked until the end of the transaction. */
     ArchiveSeries lockSeries(String seriesKey);
 
+    /** Creates the counter row of a series if it is new; a concurrent creation of the same series is harmless. */
+    boolean createSeriesIfAbsent(String seriesKey);
+
     void store(ArchiveRecord record);
 
     Optional<ArchiveRecord> find(String archiveNumber);

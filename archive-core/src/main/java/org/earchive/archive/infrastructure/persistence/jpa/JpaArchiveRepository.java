@@ -24,7 +24,7 @@ public class JpaArchiveRepository implements ArchiveRepository {
         return s;
     }
 
-    /** Creates the series row if it is new; a concurrent creation of the same series is harmless. */
+    @Override
     public boolean createSeriesIfAbsent(String seriesKey) {
         if (em.find(ArchiveSeries.class, seriesKey) != null) {
             return false;

@@ -3,6 +3,7 @@ package org.earchive.archive.infrastructure.search.lucene;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,6 +30,9 @@ import org.earchive.archive.infrastructure.config.EarchiveSettings;
 /** One writer and one searcher manager per application; both are thread-safe. */
 @ApplicationScoped
 public class LuceneSearchIndex implements SearchIndex {
+    @Inject
+    EarchiveSettings settings;
+
     private Directory directory;
     private IndexWriter writer;
     private SearcherManager searchers;
@@ -37,7 +41,7 @@ public class LuceneSearchIndex implements SearchIndex {
     @PostConstruct
     void open() {
         try {
-            open(EarchiveSettings.current().indexDirectory());
+            open(settings.indexDirectory());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the search index: " + e.getMessage(), e);
         }

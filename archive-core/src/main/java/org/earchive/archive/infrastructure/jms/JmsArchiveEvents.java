@@ -1,4 +1,4 @@
-package org.earchive.archive.application.internal;
+package org.earchive.archive.infrastructure.jms;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.earchive.archive.application.port.ArchiveEvents;
 
 /**
  * Publishes what happened to the archive on a JMS topic of the server's message broker, so other systems
@@ -24,14 +25,14 @@ import java.util.logging.Logger;
  */
 @Stateless
 @JMSDestinationDefinition(
-        name = ArchiveEvents.TOPIC,
+        name = JmsArchiveEvents.TOPIC,
         interfaceName = "jakarta.jms.Topic",
         destinationName = "earchiveEvents",
         description = "earchive: records archived and disposed, cases submitted")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class ArchiveEvents {
+public class JmsArchiveEvents implements ArchiveEvents {
     public static final String TOPIC = "java:app/jms/earchiveEvents";
-    private static final Logger LOG = Logger.getLogger(ArchiveEvents.class.getName());
+    private static final Logger LOG = Logger.getLogger(JmsArchiveEvents.class.getName());
     /** Looked up once: {@code Json.create…} runs a service-loader lookup on every call (2% of the server's CPU). */
     private static final jakarta.json.spi.JsonProvider JSON = jakarta.json.spi.JsonProvider.provider();
 
@@ -41,14 +42,17 @@ public class ArchiveEvents {
     @Resource(lookup = TOPIC)
     Topic topic;
 
+    @Override
     public void caseSubmitted(String caseNumber, String businessType) {
         publish("CASE_SUBMITTED", caseNumber, businessType, List.of());
     }
 
+    @Override
     public void recordsArchived(String caseNumber, String businessType, List<String> archiveNumbers) {
         publish("RECORD_ARCHIVED", caseNumber, businessType, archiveNumbers);
     }
 
+    @Override
     public void recordDisposed(String caseNumber, String businessType, String archiveNumber) {
         publish("RECORD_DISPOSED", caseNumber, businessType, List.of(archiveNumber));
     }

@@ -1,4 +1,4 @@
-package org.earchive.archive.infrastructure.bagit;
+package org.earchive.archive.domain.model.transfer;
 
 import java.time.Instant;
 import java.time.LocalDate;
