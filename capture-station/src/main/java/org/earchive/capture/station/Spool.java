@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.earchive.capture.station.port.PageSink;
 
 /**
  * The station's durable spool: one folder per batch with its originals, its state and, once processed, its PDF/A
@@ -117,7 +118,7 @@ public final class Spool {
     }
 
     /** One batch's folder. */
-    public static final class Batch {
+    public static final class Batch implements PageSink {
         private final String id;
         private final Path dir;
         private final String caseNumber;
@@ -164,6 +165,11 @@ public final class Spool {
          * Keeps one page or file: returns only once it is on the disk. Names are numbered in arrival order, so the
          * stack's order survives.
          */
+        @Override
+        public void keep(String name, InputStream content) throws IOException {
+            accept(name, content);
+        }
+
         public synchronized Path accept(String name, InputStream content) throws IOException {
             if (state() != State.CAPTURING) {
                 throw new IllegalStateException("batch " + id + " is " + state() + " and takes no more pages");

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.earchive.capture.infrastructure.StandardComponents;
+import org.earchive.capture.infrastructure.imageio.TiffPage;
 import org.earchive.capture.pipeline.CaptureSettings;
 import org.earchive.capture.pipeline.Pipeline;
 import org.earchive.capture.testing.FormScans;

@@ -26,7 +26,7 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.stream.ImageOutputStream;
-import org.earchive.capture.station.TiffPage;
+import org.earchive.capture.infrastructure.imageio.TiffPage;
 
 /**
  * Synthetic 300 dpi scans of Chinese social-insurance forms with known text: the ground truth for OCR accuracy, and

@@ -3,13 +3,13 @@ package org.earchive.storage.digest;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import org.bouncycastle.crypto.digests.SM3Digest;
+import org.earchive.storage.crypto.Sm3;
 
 /** SHA-256 and SM3 over the same bytes, fed incrementally. Not thread-safe; one per stream. */
 public final class FixityDigest {
     private static final HexFormat HEX = HexFormat.of();
     private final MessageDigest sha256;
-    private final SM3Digest sm3 = new SM3Digest();
+    private final Sm3 sm3 = new Sm3();
     private long length;
 
     public FixityDigest() {
@@ -32,8 +32,7 @@ public final class FixityDigest {
 
     /** Finishes both digests; call once. */
     public Result finish() {
-        byte[] sm3Out = new byte[sm3.getDigestSize()];
-        sm3.doFinal(sm3Out, 0);
+        byte[] sm3Out = sm3.finish();
         byte[] shaOut = sha256.digest();
         return new Result(HEX.formatHex(shaOut), HEX.formatHex(sm3Out), shaOut, length);
     }

@@ -5,9 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import org.earchive.archive.application.AuditTrail;
@@ -17,12 +15,13 @@ import org.earchive.archive.application.ErrorCode;
 import org.earchive.archive.application.dto.BorrowingView;
 import org.earchive.archive.domain.model.audit.AuditAction;
 import org.earchive.archive.domain.model.borrowing.Borrowing;
+import org.earchive.archive.domain.model.borrowing.BorrowingRepository;
 import org.earchive.archive.domain.model.record.ArchiveRecord;
 
 @Stateless
 public class DefaultBorrowingService implements BorrowingService {
-    @PersistenceContext(unitName = "earchive")
-    EntityManager em;
+    @Inject
+    BorrowingRepository borrowings;
 
     @EJB
     AuditTrail audit;
@@ -55,8 +54,7 @@ public class DefaultBorrowingService implements BorrowingService {
         } catch (IllegalArgumentException e) {
             throw new EarchiveException(ErrorCode.INVALID_REQUEST, e.getMessage());
         }
-        em.persist(b);
-        em.flush();
+        borrowings.store(b);
         audit.record(
                 reader,
                 AuditAction.BORROWING_REQUESTED,
@@ -69,7 +67,7 @@ public class DefaultBorrowingService implements BorrowingService {
     @RolesAllowed({Roles.ARCHIVIST, Roles.ADMIN})
     public BorrowingView decide(long id, boolean approve, String comment) throws EarchiveException {
         String archivist = context.getCallerPrincipal().getName();
-        Borrowing b = em.find(Borrowing.class, id, LockModeType.PESSIMISTIC_WRITE);
+        Borrowing b = borrowings.lock(id).orElse(null);
         if (b == null) {
             throw new EarchiveException(
                     ErrorCode.BORROWING_NOT_FOUND, "没有编号为 " + id + " 的借阅申请。There is no borrowing " + id + ".");
@@ -100,28 +98,18 @@ public class DefaultBorrowingService implements BorrowingService {
     @RolesAllowed({Roles.CLERK, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.READER})
     public List<BorrowingView> list(String status) throws EarchiveException {
         boolean all = context.isCallerInRole(Roles.ARCHIVIST) || context.isCallerInRole(Roles.ADMIN);
-        StringBuilder q = new StringBuilder("SELECT b FROM Borrowing b WHERE 1 = 1");
-        if (!all) {
-            q.append(" AND b.requestedBy = :u");
-        }
+        Borrowing.Status wanted = null;
         if (status != null && !status.isBlank()) {
             try {
-                Borrowing.Status.valueOf(status.strip().toUpperCase());
+                wanted = Borrowing.Status.valueOf(status.strip().toUpperCase());
             } catch (IllegalArgumentException e) {
                 throw new EarchiveException(
                         ErrorCode.INVALID_REQUEST, "status must be REQUESTED, APPROVED or REJECTED");
             }
-            q.append(" AND b.status = :s");
         }
-        q.append(" ORDER BY b.id DESC");
-        var query = em.createQuery(q.toString(), Borrowing.class).setMaxResults(500);
-        if (!all) {
-            query.setParameter("u", context.getCallerPrincipal().getName());
-        }
-        if (status != null && !status.isBlank()) {
-            query.setParameter("s", status.strip().toUpperCase());
-        }
-        return query.getResultList().stream().map(DefaultBorrowingService::view).toList();
+        return borrowings.list(all ? null : context.getCallerPrincipal().getName(), wanted, 500).stream()
+                .map(DefaultBorrowingService::view)
+                .toList();
     }
 
     static BorrowingView view(Borrowing b) {

@@ -33,9 +33,6 @@ public class DefaultCatalogueService implements CatalogueService {
     @Resource
     SessionContext context;
 
-    @jakarta.persistence.PersistenceContext(unitName = "earchive")
-    jakarta.persistence.EntityManager em;
-
     @Override
     @RolesAllowed({Roles.CLERK, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.STATION, Roles.READER
     })
@@ -119,7 +116,7 @@ public class DefaultCatalogueService implements CatalogueService {
                 "type:" + t.code(),
                 (existing.isPresent() ? "revised: " : "created: ") + t.deadlineHours() + " h, " + t.archiveCategory()
                         + ", " + retention + ", skill " + t.reviewerSkill() + ", materials " + codes);
-        em.flush(); // the version the answer carries is the saved one
+        catalogue.flush(); // the version the answer carries is the saved one
         return view(type);
     }
 

@@ -27,6 +27,7 @@ import org.earchive.archive.application.FixityAuditService;
 import org.earchive.archive.application.dto.CleanupReport;
 import org.earchive.archive.application.dto.FixityReport;
 import org.earchive.archive.domain.model.audit.AuditAction;
+import org.earchive.archive.domain.model.document.DocumentRepository;
 import org.earchive.storage.IntegrityException;
 import org.earchive.storage.ObjectNotFoundException;
 import org.earchive.storage.ObjectStore;
@@ -69,10 +70,10 @@ public class DefaultFixityAuditService implements FixityAuditService {
         List<FixityReport.Mismatch> mismatches = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         String after = "";
-        for (List<ObjectReferences.Reference> page = references.page(after, PAGE);
+        for (List<DocumentRepository.Reference> page = references.page(after, PAGE);
                 !page.isEmpty();
                 page = references.page(after, PAGE)) {
-            for (ObjectReferences.Reference ref : page) {
+            for (DocumentRepository.Reference ref : page) {
                 checked++;
                 check(ref).ifPresent(reason -> {
                     if (reason.equals(MISSING)) {
@@ -106,7 +107,7 @@ public class DefaultFixityAuditService implements FixityAuditService {
     private static final String MISSING = "missing";
 
     /** Empty if the object is whole; else why not. */
-    private Optional<String> check(ObjectReferences.Reference ref) throws EarchiveException {
+    private Optional<String> check(DocumentRepository.Reference ref) throws EarchiveException {
         try (InputStream in = store.get(ref.key())) {
             DigestingInputStream digesting = new DigestingInputStream(in);
             digesting.transferTo(OutputStream.nullOutputStream());

@@ -7,8 +7,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,6 +29,7 @@ import org.earchive.archive.domain.model.identity.CitizenId;
 import org.earchive.archive.domain.model.record.ArchiveRecord;
 import org.earchive.archive.domain.model.record.ArchiveRepository;
 import org.earchive.archive.domain.model.risk.CaseFlag;
+import org.earchive.archive.domain.model.risk.CaseFlagRepository;
 import org.earchive.archive.domain.service.SearchIndex;
 
 @Stateless
@@ -61,30 +60,20 @@ public class DefaultRiskService implements RiskService {
     @EJB
     AuditTrail audit;
 
-    @PersistenceContext(unitName = "earchive")
-    EntityManager em;
+    @Inject
+    CaseFlagRepository flags;
 
     @Override
     @RolesAllowed({Roles.REVIEWER, Roles.MANAGER, Roles.ADMIN, Roles.ARCHIVIST, Roles.AUDITOR, Roles.CLERK})
     public List<CaseFlagView> flags(String caseNumber) throws EarchiveException {
         hall.caseOf(caseNumber);
-        return em
-                .createQuery("SELECT f FROM CaseFlag f WHERE f.caseNumber = :c ORDER BY f.id", CaseFlag.class)
-                .setParameter("c", caseNumber)
-                .getResultList()
-                .stream()
-                .map(DefaultRiskService::view)
-                .toList();
+        return flags.byCase(caseNumber).stream().map(DefaultRiskService::view).toList();
     }
 
     @Override
     @RolesAllowed({Roles.MANAGER, Roles.ADMIN, Roles.AUDITOR})
     public List<CaseFlagView> recent(int limit) {
-        return em
-                .createQuery("SELECT f FROM CaseFlag f ORDER BY f.id DESC", CaseFlag.class)
-                .setMaxResults(Math.max(1, Math.min(limit, 500)))
-                .getResultList()
-                .stream()
+        return flags.recent(Math.max(1, Math.min(limit, 500))).stream()
                 .map(DefaultRiskService::view)
                 .toList();
     }
@@ -121,7 +110,7 @@ public class DefaultRiskService implements RiskService {
         // One query for all of a case's documents (the risk module asks at every submission, at the counter's peak). A
         // full answer may hold one digest's rows only; then each digest is asked on its own, so every one gets its 20.
         int limit = SIGHTINGS * digests.size();
-        List<Object[]> rows = sightings(digests, exceptCase, limit);
+        List<DocumentRepository.Sighting> rows = sightings(digests, exceptCase, limit);
         if (rows.size() == limit && digests.size() > 1) {
             rows = new ArrayList<>();
             for (String digest : digests) {
@@ -129,9 +118,9 @@ public class DefaultRiskService implements RiskService {
             }
         }
         Map<Long, List<ArchiveRecord>> recordsOf = new java.util.HashMap<>(); // a case's rows share one lookup
-        for (Object[] row : rows) {
-            BusinessCase c = (BusinessCase) row[0];
-            CaseDocument d = (CaseDocument) row[1];
+        for (DocumentRepository.Sighting row : rows) {
+            BusinessCase c = row.businessCase();
+            CaseDocument d = row.document();
             List<Sighting> seen = out.computeIfAbsent(d.sha256(), k -> new ArrayList<>());
             if (seen.size() >= SIGHTINGS) {
                 continue;
@@ -153,15 +142,8 @@ public class DefaultRiskService implements RiskService {
     }
 
     /** Documents (with their cases) holding one of these digests in other cases, oldest first. */
-    private List<Object[]> sightings(List<String> digests, String exceptCase, int limit) {
-        return em.createQuery(
-                        "SELECT c, d FROM CaseDocument d, BusinessCase c WHERE d.sha256 IN :s AND c.id = d.caseId"
-                                + " AND c.caseNumber <> :except ORDER BY d.id",
-                        Object[].class)
-                .setParameter("s", digests)
-                .setParameter("except", exceptCase)
-                .setMaxResults(limit)
-                .getResultList();
+    private List<DocumentRepository.Sighting> sightings(List<String> digests, String exceptCase, int limit) {
+        return documents.withDigests(digests, exceptCase, limit);
     }
 
     @Override
@@ -205,19 +187,12 @@ public class DefaultRiskService implements RiskService {
     public CaseFlagView raise(String caseNumber, String kind, String evidenceKey, String evidence, String otherCase)
             throws EarchiveException {
         cases.find(caseNumber).orElseThrow(() -> Failures.caseNotFound(caseNumber));
-        List<CaseFlag> existing = em.createQuery(
-                        "SELECT f FROM CaseFlag f WHERE f.caseNumber = :c AND f.kind = :k AND f.evidenceKey = :e",
-                        CaseFlag.class)
-                .setParameter("c", caseNumber)
-                .setParameter("k", kind)
-                .setParameter("e", evidenceKey)
-                .getResultList();
-        if (!existing.isEmpty()) {
-            return view(existing.get(0));
+        java.util.Optional<CaseFlag> existing = flags.find(caseNumber, kind, evidenceKey);
+        if (existing.isPresent()) {
+            return view(existing.get());
         }
         CaseFlag flag = new CaseFlag(caseNumber, kind, evidenceKey, evidence, otherCase, Instant.now(), SYSTEM);
-        em.persist(flag);
-        em.flush();
+        flags.store(flag);
         audit.record(SYSTEM, AuditAction.CASE_FLAGGED, caseNumber, kind + ": " + evidence);
         return view(flag);
     }

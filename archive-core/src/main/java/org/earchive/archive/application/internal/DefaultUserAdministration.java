@@ -6,8 +6,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,6 +19,7 @@ import org.earchive.archive.application.dto.UserView;
 import org.earchive.archive.domain.model.account.PasswordHasher;
 import org.earchive.archive.domain.model.account.Role;
 import org.earchive.archive.domain.model.account.UserAccount;
+import org.earchive.archive.domain.model.account.UserAccountRepository;
 import org.earchive.archive.domain.model.audit.AuditAction;
 
 @Stateless
@@ -28,8 +27,8 @@ public class DefaultUserAdministration implements UserAdministration {
     @Inject
     Settings settings;
 
-    @PersistenceContext(unitName = "earchive")
-    EntityManager em;
+    @Inject
+    UserAccountRepository accounts;
 
     @EJB
     AuditTrail audit;
@@ -40,18 +39,13 @@ public class DefaultUserAdministration implements UserAdministration {
     @Override
     @RolesAllowed(Roles.ADMIN)
     public List<UserView> users() {
-        return em
-                .createQuery("SELECT u FROM UserAccount u ORDER BY u.username", UserAccount.class)
-                .getResultList()
-                .stream()
-                .map(DefaultUserAdministration::view)
-                .toList();
+        return accounts.findAll().stream().map(DefaultUserAdministration::view).toList();
     }
 
     @Override
     @RolesAllowed(Roles.ADMIN)
     public UserView unlock(String username) throws EarchiveException {
-        UserAccount account = username == null ? null : em.find(UserAccount.class, username);
+        UserAccount account = username == null ? null : accounts.find(username).orElse(null);
         if (account == null) {
             throw new EarchiveException(
                     org.earchive.archive.application.ErrorCode.INVALID_REQUEST,
@@ -95,7 +89,7 @@ public class DefaultUserAdministration implements UserAdministration {
         if (actor.equals(u.username()) && (!roles.contains(Role.admin) || !u.enabled())) {
             throw invalid("an administrator cannot remove their own administration or disable themselves");
         }
-        UserAccount account = em.find(UserAccount.class, u.username());
+        UserAccount account = accounts.find(u.username()).orElse(null);
         boolean created = account == null;
         if (created) {
             requirePassword(u.password());
@@ -107,7 +101,7 @@ public class DefaultUserAdministration implements UserAdministration {
                     roles,
                     skills);
             account.passwordSetByAdministrator(account.passwordHash(), temporaryPasswords());
-            em.persist(account);
+            accounts.store(account);
         } else if (u.password() != null && !u.password().isEmpty()) {
             requirePassword(u.password());
             account.passwordSetByAdministrator(PasswordHasher.hash(u.password().toCharArray()), temporaryPasswords());

@@ -5,18 +5,18 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.earchive.archive.application.AuditTrail;
 import org.earchive.archive.application.port.ArchiveEvents;
 import org.earchive.archive.domain.model.audit.AuditAction;
+import org.earchive.archive.domain.model.cases.CaseRepository;
 import org.earchive.archive.domain.model.disposal.DisposalItem;
 import org.earchive.archive.domain.model.disposal.DisposalList;
+import org.earchive.archive.domain.model.disposal.DisposalListRepository;
 import org.earchive.archive.domain.model.document.CaseDocument;
+import org.earchive.archive.domain.model.document.DocumentRepository;
 import org.earchive.archive.domain.model.record.ArchiveRecord;
 import org.earchive.storage.ObjectStore;
 import org.earchive.storage.StorageException;
@@ -30,11 +30,17 @@ import org.earchive.storage.StorageException;
 public class DisposalLists {
     static final int PAGE = 500;
 
-    @jakarta.ejb.EJB
+    @Inject
     ArchiveEvents events;
 
-    @PersistenceContext(unitName = "earchive")
-    EntityManager em;
+    @Inject
+    DisposalListRepository lists;
+
+    @Inject
+    DocumentRepository documents;
+
+    @Inject
+    CaseRepository cases;
 
     @Inject
     ObjectStore store;
@@ -46,10 +52,7 @@ public class DisposalLists {
     AuditTrail audit;
 
     public long create(LocalDate appraisedOn, String actor) {
-        DisposalList list = new DisposalList(appraisedOn, actor, Instant.now());
-        em.persist(list);
-        em.flush();
-        return list.id();
+        return lists.store(new DisposalList(appraisedOn, actor, Instant.now())).id();
     }
 
     /**
@@ -57,29 +60,16 @@ public class DisposalLists {
      * open list. Returns the last record id seen, or -1 when there are no more.
      */
     public long addDue(long listId, long afterId) {
-        DisposalList list = em.find(DisposalList.class, listId);
-        List<ArchiveRecord> page = em.createQuery(
-                        "SELECT r FROM ArchiveRecord r WHERE r.id > :after AND r.retainUntil IS NOT NULL AND r.retainUntil < :day"
-                                + " AND r.legalHold = FALSE AND r.disposedAt IS NULL ORDER BY r.id",
-                        ArchiveRecord.class)
-                .setParameter("after", afterId)
-                .setParameter("day", list.appraisedOn())
-                .setMaxResults(PAGE)
-                .getResultList();
+        DisposalList list = lists.find(listId).orElseThrow();
+        List<ArchiveRecord> page = archive.dueOn(list.appraisedOn(), afterId, PAGE);
         if (page.isEmpty()) {
             return -1;
         }
         List<String> numbers = page.stream().map(ArchiveRecord::archiveNumber).toList();
-        List<String> onOpenLists = em.createQuery(
-                        "SELECT i.archiveNumber FROM DisposalItem i, DisposalList l WHERE i.listId = l.id"
-                                + " AND l.status IN ('PROPOSED', 'APPROVED') AND l.id <> :list AND i.archiveNumber IN :n",
-                        String.class)
-                .setParameter("list", listId)
-                .setParameter("n", numbers)
-                .getResultList();
+        List<String> onOpenLists = lists.onOtherOpenLists(listId, numbers);
         for (ArchiveRecord r : page) {
             if (r.expiredOn(list.appraisedOn()) && !onOpenLists.contains(r.archiveNumber())) {
-                em.persist(new DisposalItem(listId, r.archiveNumber(), r.retainUntil()));
+                lists.add(new DisposalItem(listId, r.archiveNumber(), r.retainUntil()));
             }
         }
         return page.get(page.size() - 1).id();
@@ -87,11 +77,9 @@ public class DisposalLists {
 
     /** Removes a list that found nothing due (the job's run is its record). Returns whether it had items. */
     public boolean keepIfItems(long listId, String actor) {
-        long n = em.createQuery("SELECT COUNT(i) FROM DisposalItem i WHERE i.listId = :l", Long.class)
-                .setParameter("l", listId)
-                .getSingleResult();
+        long n = lists.itemCount(listId);
         if (n == 0) {
-            em.remove(em.find(DisposalList.class, listId));
+            lists.remove(listId);
             return false;
         }
         audit.record(
@@ -103,9 +91,7 @@ public class DisposalLists {
     }
 
     public List<Long> itemIds(long listId) {
-        return em.createQuery("SELECT i.id FROM DisposalItem i WHERE i.listId = :l ORDER BY i.id", Long.class)
-                .setParameter("l", listId)
-                .getResultList();
+        return lists.itemIds(listId);
     }
 
     /**
@@ -114,7 +100,7 @@ public class DisposalLists {
      * null.
      */
     public String destroy(long itemId, String actor, LocalDate today) {
-        DisposalItem item = em.find(DisposalItem.class, itemId, LockModeType.PESSIMISTIC_WRITE);
+        DisposalItem item = lists.lockItem(itemId);
         if (item.outcome() != DisposalItem.Outcome.LISTED) {
             return null;
         }
@@ -145,12 +131,10 @@ public class DisposalLists {
             return null;
         }
         Instant now = Instant.now();
-        CaseDocument d = em.find(CaseDocument.class, r.documentId());
+        CaseDocument d = documents.find(r.documentId()).orElseThrow();
         d.disposed(now);
         r.disposed(item.listId(), now);
-        em.createQuery("DELETE FROM DocumentText t WHERE t.documentId = :d")
-                .setParameter("d", d.id())
-                .executeUpdate();
+        documents.dropText(d.id());
         item.outcome(DisposalItem.Outcome.DESTROYED, "content destroyed, metadata kept");
         audit.record(
                 actor,
@@ -159,23 +143,15 @@ public class DisposalLists {
                 "disposal list " + item.listId() + ", retention " + r.retention() + " ended " + r.retainUntil()
                         + ", sha256=" + r.sha256());
         events.recordDisposed(
-                em.find(org.earchive.archive.domain.model.cases.BusinessCase.class, r.caseId())
-                        .caseNumber(),
-                r.businessType(),
-                r.archiveNumber());
-        long live = em.createQuery(
-                        "SELECT COUNT(d) FROM CaseDocument d WHERE d.objectKey = :k AND d.disposedAt IS NULL",
-                        Long.class)
-                .setParameter("k", r.objectKey())
-                .getSingleResult();
+                cases.findById(r.caseId()).orElseThrow().caseNumber(), r.businessType(), r.archiveNumber());
+        long live = documents.countLiveByObjectKey(r.objectKey());
         return live == 0 ? r.objectKey() : null;
     }
 
     public void decide(long id, boolean approve, String actor, String comment)
             throws org.earchive.archive.application.EarchiveException {
         try {
-            em.find(DisposalList.class, id, LockModeType.PESSIMISTIC_WRITE)
-                    .decide(approve, actor, comment, Instant.now());
+            lists.lock(id).decide(approve, actor, comment, Instant.now());
         } catch (IllegalStateException e) {
             throw new org.earchive.archive.application.EarchiveException(
                     org.earchive.archive.application.ErrorCode.ILLEGAL_TRANSITION, e.getMessage());
@@ -183,35 +159,24 @@ public class DisposalLists {
     }
 
     public void executed(long id, String actor) {
-        DisposalList list = em.find(DisposalList.class, id, LockModeType.PESSIMISTIC_WRITE);
-        list.executed(actor, Instant.now());
-        long destroyed = em.createQuery(
-                        "SELECT COUNT(i) FROM DisposalItem i WHERE i.listId = :l AND i.outcome = 'DESTROYED'",
-                        Long.class)
-                .setParameter("l", id)
-                .getSingleResult();
+        lists.lock(id).executed(actor, Instant.now());
+        long destroyed = lists.destroyedCount(id);
         audit.record(actor, AuditAction.DISPOSAL_EXECUTED, "disposal-list:" + id, destroyed + " records destroyed");
     }
 
     public DisposalList find(long id) {
-        return em.find(DisposalList.class, id);
+        return lists.find(id).orElse(null);
     }
 
     public DisposalList lockList(long id) {
-        return em.find(DisposalList.class, id, LockModeType.PESSIMISTIC_WRITE);
+        return lists.lock(id);
     }
 
     public List<DisposalItem> items(long listId) {
-        return em.createQuery(
-                        "SELECT i FROM DisposalItem i WHERE i.listId = :l ORDER BY i.archiveNumber", DisposalItem.class)
-                .setParameter("l", listId)
-                .setMaxResults(10_000)
-                .getResultList();
+        return lists.items(listId, 10_000);
     }
 
     public List<DisposalList> all() {
-        return em.createQuery("SELECT l FROM DisposalList l ORDER BY l.id DESC", DisposalList.class)
-                .setMaxResults(200)
-                .getResultList();
+        return lists.recent(200);
     }
 }

@@ -8,28 +8,22 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.bouncycastle.crypto.digests.SM3Digest;
 import org.earchive.archive.application.dto.PropertyCheckView;
 import org.earchive.archive.application.dto.PropertyCheckView.Item;
 import org.earchive.archive.domain.model.audit.AuditAction;
@@ -38,6 +32,7 @@ import org.earchive.archive.domain.model.catalogue.BusinessType;
 import org.earchive.archive.domain.model.catalogue.BusinessTypeRepository;
 import org.earchive.archive.domain.model.catalogue.MaterialRequirement;
 import org.earchive.archive.domain.model.check.PropertyCheck;
+import org.earchive.archive.domain.model.check.PropertyCheckRepository;
 import org.earchive.archive.domain.model.document.CaseDocument;
 import org.earchive.archive.domain.model.document.DocumentRepository;
 import org.earchive.archive.domain.model.identity.CitizenId;
@@ -52,6 +47,7 @@ import org.earchive.storage.ObjectStore;
 import org.earchive.storage.Protection;
 import org.earchive.storage.StorageException;
 import org.earchive.storage.StoredObject;
+import org.earchive.storage.digest.FixityDigest;
 
 /**
  * The DA/T 70 four-property check (四性检测) over one dossier. Every item is recorded, passed or not, so a report says
@@ -88,8 +84,11 @@ public class FourPropertyCheck {
     @Inject
     ArchiveRepository archive;
 
-    @PersistenceContext(unitName = "earchive")
-    EntityManager em;
+    @Inject
+    PropertyCheckRepository checks;
+
+    @Inject
+    org.earchive.archive.domain.model.audit.AuditRepository auditEvents;
 
     /**
      * Checks the dossier of {@code c}. With {@code records} (after numbering) the archive numbers, their series and the
@@ -204,11 +203,7 @@ public class FourPropertyCheck {
         docs.forEach(d -> targets.add("doc:" + d.id()));
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < targets.size(); i += 500) {
-            List<Object[]> rows = em.createQuery(
-                            "SELECT e.target, e.action FROM AuditEvent e WHERE e.target IN :targets", Object[].class)
-                    .setParameter("targets", targets.subList(i, Math.min(targets.size(), i + 500)))
-                    .getResultList();
-            rows.forEach(r -> seen.add(r[0] + "|" + r[1]));
+            seen.addAll(auditEvents.actionsAbout(targets.subList(i, Math.min(targets.size(), i + 500))));
         }
         List<String> missing = new ArrayList<>();
         if (c.channel() == org.earchive.archive.domain.model.cases.Channel.TRANSFER) {
@@ -524,23 +519,19 @@ public class FourPropertyCheck {
         }
         PropertyCheck check = new PropertyCheck(
                 c.id(), occasion, Instant.now(), actor, passed, array.build().toString());
-        em.persist(check);
-        em.flush();
+        checks.store(check);
         return view(check, c.caseNumber());
     }
 
     /** The stored reports of a case, newest first. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<PropertyCheck> reports(long caseId) {
-        return em.createQuery(
-                        "SELECT p FROM PropertyCheck p WHERE p.caseId = :c ORDER BY p.id DESC", PropertyCheck.class)
-                .setParameter("c", caseId)
-                .getResultList();
+        return checks.byCase(caseId);
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<PropertyCheck> report(long id) {
-        return Optional.ofNullable(em.find(PropertyCheck.class, id));
+        return checks.find(id);
     }
 
     static PropertyCheckView view(PropertyCheck p, String caseNumber) {
@@ -577,13 +568,7 @@ public class FourPropertyCheck {
     private record Read(long size, String sha256, String sm3, byte[] head, Path copy) {}
 
     private Read read(String key) throws StorageException, IOException {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        SM3Digest sm3 = new SM3Digest();
+        FixityDigest digest = new FixityDigest();
         byte[] head = new byte[16];
         int headLength = 0;
         long size = 0;
@@ -597,8 +582,7 @@ public class FourPropertyCheck {
                     System.arraycopy(buffer, 0, head, headLength, take);
                     headLength += take;
                 }
-                sha.update(buffer, 0, n);
-                sm3.update(buffer, 0, n);
+                digest.update(buffer, 0, n);
                 out.write(buffer, 0, n);
                 size += n;
             }
@@ -606,14 +590,8 @@ public class FourPropertyCheck {
             Files.deleteIfExists(copy);
             throw e;
         }
-        byte[] out = new byte[sm3.getDigestSize()];
-        sm3.doFinal(out, 0);
-        return new Read(
-                size,
-                HexFormat.of().formatHex(sha.digest()),
-                HexFormat.of().formatHex(out),
-                java.util.Arrays.copyOf(head, headLength),
-                copy);
+        FixityDigest.Result digests = digest.finish();
+        return new Read(size, digests.sha256Hex(), digests.sm3Hex(), java.util.Arrays.copyOf(head, headLength), copy);
     }
 
     private static <T> T withCopy(Read read, java.util.function.Function<InputStream, T> use, T onFailure) {

@@ -1,8 +1,6 @@
 package org.earchive.archive.application.internal;
 
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -18,8 +16,8 @@ import org.earchive.archive.domain.model.record.ArchiveRecord;
 public class MaterialReuse {
     static final String KEY_PREFIX = "reuse:";
 
-    @PersistenceContext(unitName = "earchive")
-    EntityManager em;
+    @jakarta.inject.Inject
+    org.earchive.archive.domain.model.document.DocumentRepository documents;
 
     @jakarta.inject.Inject
     org.earchive.archive.domain.model.record.ArchiveRepository archive;
@@ -27,20 +25,8 @@ public class MaterialReuse {
     public List<ArchiveRecord> offers(BusinessCase c, BusinessType type) {
         Set<String> materials =
                 type.materials().stream().map(MaterialRequirement::code).collect(Collectors.toSet());
-        Set<String> taken = em.createQuery(
-                        "SELECT d.uploadKey FROM CaseDocument d WHERE d.caseId = :c AND d.uploadKey LIKE 'reuse:%'",
-                        String.class)
-                .setParameter("c", c.id())
-                .getResultStream()
-                .collect(Collectors.toSet());
-        return em.createQuery(
-                        "SELECT r FROM ArchiveRecord r WHERE r.citizenId = :id AND r.disposedAt IS NULL AND r.restricted = FALSE"
-                                + " AND r.materialCode IN :m ORDER BY r.archivedAt DESC",
-                        ArchiveRecord.class)
-                .setParameter("id", c.applicant().idNumber())
-                .setParameter("m", materials)
-                .setMaxResults(200)
-                .getResultStream()
+        Set<String> taken = documents.reuseKeys(c.id());
+        return archive.reusable(c.applicant().idNumber(), materials, 200).stream()
                 .filter(r -> !taken.contains(KEY_PREFIX + r.archiveNumber()))
                 .toList();
     }

@@ -1,18 +1,17 @@
 package org.earchive.archive.application.internal;
 
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
-import org.earchive.archive.domain.model.borrowing.Borrowing;
+import org.earchive.archive.domain.model.borrowing.BorrowingRepository;
 import org.earchive.archive.domain.model.record.ArchiveRecord;
+import org.earchive.archive.domain.model.record.ArchiveRepository;
 
 /**
  * Who may read an archived record's content: nobody once it is destroyed; for a restricted record, only a reader
@@ -20,16 +19,15 @@ import org.earchive.archive.domain.model.record.ArchiveRecord;
  */
 @Stateless
 public class RecordAccess {
-    @PersistenceContext(unitName = "earchive")
-    EntityManager em;
+    @Inject
+    ArchiveRepository archive;
+
+    @Inject
+    BorrowingRepository borrowings;
 
     /** Throws unless {@code user} may read the content of document {@code documentId}. */
     public void checkContent(long documentId, String user) throws EarchiveException {
-        Optional<ArchiveRecord> record = em.createQuery(
-                        "SELECT r FROM ArchiveRecord r WHERE r.documentId = :d", ArchiveRecord.class)
-                .setParameter("d", documentId)
-                .getResultStream()
-                .findFirst();
+        Optional<ArchiveRecord> record = archive.byDocument(documentId);
         if (record.isEmpty()) {
             return;
         }
@@ -51,13 +49,7 @@ public class RecordAccess {
 
     public boolean borrowed(String archiveNumber, String user) {
         Instant now = Instant.now();
-        return em.createQuery(
-                        "SELECT b FROM Borrowing b WHERE b.archiveNumber = :n AND b.requestedBy = :u AND b.status = 'APPROVED'",
-                        Borrowing.class)
-                .setParameter("n", archiveNumber)
-                .setParameter("u", user)
-                .getResultStream()
-                .anyMatch(b -> b.activeAt(now));
+        return borrowings.approved(archiveNumber, user).stream().anyMatch(b -> b.activeAt(now));
     }
 
     /** Of {@code archiveNumbers}, those whose text {@code user} may not see (restricted, not borrowed, or destroyed). */
@@ -65,18 +57,12 @@ public class RecordAccess {
         if (archiveNumbers.isEmpty()) {
             return Set.of();
         }
-        List<Object[]> rows = em.createQuery(
-                        "SELECT r.archiveNumber, r.restricted, r.disposedAt FROM ArchiveRecord r WHERE r.archiveNumber IN :n",
-                        Object[].class)
-                .setParameter("n", archiveNumbers)
-                .getResultList();
         Set<String> hidden = new HashSet<>();
-        for (Object[] row : rows) {
-            String number = (String) row[0];
-            if (row[2] != null || (Boolean.TRUE.equals(row[1]) && !borrowed(number, user))) {
+        archive.restrictedOrDisposed(archiveNumbers).forEach((number, disposed) -> {
+            if (disposed || !borrowed(number, user)) {
                 hidden.add(number);
             }
-        }
+        });
         return hidden;
     }
 }

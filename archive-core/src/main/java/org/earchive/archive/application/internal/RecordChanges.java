@@ -1,17 +1,12 @@
 package org.earchive.archive.application.internal;
 
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.domain.model.record.ArchiveRecord;
 
 /** Short transactions that change a record's holds and restriction. */
 @Stateless
 public class RecordChanges {
-    @PersistenceContext(unitName = "earchive")
-    EntityManager em;
-
     @jakarta.inject.Inject
     org.earchive.archive.domain.model.record.ArchiveRepository archive;
 
@@ -33,13 +28,7 @@ public class RecordChanges {
 
     /** Whether a record other than {@code archiveNumber} with the same content is held. */
     public boolean anotherHolds(String objectKey, String archiveNumber) {
-        return em.createQuery(
-                                "SELECT COUNT(r) FROM ArchiveRecord r WHERE r.objectKey = :k AND r.archiveNumber <> :n AND r.legalHold = TRUE",
-                                Long.class)
-                        .setParameter("k", objectKey)
-                        .setParameter("n", archiveNumber)
-                        .getSingleResult()
-                > 0;
+        return archive.anotherHolds(objectKey, archiveNumber);
     }
 
     ArchiveRecord locked(String archiveNumber) throws EarchiveException {

@@ -5,8 +5,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -31,6 +29,7 @@ import org.earchive.archive.domain.model.record.ArchiveRepository;
 import org.earchive.archive.domain.model.record.ArchiveSeries;
 import org.earchive.archive.domain.model.transfer.RecordDescription;
 import org.earchive.archive.domain.model.transfer.TransferEntry;
+import org.earchive.archive.domain.model.transfer.TransferEntryRepository;
 
 /**
  * The import's transactions: one received dossier (its case, documents and records under this archive's own numbers,
@@ -53,8 +52,8 @@ public class TransferImport {
     @EJB
     AuditTrail audit;
 
-    @PersistenceContext(unitName = "earchive")
-    EntityManager em;
+    @Inject
+    TransferEntryRepository register;
 
     /** One record of a verified package, its object already in the store. */
     record Incoming(RecordDescription description, StoredContent content) {}
@@ -131,7 +130,7 @@ public class TransferImport {
             archive.store(r);
             records.add(r);
         }
-        em.flush();
+        archive.flush();
         audit.record(
                 actor,
                 AuditAction.TRANSFER_IMPORTED,
@@ -143,13 +142,11 @@ public class TransferImport {
     }
 
     public void register(TransferEntry entry) {
-        em.persist(entry);
+        register.store(entry);
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<TransferEntry> entries(int limit) {
-        return em.createQuery("SELECT t FROM TransferEntry t ORDER BY t.id DESC", TransferEntry.class)
-                .setMaxResults(limit)
-                .getResultList();
+        return register.recent(limit);
     }
 }

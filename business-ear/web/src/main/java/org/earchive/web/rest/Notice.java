@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.earchive.archive.application.dto.CaseView;
 import org.earchive.archive.application.dto.MaterialView;
+import org.earchive.web.qr.QrCodes;
 
 /**
  * The one-time notification (一次性告知书): every material the case still needs, in one printable page, so the
@@ -101,31 +102,9 @@ final class Notice {
         return "<p>申请人 Applicant: " + esc(c.applicantName()) + "（" + esc(c.maskedApplicantId()) + "）</p>\n";
     }
 
-    /** The case number as a QR code (ZXing), an inline SVG: no image file, nothing fetched. */
+    /** The case number as a QR code, an inline SVG. */
     static String qr(String text) {
-        try {
-            com.google.zxing.common.BitMatrix m = new com.google.zxing.qrcode.QRCodeWriter()
-                    .encode(
-                            text,
-                            com.google.zxing.BarcodeFormat.QR_CODE,
-                            0,
-                            0,
-                            java.util.Map.of(com.google.zxing.EncodeHintType.MARGIN, 2));
-            StringBuilder path = new StringBuilder();
-            for (int y = 0; y < m.getHeight(); y++) {
-                for (int x = 0; x < m.getWidth(); x++) {
-                    if (m.get(x, y)) {
-                        path.append('M').append(x).append(' ').append(y).append("h1v1h-1z");
-                    }
-                }
-            }
-            return "<svg class=\"qr\" id=\"qr\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + m.getWidth()
-                    + " " + m.getHeight()
-                    + "\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path d=\""
-                    + path + "\"/></svg>\n";
-        } catch (com.google.zxing.WriterException e) {
-            return "";
-        }
+        return QrCodes.svg(text);
     }
 
     static String esc(String s) {

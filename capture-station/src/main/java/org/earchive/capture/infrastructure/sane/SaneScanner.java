@@ -13,11 +13,11 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.earchive.capture.station.Spool;
-import org.earchive.capture.station.TiffPage;
+import org.earchive.capture.infrastructure.imageio.TiffPage;
+import org.earchive.capture.station.port.PageSink;
 
 /**
- * A network scanner behind {@code saned}, through JFreeSane. Pages go into the station's spool one by one, each
+ * A network scanner behind {@code saned}, through JFreeSane. Pages go to the station (its spool, through {@link PageSink}) one by one, each
  * acknowledged only once it is on the disk; a feeder is emptied until the scanner says it has no more paper.
  */
 public final class SaneScanner {
@@ -62,7 +62,7 @@ public final class SaneScanner {
     }
 
     /** Scans into the batch; returns the number of pages kept. */
-    public int scan(Address address, Settings settings, Spool.Batch batch, Progress progress) throws IOException {
+    public int scan(Address address, Settings settings, PageSink batch, Progress progress) throws IOException {
         try (SaneSession session = SaneSession.withRemoteSane(
                 InetAddress.getByName(address.host()), address.port(), 10, TimeUnit.SECONDS, 120, TimeUnit.SECONDS)) {
             SaneDevice device = session.getDevice(address.device());
@@ -86,7 +86,7 @@ public final class SaneScanner {
                                 e);
                     }
                     pages++;
-                    batch.accept(
+                    batch.keep(
                             String.format("sane-%04d.tif", pages),
                             new ByteArrayInputStream(TiffPage.encode(image, settings.dpi())));
                     progress.page(pages, image.getWidth(), image.getHeight());

@@ -14,4 +14,7 @@ public interface UserAccountRepository {
     java.util.List<UserAccount> lockAvailableReviewers(String skill);
 
     long count();
+
+    /** Every account, by user name. */
+    java.util.List<UserAccount> findAll();
 }

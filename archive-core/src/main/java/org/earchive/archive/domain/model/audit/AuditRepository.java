@@ -17,4 +17,7 @@ public interface AuditRepository {
 
     /** The events about any of {@code targets} (a case number, an archive number), oldest first. */
     List<AuditEvent> about(java.util.Collection<String> targets, int limit);
+
+    /** Which actions the trail holds about these targets, as {@code target|ACTION} (at most 500 targets). */
+    java.util.Set<String> actionsAbout(java.util.Collection<String> targets);
 }

@@ -18,4 +18,7 @@ public interface BusinessTypeRepository {
     void store(BusinessType type);
 
     long count();
+
+    /** Writes pending changes now, so that the entry's version is the saved one. */
+    void flush();
 }

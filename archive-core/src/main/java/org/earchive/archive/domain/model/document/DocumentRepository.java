@@ -23,4 +23,28 @@ public interface DocumentRepository {
     long countByObjectKey(String objectKey);
 
     long count();
+
+    /** The upload keys of the case's documents taken over from earlier archived records ({@code reuse:…}). */
+    java.util.Set<String> reuseKeys(long caseId);
+
+    /** Drops a document's searchable text (its content is destroyed). */
+    void dropText(long documentId);
+
+    /** How many documents not destroyed refer to the object. */
+    long countLiveByObjectKey(String objectKey);
+
+    /** An object live documents refer to, with the digests recorded for it. */
+    record Reference(String key, String sha256, String sm3, long size) {}
+
+    /** The objects live documents refer to, by key after {@code afterKey}, at most {@code limit}. */
+    List<Reference> references(String afterKey, int limit);
+
+    /** Which of these object keys live documents refer to. */
+    java.util.Set<String> referenced(java.util.Collection<String> keys);
+
+    /** A document and its case. */
+    record Sighting(CaseDocument document, org.earchive.archive.domain.model.cases.BusinessCase businessCase) {}
+
+    /** Documents with any of these SHA-256 digests in cases other than {@code exceptCase}, at most {@code limit}. */
+    List<Sighting> withDigests(java.util.Collection<String> sha256, String exceptCase, int limit);
 }

@@ -124,4 +124,71 @@ public class JpaArchiveRepository implements ArchiveRepository {
                 .setParameter("s", seriesKey)
                 .getResultList();
     }
+
+    @Override
+    public List<ArchiveRecord> dueOn(java.time.LocalDate day, long afterId, int limit) {
+        return em.createQuery(
+                        "SELECT r FROM ArchiveRecord r WHERE r.id > :after AND r.retainUntil IS NOT NULL AND r.retainUntil < :day"
+                                + " AND r.legalHold = FALSE AND r.disposedAt IS NULL ORDER BY r.id",
+                        ArchiveRecord.class)
+                .setParameter("after", afterId)
+                .setParameter("day", day)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    @Override
+    public Optional<ArchiveRecord> byDocument(long documentId) {
+        return em.createQuery("SELECT r FROM ArchiveRecord r WHERE r.documentId = :d", ArchiveRecord.class)
+                .setParameter("d", documentId)
+                .getResultStream()
+                .findFirst();
+    }
+
+    @Override
+    public java.util.Map<String, Boolean> restrictedOrDisposed(java.util.Collection<String> archiveNumbers) {
+        java.util.Map<String, Boolean> found = new java.util.HashMap<>();
+        if (archiveNumbers.isEmpty()) {
+            return found;
+        }
+        List<Object[]> rows = em.createQuery(
+                        "SELECT r.archiveNumber, r.restricted, r.disposedAt FROM ArchiveRecord r WHERE r.archiveNumber IN :n",
+                        Object[].class)
+                .setParameter("n", archiveNumbers)
+                .getResultList();
+        for (Object[] row : rows) {
+            if (Boolean.TRUE.equals(row[1]) || row[2] != null) {
+                found.put((String) row[0], row[2] != null);
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public boolean anotherHolds(String objectKey, String archiveNumber) {
+        return em.createQuery(
+                                "SELECT COUNT(r) FROM ArchiveRecord r WHERE r.objectKey = :k AND r.archiveNumber <> :n AND r.legalHold = TRUE",
+                                Long.class)
+                        .setParameter("k", objectKey)
+                        .setParameter("n", archiveNumber)
+                        .getSingleResult()
+                > 0;
+    }
+
+    @Override
+    public List<ArchiveRecord> reusable(String citizenId, java.util.Collection<String> materials, int limit) {
+        return em.createQuery(
+                        "SELECT r FROM ArchiveRecord r WHERE r.citizenId = :id AND r.disposedAt IS NULL AND r.restricted = FALSE"
+                                + " AND r.materialCode IN :m ORDER BY r.archivedAt DESC",
+                        ArchiveRecord.class)
+                .setParameter("id", citizenId)
+                .setParameter("m", materials)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    @Override
+    public void flush() {
+        em.flush();
+    }
 }

@@ -59,4 +59,14 @@ public class JpaAuditRepository implements AuditRepository {
                 .setHint("eclipselink.read-only", "true")
                 .getResultList();
     }
+
+    @Override
+    public java.util.Set<String> actionsAbout(java.util.Collection<String> targets) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        em.createQuery("SELECT e.target, e.action FROM AuditEvent e WHERE e.target IN :targets", Object[].class)
+                .setParameter("targets", targets)
+                .getResultList()
+                .forEach(r -> seen.add(r[0] + "|" + r[1]));
+        return seen;
+    }
 }

@@ -41,4 +41,9 @@ public class JpaBusinessTypeRepository implements BusinessTypeRepository {
     public long count() {
         return em.createQuery("SELECT COUNT(t) FROM BusinessType t", Long.class).getSingleResult();
     }
+
+    @Override
+    public void flush() {
+        em.flush();
+    }
 }

@@ -71,4 +71,73 @@ public class JpaDocumentRepository implements DocumentRepository {
     public long count() {
         return em.createQuery("SELECT COUNT(d) FROM CaseDocument d", Long.class).getSingleResult();
     }
+
+    @Override
+    public java.util.Set<String> reuseKeys(long caseId) {
+        return new java.util.HashSet<>(em.createQuery(
+                        "SELECT d.uploadKey FROM CaseDocument d WHERE d.caseId = :c AND d.uploadKey LIKE 'reuse:%'",
+                        String.class)
+                .setParameter("c", caseId)
+                .getResultList());
+    }
+
+    @Override
+    public void dropText(long documentId) {
+        em.createQuery("DELETE FROM DocumentText t WHERE t.documentId = :d")
+                .setParameter("d", documentId)
+                .executeUpdate();
+    }
+
+    @Override
+    public long countLiveByObjectKey(String objectKey) {
+        return em.createQuery(
+                        "SELECT COUNT(d) FROM CaseDocument d WHERE d.objectKey = :k AND d.disposedAt IS NULL",
+                        Long.class)
+                .setParameter("k", objectKey)
+                .getSingleResult();
+    }
+
+    @Override
+    public List<Reference> references(String afterKey, int limit) {
+        return em
+                .createQuery(
+                        "SELECT d.objectKey, MIN(d.sha256), MIN(d.sm3), MIN(d.sizeBytes) FROM CaseDocument d"
+                                + " WHERE d.objectKey > :after AND d.disposedAt IS NULL GROUP BY d.objectKey ORDER BY d.objectKey",
+                        Object[].class)
+                .setParameter("after", afterKey)
+                .setMaxResults(limit)
+                .getResultList()
+                .stream()
+                .map(r -> new Reference((String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).longValue()))
+                .toList();
+    }
+
+    @Override
+    public java.util.Set<String> referenced(java.util.Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(em.createQuery(
+                        "SELECT DISTINCT d.objectKey FROM CaseDocument d WHERE d.objectKey IN :keys AND d.disposedAt IS NULL",
+                        String.class)
+                .setParameter("keys", keys)
+                .getResultList());
+    }
+
+    @Override
+    public List<Sighting> withDigests(java.util.Collection<String> sha256, String exceptCase, int limit) {
+        return em
+                .createQuery(
+                        "SELECT c, d FROM CaseDocument d, BusinessCase c WHERE d.sha256 IN :s AND c.id = d.caseId"
+                                + " AND c.caseNumber <> :except ORDER BY d.id",
+                        Object[].class)
+                .setParameter("s", sha256)
+                .setParameter("except", exceptCase)
+                .setMaxResults(limit)
+                .getResultList()
+                .stream()
+                .map(r ->
+                        new Sighting((CaseDocument) r[1], (org.earchive.archive.domain.model.cases.BusinessCase) r[0]))
+                .toList();
+    }
 }

@@ -38,4 +38,10 @@ public class JpaUserAccountRepository implements UserAccountRepository {
     public long count() {
         return em.createQuery("SELECT COUNT(u) FROM UserAccount u", Long.class).getSingleResult();
     }
+
+    @Override
+    public java.util.List<UserAccount> findAll() {
+        return em.createQuery("SELECT u FROM UserAccount u ORDER BY u.username", UserAccount.class)
+                .getResultList();
+    }
 }

@@ -1,4 +1,4 @@
-package org.earchive.capture.station;
+package org.earchive.capture.infrastructure.imageio;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
