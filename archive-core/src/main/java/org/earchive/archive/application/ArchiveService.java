@@ -20,16 +20,6 @@ public interface ArchiveService {
 
     List<RecordView> dossier(String caseNumber) throws EarchiveException;
 
-    /** Rebuilds the search index from the database: the index is never the only copy of anything. */
-    long reindex() throws EarchiveException;
-
-    /**
-     * Full text (Chinese word segmentation) and filters over archived records, paged, with highlights. Clerks find
-     * their own hall's records only; a restricted record's text is not shown without an active borrowing.
-     */
-    org.earchive.archive.application.dto.SearchResultView search(
-            org.earchive.archive.application.dto.SearchRequest request) throws EarchiveException;
-
     /** Runs the four-property check (DA/T 70) over the dossier of a case now, and stores the report with it. */
     org.earchive.archive.application.dto.PropertyCheckView checkDossier(String caseNumber) throws EarchiveException;
 

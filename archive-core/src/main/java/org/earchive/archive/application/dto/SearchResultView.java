@@ -14,5 +14,19 @@ public record SearchResultView(long total, int page, int size, List<Hit> hits) {
             String title,
             String category,
             Instant archivedAt,
-            String highlight) {}
+            String highlight) {
+        /** The same hit showing {@code text} instead of its matching words. */
+        public Hit withHighlight(String text) {
+            return new Hit(
+                    archiveNumber,
+                    caseNumber,
+                    applicantName,
+                    businessType,
+                    material,
+                    title,
+                    category,
+                    archivedAt,
+                    text);
+        }
+    }
 }

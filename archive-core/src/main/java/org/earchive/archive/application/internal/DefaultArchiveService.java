@@ -48,8 +48,6 @@ public class DefaultArchiveService implements ArchiveService {
     /** "Permanent" in the store: a retention date no record will outlive. */
     static final LocalDate PERMANENT_UNTIL = LocalDate.of(2999, 12, 31);
     /** What a hit on a restricted (or destroyed) record shows instead of its text. */
-    static final String RESTRICTED_HIGHLIGHT = "（控制使用档案，借阅获批后可查看内容 / restricted: borrow to read）";
-
     @EJB
     ArchiveNumbering numbering;
 
@@ -81,7 +79,7 @@ public class DefaultArchiveService implements ArchiveService {
     ObjectStore store;
 
     @Inject
-    org.earchive.archive.domain.service.SearchIndex index;
+    org.earchive.archive.application.port.SearchIndex index;
 
     @Inject
     org.earchive.archive.domain.model.document.DocumentRepository documents;
@@ -335,130 +333,18 @@ public class DefaultArchiveService implements ArchiveService {
                 .toList();
     }
 
-    /** Best effort: the index is rebuilt from the database ({@link #reindex}) if this fails. */
+    /** Best effort: the index is rebuilt from the database ({@link DefaultSearchService#reindex}) if this fails. */
     private void indexRecords(String caseNumber, List<ArchiveRecord> records) {
         cases.find(caseNumber).ifPresent(c -> {
             try {
                 index.indexAll(records.stream()
-                        .map(r -> entry(r, c, texts.of(r.documentId())))
+                        .map(r -> DefaultSearchService.entry(r, c, texts.of(r.documentId())))
                         .toList());
             } catch (java.io.IOException | RuntimeException e) {
                 java.util.logging.Logger.getLogger(DefaultArchiveService.class.getName())
                         .warning("Case " + caseNumber + " archived but not indexed: " + e.getMessage());
             }
         });
-    }
-
-    /** A record's index entry; its text is its document's (the OCR layer of the PDF/A), kept in the database. */
-    static org.earchive.archive.domain.service.SearchIndex.Entry entry(
-            ArchiveRecord r, org.earchive.archive.domain.model.cases.BusinessCase c, String text) {
-        return new org.earchive.archive.domain.service.SearchIndex.Entry(
-                "rec:" + r.archiveNumber(),
-                c.caseNumber(),
-                r.citizenId(),
-                c.applicant().name(),
-                r.businessType(),
-                r.materialCode(),
-                r.title(),
-                text,
-                "record",
-                r.archiveNumber(),
-                r.category(),
-                c.hall(),
-                r.archivedAt().toEpochMilli());
-    }
-
-    @Override
-    @RolesAllowed(Roles.ADMIN)
-    public long reindex() throws EarchiveException {
-        try {
-            index.clear();
-            long indexed = 0;
-            long after = 0;
-            for (List<Object[]> page = numbering.recordsWithCases(after, 500);
-                    !page.isEmpty();
-                    page = numbering.recordsWithCases(after, 500)) {
-                List<org.earchive.archive.domain.service.SearchIndex.Entry> entries = new java.util.ArrayList<>();
-                for (Object[] row : page) {
-                    ArchiveRecord r = (ArchiveRecord) row[0];
-                    entries.add(entry(
-                            r,
-                            (org.earchive.archive.domain.model.cases.BusinessCase) row[1],
-                            texts.of(r.documentId())));
-                    after = r.id();
-                }
-                index.indexAll(entries);
-                indexed += entries.size();
-            }
-            index.commit();
-            return indexed;
-        } catch (java.io.IOException e) {
-            throw new EarchiveException(
-                    ErrorCode.STORAGE_UNAVAILABLE, "The search index could not be rebuilt: " + e.getMessage(), e);
-        }
-    }
-
-    @Override
-    @RolesAllowed({Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.READER, Roles.REVIEWER, Roles.CLERK})
-    @TransactionAttribute(TransactionAttributeType.REQUIRED)
-    public org.earchive.archive.application.dto.SearchResultView search(
-            org.earchive.archive.application.dto.SearchRequest r) throws EarchiveException {
-        String hall = this.hall.confinement().orElse(null);
-        java.time.ZoneId zone = settings.zone();
-        try {
-            org.earchive.archive.domain.service.SearchIndex.Page page =
-                    index.search(new org.earchive.archive.domain.service.SearchIndex.Query(
-                            r.text(),
-                            r.citizenId(),
-                            r.applicantName(),
-                            r.businessType(),
-                            r.archiveNumber(),
-                            r.category(),
-                            hall,
-                            r.from() == null
-                                    ? null
-                                    : r.from().atStartOfDay(zone).toInstant().toEpochMilli(),
-                            r.to() == null
-                                    ? null
-                                    : r.to().plusDays(1)
-                                                    .atStartOfDay(zone)
-                                                    .toInstant()
-                                                    .toEpochMilli()
-                                            - 1,
-                            r.page(),
-                            r.size() <= 0 ? 20 : r.size()));
-            java.util.Set<String> hidden = access.hidden(
-                    page.hits().stream()
-                            .map(h -> h.archiveNumber())
-                            .filter(n -> n != null)
-                            .toList(),
-                    context.getCallerPrincipal().getName());
-            return new org.earchive.archive.application.dto.SearchResultView(
-                    page.total(),
-                    page.page(),
-                    page.size(),
-                    page.hits().stream()
-                            .map(h -> new org.earchive.archive.application.dto.SearchResultView.Hit(
-                                    h.archiveNumber(),
-                                    h.caseNumber(),
-                                    h.applicantName(),
-                                    h.businessType(),
-                                    h.material(),
-                                    h.title(),
-                                    h.category(),
-                                    java.time.Instant.ofEpochMilli(h.epochMillis()),
-                                    hidden.contains(h.archiveNumber()) ? RESTRICTED_HIGHLIGHT : h.highlight()))
-                            .toList());
-        } catch (IllegalArgumentException e) {
-            throw new EarchiveException(ErrorCode.INVALID_REQUEST, "检索词无法检索，请减少或简化检索词。" + e.getMessage(), e);
-        } catch (java.io.IOException e) {
-            java.util.logging.Logger.getLogger(DefaultArchiveService.class.getName())
-                    .warning("Search failed: " + e);
-            throw new EarchiveException(
-                    ErrorCode.STORAGE_UNAVAILABLE,
-                    "检索暂时不可用，请稍后重试。The search index does not answer: try again shortly.",
-                    e);
-        }
     }
 
     private String caseNumberOf(ArchiveRecord r) {

@@ -20,7 +20,7 @@ import org.earchive.archive.application.ErrorCode;
 import org.earchive.archive.application.Settings;
 import org.earchive.archive.application.dto.BackupReport;
 import org.earchive.archive.application.port.HotBackup;
-import org.earchive.archive.domain.service.SearchIndex;
+import org.earchive.archive.application.port.SearchIndex;
 
 /**
  * A hot backup of the embedded default. Order matters: the database first, then the index, then the objects. Objects

@@ -24,11 +24,11 @@ import org.earchive.archive.application.ErrorCode;
 import org.earchive.archive.application.Settings;
 import org.earchive.archive.application.dto.AppraisalRun;
 import org.earchive.archive.application.dto.DisposalListView;
+import org.earchive.archive.application.port.SearchIndex;
 import org.earchive.archive.domain.model.audit.AuditAction;
 import org.earchive.archive.domain.model.cases.CaseRepository;
 import org.earchive.archive.domain.model.disposal.DisposalList;
 import org.earchive.archive.domain.model.record.ArchiveRepository;
-import org.earchive.archive.domain.service.SearchIndex;
 import org.earchive.storage.ObjectStore;
 import org.earchive.storage.StorageException;
 
@@ -163,7 +163,7 @@ public class DefaultDispositionService implements DispositionService {
                 archive.find(item.archiveNumber())
                         .ifPresent(r -> cases.findById(r.caseId()).ifPresent(c -> {
                             try {
-                                index.index(DefaultArchiveService.entry(r, c, ""));
+                                index.index(DefaultSearchService.entry(r, c, ""));
                             } catch (java.io.IOException | RuntimeException e) {
                                 LOG.warning("Index entry of " + r.archiveNumber() + " not updated: " + e.getMessage()
                                         + " (admin reindex repairs it)");

@@ -19,7 +19,10 @@ import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.RiskService;
 import org.earchive.archive.application.dto.CaseEvidence;
 import org.earchive.archive.application.dto.CaseFlagView;
+import org.earchive.archive.application.dto.SearchRequest;
+import org.earchive.archive.application.dto.SearchResultView;
 import org.earchive.archive.application.dto.Sighting;
+import org.earchive.archive.application.port.SearchIndex;
 import org.earchive.archive.domain.model.audit.AuditAction;
 import org.earchive.archive.domain.model.cases.BusinessCase;
 import org.earchive.archive.domain.model.cases.CaseRepository;
@@ -30,7 +33,6 @@ import org.earchive.archive.domain.model.record.ArchiveRecord;
 import org.earchive.archive.domain.model.record.ArchiveRepository;
 import org.earchive.archive.domain.model.risk.CaseFlag;
 import org.earchive.archive.domain.model.risk.CaseFlagRepository;
-import org.earchive.archive.domain.service.SearchIndex;
 
 @Stateless
 public class DefaultRiskService implements RiskService {
@@ -153,9 +155,9 @@ public class DefaultRiskService implements RiskService {
         BusinessCase self = cases.find(exceptCase).orElseThrow(() -> Failures.caseNotFound(exceptCase));
         Map<String, Sighting> out = new LinkedHashMap<>();
         try {
-            SearchIndex.Page page =
-                    index.search(new SearchIndex.Query(phrase, null, null, null, null, null, null, null, null, 0, 20));
-            for (SearchIndex.Hit hit : page.hits()) {
+            SearchResultView page =
+                    index.search(new SearchRequest(phrase, null, null, null, null, null, null, null, 0, 20), null);
+            for (SearchResultView.Hit hit : page.hits()) {
                 if (hit.caseNumber().equals(exceptCase) || out.containsKey(hit.archiveNumber())) {
                     continue;
                 }

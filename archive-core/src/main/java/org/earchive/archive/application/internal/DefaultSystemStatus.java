@@ -6,7 +6,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.earchive.archive.application.port.DatabaseStatus;
-import org.earchive.archive.domain.service.SearchIndex;
+import org.earchive.archive.application.port.SearchIndex;
 import org.earchive.storage.ObjectStore;
 
 @Stateless

@@ -30,6 +30,7 @@ import org.earchive.archive.application.dto.PropertyCheckView.Item;
 import org.earchive.archive.application.dto.TransferEntryView;
 import org.earchive.archive.application.dto.TransferReport;
 import org.earchive.archive.application.dto.TransferScope;
+import org.earchive.archive.application.port.SearchIndex;
 import org.earchive.archive.domain.model.audit.AuditAction;
 import org.earchive.archive.domain.model.audit.AuditRepository;
 import org.earchive.archive.domain.model.cases.BusinessCase;
@@ -43,7 +44,6 @@ import org.earchive.archive.domain.model.record.ArchiveRecord;
 import org.earchive.archive.domain.model.record.ArchiveRepository;
 import org.earchive.archive.domain.model.transfer.RecordDescription;
 import org.earchive.archive.domain.model.transfer.TransferEntry;
-import org.earchive.archive.domain.service.SearchIndex;
 import org.earchive.storage.ObjectStore;
 import org.earchive.storage.StorageException;
 import org.earchive.storage.StoredObject;
@@ -298,7 +298,7 @@ public class DefaultTransferService implements TransferService {
         try {
             BusinessCase c = cases.findById(records.get(0).caseId()).orElseThrow();
             index.indexAll(records.stream()
-                    .map(r -> DefaultArchiveService.entry(r, c, texts.of(r.documentId())))
+                    .map(r -> DefaultSearchService.entry(r, c, texts.of(r.documentId())))
                     .toList());
         } catch (IOException | RuntimeException e) {
             LOG.warning("Received records imported but not indexed (reindex rebuilds it): " + e.getMessage());

@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.earchive.archive.domain.service.SearchIndex;
+import org.earchive.archive.application.port.SearchIndex;
 
 /** Commits the search index every few seconds, so that uploads do not each wait for a disk sync of the index. */
 @Singleton

@@ -24,6 +24,7 @@ import org.earchive.archive.application.ErrorCode;
 import org.earchive.archive.application.Settings;
 import org.earchive.archive.application.dto.PropertyCheckView.Item;
 import org.earchive.archive.application.dto.TransferReport;
+import org.earchive.archive.application.port.SearchIndex;
 import org.earchive.archive.application.port.TransferPackages;
 import org.earchive.archive.domain.model.audit.AuditRepository;
 import org.earchive.archive.domain.model.cases.CaseRepository;
@@ -32,7 +33,6 @@ import org.earchive.archive.domain.model.document.DocumentRepository;
 import org.earchive.archive.domain.model.identity.CitizenId;
 import org.earchive.archive.domain.model.record.ArchiveRepository;
 import org.earchive.archive.domain.model.transfer.RecordDescription;
-import org.earchive.archive.domain.service.SearchIndex;
 import org.earchive.storage.ObjectStore;
 import org.earchive.storage.digest.FixityDigest;
 
@@ -93,10 +93,10 @@ public class PackageCheck {
     SessionContext context;
 
     /** One record of the package as verified. */
-    record Received(String path, RecordDescription description) {}
+    public record Received(String path, RecordDescription description) {}
 
     /** A package after every check: the open bag, its records, the problems found and the receipt's check items. */
-    final class Checked implements AutoCloseable {
+    public static final class Checked implements AutoCloseable {
         final TransferPackages.PackageReader bag;
         final List<String> problems = new ArrayList<>();
         final List<Received> records = new ArrayList<>();
@@ -140,7 +140,7 @@ public class PackageCheck {
         }
     }
 
-    Checked check(Path packageFile) throws EarchiveException {
+    public Checked check(Path packageFile) throws EarchiveException {
         TransferPackages.PackageReader bag;
         try {
             bag = packages.read(packageFile, 64L * 1024 * 1024 * 1024);

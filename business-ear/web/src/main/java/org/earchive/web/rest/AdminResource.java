@@ -91,14 +91,14 @@ public class AdminResource {
     public record ReindexReport(long records) {}
 
     @jakarta.ejb.EJB
-    org.earchive.archive.application.ArchiveService archive;
+    org.earchive.archive.application.SearchService search;
 
     @POST
     @Path("reindex")
     @Roles("admin")
     @Operation(summary = "Rebuild the search index from the database (./earchive admin reindex)")
     public ReindexReport reindex() throws EarchiveException {
-        return new ReindexReport(archive.reindex());
+        return new ReindexReport(search.reindex());
     }
 
     @POST

@@ -15,6 +15,7 @@ import java.util.List;
 import org.earchive.archive.application.ArchiveService;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
+import org.earchive.archive.application.SearchService;
 import org.earchive.archive.application.dto.PropertyCheckView;
 import org.earchive.archive.application.dto.RecordView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -27,6 +28,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ArchiveResource {
     @EJB
     ArchiveService archive;
+
+    @EJB
+    SearchService search;
 
     @GET
     @Path("records/{archiveNumber}")
@@ -72,7 +76,7 @@ public class ArchiveResource {
             @jakarta.ws.rs.QueryParam("page") @jakarta.ws.rs.DefaultValue("0") int page,
             @jakarta.ws.rs.QueryParam("size") @jakarta.ws.rs.DefaultValue("20") int size)
             throws EarchiveException {
-        return archive.search(new org.earchive.archive.application.dto.SearchRequest(
+        return search.search(new org.earchive.archive.application.dto.SearchRequest(
                 q,
                 citizenId,
                 name,

@@ -9,6 +9,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -24,7 +27,9 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import org.earchive.archive.domain.service.SearchIndex;
+import org.earchive.archive.application.dto.SearchRequest;
+import org.earchive.archive.application.dto.SearchResultView;
+import org.earchive.archive.application.port.SearchIndex;
 import org.earchive.archive.infrastructure.config.EarchiveSettings;
 
 /** One writer and one searcher manager per application; both are thread-safe. */
@@ -37,9 +42,12 @@ public class LuceneSearchIndex implements SearchIndex {
     private IndexWriter writer;
     private SearcherManager searchers;
     private SnapshotDeletionPolicy snapshots;
+    /** The office's zone: a search "from" and "to" a day mean that day's midnights there. */
+    ZoneId zone = ZoneId.systemDefault();
 
     @PostConstruct
     void open() {
+        zone = settings.zone();
         try {
             open(settings.indexDirectory());
         } catch (IOException e) {
@@ -114,7 +122,9 @@ public class LuceneSearchIndex implements SearchIndex {
     }
 
     @Override
-    public Page search(Query q) throws IOException {
+    public SearchResultView search(SearchRequest q, String hall) throws IOException {
+        Long fromMillis = q.from() == null ? null : startOf(q.from());
+        Long toMillis = q.to() == null ? null : startOf(q.to().plusDays(1)) - 1;
         org.apache.lucene.search.BooleanQuery.Builder b = new org.apache.lucene.search.BooleanQuery.Builder();
         b.add(
                 new org.apache.lucene.search.TermQuery(new Term("kind", "record")),
@@ -124,13 +134,13 @@ public class LuceneSearchIndex implements SearchIndex {
         filter(b, "businessType", q.businessType());
         filter(b, "archiveNumber", q.archiveNumber());
         filter(b, "category", q.category());
-        filter(b, "hall", q.hall());
-        if (q.fromMillis() != null || q.toMillis() != null) {
+        filter(b, "hall", hall);
+        if (fromMillis != null || toMillis != null) {
             b.add(
                     org.apache.lucene.document.LongPoint.newRangeQuery(
                             "time",
-                            q.fromMillis() == null ? Long.MIN_VALUE : q.fromMillis(),
-                            q.toMillis() == null ? Long.MAX_VALUE : q.toMillis()),
+                            fromMillis == null ? Long.MIN_VALUE : fromMillis,
+                            toMillis == null ? Long.MAX_VALUE : toMillis),
                     org.apache.lucene.search.BooleanClause.Occur.FILTER);
         }
         org.apache.lucene.search.Query text = null;
@@ -153,7 +163,7 @@ public class LuceneSearchIndex implements SearchIndex {
                         "The search words cannot be searched for: use fewer or simpler words.", e);
             }
         }
-        int size = Math.max(1, Math.min(q.size(), 100));
+        int size = q.size() <= 0 ? 20 : Math.min(q.size(), 100);
         int page = Math.max(0, q.page());
         IndexSearcher s = searchers.acquire();
         try {
@@ -172,10 +182,10 @@ public class LuceneSearchIndex implements SearchIndex {
                             new org.apache.lucene.search.highlight.SimpleHTMLFormatter("<em>", "</em>"),
                             new org.apache.lucene.search.highlight.SimpleHTMLEncoder(),
                             new org.apache.lucene.search.highlight.QueryScorer(text));
-            java.util.List<Hit> hits = new java.util.ArrayList<>();
+            java.util.List<SearchResultView.Hit> hits = new java.util.ArrayList<>();
             for (int i = page * size; i < top.scoreDocs.length; i++) {
                 Document d = s.storedFields().document(top.scoreDocs[i].doc);
-                hits.add(new Hit(
+                hits.add(new SearchResultView.Hit(
                         d.get("archiveNumber"),
                         d.get("caseNumber"),
                         d.get("applicantName"),
@@ -183,13 +193,18 @@ public class LuceneSearchIndex implements SearchIndex {
                         d.get("material"),
                         d.get("title"),
                         d.get("category"),
-                        d.getField("timeStored").numericValue().longValue(),
+                        Instant.ofEpochMilli(
+                                d.getField("timeStored").numericValue().longValue()),
                         highlight(highlighter, d)));
             }
-            return new Page(total, page, size, hits);
+            return new SearchResultView(total, page, size, hits);
         } finally {
             searchers.release(s);
         }
+    }
+
+    private long startOf(LocalDate day) {
+        return day.atStartOfDay(zone).toInstant().toEpochMilli();
     }
 
     private static void filter(org.apache.lucene.search.BooleanQuery.Builder b, String field, String value) {

@@ -9,7 +9,9 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.FSDirectory;
-import org.earchive.archive.domain.service.SearchIndex;
+import org.earchive.archive.application.dto.SearchRequest;
+import org.earchive.archive.application.dto.SearchResultView;
+import org.earchive.archive.application.port.SearchIndex;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,8 +51,8 @@ class LuceneSearchIndexTest {
                 "ZJ",
                 "HALL-01",
                 2L));
-        SearchIndex.Page found = index.search(
-                new SearchIndex.Query("档案", "11010519491231002X", null, "ENROLL", null, null, null, null, null, 0, 10));
+        SearchResultView found = index.search(
+                new SearchRequest("档案", "11010519491231002X", null, "ENROLL", null, null, null, null, 0, 10), null);
         assertEquals(1, found.total());
         assertEquals("F001-2026-ZJ-Y-000001", found.hits().get(0).archiveNumber());
         assertTrue(
@@ -58,15 +60,15 @@ class LuceneSearchIndexTest {
                 found.hits().get(0).highlight());
         assertEquals(
                 0,
-                index.search(new SearchIndex.Query("档案", null, null, "PENSION", null, null, null, null, null, 0, 10))
+                index.search(new SearchRequest("档案", null, null, "PENSION", null, null, null, null, 0, 10), null)
                         .total());
         assertEquals(
                 0,
-                index.search(new SearchIndex.Query("养老", null, null, null, null, null, null, null, null, 0, 10))
+                index.search(new SearchRequest("养老", null, null, null, null, null, null, null, 0, 10), null)
                         .total());
         assertEquals(
                 0,
-                index.search(new SearchIndex.Query(null, null, null, null, null, null, "HALL-02", null, null, 0, 10))
+                index.search(new SearchRequest(null, null, null, null, null, null, null, null, 0, 10), "HALL-02")
                         .total());
         assertEquals(1, index.count(), "re-indexing the same id replaces the entry");
 

@@ -7,6 +7,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,7 +16,8 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.earchive.archive.domain.service.SearchIndex;
+import org.earchive.archive.application.dto.SearchRequest;
+import org.earchive.archive.application.port.SearchIndex;
 
 /**
  * {@code ./earchive bench search [items] [queries]}: generates archived items (default 1,000,000) with OCR-like Chinese
@@ -75,18 +78,18 @@ public final class SearchBench {
                 index.count(), indexSeconds, items / indexSeconds, threads, size(dir) / (1024 * 1024));
 
         Random random = new Random(7);
-        List<SearchIndex.Query> qs = new ArrayList<>();
+        List<SearchRequest> qs = new ArrayList<>();
         for (int i = 0; i < queries + 200; i++) {
             qs.add(query(random));
         }
         long hits = 0;
-        for (SearchIndex.Query q : qs.subList(0, 200)) {
-            hits += index.search(q).total(); // warm-up
+        for (SearchRequest q : qs.subList(0, 200)) {
+            hits += index.search(q, null).total(); // warm-up
         }
         long[] lucene = new long[queries];
         for (int i = 0; i < queries; i++) {
             long s = System.nanoTime();
-            hits += index.search(qs.get(200 + i)).hits().size();
+            hits += index.search(qs.get(200 + i), null).hits().size();
             lucene[i] = System.nanoTime() - s;
         }
         report("lucene (product)", lucene);
@@ -135,34 +138,33 @@ public final class SearchBench {
                 START + (long) (r.nextDouble() * SPAN));
     }
 
-    static SearchIndex.Query query(Random r) {
+    /** The day (in this machine's zone, as the index reads it) of an instant. */
+    static LocalDate day(long epochMillis) {
+        return java.time.Instant.ofEpochMilli(epochMillis)
+                .atZone(ZoneId.systemDefault())
+                .toLocalDate();
+    }
+
+    static long startOf(LocalDate day) {
+        return day.atStartOfDay(ZoneId.systemDefault()).toInstant().toEpochMilli();
+    }
+
+    static SearchRequest query(Random r) {
         String word = WORDS[r.nextInt(WORDS.length)];
         return switch (r.nextInt(3)) {
             case 0 ->
-                new SearchIndex.Query(
-                        word, null, null, TYPES[r.nextInt(TYPES.length)], null, null, null, null, null, 0, 20);
+                new SearchRequest(word, null, null, TYPES[r.nextInt(TYPES.length)], null, null, null, null, 0, 20);
             case 1 ->
-                new SearchIndex.Query(
-                        word,
-                        null,
-                        null,
-                        null,
-                        null,
-                        CATEGORIES[r.nextInt(CATEGORIES.length)],
-                        null,
-                        null,
-                        null,
-                        0,
-                        20);
+                new SearchRequest(
+                        word, null, null, null, null, CATEGORIES[r.nextInt(CATEGORIES.length)], null, null, 0, 20);
             default -> {
-                long from = START + (long) (r.nextDouble() * (SPAN - 90L * 86_400_000L));
-                yield new SearchIndex.Query(
-                        word, null, null, null, null, null, null, from, from + 90L * 86_400_000L, 0, 20);
+                LocalDate from = day(START + (long) (r.nextDouble() * (SPAN - 90L * 86_400_000L)));
+                yield new SearchRequest(word, null, null, null, null, null, from, from.plusDays(89), 0, 20);
             }
         };
     }
 
-    static void peer(String url, int items, List<SearchIndex.Query> qs) throws Exception {
+    static void peer(String url, int items, List<SearchRequest> qs) throws Exception {
         try (Connection c = DriverManager.getConnection(
                 url,
                 System.getenv().getOrDefault("EARCHIVE_BENCH_PG_USER", "earchive_bench"),
@@ -207,7 +209,7 @@ public final class SearchBench {
                     "peer postgresql: loaded and indexed %,d rows in %.0f s%n", items, (System.nanoTime() - t0) / 1e9);
             long[] times = new long[qs.size() - 20];
             for (int i = 0; i < qs.size(); i++) { // the first 20 warm the cache up
-                SearchIndex.Query q = qs.get(i);
+                SearchRequest q = qs.get(i);
                 String filter = q.businessType() != null
                         ? "business_type = ?"
                         : q.category() != null ? "category = ?" : "archived_at BETWEEN ? AND ?";
@@ -220,8 +222,8 @@ public final class SearchBench {
                     } else if (q.category() != null) {
                         p.setString(2, q.category());
                     } else {
-                        p.setLong(2, q.fromMillis());
-                        p.setLong(3, q.toMillis());
+                        p.setLong(2, startOf(q.from()));
+                        p.setLong(3, startOf(q.to().plusDays(1)) - 1);
                     }
                     long s = System.nanoTime();
                     try (ResultSet rs = p.executeQuery()) {

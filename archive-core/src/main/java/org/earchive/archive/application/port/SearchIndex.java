@@ -1,7 +1,9 @@
-package org.earchive.archive.domain.service;
+package org.earchive.archive.application.port;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.earchive.archive.application.dto.SearchRequest;
+import org.earchive.archive.application.dto.SearchResultView;
 
 /**
  * The full-text index over documents and records. It is never the only copy of anything: everything in it can be
@@ -21,8 +23,12 @@ public interface SearchIndex {
     /** Makes entries indexed since the last commit durable (they are searchable before it). */
     void commit() throws IOException;
 
-    /** Full text and filters over archive records, newest first within equal relevance, one page at a time. */
-    Page search(Query query) throws IOException;
+    /**
+     * Full text and filters over archive records, newest first within equal relevance, one page at a time (size 1 to
+     * 100, 20 if not given); {@code hall}, when not null, confines the search to that hall's records. The hits are
+     * the shape the caller shows, with the matching words marked {@code <em>…</em>} in escaped text.
+     */
+    SearchResultView search(SearchRequest request, String hall) throws IOException;
 
     /** Number of entries searchable now. */
     long count() throws IOException;
@@ -64,32 +70,4 @@ public interface SearchIndex {
             String category,
             String hall,
             long epochMillis) {}
-
-    /** A search: free text plus exact filters; null or blank means "any". */
-    record Query(
-            String text,
-            String citizenId,
-            String applicantName,
-            String businessType,
-            String archiveNumber,
-            String category,
-            String hall,
-            Long fromMillis,
-            Long toMillis,
-            int page,
-            int size) {}
-
-    /** One result: the record's identity and the matching text with the hits marked {@code <em>…</em>}. */
-    record Hit(
-            String archiveNumber,
-            String caseNumber,
-            String applicantName,
-            String businessType,
-            String material,
-            String title,
-            String category,
-            long epochMillis,
-            String highlight) {}
-
-    record Page(long total, int page, int size, java.util.List<Hit> hits) {}
 }
