@@ -391,7 +391,7 @@ class BrowserIT {
                 var station = new org.earchive.capture.station.Station(
                         spool,
                         pipeline,
-                        new org.earchive.capture.station.ServerClient(
+                        new org.earchive.capture.infrastructure.http.ArchiveApiClient(
                                 java.net.URI.create(Api.BASE), "station", Api.PASSWORD),
                         true);
                 Thread loop = new Thread(

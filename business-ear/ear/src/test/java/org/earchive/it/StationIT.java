@@ -13,11 +13,12 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import org.earchive.capture.infrastructure.StandardComponents;
+import org.earchive.capture.infrastructure.http.ArchiveApiClient;
 import org.earchive.capture.pipeline.CaptureSettings;
 import org.earchive.capture.pipeline.Pipeline;
-import org.earchive.capture.station.ServerClient;
 import org.earchive.capture.station.Spool;
 import org.earchive.capture.station.Station;
+import org.earchive.capture.station.port.ArchiveServer;
 import org.earchive.capture.testing.FormScans;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -75,7 +76,7 @@ class StationIT {
 
         // the server is away: the batch is processed and kept, nothing is lost, the pause grows
         Station offline = new Station(
-                spool, pipeline, new ServerClient(URI.create("http://127.0.0.1:9"), "station", Api.PASSWORD));
+                spool, pipeline, new ArchiveApiClient(URI.create("http://127.0.0.1:9"), "station", Api.PASSWORD));
         Station.Round first = offline.runOnce();
         assertEquals(1, first.processed());
         assertEquals(1, first.waiting());
@@ -89,8 +90,8 @@ class StationIT {
         String originalSha = sha256(scan);
 
         // an earlier attempt reached the server but its answer was lost (the station crashed before noting it)
-        ServerClient client = new ServerClient(URI.create(Api.BASE), "station", Api.PASSWORD);
-        ServerClient.Uploaded lost = client.upload(
+        ArchiveApiClient client = new ArchiveApiClient(URI.create(Api.BASE), "station", Api.PASSWORD);
+        ArchiveServer.Uploaded lost = client.upload(
                 caseNumber, "APPLICATION_FORM", "ARCHIVAL", pdf, "application/pdf", batch.id() + ":" + pdfSha);
         assertFalse(lost.replayed());
 
@@ -131,7 +132,8 @@ class StationIT {
             batch.accept("scan.tif", in);
         }
         batch.close();
-        Station station = new Station(spool, pipeline, new ServerClient(URI.create(Api.BASE), "station", Api.PASSWORD));
+        Station station =
+                new Station(spool, pipeline, new ArchiveApiClient(URI.create(Api.BASE), "station", Api.PASSWORD));
         Station.Round r = station.runOnce();
         assertEquals(1, r.failed());
         assertEquals(Spool.State.FAILED, batch.state());

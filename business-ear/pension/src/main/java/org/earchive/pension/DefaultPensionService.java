@@ -21,6 +21,7 @@ import org.earchive.archive.application.CaseService;
 import org.earchive.archive.application.DocumentService;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
+import org.earchive.archive.application.Roles;
 import org.earchive.archive.application.dto.CaseView;
 import org.earchive.archive.application.dto.DocumentView;
 import org.earchive.archive.application.dto.RecordView;
@@ -43,7 +44,7 @@ public class DefaultPensionService implements PensionService {
     SessionContext context;
 
     @Override
-    @RolesAllowed("reviewer")
+    @RolesAllowed(Roles.REVIEWER)
     public PensionDetermination determine(String caseNumber, PensionRequest request) throws EarchiveException {
         CaseView c = cases.find(caseNumber);
         if (!TYPES.contains(c.businessType())) {

@@ -26,6 +26,7 @@ import java.util.Optional;
 import org.earchive.archive.application.CaseService;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
+import org.earchive.archive.application.Roles;
 import org.earchive.archive.application.TransferService;
 import org.earchive.archive.application.dto.CaseView;
 import org.earchive.archive.application.dto.TransferReport;
@@ -46,7 +47,7 @@ public class DefaultPensionTransfer implements PensionTransferService {
     TransferService transfers;
 
     @Override
-    @RolesAllowed({"archivist", "admin"})
+    @RolesAllowed({Roles.ARCHIVIST, Roles.ADMIN})
     public TransferDelivery send(String caseNumber, String receiver) throws EarchiveException {
         CaseView c = cases.find(caseNumber);
         if (!c.businessType().equals("TRANSFER")) {

@@ -14,6 +14,7 @@ import org.earchive.capture.pipeline.CaptureResult;
 import org.earchive.capture.pipeline.OutputDocument;
 import org.earchive.capture.pipeline.Pipeline;
 import org.earchive.capture.pipeline.Sidecar;
+import org.earchive.capture.station.port.ArchiveServer;
 
 /**
  * Moves batches through the spool: processes captured ones with the pipeline, uploads processed ones — each file
@@ -27,16 +28,16 @@ public final class Station {
 
     private final Spool spool;
     private final Pipeline pipeline;
-    private final ServerClient server;
+    private final ArchiveServer server;
     private final boolean review;
     private int failedRounds;
 
-    public Station(Spool spool, Pipeline pipeline, ServerClient server) {
+    public Station(Spool spool, Pipeline pipeline, ArchiveServer server) {
         this(spool, pipeline, server, false);
     }
 
     /** @param review processed batches wait for the clerk's approval (quality control) before they are uploaded */
-    public Station(Spool spool, Pipeline pipeline, ServerClient server, boolean review) {
+    public Station(Spool spool, Pipeline pipeline, ArchiveServer server, boolean review) {
         this.spool = spool;
         this.pipeline = pipeline;
         this.server = server;
@@ -63,7 +64,7 @@ public final class Station {
                         uploaded++;
                         continue; // confirmed and removed from the spool
                     }
-                } catch (ServerClient.Unavailable e) {
+                } catch (ArchiveServer.Unavailable e) {
                     LOG.warning("batch " + batch.id() + " waits for the server: " + e.getMessage());
                     waiting++;
                     continue;
@@ -161,10 +162,10 @@ public final class Station {
             if (done.contains(entry)) {
                 continue;
             }
-            ServerClient.Uploaded u;
+            ArchiveServer.Uploaded u;
             try {
                 u = server.upload(f[1], f[2], f[0], file, f[4], batch.id() + ":" + sha256);
-            } catch (ServerClient.Rejected e) {
+            } catch (ArchiveServer.Rejected e) {
                 batch.fail(e.code(), file.getFileName() + ": " + e.getMessage());
                 return;
             }

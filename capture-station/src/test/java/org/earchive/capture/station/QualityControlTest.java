@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.earchive.capture.infrastructure.StandardComponents;
+import org.earchive.capture.infrastructure.http.ArchiveApiClient;
 import org.earchive.capture.infrastructure.imageio.TiffPage;
 import org.earchive.capture.pipeline.CaptureSettings;
 import org.earchive.capture.pipeline.Pipeline;
@@ -44,7 +45,7 @@ class QualityControlTest {
         CaptureSettings settings = CaptureSettings.fromEnvironment().withWorkers(2);
         try (Pipeline pipeline = new Pipeline(StandardComponents.create(settings), settings)) {
             Station station = new Station(
-                    spool, pipeline, new ServerClient(URI.create("http://127.0.0.1:9"), "service", "x"), true);
+                    spool, pipeline, new ArchiveApiClient(URI.create("http://127.0.0.1:9"), "service", "x"), true);
             Station.Round first = station.runOnce();
             assertEquals(1, first.processed());
             assertEquals(0, first.waiting(), "nothing is sent before the clerk approves");

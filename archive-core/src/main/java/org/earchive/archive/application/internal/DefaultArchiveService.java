@@ -16,6 +16,7 @@ import java.util.List;
 import org.earchive.archive.application.ArchiveService;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
+import org.earchive.archive.application.Roles;
 import org.earchive.archive.application.Settings;
 import org.earchive.archive.application.dto.MaterialAnswer;
 import org.earchive.archive.application.dto.PropertyCheckView;

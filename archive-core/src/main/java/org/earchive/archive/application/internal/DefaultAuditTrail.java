@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import org.earchive.archive.application.AuditTrail;
+import org.earchive.archive.application.Roles;
 import org.earchive.archive.application.dto.AuditEventView;
 import org.earchive.archive.application.dto.AuditVerification;
 import org.earchive.archive.domain.model.audit.AuditAction;

@@ -17,6 +17,7 @@ import java.util.logging.Logger;
 import org.earchive.archive.application.BackupService;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
+import org.earchive.archive.application.Roles;
 import org.earchive.archive.application.Settings;
 import org.earchive.archive.application.dto.BackupReport;
 import org.earchive.archive.application.port.HotBackup;

@@ -12,6 +12,7 @@ import org.earchive.archive.application.AuditTrail;
 import org.earchive.archive.application.BorrowingService;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
+import org.earchive.archive.application.Roles;
 import org.earchive.archive.application.dto.BorrowingView;
 import org.earchive.archive.domain.model.audit.AuditAction;
 import org.earchive.archive.domain.model.borrowing.Borrowing;

@@ -11,6 +11,7 @@ import java.util.logging.Logger;
 import org.earchive.archive.application.CaseService;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
+import org.earchive.archive.application.Roles;
 import org.earchive.archive.application.Settings;
 import org.earchive.archive.application.dto.CaseView;
 import org.earchive.archive.application.dto.OpenCaseCommand;

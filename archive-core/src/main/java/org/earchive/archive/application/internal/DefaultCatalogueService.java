@@ -15,6 +15,7 @@ import org.earchive.archive.application.AuditTrail;
 import org.earchive.archive.application.CatalogueService;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
+import org.earchive.archive.application.Roles;
 import org.earchive.archive.application.dto.BusinessTypeView;
 import org.earchive.archive.domain.model.audit.AuditAction;
 import org.earchive.archive.domain.model.catalogue.BusinessType;

@@ -21,6 +21,7 @@ import org.earchive.archive.application.AuditTrail;
 import org.earchive.archive.application.DispositionService;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
+import org.earchive.archive.application.Roles;
 import org.earchive.archive.application.Settings;
 import org.earchive.archive.application.dto.AppraisalRun;
 import org.earchive.archive.application.dto.DisposalListView;

@@ -24,6 +24,7 @@ import org.earchive.archive.application.AuditTrail;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
 import org.earchive.archive.application.FixityAuditService;
+import org.earchive.archive.application.Roles;
 import org.earchive.archive.application.dto.CleanupReport;
 import org.earchive.archive.application.dto.FixityReport;
 import org.earchive.archive.domain.model.audit.AuditAction;

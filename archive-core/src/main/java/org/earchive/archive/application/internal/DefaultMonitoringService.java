@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.earchive.archive.application.MonitoringService;
+import org.earchive.archive.application.Roles;
 import org.earchive.archive.application.Settings;
 import org.earchive.archive.application.dto.MonitoringView;
 import org.earchive.archive.application.port.MonitoringQueries;

@@ -17,6 +17,7 @@ import java.util.logging.Logger;
 import org.earchive.archive.application.AuditTrail;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.RiskService;
+import org.earchive.archive.application.Roles;
 import org.earchive.archive.application.dto.CaseEvidence;
 import org.earchive.archive.application.dto.CaseFlagView;
 import org.earchive.archive.application.dto.SearchRequest;

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.logging.Logger;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
+import org.earchive.archive.application.Roles;
 import org.earchive.archive.application.SearchService;
 import org.earchive.archive.application.dto.SearchRequest;
 import org.earchive.archive.application.dto.SearchResultView;

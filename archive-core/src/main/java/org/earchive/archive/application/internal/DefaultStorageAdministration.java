@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import org.earchive.archive.application.AuditTrail;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
+import org.earchive.archive.application.Roles;
 import org.earchive.archive.application.StorageAdministration;
 import org.earchive.archive.domain.model.audit.AuditAction;
 import org.earchive.storage.KeyRotation;

@@ -24,6 +24,7 @@ import java.util.logging.Logger;
 import org.earchive.archive.application.AuditTrail;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
+import org.earchive.archive.application.Roles;
 import org.earchive.archive.application.Settings;
 import org.earchive.archive.application.TransferService;
 import org.earchive.archive.application.dto.PropertyCheckView.Item;

@@ -15,6 +15,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.earchive.archive.application.ArchiveService;
 import org.earchive.archive.application.EarchiveException;
+import org.earchive.archive.application.Roles;
 import org.earchive.archive.application.WorkflowService;
 import org.earchive.archive.application.dto.CaseView;
 import org.earchive.archive.application.dto.TaskView;

@@ -8,6 +8,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.FixityAuditService;
+import org.earchive.archive.application.Roles;
 
 /** The nightly fixity audit (02:30 server time); on demand through {@code POST /api/admin/fixity-audit}. */
 @Singleton

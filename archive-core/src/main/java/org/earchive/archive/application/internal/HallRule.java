@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 import org.earchive.archive.application.EarchiveException;
+import org.earchive.archive.application.Roles;
 import org.earchive.archive.domain.model.account.UserAccount;
 import org.earchive.archive.domain.model.account.UserAccountRepository;
 import org.earchive.archive.domain.model.cases.BusinessCase;

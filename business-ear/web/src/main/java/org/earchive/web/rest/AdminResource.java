@@ -11,6 +11,7 @@ import org.earchive.archive.application.BackupService;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
 import org.earchive.archive.application.FixityAuditService;
+import org.earchive.archive.application.Roles;
 import org.earchive.archive.application.StorageAdministration;
 import org.earchive.archive.application.dto.BackupReport;
 import org.earchive.archive.application.dto.CleanupReport;
@@ -45,7 +46,7 @@ public class AdminResource {
     @POST
     @Path("backup")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Roles("admin")
+    @AllowedRoles(Roles.ADMIN)
     @Operation(summary = "Hot backup of the embedded default (database, index, objects) into a folder on the server")
     public BackupReport backup(BackupRequest request) throws EarchiveException {
         if (request == null
@@ -59,7 +60,7 @@ public class AdminResource {
 
     @POST
     @Path("fixity-audit")
-    @Roles({"admin", "auditor"})
+    @AllowedRoles({Roles.ADMIN, Roles.AUDITOR})
     @Operation(
             summary =
                     "Re-read every archived object, recompute SHA-256 and SM3, and list mismatches, missing and orphan objects"
@@ -70,7 +71,7 @@ public class AdminResource {
 
     @POST
     @Path("orphan-cleanup")
-    @Roles("admin")
+    @AllowedRoles(Roles.ADMIN)
     @Operation(summary = "Remove objects that nothing refers to and that are older than one hour (never retained ones)")
     public CleanupReport orphanCleanup() throws EarchiveException {
         return fixity.removeOrphans();
@@ -78,7 +79,7 @@ public class AdminResource {
 
     @POST
     @Path("rotate-keys")
-    @Roles("admin")
+    @AllowedRoles(Roles.ADMIN)
     @Operation(
             summary = "Re-wrap every object's data key under the current master key (put the new key first in"
                     + " EARCHIVE_MASTER_KEYS and restart, then call this; objects are not rewritten)")
@@ -95,7 +96,7 @@ public class AdminResource {
 
     @POST
     @Path("reindex")
-    @Roles("admin")
+    @AllowedRoles(Roles.ADMIN)
     @Operation(summary = "Rebuild the search index from the database (./earchive admin reindex)")
     public ReindexReport reindex() throws EarchiveException {
         return new ReindexReport(search.reindex());
@@ -104,7 +105,7 @@ public class AdminResource {
     @POST
     @Path("cases/{caseNumber}/reassign")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Roles("admin")
+    @AllowedRoles(Roles.ADMIN)
     @Operation(summary = "Move an assigned case to another reviewer")
     public org.earchive.archive.application.dto.CaseView reassign(
             @jakarta.ws.rs.PathParam("caseNumber") String caseNumber, ReassignRequest request)

@@ -15,6 +15,7 @@ import java.util.List;
 import org.earchive.archive.application.ArchiveService;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
+import org.earchive.archive.application.Roles;
 import org.earchive.archive.application.SearchService;
 import org.earchive.archive.application.dto.PropertyCheckView;
 import org.earchive.archive.application.dto.RecordView;
@@ -34,7 +35,7 @@ public class ArchiveResource {
 
     @GET
     @Path("records/{archiveNumber}")
-    @Roles({"archivist", "auditor", "admin", "reader", "reviewer"})
+    @AllowedRoles({Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.READER, Roles.REVIEWER})
     @Operation(summary = "One archived item: archive number, retention, digests")
     public RecordView record(@PathParam("archiveNumber") String archiveNumber) throws EarchiveException {
         return archive.record(archiveNumber);
@@ -42,7 +43,7 @@ public class ArchiveResource {
 
     @GET
     @Path("persons/{citizenId}")
-    @Roles({"archivist", "auditor", "admin", "reader"})
+    @AllowedRoles({Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.READER})
     @Operation(summary = "Everything archived about one citizen ID (一人一档)")
     public List<RecordView> person(@PathParam("citizenId") String citizenId) throws EarchiveException {
         return archive.person(citizenId);
@@ -50,7 +51,7 @@ public class ArchiveResource {
 
     @GET
     @Path("dossiers/{caseNumber}")
-    @Roles({"archivist", "auditor", "admin", "reader", "reviewer", "clerk"})
+    @AllowedRoles({Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.READER, Roles.REVIEWER, Roles.CLERK})
     @Operation(summary = "The dossier of one case (一事一档)")
     public List<RecordView> dossier(@PathParam("caseNumber") String caseNumber) throws EarchiveException {
         return archive.dossier(caseNumber);
@@ -58,7 +59,7 @@ public class ArchiveResource {
 
     @GET
     @Path("search")
-    @Roles({"archivist", "auditor", "admin", "reader", "reviewer", "clerk"})
+    @AllowedRoles({Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.READER, Roles.REVIEWER, Roles.CLERK})
     @Operation(
             summary =
                     "Full text (Chinese word segmentation) and filters over archived records: q, citizenId, name, businessType,"
@@ -95,7 +96,7 @@ public class ArchiveResource {
 
     @POST
     @Path("dossiers/{caseNumber}/archive")
-    @Roles({"archivist", "admin"})
+    @AllowedRoles({Roles.ARCHIVIST, Roles.ADMIN})
     @Operation(
             summary =
                     "Archives an approved case again after its four-property check failed and the cause was corrected")
@@ -105,7 +106,7 @@ public class ArchiveResource {
 
     @POST
     @Path("dossiers/{caseNumber}/checks")
-    @Roles({"archivist", "auditor", "admin"})
+    @AllowedRoles({Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN})
     @Operation(summary = "Runs the four-property check (DA/T 70) over a dossier now; the report is stored with it")
     public PropertyCheckView check(@PathParam("caseNumber") String caseNumber) throws EarchiveException {
         return archive.checkDossier(caseNumber);
@@ -113,7 +114,7 @@ public class ArchiveResource {
 
     @GET
     @Path("dossiers/{caseNumber}/checks")
-    @Roles({"archivist", "auditor", "admin", "reviewer"})
+    @AllowedRoles({Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.REVIEWER})
     @Operation(summary = "The stored four-property reports of a dossier, newest first")
     public List<PropertyCheckView> dossierChecks(@PathParam("caseNumber") String caseNumber) throws EarchiveException {
         return archive.dossierChecks(caseNumber);
@@ -121,7 +122,7 @@ public class ArchiveResource {
 
     @GET
     @Path("records/{archiveNumber}/checks")
-    @Roles({"archivist", "auditor", "admin", "reviewer"})
+    @AllowedRoles({Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.REVIEWER})
     @Operation(summary = "The stored four-property reports of a record's dossier, newest first")
     public List<PropertyCheckView> checks(@PathParam("archiveNumber") String archiveNumber) throws EarchiveException {
         return archive.checks(archiveNumber);
@@ -129,7 +130,7 @@ public class ArchiveResource {
 
     @GET
     @Path("checks/{id}")
-    @Roles({"archivist", "auditor", "admin", "reviewer"})
+    @AllowedRoles({Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.REVIEWER})
     @Operation(summary = "One four-property report: every item checked, passed or failed, with the reason")
     public PropertyCheckView report(@PathParam("id") long id) throws EarchiveException {
         return archive.checkReport(id);
@@ -138,7 +139,7 @@ public class ArchiveResource {
     @PUT
     @Path("records/{archiveNumber}/hold")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Roles({"archivist", "admin"})
+    @AllowedRoles({Roles.ARCHIVIST, Roles.ADMIN})
     @Operation(summary = "Places a legal hold (with a reason): the record is never listed for disposal while held")
     public RecordView hold(@PathParam("archiveNumber") String archiveNumber, HoldRequest request)
             throws EarchiveException {
@@ -148,7 +149,7 @@ public class ArchiveResource {
 
     @DELETE
     @Path("records/{archiveNumber}/hold")
-    @Roles({"archivist", "admin"})
+    @AllowedRoles({Roles.ARCHIVIST, Roles.ADMIN})
     @Operation(summary = "Releases a legal hold")
     public RecordView release(@PathParam("archiveNumber") String archiveNumber) throws EarchiveException {
         return archive.hold(archiveNumber, false, null);
@@ -157,7 +158,7 @@ public class ArchiveResource {
     @PUT
     @Path("records/{archiveNumber}/restriction")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Roles({"archivist", "admin"})
+    @AllowedRoles({Roles.ARCHIVIST, Roles.ADMIN})
     @Operation(summary = "Restricts a record (its content then needs an approved borrowing) or opens it again")
     public RecordView restrict(@PathParam("archiveNumber") String archiveNumber, RestrictionRequest request)
             throws EarchiveException {

@@ -10,6 +10,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.earchive.archive.application.AuditTrail;
+import org.earchive.archive.application.Roles;
 import org.earchive.archive.application.dto.AuditEventView;
 import org.earchive.archive.application.dto.AuditVerification;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -25,7 +26,7 @@ public class AuditResource {
 
     @GET
     @Path("verify")
-    @Roles({"auditor", "admin"})
+    @AllowedRoles({Roles.AUDITOR, Roles.ADMIN})
     @Operation(summary = "Recompute the hash chain; reports the first broken link (a changed, inserted or deleted row)")
     public AuditVerification verify() {
         return audit.verify();
@@ -33,7 +34,7 @@ public class AuditResource {
 
     @GET
     @Path("events")
-    @Roles({"auditor", "admin", "archivist"})
+    @AllowedRoles({Roles.AUDITOR, Roles.ADMIN, Roles.ARCHIVIST})
     @Operation(summary = "The latest audit events, newest first")
     public List<AuditEventView> latest(@QueryParam("limit") @DefaultValue("100") int limit) {
         return audit.latest(limit);

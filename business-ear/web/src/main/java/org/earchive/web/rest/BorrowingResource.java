@@ -16,6 +16,7 @@ import java.util.Locale;
 import org.earchive.archive.application.BorrowingService;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
+import org.earchive.archive.application.Roles;
 import org.earchive.archive.application.dto.BorrowingView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -34,7 +35,7 @@ public class BorrowingResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Roles({"clerk", "reviewer", "archivist", "auditor", "admin", "reader"})
+    @AllowedRoles({Roles.CLERK, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.READER})
     @Operation(summary = "Asks to borrow a record: {archiveNumber, purpose, days (1..30)}")
     public Response request(BorrowingRequest request) throws EarchiveException {
         if (request == null || request.days() == null) {
@@ -47,7 +48,7 @@ public class BorrowingResource {
     }
 
     @GET
-    @Roles({"clerk", "reviewer", "archivist", "auditor", "admin", "reader"})
+    @AllowedRoles({Roles.CLERK, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.READER})
     @Operation(
             summary =
                     "Borrowings: every one for archivists and administrators, one's own for others; ?status=REQUESTED")
@@ -58,7 +59,7 @@ public class BorrowingResource {
     @POST
     @Path("{id}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Roles({"archivist", "admin"})
+    @AllowedRoles({Roles.ARCHIVIST, Roles.ADMIN})
     @Operation(
             summary =
                     "Approves or rejects a borrowing: {decision: APPROVE|REJECT, comment}; never one's own (FOUR_EYES)")

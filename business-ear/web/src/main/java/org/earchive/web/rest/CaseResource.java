@@ -23,6 +23,7 @@ import org.earchive.archive.application.CaseService;
 import org.earchive.archive.application.DocumentService;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
+import org.earchive.archive.application.Roles;
 import org.earchive.archive.application.dto.CaseView;
 import org.earchive.archive.application.dto.DocumentView;
 import org.earchive.archive.application.dto.OpenCaseCommand;
@@ -62,7 +63,7 @@ public class CaseResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Roles({"clerk", "admin"})
+    @AllowedRoles({Roles.CLERK, Roles.ADMIN})
     @Operation(summary = "Open a case for an applicant; the answer lists the required materials (一次性告知)")
     public Response open(OpenCaseRequest request) throws EarchiveException {
         if (request == null) {
@@ -91,7 +92,7 @@ public class CaseResource {
 
     @GET
     @Path("{caseNumber}")
-    @Roles({"clerk", "reviewer", "archivist", "auditor", "admin"})
+    @AllowedRoles({Roles.CLERK, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN})
     @Operation(summary = "A case with its materials checklist and documents")
     public CaseView find(@PathParam("caseNumber") String caseNumber) throws EarchiveException {
         return cases.find(caseNumber);
@@ -101,7 +102,7 @@ public class CaseResource {
 
     @GET
     @Path("{caseNumber}/reusable")
-    @Roles({"clerk", "admin"})
+    @AllowedRoles({Roles.CLERK, Roles.ADMIN})
     @Operation(
             summary = "Archived materials of the applicant that this case's checklist asks for, to reuse instead of"
                     + " collecting the paper again")
@@ -113,7 +114,7 @@ public class CaseResource {
     @POST
     @Path("{caseNumber}/documents/reuse")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Roles({"clerk", "admin"})
+    @AllowedRoles({Roles.CLERK, Roles.ADMIN})
     @Operation(
             summary = "Adds an archived record's file to the case as its material ({archiveNumber}); the reuse is"
                     + " recorded in the audit trail; repeating it answers the same document")
@@ -128,7 +129,7 @@ public class CaseResource {
     @GET
     @Path("{caseNumber}/notice")
     @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
-    @Roles({"clerk", "admin"})
+    @AllowedRoles({Roles.CLERK, Roles.ADMIN})
     @Operation(summary = "The one-time notification of missing materials (一次性告知书), as a printable page")
     public String notice(@PathParam("caseNumber") String caseNumber) throws EarchiveException {
         return Notice.html(cases.find(caseNumber));
@@ -137,7 +138,7 @@ public class CaseResource {
     @GET
     @Path("{caseNumber}/receipt")
     @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
-    @Roles({"clerk", "admin"})
+    @AllowedRoles({Roles.CLERK, Roles.ADMIN})
     @Operation(
             summary = "The applicant's receipt (受理回执): case number, business, materials received, due date and a QR"
                     + " code of the case number, as a printable page")
@@ -148,7 +149,7 @@ public class CaseResource {
     @POST
     @Path("{caseNumber}/documents")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Roles({"clerk", "admin", "station"})
+    @AllowedRoles({Roles.CLERK, Roles.ADMIN, Roles.STATION})
     @Operation(
             summary =
                     "Upload a file for one of the case's materials (multipart: file, material, optional role ARCHIVAL|ORIGINAL);"
@@ -197,7 +198,7 @@ public class CaseResource {
     @POST
     @Path("{caseNumber}/submit")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
-    @Roles({"clerk", "admin"})
+    @AllowedRoles({Roles.CLERK, Roles.ADMIN})
     @Operation(
             summary =
                     "Send the case to the back office; the system assigns the least-loaded present reviewer with the skill."

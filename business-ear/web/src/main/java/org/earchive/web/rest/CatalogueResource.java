@@ -13,6 +13,7 @@ import java.util.List;
 import org.earchive.archive.application.CatalogueService;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
+import org.earchive.archive.application.Roles;
 import org.earchive.archive.application.dto.BusinessTypeView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -28,7 +29,8 @@ public class CatalogueResource {
     CatalogueService catalogue;
 
     @GET
-    @Roles({"clerk", "reviewer", "archivist", "auditor", "admin", "station", "reader"})
+    @AllowedRoles({Roles.CLERK, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.STATION, Roles.READER
+    })
     @Operation(
             summary =
                     "Every business type with its materials, deadline, archive category, retention and reviewer skill")
@@ -39,7 +41,7 @@ public class CatalogueResource {
     @PUT
     @Path("{code}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Roles("admin")
+    @AllowedRoles(Roles.ADMIN)
     @Operation(
             summary = "Creates or revises a business type; new cases use it at once. Send the version read, to refuse"
                     + " overwriting someone else's change")

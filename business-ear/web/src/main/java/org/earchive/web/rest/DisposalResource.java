@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.earchive.archive.application.DispositionService;
 import org.earchive.archive.application.EarchiveException;
+import org.earchive.archive.application.Roles;
 import org.earchive.archive.application.dto.AppraisalRun;
 import org.earchive.archive.application.dto.DisposalListView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -28,7 +29,7 @@ public class DisposalResource {
 
     @POST
     @Path("appraisals")
-    @Roles({"archivist", "admin"})
+    @AllowedRoles({Roles.ARCHIVIST, Roles.ADMIN})
     @Operation(summary = "Starts the appraisal batch job, which lists every record past retention (never a held one)")
     public Response appraise() throws EarchiveException {
         return Response.accepted(disposition.appraise()).build();
@@ -36,7 +37,7 @@ public class DisposalResource {
 
     @GET
     @Path("appraisals/{execution}")
-    @Roles({"archivist", "auditor", "admin"})
+    @AllowedRoles({Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN})
     @Operation(summary = "An appraisal run: batch status and the list it proposed")
     public AppraisalRun run(@PathParam("execution") long execution) throws EarchiveException {
         return disposition.run(execution);
@@ -44,7 +45,7 @@ public class DisposalResource {
 
     @GET
     @Path("lists")
-    @Roles({"archivist", "auditor", "admin"})
+    @AllowedRoles({Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN})
     @Operation(summary = "Destruction lists, newest first (kept for ever)")
     public List<DisposalListView> lists() throws EarchiveException {
         return disposition.lists();
@@ -52,7 +53,7 @@ public class DisposalResource {
 
     @GET
     @Path("lists/{id}")
-    @Roles({"archivist", "auditor", "admin"})
+    @AllowedRoles({Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN})
     @Operation(summary = "One destruction list with its items and their outcome")
     public DisposalListView list(@PathParam("id") long id) throws EarchiveException {
         return disposition.list(id);
@@ -61,7 +62,7 @@ public class DisposalResource {
     @POST
     @Path("lists/{id}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Roles("admin")
+    @AllowedRoles(Roles.ADMIN)
     @Operation(summary = "The appraisal group's decision: {decision: APPROVE|REJECT, comment}; never the list's author")
     public DisposalListView decide(@PathParam("id") long id, BorrowingResource.DecisionRequest request)
             throws EarchiveException {
@@ -71,7 +72,7 @@ public class DisposalResource {
 
     @POST
     @Path("lists/{id}/execute")
-    @Roles({"archivist", "admin"})
+    @AllowedRoles({Roles.ARCHIVIST, Roles.ADMIN})
     @Operation(summary = "Destroys the content of an approved list's records; the metadata and the list are kept")
     public DisposalListView execute(@PathParam("id") long id) throws EarchiveException {
         return disposition.execute(id);

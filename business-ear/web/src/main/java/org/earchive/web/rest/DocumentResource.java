@@ -19,6 +19,7 @@ import java.util.HexFormat;
 import org.earchive.archive.application.DocumentService;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
+import org.earchive.archive.application.Roles;
 import org.earchive.archive.application.dto.DocumentContent;
 import org.earchive.archive.application.dto.DocumentView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -36,7 +37,7 @@ public class DocumentResource {
 
     @GET
     @Path("{id}/content")
-    @Roles("archivist")
+    @AllowedRoles(Roles.ARCHIVIST)
     @Operation(
             summary =
                     "The document's bytes, exactly as uploaded; the SHA-256 is in the Digest header. A download"
@@ -75,7 +76,7 @@ public class DocumentResource {
     @GET
     @Path("{id}/pages/{page}")
     @Produces("image/png")
-    @Roles({"clerk", "reviewer", "archivist", "auditor", "admin"})
+    @AllowedRoles({Roles.CLERK, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN})
     @Operation(
             summary =
                     "One page (1-based) rendered for viewing at about dpi (24..300, default 100), watermarked with the"
@@ -96,7 +97,7 @@ public class DocumentResource {
     @GET
     @Path("{id}/text")
     @Produces(MediaType.TEXT_PLAIN + ";charset=UTF-8")
-    @Roles({"clerk", "reviewer", "archivist", "auditor", "admin"})
+    @AllowedRoles({Roles.CLERK, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN})
     @Operation(summary = "The document's recognised text (the PDF/A's OCR layer), for reading beside the page")
     public String text(@PathParam("id") long id) throws EarchiveException {
         return documents.text(id);
@@ -118,7 +119,7 @@ public class DocumentResource {
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Roles({"clerk", "reviewer", "archivist", "auditor", "admin"})
+    @AllowedRoles({Roles.CLERK, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN})
     @Operation(summary = "The document's description: material, size, SHA-256 and SM3")
     public DocumentView describe(@PathParam("id") long id) throws EarchiveException {
         return documents.describe(id);

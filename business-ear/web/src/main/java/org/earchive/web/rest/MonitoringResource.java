@@ -7,6 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.earchive.archive.application.MonitoringService;
+import org.earchive.archive.application.Roles;
 import org.earchive.archive.application.dto.MonitoringView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -21,7 +22,7 @@ public class MonitoringResource {
 
     @GET
     @Path("summary")
-    @Roles({"manager", "admin", "auditor", "archivist"})
+    @AllowedRoles({Roles.MANAGER, Roles.ADMIN, Roles.AUDITOR, Roles.ARCHIVIST})
     @Operation(
             summary = "Today's cases by channel and hall, backlog by state, overdue cases, reviewer load, archiving"
                     + " blocked by the four-property check, records and bytes archived")

@@ -9,6 +9,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.earchive.archive.application.EarchiveException;
+import org.earchive.archive.application.Roles;
 import org.earchive.pension.PensionDetermination;
 import org.earchive.pension.PensionRequest;
 import org.earchive.pension.PensionService;
@@ -32,7 +33,7 @@ public class PensionResource {
     @POST
     @Path("transfers/{caseNumber}/send")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Roles({"archivist", "admin"})
+    @AllowedRoles({Roles.ARCHIVIST, Roles.ADMIN})
     @Operation(
             summary =
                     "Pension transfer: sends the applicant's archive of an approved TRANSFER case to the receiving"
@@ -45,7 +46,7 @@ public class PensionResource {
     @POST
     @Path("cases/{caseNumber}/determination")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Roles("reviewer")
+    @AllowedRoles(Roles.REVIEWER)
     @Operation(
             summary =
                     "Computes the monthly basic pension of a PENSION / PENSION_BACKPAY case assigned to the caller and"

@@ -3,6 +3,7 @@ package org.earchive.web.rest;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import org.earchive.archive.application.Roles;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
@@ -10,7 +11,17 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 @ApplicationPath("api")
-@DeclareRoles({"clerk", "reviewer", "archivist", "auditor", "admin", "manager", "station", "reader", "service"})
+@DeclareRoles({
+    Roles.CLERK,
+    Roles.REVIEWER,
+    Roles.ARCHIVIST,
+    Roles.AUDITOR,
+    Roles.ADMIN,
+    Roles.MANAGER,
+    Roles.STATION,
+    Roles.READER,
+    Roles.SERVICE
+})
 @OpenAPIDefinition(
         info =
                 @Info(

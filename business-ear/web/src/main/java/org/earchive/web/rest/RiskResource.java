@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.RiskService;
+import org.earchive.archive.application.Roles;
 import org.earchive.archive.application.dto.CaseFlagView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -26,7 +27,7 @@ public class RiskResource {
 
     @GET
     @Path("cases/{caseNumber}/flags")
-    @Roles({"reviewer", "manager", "admin", "archivist", "auditor", "clerk"})
+    @AllowedRoles({Roles.REVIEWER, Roles.MANAGER, Roles.ADMIN, Roles.ARCHIVIST, Roles.AUDITOR, Roles.CLERK})
     @Operation(summary = "The risk signals of a case, with their evidence")
     public List<CaseFlagView> flags(@PathParam("caseNumber") String caseNumber) throws EarchiveException {
         return risk.flags(caseNumber);
@@ -34,7 +35,7 @@ public class RiskResource {
 
     @GET
     @Path("flags")
-    @Roles({"manager", "admin", "auditor"})
+    @AllowedRoles({Roles.MANAGER, Roles.ADMIN, Roles.AUDITOR})
     @Operation(summary = "The latest risk signals of all cases, for managers")
     public List<CaseFlagView> recent(@QueryParam("limit") @DefaultValue("100") int limit) throws EarchiveException {
         return risk.recent(limit);

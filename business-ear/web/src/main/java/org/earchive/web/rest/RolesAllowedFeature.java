@@ -17,7 +17,7 @@ import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 
 /**
- * Enforces {@link Roles} (and {@code @RolesAllowed}, {@code @PermitAll}, {@code @DenyAll}) on resource methods
+ * Enforces {@link AllowedRoles} (and {@code @RolesAllowed}, {@code @PermitAll}, {@code @DenyAll}) on resource methods
  * (portable JAX-RS, no implementation-specific feature), so a wrong role is refused before any work starts. The
  * application services check the same roles again.
  */
@@ -35,9 +35,9 @@ public class RolesAllowedFeature implements DynamicFeature {
         }
     }
 
-    /** The roles {@link Roles} or {@code @RolesAllowed} names on a method or class, or null if neither is there. */
+    /** The roles {@link AllowedRoles} or {@code @RolesAllowed} names on a method or class, or null if neither is there. */
     private static String[] rolesOf(AnnotatedElement element) {
-        Roles roles = element.getAnnotation(Roles.class);
+        AllowedRoles roles = element.getAnnotation(AllowedRoles.class);
         if (roles != null) {
             return roles.value();
         }

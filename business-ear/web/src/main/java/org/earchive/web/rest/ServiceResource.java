@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.earchive.archive.application.ArchiveService;
 import org.earchive.archive.application.EarchiveException;
+import org.earchive.archive.application.Roles;
 import org.earchive.archive.application.dto.MaterialAnswer;
 import org.earchive.archive.application.dto.RecordView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -28,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @Path("service")
 @Produces(MediaType.APPLICATION_JSON)
-@Roles("reader")
+@AllowedRoles(Roles.READER)
 @Tag(name = "service", description = "业务系统接口: for service accounts of other systems (role service)")
 public class ServiceResource {
     @EJB

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import java.util.stream.Stream;
+import org.earchive.archive.application.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -28,8 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "session", description = "Sign-in for the pages")
 public class SessionResource {
-    private static final List<String> ROLES =
-            List.of("clerk", "reviewer", "archivist", "auditor", "admin", "manager", "station", "reader", "service");
+    private static final List<String> ROLES = Roles.ALL;
 
     @Context
     SecurityContext security;

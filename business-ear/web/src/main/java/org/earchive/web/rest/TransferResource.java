@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.List;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
+import org.earchive.archive.application.Roles;
 import org.earchive.archive.application.Settings;
 import org.earchive.archive.application.TransferService;
 import org.earchive.archive.application.dto.TransferEntryView;
@@ -53,7 +54,7 @@ public class TransferResource {
     @Path("exports")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({ZIP, MediaType.APPLICATION_JSON})
-    @Roles({"archivist", "admin"})
+    @AllowedRoles({Roles.ARCHIVIST, Roles.ADMIN})
     @Operation(
             summary =
                     "Exports a dossier, a person's archive or a period as a BagIt package (zip); registered and audited")
@@ -89,7 +90,7 @@ public class TransferResource {
     @POST
     @Path("verify")
     @Consumes({ZIP, MediaType.APPLICATION_OCTET_STREAM})
-    @Roles({"archivist", "admin"})
+    @AllowedRoles({Roles.ARCHIVIST, Roles.ADMIN})
     @Operation(
             summary =
                     "Verifies a package (bag, digests, XML against the schema, four-property check) without importing")
@@ -106,7 +107,7 @@ public class TransferResource {
     @POST
     @Path("imports")
     @Consumes({ZIP, MediaType.APPLICATION_OCTET_STREAM})
-    @Roles({"archivist", "admin", "service"})
+    @AllowedRoles({Roles.ARCHIVIST, Roles.ADMIN, Roles.SERVICE})
     @Operation(
             summary =
                     "Imports a package after verifying all of it; rejected whole (422, every problem named) or imported"
@@ -124,7 +125,7 @@ public class TransferResource {
 
     @GET
     @Path("register")
-    @Roles({"archivist", "auditor", "admin"})
+    @AllowedRoles({Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN})
     @Operation(summary = "The transfer register (移交登记): every package out, in or refused, newest first")
     public List<TransferEntryView> register(@QueryParam("limit") @DefaultValue("100") int limit)
             throws EarchiveException {

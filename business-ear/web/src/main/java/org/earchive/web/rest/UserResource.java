@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
+import org.earchive.archive.application.Roles;
 import org.earchive.archive.application.UserAdministration;
 import org.earchive.archive.application.dto.UserView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -26,7 +27,7 @@ public class UserResource {
     UserAdministration users;
 
     @GET
-    @Roles("admin")
+    @AllowedRoles(Roles.ADMIN)
     @Operation(summary = "Every account with its roles, skills, hall and absence (never a password)")
     public List<UserView> list() {
         return users.users();
@@ -35,7 +36,7 @@ public class UserResource {
     @PUT
     @Path("{username}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Roles("admin")
+    @AllowedRoles(Roles.ADMIN)
     @Operation(
             summary = "Creates or changes an account: {displayName, hall, roles, skills, absent, enabled, password?};"
                     + " an absent reviewer is given no new cases")
@@ -48,7 +49,7 @@ public class UserResource {
 
     @jakarta.ws.rs.POST
     @Path("{username}/unlock")
-    @Roles("admin")
+    @AllowedRoles(Roles.ADMIN)
     @Operation(summary = "Lifts the sign-in lock of an account (locked after too many wrong passwords); audited")
     public UserView unlock(@PathParam("username") String username) throws EarchiveException {
         return users.unlock(username);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
+import org.earchive.archive.application.Roles;
 import org.earchive.archive.application.WorkflowService;
 import org.earchive.archive.application.dto.CaseView;
 import org.earchive.archive.application.dto.TaskView;
@@ -36,7 +37,7 @@ public class WorkflowResource {
     public record DecisionRequest(String decision, String comment) {}
 
     @GET
-    @Roles("reviewer")
+    @AllowedRoles(Roles.REVIEWER)
     @Operation(summary = "The caller's inbox, earliest deadline first, with the time left and overdue cases marked")
     public List<TaskView> tasks() {
         return workflow.tasks(security.getUserPrincipal().getName());
@@ -45,7 +46,7 @@ public class WorkflowResource {
     @POST
     @Path("{id}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Roles("reviewer")
+    @AllowedRoles(Roles.REVIEWER)
     @Operation(
             summary =
                     "Decide a case assigned to you: APPROVE (archives it), REJECT or SUPPLEMENT, always with a reason")

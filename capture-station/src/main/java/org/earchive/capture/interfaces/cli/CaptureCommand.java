@@ -27,6 +27,9 @@ public final class CaptureCommand {
     private CaptureCommand() {}
 
     public static void main(String[] args) throws java.io.IOException {
+        if (args.length > 0 && List.of("transfer", "admin").contains(args[0])) {
+            System.exit(ArchiveCommand.run(args, System.getenv(), System.out, System.err));
+        }
         if (args.length > 0
                 && List.of("watch", "station", "scan", "agent", "import").contains(args[0])) {
             System.exit(StationCommand.run(args, System.out, System.err));

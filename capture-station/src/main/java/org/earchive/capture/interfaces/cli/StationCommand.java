@@ -5,10 +5,10 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import org.earchive.capture.infrastructure.StandardComponents;
+import org.earchive.capture.infrastructure.http.ArchiveApiClient;
 import org.earchive.capture.pipeline.CaptureSettings;
 import org.earchive.capture.pipeline.Pipeline;
 import org.earchive.capture.station.HotFolder;
-import org.earchive.capture.station.ServerClient;
 import org.earchive.capture.station.Spool;
 import org.earchive.capture.station.Station;
 
@@ -62,7 +62,7 @@ public final class StationCommand {
         URI server = URI.create(System.getenv().getOrDefault("EARCHIVE_SERVER_URL", "http://localhost:8080"));
         CaptureSettings settings = CaptureSettings.fromEnvironment();
         try (Pipeline pipeline = new Pipeline(StandardComponents.create(settings), settings)) {
-            Station station = new Station(spool, pipeline, new ServerClient(server, user, password));
+            Station station = new Station(spool, pipeline, new ArchiveApiClient(server, user, password));
             HotFolder hot =
                     folder == null ? null : new HotFolder(folder, spool, caseNumber, material, settings.operator());
             out.println("station: spool " + spool.root() + ", server " + server
@@ -207,7 +207,7 @@ public final class StationCommand {
                 new Station(
                                 spool,
                                 pipeline,
-                                new ServerClient(
+                                new ArchiveApiClient(
                                         server,
                                         System.getenv().getOrDefault("EARCHIVE_STATION_USER", "station"),
                                         password),

@@ -21,6 +21,6 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
-public @interface Roles {
+public @interface AllowedRoles {
     String[] value();
 }
