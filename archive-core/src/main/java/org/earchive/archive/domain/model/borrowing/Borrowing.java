@@ -1,6 +1,7 @@
 package org.earchive.archive.domain.model.borrowing;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -9,6 +10,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
+import org.earchive.archive.domain.model.shared.Decision;
 
 /**
  * A borrowing (借阅) of one archived record: requested with a purpose and a number of days, decided by an archivist
@@ -49,14 +51,8 @@ public class Borrowing {
     @Column(name = "status", nullable = false, length = 16)
     private String status;
 
-    @Column(name = "decided_by", length = 64)
-    private String decidedBy;
-
-    @Column(name = "decided_at")
-    private Instant decidedAt;
-
-    @Column(name = "decision_comment", length = 500)
-    private String decisionComment;
+    @Embedded
+    private Decision decision;
 
     @Column(name = "expires_at")
     private Instant expiresAt;
@@ -85,9 +81,7 @@ public class Borrowing {
             throw new IllegalStateException("借阅申请 " + id + " 已经处理。Borrowing " + id + " is already " + status + ".");
         }
         this.status = (approve ? Status.APPROVED : Status.REJECTED).name();
-        this.decidedBy = by;
-        this.decidedAt = now;
-        this.decisionComment = comment;
+        this.decision = new Decision(by, now, comment);
         this.expiresAt = approve ? now.plus(Duration.ofDays(days)) : null;
     }
 
@@ -125,15 +119,15 @@ public class Borrowing {
     }
 
     public String decidedBy() {
-        return decidedBy;
+        return decision == null ? null : decision.by();
     }
 
     public Instant decidedAt() {
-        return decidedAt;
+        return decision == null ? null : decision.at();
     }
 
     public String decisionComment() {
-        return decisionComment;
+        return decision == null ? null : decision.comment();
     }
 
     public Instant expiresAt() {

@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import org.earchive.archive.domain.model.catalogue.BusinessType;
+import org.earchive.archive.domain.model.shared.Decision;
 
 /** One applicant's business, from acceptance at the counter to the archive. */
 @Entity
@@ -72,14 +73,8 @@ public class BusinessCase {
     @Column(name = "submitted_at")
     private Instant submittedAt;
 
-    @Column(name = "decided_by", length = 64)
-    private String decidedBy;
-
-    @Column(name = "decided_at")
-    private Instant decidedAt;
-
-    @Column(name = "decision_comment", length = 1000)
-    private String decisionComment;
+    @Embedded
+    private Decision decision;
 
     @Column(name = "supplement_promised")
     private java.time.LocalDate supplementPromised;
@@ -121,9 +116,10 @@ public class BusinessCase {
         BusinessCase c = new BusinessCase(type, applicant, Channel.TRANSFER, null, importedBy, now);
         c.dueAt = now;
         c.submittedAt = now;
-        c.decidedBy = "transfer:" + sourceOffice;
-        c.decidedAt = decidedThere == null ? now : decidedThere;
-        c.decisionComment = "接收自 " + sourceOffice + " / received from " + sourceOffice;
+        c.decision = new Decision(
+                "transfer:" + sourceOffice,
+                decidedThere == null ? now : decidedThere,
+                "接收自 " + sourceOffice + " / received from " + sourceOffice);
         c.status = CaseStatus.ARCHIVED;
         c.archivedAt = now;
         return c;
@@ -236,9 +232,7 @@ public class BusinessCase {
             throw new WorkflowException(
                     WorkflowException.Reason.REASON_REQUIRED, "请填写审核意见。Every decision needs a reason: write it down.");
         }
-        this.decidedBy = reviewer;
-        this.decidedAt = now;
-        this.decisionComment = comment.strip();
+        this.decision = new Decision(reviewer, now, comment.strip());
         this.status = outcome;
     }
 
@@ -284,15 +278,15 @@ public class BusinessCase {
     }
 
     public String decidedBy() {
-        return decidedBy;
+        return decision == null ? null : decision.by();
     }
 
     public Instant decidedAt() {
-        return decidedAt;
+        return decision == null ? null : decision.at();
     }
 
     public String decisionComment() {
-        return decisionComment;
+        return decision == null ? null : decision.comment();
     }
 
     public java.time.LocalDate supplementPromised() {

@@ -1,6 +1,7 @@
 package org.earchive.archive.domain.model.disposal;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -9,6 +10,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.earchive.archive.domain.model.shared.Decision;
 
 /**
  * A destruction list (销毁清册): the records found past retention on the appraisal day. It is proposed by the
@@ -42,14 +44,8 @@ public class DisposalList {
     @Column(name = "status", nullable = false, length = 16)
     private String status;
 
-    @Column(name = "decided_by", length = 64)
-    private String decidedBy;
-
-    @Column(name = "decided_at")
-    private Instant decidedAt;
-
-    @Column(name = "decision_comment", length = 500)
-    private String decisionComment;
+    @Embedded
+    private Decision decision;
 
     @Column(name = "executed_by", length = 64)
     private String executedBy;
@@ -72,9 +68,7 @@ public class DisposalList {
                     "销毁清册 " + id + " 的状态是 " + status + "，不能再审批。Disposal list " + id + " is " + status + ".");
         }
         this.status = (approve ? Status.APPROVED : Status.REJECTED).name();
-        this.decidedBy = by;
-        this.decidedAt = now;
-        this.decisionComment = comment;
+        this.decision = new Decision(by, now, comment);
     }
 
     public void executed(String by, Instant now) {
@@ -108,15 +102,15 @@ public class DisposalList {
     }
 
     public String decidedBy() {
-        return decidedBy;
+        return decision == null ? null : decision.by();
     }
 
     public Instant decidedAt() {
-        return decidedAt;
+        return decision == null ? null : decision.at();
     }
 
     public String decisionComment() {
-        return decisionComment;
+        return decision == null ? null : decision.comment();
     }
 
     public String executedBy() {
