@@ -16,6 +16,13 @@ import java.util.Map;
  */
 @AnalyzeClasses(packages = "org.earchive", importOptions = ImportOption.DoNotIncludeTests.class)
 class LibraryTest {
+    /** The PDF/A kit: the PDF/A rules (XMP, output intent, fonts) and veraPDF, shared by the station and the server. */
+    private static final String PDFA_KIT = "org.earchive.pdfa..";
+
+    /** PDFBox: the kit, and one package per program for what only it does (the station builds pages, the server renders them). */
+    private static final List<String> PDFBOX = List.of(
+            PDFA_KIT, "org.earchive.capture.infrastructure.pdfbox..", "org.earchive.archive.infrastructure.pdfbox..");
+
     /**
      * A library's packages and the one package (with its sub-packages) allowed to use it, one per program where both the
      * capture station and the server need the library: ZXing (the station reads codes, the web module draws the
@@ -23,6 +30,10 @@ class LibraryTest {
      */
     static final Map<String, List<String>> WRAPPERS = Map.ofEntries(
             Map.entry("io.minio..", List.of("org.earchive.storage.minio..")),
+            Map.entry("org.verapdf..", List.of(PDFA_KIT)),
+            Map.entry("org.apache.pdfbox..", PDFBOX),
+            Map.entry("org.apache.xmpbox..", PDFBOX),
+            Map.entry("org.apache.fontbox..", PDFBOX),
             Map.entry("org.bouncycastle..", List.of("org.earchive.storage.crypto..")),
             Map.entry("org.apache.lucene..", List.of("org.earchive.archive.infrastructure.search.lucene..")),
             Map.entry(

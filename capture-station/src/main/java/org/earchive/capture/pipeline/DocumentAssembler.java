@@ -6,9 +6,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.earchive.capture.pipeline.port.ArchivalPdf;
-import org.earchive.capture.pipeline.port.PdfAValidator;
+import org.earchive.pdfa.ValidationReport;
 
 /**
  * Takes processed pages in source order and builds the documents: separator and cover sheets close one and open the
@@ -129,14 +128,10 @@ final class DocumentAssembler {
                             base.sourceSha256()));
         }
         parts.add(new Part(part, List.copyOf(currentPages), caseNumber, material));
-        PdfAValidator.Report report =
+        ValidationReport report =
                 StepTimes.time("validate", () -> components.validator().validate(part));
         if (!report.compliant()) {
-            String summary = report.violations().stream()
-                    .limit(5)
-                    .map(v -> v.rule() + " " + v.message())
-                    .collect(Collectors.joining("; "));
-            throw new CaptureException(CaptureError.PDFA_INVALID, "document " + n + ": " + summary);
+            throw new CaptureException(CaptureError.PDFA_INVALID, "document " + n + ": " + report.summary(5));
         }
     }
 

@@ -42,6 +42,7 @@ import org.earchive.archive.domain.model.record.ArchiveRepository;
 import org.earchive.archive.domain.service.PageRenderer;
 import org.earchive.archive.domain.service.PdfAValidator;
 import org.earchive.archive.domain.service.VirusScanner;
+import org.earchive.pdfa.ValidationReport;
 import org.earchive.storage.ObjectNotFoundException;
 import org.earchive.storage.ObjectStore;
 import org.earchive.storage.Protection;
@@ -56,6 +57,9 @@ import org.earchive.storage.digest.FixityDigest;
  */
 @Stateless
 public class FourPropertyCheck {
+    /** The failed PDF/A rules a report names (the rest are counted in the stored report). */
+    private static final int MAX_PDFA_PROBLEMS = 5;
+
     static final String AUTHENTICITY = "AUTHENTICITY";
     static final String INTEGRITY = "INTEGRITY";
     static final String USABILITY = "USABILITY";
@@ -365,8 +369,11 @@ public class FourPropertyCheck {
 
         // usability
         if (format.equals("application/pdf")) {
-            PdfAValidator.Result result =
-                    withCopy(read, pdfa::validate, new PdfAValidator.Result(false, "", List.of("unreadable")));
+            ValidationReport result = withCopy(
+                    read,
+                    pdfa::validate,
+                    new ValidationReport(
+                            "", false, List.of(new ValidationReport.Violation("parse", "", "unreadable", null, 1))));
             items.add(new Item(
                     USABILITY,
                     subject,
@@ -377,7 +384,7 @@ public class FourPropertyCheck {
                             : (result.flavour().isEmpty()
                                             ? ""
                                             : "PDF/A-" + result.flavour() + " declared but invalid: ")
-                                    + String.join("; ", result.problems())));
+                                    + result.summary(MAX_PDFA_PROBLEMS)));
         } else {
             boolean archival = ARCHIVAL_IMAGES.contains(format);
             boolean original = CaseDocument.ORIGINAL.equals(role);

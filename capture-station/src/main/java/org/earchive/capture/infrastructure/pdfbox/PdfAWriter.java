@@ -1,17 +1,12 @@
 package org.earchive.capture.infrastructure.pdfbox;
 
-import java.awt.color.ColorSpace;
-import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.Calendar;
-import java.util.GregorianCalendar;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.TimeZone;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -23,36 +18,25 @@ import javax.imageio.plugins.tiff.TIFFDirectory;
 import javax.imageio.plugins.tiff.TIFFField;
 import javax.imageio.plugins.tiff.TIFFTag;
 import javax.imageio.stream.ImageOutputStream;
-import org.apache.fontbox.ttf.TrueTypeCollection;
-import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.cos.COSArray;
-import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
 import org.apache.pdfbox.pdmodel.graphics.image.CCITTFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.apache.pdfbox.util.Matrix;
-import org.apache.xmpbox.XMPMetadata;
-import org.apache.xmpbox.schema.AdobePDFSchema;
-import org.apache.xmpbox.schema.DublinCoreSchema;
-import org.apache.xmpbox.schema.PDFAIdentificationSchema;
-import org.apache.xmpbox.schema.XMPBasicSchema;
-import org.apache.xmpbox.xml.XmpSerializer;
 import org.earchive.capture.pipeline.ArchivalPage;
 import org.earchive.capture.pipeline.DocumentMetadata;
 import org.earchive.capture.pipeline.PageRaster;
 import org.earchive.capture.pipeline.port.ArchivalPdf;
 import org.earchive.capture.pipeline.port.ImageCleaner.Appearance;
 import org.earchive.capture.pipeline.port.OcrEngine.Word;
+import org.earchive.pdfa.PdfA;
+import org.earchive.pdfa.PdfAIdentity;
 
 /**
  * Writes one PDF/A-2b document page by page: every page is the cleaned scan (CCITT G4 for plain black text, JPEG where
@@ -61,24 +45,19 @@ import org.earchive.capture.pipeline.port.OcrEngine.Word;
  * not grow with the page count.
  */
 public final class PdfAWriter implements ArchivalPdf {
-    public static final String DEFAULT_FONT = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc";
-    private static final String FONT_NAME = "WenQuanYiZenHei";
+    public static final String DEFAULT_FONT = PdfA.CJK_FONT.toString();
     private static final float JPEG_QUALITY = 0.8f;
     private static final String PRODUCER = "earchive capture-station";
 
     private final PDDocument document;
-    private final TrueTypeCollection collection;
+    private final PdfA.EmbeddedFont embedded;
     private final PDType0Font font;
 
     public PdfAWriter(Path fontFile) throws IOException {
         document = new PDDocument(IOUtils.createTempFileOnlyStreamCache());
         try {
-            collection = new TrueTypeCollection(fontFile.toFile());
-            TrueTypeFont ttf = collection.getFontByName(FONT_NAME);
-            if (ttf == null) {
-                throw new IOException("font " + FONT_NAME + " not found in " + fontFile);
-            }
-            font = PDType0Font.load(document, ttf, true);
+            embedded = PdfA.embedCjkFont(document, fontFile);
+            font = embedded.font();
         } catch (IOException | RuntimeException e) {
             document.close();
             throw e;
@@ -225,82 +204,36 @@ public final class PdfAWriter implements ArchivalPdf {
         return first;
     }
 
-    /** Adds the PDF/A identification, metadata, output intent and ID, then writes the file. */
+    /** Adds the PDF/A identification, metadata, output intent and ID (the PDF/A kit), then writes the file. */
     public void save(Path target, DocumentMetadata metadata) throws IOException {
-        Calendar captured = GregorianCalendar.from(
-                metadata.capturedAt().atZone(TimeZone.getDefault().toZoneId()));
-        XMPMetadata xmp = XMPMetadata.createXMPMetadata();
-        try {
-            PDFAIdentificationSchema id = xmp.createAndAddPDFAIdentificationSchema();
-            id.setPart(2);
-            id.setConformance("B");
-            DublinCoreSchema dc = xmp.createAndAddDublinCoreSchema();
-            dc.setTitle(metadata.title());
-            dc.setFormat("application/pdf");
-            if (metadata.operator() != null) {
-                dc.addCreator(metadata.operator());
-            }
-            if (metadata.caseNumber() != null) {
-                dc.setIdentifier(metadata.caseNumber());
-                dc.addSubject("case:" + metadata.caseNumber());
-            }
-            if (metadata.material() != null) {
-                dc.addSubject("material:" + metadata.material());
-            }
-            if (metadata.station() != null) {
-                dc.addSubject("station:" + metadata.station());
-            }
-            if (metadata.sourceName() != null) {
-                dc.setSource(metadata.sourceName()
-                        + (metadata.sourceSha256() == null ? "" : " sha256:" + metadata.sourceSha256()));
-            }
-            dc.setDescription(description(metadata));
-            dc.addDate(captured);
-            XMPBasicSchema basic = xmp.createAndAddXMPBasicSchema();
-            basic.setCreateDate(captured);
-            basic.setModifyDate(captured);
-            basic.setMetadataDate(captured);
-            basic.setCreatorTool(PRODUCER + (metadata.station() == null ? "" : " @ " + metadata.station()));
-            AdobePDFSchema pdf = xmp.createAndAddAdobePDFSchema();
-            pdf.setProducer(PRODUCER);
-        } catch (org.apache.xmpbox.type.BadFieldValueException | RuntimeException e) {
-            throw new IOException("XMP metadata: " + e.getMessage(), e);
+        List<String> subjects = new ArrayList<>();
+        if (metadata.caseNumber() != null) {
+            subjects.add("case:" + metadata.caseNumber());
         }
-        ByteArrayOutputStream xml = new ByteArrayOutputStream();
-        try {
-            new XmpSerializer().serialize(xmp, xml, true);
-        } catch (javax.xml.transform.TransformerException e) {
-            throw new IOException("XMP metadata: " + e.getMessage(), e);
+        if (metadata.material() != null) {
+            subjects.add("material:" + metadata.material());
         }
-        PDMetadata md = new PDMetadata(document);
-        md.importXMPMetadata(xml.toByteArray());
-        document.getDocumentCatalog().setMetadata(md);
-        var info = document.getDocumentInformation();
-        info.setTitle(metadata.title());
-        info.setProducer(PRODUCER);
-        info.setCreator(PRODUCER + (metadata.station() == null ? "" : " @ " + metadata.station()));
-        if (metadata.operator() != null) {
-            info.setAuthor(metadata.operator());
+        if (metadata.station() != null) {
+            subjects.add("station:" + metadata.station());
         }
-        info.setCreationDate(captured);
-        info.setModificationDate(captured);
-
-        PDOutputIntent intent = new PDOutputIntent(
+        PdfA.identify(
                 document,
-                new ByteArrayInputStream(
-                        ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData()));
-        intent.setInfo("sRGB IEC61966-2.1");
-        intent.setOutputCondition("sRGB IEC61966-2.1");
-        intent.setOutputConditionIdentifier("sRGB IEC61966-2.1");
-        intent.setRegistryName("http://www.color.org");
-        document.getDocumentCatalog().addOutputIntent(intent);
-        document.getDocumentCatalog().setLanguage("zh-CN");
-
-        byte[] fileId = documentId(metadata);
-        COSArray ids = new COSArray();
-        ids.add(new COSString(fileId));
-        ids.add(new COSString(fileId));
-        document.getDocument().getTrailer().setItem(COSName.ID, ids);
+                new PdfAIdentity(
+                        metadata.title(),
+                        metadata.operator(),
+                        metadata.caseNumber(),
+                        subjects,
+                        metadata.sourceName() == null
+                                ? null
+                                : metadata.sourceName()
+                                        + (metadata.sourceSha256() == null ? "" : " sha256:" + metadata.sourceSha256()),
+                        description(metadata),
+                        PRODUCER + (metadata.station() == null ? "" : " @ " + metadata.station()),
+                        PRODUCER,
+                        metadata.capturedAt(),
+                        TimeZone.getDefault().toZoneId(),
+                        PdfA.documentId(
+                                metadata.sourceSha256() + "|" + metadata.title() + "|" + metadata.capturedAt())));
         document.save(target.toFile());
     }
 
@@ -323,22 +256,12 @@ public final class PdfAWriter implements ArchivalPdf {
         }
     }
 
-    private static byte[] documentId(DocumentMetadata m) {
-        try {
-            MessageDigest md5 = MessageDigest.getInstance("MD5");
-            md5.update((m.sourceSha256() + "|" + m.title() + "|" + m.capturedAt()).getBytes(StandardCharsets.UTF_8));
-            return md5.digest();
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @Override
     public void close() throws IOException {
         try {
             document.close();
         } finally {
-            collection.close();
+            embedded.close();
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.earchive.archive.infrastructure.render;
+package org.earchive.archive.infrastructure.pdfbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.awt.AlphaComposite;

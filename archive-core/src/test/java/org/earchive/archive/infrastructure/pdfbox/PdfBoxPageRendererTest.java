@@ -1,4 +1,4 @@
-package org.earchive.archive.infrastructure.render;
+package org.earchive.archive.infrastructure.pdfbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
