@@ -56,6 +56,9 @@ public class DefaultArchiveService implements ArchiveService {
     FourPropertyCheck checker;
 
     @EJB
+    CheckReports reports;
+
+    @EJB
     RecordChanges records;
 
     @EJB
@@ -151,14 +154,14 @@ public class DefaultArchiveService implements ArchiveService {
         if (passed && !complete) {
             return;
         }
-        PropertyCheckView report = checker.save(c, PropertyCheck.Occasion.ARCHIVING, actor, items);
+        PropertyCheckView report = reports.save(c, PropertyCheck.Occasion.ARCHIVING, actor, items);
         auditTrail.record(
                 actor,
                 AuditAction.FOUR_PROPERTY_CHECK,
                 c.caseNumber(),
                 "report " + report.id() + (passed ? " passed" : " failed") + ", " + items.size() + " items");
         if (!passed) {
-            String failed = FourPropertyCheck.summary(items);
+            String failed = CheckReports.summary(items);
             auditTrail.record(
                     actor, AuditAction.ARCHIVING_BLOCKED, c.caseNumber(), "report " + report.id() + ": " + failed);
             throw new EarchiveException(
@@ -177,13 +180,13 @@ public class DefaultArchiveService implements ArchiveService {
         BusinessCase c = cases.find(caseNumber).orElseThrow(() -> Failures.caseNotFound(caseNumber));
         String actor = context.getCallerPrincipal().getName();
         PropertyCheckView report =
-                checker.save(c, PropertyCheck.Occasion.ON_DEMAND, actor, checker.check(c, archive.byCase(c.id())));
+                reports.save(c, PropertyCheck.Occasion.ON_DEMAND, actor, checker.check(c, archive.byCase(c.id())));
         auditTrail.record(
                 actor,
                 AuditAction.FOUR_PROPERTY_CHECK,
                 caseNumber,
                 "report " + report.id()
-                        + (report.passed() ? " passed" : " failed: " + FourPropertyCheck.summary(report.items())));
+                        + (report.passed() ? " passed" : " failed: " + CheckReports.summary(report.items())));
         return report;
     }
 
@@ -191,8 +194,8 @@ public class DefaultArchiveService implements ArchiveService {
     @RolesAllowed({Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.REVIEWER})
     public List<PropertyCheckView> dossierChecks(String caseNumber) throws EarchiveException {
         BusinessCase c = cases.find(caseNumber).orElseThrow(() -> Failures.caseNotFound(caseNumber));
-        return checker.reports(c.id()).stream()
-                .map(p -> FourPropertyCheck.view(p, caseNumber))
+        return reports.reports(c.id()).stream()
+                .map(p -> CheckReports.view(p, caseNumber))
                 .toList();
     }
 
@@ -206,11 +209,11 @@ public class DefaultArchiveService implements ArchiveService {
     @Override
     @RolesAllowed({Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.REVIEWER})
     public PropertyCheckView checkReport(long id) throws EarchiveException {
-        PropertyCheck p = checker.report(id)
+        PropertyCheck p = reports.report(id)
                 .orElseThrow(() -> new EarchiveException(
                         ErrorCode.RECORD_NOT_FOUND,
                         "没有编号为 " + id + " 的四性检测报告。There is no four-property report " + id + "."));
-        return FourPropertyCheck.view(
+        return CheckReports.view(
                 p, cases.findById(p.caseId()).map(BusinessCase::caseNumber).orElse(null));
     }
 

@@ -81,6 +81,9 @@ public class DefaultTransferService implements TransferService {
     FourPropertyCheck checker;
 
     @EJB
+    CheckReports reports;
+
+    @EJB
     DocumentTexts texts;
 
     @EJB
@@ -221,7 +224,7 @@ public class DefaultTransferService implements TransferService {
                             dossier, fonds, checked.packageId(), checked.sourceOffice(), actor, settings.zone());
                     // the report of the check on receipt, kept with the received dossier (its own transaction, after
                     // the dossier's)
-                    checker.save(
+                    reports.save(
                             cases.findById(records.get(0).caseId()).orElseThrow(),
                             PropertyCheck.Occasion.RECEIPT,
                             actor,

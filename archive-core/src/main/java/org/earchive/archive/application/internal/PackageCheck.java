@@ -29,6 +29,8 @@ import org.earchive.archive.application.port.TransferPackages;
 import org.earchive.archive.domain.model.audit.AuditRepository;
 import org.earchive.archive.domain.model.cases.CaseRepository;
 import org.earchive.archive.domain.model.catalogue.BusinessTypeRepository;
+import org.earchive.archive.domain.model.check.CheckCode;
+import org.earchive.archive.domain.model.check.Property;
 import org.earchive.archive.domain.model.document.DocumentRepository;
 import org.earchive.archive.domain.model.identity.CitizenId;
 import org.earchive.archive.domain.model.record.ArchiveRepository;
@@ -230,10 +232,10 @@ public class PackageCheck {
             items = new ArrayList<>(items);
             items.add(
                     0,
-                    new Item(
-                            "AUTHENTICITY",
+                    CheckItems.item(
+                            Property.AUTHENTICITY,
                             d.archiveNumber(),
-                            "digests",
+                            CheckCode.DIGESTS,
                             true,
                             "SHA-256 and SM3 recomputed on receipt and equal to the package's"));
             c.receipt.put(d.archiveNumber(), items);
@@ -259,8 +261,12 @@ public class PackageCheck {
             }
             return checker.receipt(d.archiveNumber(), d.file().mediaType(), d.role(), copy);
         } catch (IOException e) {
-            return List.of(
-                    new Item("USABILITY", d.archiveNumber(), "readable", false, "cannot be read: " + e.getMessage()));
+            return List.of(CheckItems.item(
+                    Property.USABILITY,
+                    d.archiveNumber(),
+                    CheckCode.READABLE,
+                    false,
+                    "cannot be read: " + e.getMessage()));
         } finally {
             if (copy != null) {
                 try {

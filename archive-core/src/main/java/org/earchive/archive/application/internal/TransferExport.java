@@ -67,6 +67,9 @@ public class TransferExport {
     FourPropertyCheck checker;
 
     @EJB
+    CheckReports reports;
+
+    @EJB
     DocumentTexts texts;
 
     @EJB
@@ -180,10 +183,10 @@ public class TransferExport {
 
     private CaseInfo caseInfo(long caseId) {
         BusinessCase c = cases.findById(caseId).orElseThrow();
-        RecordDescription.Check check = checker.reports(caseId).stream()
+        RecordDescription.Check check = reports.reports(caseId).stream()
                 .findFirst()
                 .map(p -> {
-                    var view = FourPropertyCheck.view(p, c.caseNumber());
+                    var view = CheckReports.view(p, c.caseNumber());
                     return new RecordDescription.Check(
                             view.occasion(),
                             view.checkedAt(),
