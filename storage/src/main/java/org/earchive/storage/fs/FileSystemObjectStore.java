@@ -3,11 +3,8 @@ package org.earchive.storage.fs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -93,7 +90,7 @@ public final class FileSystemObjectStore implements ObjectStore, KeyRotation {
                     Instant.now(),
                     existing.isEmpty());
             Files.createDirectories(data.getParent());
-            writeMeta(
+            ObjectDescriptions.writeMeta(
                     stored,
                     existing.isPresent() ? protection(key) : Protection.NONE,
                     written.wrappedKey(),
@@ -176,7 +173,7 @@ public final class FileSystemObjectStore implements ObjectStore, KeyRotation {
             return Optional.empty();
         }
         try {
-            return Optional.of(readMeta(key, metaPath(key), data));
+            return Optional.of(ObjectDescriptions.readMeta(key, metaPath(key), data));
         } catch (IOException e) {
             throw new StorageException("Could not read the description of " + key + ": " + e.getMessage(), e);
         }
@@ -213,7 +210,7 @@ public final class FileSystemObjectStore implements ObjectStore, KeyRotation {
             return Protection.NONE;
         }
         try {
-            Properties p = loadProperties(meta);
+            Properties p = ObjectDescriptions.loadProperties(meta);
             return new Protection(
                     Optional.ofNullable(p.getProperty("retainUntil")).map(Instant::parse),
                     Boolean.parseBoolean(p.getProperty("legalHold", "false")));
@@ -225,7 +222,7 @@ public final class FileSystemObjectStore implements ObjectStore, KeyRotation {
     private void updateProtection(String key, Protection protection) throws StorageException {
         StoredObject o = stat(key).orElseThrow(() -> new ObjectNotFoundException(key));
         try {
-            writeMeta(o, protection, wrappedKey(key), metaPath(key));
+            ObjectDescriptions.writeMeta(o, protection, wrappedKey(key), metaPath(key));
         } catch (IOException e) {
             throw new StorageException("Could not record the protection of " + key + ": " + e.getMessage(), e);
         }
@@ -248,7 +245,7 @@ public final class FileSystemObjectStore implements ObjectStore, KeyRotation {
             Protection protection = protection(key);
             StoredObject repaired =
                     new StoredObject(key, digest.length(), sha256, digest.sm3Hex(), contentType, Instant.now(), false);
-            writeMeta(repaired, protection, written.wrappedKey(), metaPath(key));
+            ObjectDescriptions.writeMeta(repaired, protection, written.wrappedKey(), metaPath(key));
             Files.move(temp, data, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             fsyncDirectory(data.getParent());
             return repaired;
@@ -266,7 +263,7 @@ public final class FileSystemObjectStore implements ObjectStore, KeyRotation {
             return null;
         }
         try {
-            return loadProperties(meta).getProperty("dataKey");
+            return ObjectDescriptions.loadProperties(meta).getProperty("dataKey");
         } catch (IOException e) {
             throw new StorageException("Could not read the description of " + key + ": " + e.getMessage(), e);
         }
@@ -289,9 +286,9 @@ public final class FileSystemObjectStore implements ObjectStore, KeyRotation {
                     continue;
                 }
                 Path meta = metaPath(key);
-                Properties p = loadProperties(meta);
+                Properties p = ObjectDescriptions.loadProperties(meta);
                 p.setProperty("dataKey", sealer.rewrap(wrapped));
-                storeProperties(p, meta);
+                ObjectDescriptions.storeProperties(p, meta);
                 rewrapped++;
             }
         } catch (IOException | Keyring.KeyUnavailableException e) {
@@ -333,57 +330,6 @@ public final class FileSystemObjectStore implements ObjectStore, KeyRotation {
     private Path metaPath(String key) {
         Path data = dataPath(key);
         return data.resolveSibling(data.getFileName() + ".meta");
-    }
-
-    private static void writeMeta(StoredObject o, Protection protection, String wrappedKey, Path meta)
-            throws IOException {
-        Properties p = new Properties();
-        if (wrappedKey != null) {
-            p.setProperty("dataKey", wrappedKey);
-        }
-        protection.retainUntil().ifPresent(t -> p.setProperty("retainUntil", t.toString()));
-        p.setProperty("legalHold", Boolean.toString(protection.legalHold()));
-        p.setProperty("sha256", o.sha256());
-        p.setProperty("sm3", o.sm3());
-        p.setProperty("size", Long.toString(o.size()));
-        p.setProperty("contentType", o.contentType() == null ? "application/octet-stream" : o.contentType());
-        p.setProperty("storedAt", o.storedAt().toString());
-        storeProperties(p, meta);
-    }
-
-    private static void storeProperties(Properties p, Path meta) throws IOException {
-        Path temp = meta.resolveSibling(meta.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                Writer w = java.nio.channels.Channels.newWriter(channel, StandardCharsets.UTF_8)) {
-            p.store(w, null);
-            w.flush();
-            channel.force(true);
-        }
-        Files.move(temp, meta, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static StoredObject readMeta(String key, Path meta, Path data) throws IOException {
-        Properties p = Files.exists(meta) ? loadProperties(meta) : new Properties();
-        long size = p.containsKey("size") ? Long.parseLong(p.getProperty("size")) : Files.size(data);
-        Instant storedAt = p.containsKey("storedAt")
-                ? Instant.parse(p.getProperty("storedAt"))
-                : Files.getLastModifiedTime(data).toInstant();
-        return new StoredObject(
-                key,
-                size,
-                StoredObject.sha256Of(key),
-                p.getProperty("sm3", ""),
-                p.getProperty("contentType", "application/octet-stream"),
-                storedAt,
-                false);
-    }
-
-    private static Properties loadProperties(Path file) throws IOException {
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(r);
-        }
-        return p;
     }
 
     private static void fsyncDirectory(Path dir) {
