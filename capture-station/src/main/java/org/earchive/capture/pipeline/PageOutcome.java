@@ -50,4 +50,110 @@ public record PageOutcome(
                 n,
                 fingerprint);
     }
+
+    /** A page's outcome built by name: {@code PageOutcome.builder(3).text(…).blank(false)….build()}. */
+    static Builder builder(int index) {
+        return new Builder(index);
+    }
+
+    static final class Builder {
+        private final int index;
+        private String text = "";
+        private double skew;
+        private double residual;
+        private int rotation;
+        private boolean blank;
+        private List<Barcode> barcodes = List.of();
+        private int dpi;
+        private float confidence;
+        private Appearance appearance;
+        private boolean separator;
+        private boolean flattened;
+        private int document;
+        private long fingerprint;
+
+        private Builder(int index) {
+            this.index = index;
+        }
+
+        Builder text(String text) {
+            this.text = text;
+            return this;
+        }
+
+        /** The skew found and corrected, and what was left after. */
+        Builder skew(double found, double left) {
+            this.skew = found;
+            this.residual = left;
+            return this;
+        }
+
+        Builder rotation(int degrees) {
+            this.rotation = degrees;
+            return this;
+        }
+
+        Builder blank(boolean blank) {
+            this.blank = blank;
+            return this;
+        }
+
+        Builder barcodes(List<Barcode> barcodes) {
+            this.barcodes = List.copyOf(barcodes);
+            return this;
+        }
+
+        Builder dpi(int dpi) {
+            this.dpi = dpi;
+            return this;
+        }
+
+        Builder confidence(float confidence) {
+            this.confidence = confidence;
+            return this;
+        }
+
+        Builder appearance(Appearance appearance) {
+            this.appearance = appearance;
+            return this;
+        }
+
+        Builder separator(boolean separator) {
+            this.separator = separator;
+            return this;
+        }
+
+        Builder flattened(boolean flattened) {
+            this.flattened = flattened;
+            return this;
+        }
+
+        Builder document(int document) {
+            this.document = document;
+            return this;
+        }
+
+        Builder fingerprint(long fingerprint) {
+            this.fingerprint = fingerprint;
+            return this;
+        }
+
+        PageOutcome build() {
+            return new PageOutcome(
+                    index,
+                    text,
+                    skew,
+                    residual,
+                    rotation,
+                    blank,
+                    barcodes,
+                    dpi,
+                    confidence,
+                    appearance,
+                    separator,
+                    flattened,
+                    document,
+                    fingerprint);
+        }
+    }
 }

@@ -1,7 +1,15 @@
 package org.earchive.capture.pipeline;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import org.earchive.capture.pipeline.port.BarcodeReader.Barcode;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+import javax.imageio.ImageIO;
 import org.earchive.capture.pipeline.port.ImageCleaner;
 import org.earchive.capture.pipeline.port.ImageCleaner.Appearance;
 import org.earchive.capture.pipeline.port.OcrEngine;
@@ -9,11 +17,14 @@ import org.earchive.capture.pipeline.port.OcrEngine.OcrResult;
 
 /**
  * The steps one page goes through, in the one place that decides their order:
- * flatten → crop borders → deskew → blank? → barcodes → OCR (→ orientation → turn → deskew → OCR, when the text
- * reads badly) → appearance → archival image.
- * A born-digital page skips the geometry (its rendering is exact) and keeps its own text instead of OCR.
+ * turn → flatten → crop → appearance → deskew → blank → barcodes → ocr (→ orientation → turn → deskew → ocr, when the
+ * text reads badly) → image.
+ * A born-digital page skips the geometry (its rendering is exact) and keeps its own text instead of OCR; a blank page or
+ * a separator sheet stops after the barcodes. Each step is timed by one wrapper; when a step fails, the page as it
+ * entered that step is kept in the job's work folder ({@code NNNN_<step>.png}) for diagnosis.
  */
 final class PageProcessor {
+    private static final Logger LOG = Logger.getLogger(PageProcessor.class.getName());
     /** Below this a measured skew is noise, not worth resampling the page for. */
     private static final double MIN_SKEW = 0.05;
     /** Degrees either side of level searched for the skew left after deskewing. */
@@ -28,130 +39,142 @@ final class PageProcessor {
     private final ImageCleaner cleaner;
     private final CaptureSettings settings;
     private final Components components;
+    private final List<Step> steps;
+
+    /** A named step, and the pages it applies to. */
+    private record Step(String name, Predicate<PageContext> appliesTo, Consumer<PageContext> work) {}
 
     PageProcessor(Components components, CaptureSettings settings) {
         this.components = components;
         this.cleaner = components.cleaner();
         this.settings = settings;
+        this.steps = List.of(
+                new Step("turn", p -> p.scanned() && p.requestedTurn % 360 != 0, this::turn),
+                new Step("flatten", p -> p.scanned() && !p.source.raster().known(), this::flatten),
+                new Step("crop", PageContext::scanned, this::crop),
+                new Step("appearance", p -> true, this::appearance),
+                new Step("deskew", PageContext::scanned, this::deskew),
+                new Step("blank", p -> true, this::blank),
+                new Step("barcodes", p -> !p.blank, this::barcodes),
+                new Step("ocr", p -> !p.finished(), this::text),
+                new Step("image", p -> !p.finished(), this::archivalImage));
     }
 
     /** The page's outcome and, unless it is blank or a separator, its archival image with the text layer. */
     record Processed(PageOutcome outcome, ArchivalPage archival, long fingerprint) {}
 
-    Processed process(SourcePage source, OcrEngine ocr, int turn) {
-        Geometry g = new Geometry(source.raster());
-        if (!source.bornDigital() && turn % 360 != 0) {
-            // the clerk's own correction comes first (born-digital pages are exact and keep their text layer's
-            // geometry)
-            g.page = cleaner.rotate(g.page, turn);
-            g.turn = ((turn % 360) + 360) % 360;
-        }
-        if (!source.bornDigital()) {
-            // a scanner says its resolution; a photo (phone, document camera) does not, and only a photo has a desk
-            // around the sheet to find
-            ImageCleaner.Flattened flat = source.raster().known()
-                    ? new ImageCleaner.Flattened(g.page, false)
-                    : StepTimes.time("flatten", () -> cleaner.flatten(g.page));
-            g.flattened = flat.corrected();
-            g.page = StepTimes.time("crop", () -> cleaner.cropBorders(flat.page()));
-            g.grey = cleaner.grey(g.page);
-            // decided before the geometry (turning does not change it), so a page kept in grey or black-and-white is
-            // turned once, in grey, instead of in colour too
-            g.appearance = StepTimes.time("appearance", () -> cleaner.appearance(g.page));
-            if (g.appearance != Appearance.COLOUR) {
-                g.page = g.grey;
+    /** Runs the steps over one page; {@code work} is the job's folder for the images of a failed step. */
+    Processed process(SourcePage source, OcrEngine ocr, int turn, Path work) {
+        PageContext page = new PageContext(source, ocr, turn);
+        for (Step step : steps) {
+            if (!step.appliesTo().test(page)) {
+                continue;
             }
-            deskew(g);
-        } else {
-            g.grey = cleaner.grey(g.page);
-            g.appearance = cleaner.appearance(g.page);
-        }
-        boolean blank = StepTimes.time("blank", () -> cleaner.inkCoverage(g.grey)) < settings.blankCoverage();
-        List<Barcode> barcodes = blank
-                ? List.of()
-                : StepTimes.time("barcodes", () -> components.barcodes().read(g.grey));
-        Separation.Decision decision = Separation.classify(barcodes);
-        boolean separator = decision instanceof Separation.PatchT || decision instanceof Separation.Cover;
-        int dpi = source.raster().known() ? source.raster().dpi() : (g.flattened ? g.page.dpi() : 0);
-        if (blank || separator) {
-            long fingerprint = Fingerprint.of(g.grey);
-            PageOutcome outcome = new PageOutcome(
-                    source.index(),
-                    "",
-                    g.skew,
-                    g.residual,
-                    g.turn,
-                    blank,
-                    barcodes,
-                    dpi,
-                    0f,
-                    null,
-                    separator,
-                    g.flattened,
-                    0,
-                    fingerprint);
-            return new Processed(outcome, null, fingerprint);
-        }
-        OcrResult text;
-        if (source.bornDigital()) {
-            text = new OcrResult(joined(source), source.textLayer(), 100f);
-        } else {
-            text = recognise(source, ocr, g.grey);
-            // Orientation detection costs a third of a recognition, so it runs only when the text reads badly:
-            // an upside-down feed reads as garbage, a sideways one shows in the line profile.
-            if (text.confidence() < SUSPICIOUS_CONFIDENCE || text.words().size() < 3 || cleaner.sideways(g.grey)) {
-                PageRaster upright = g.grey;
-                OcrEngine.Orientation orientation =
-                        StepTimes.time("orientation", () -> ocrCall(source, () -> ocr.orientation(upright)));
-                if (orientation.rotate() != 0 && orientation.confidence() >= settings.orientationConfidence()) {
-                    g.rotation = orientation.rotate();
-                    g.page = cleaner.rotate(g.page, g.rotation);
-                    g.grey = g.page.channels() == 1 ? g.page : cleaner.rotate(g.grey, g.rotation);
-                    deskew(g);
-                    text = recognise(source, ocr, g.grey);
-                }
+            try {
+                StepTimes.time(step.name(), () -> {
+                    step.work().accept(page);
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                keep(page, step.name(), work);
+                throw e;
             }
         }
-        Appearance appearance = g.appearance;
-        PageRaster image = switch (appearance) {
-            case BITONAL -> StepTimes.time("binarize", () -> cleaner.binarize(g.grey));
-            case GREY -> g.grey;
-            case COLOUR -> g.page;
-        };
-        if (!image.known()) {
-            // no resolution in the file: the page is laid out as if scanned at 300 dpi (recorded as unknown)
-            image = image.withDpi(300, 300);
-        }
-        long fingerprint = Fingerprint.of(g.grey);
-        PageOutcome outcome = new PageOutcome(
-                source.index(),
-                text.text(),
-                g.skew,
-                g.residual,
-                (g.turn + g.rotation) % 360,
-                false,
-                barcodes,
-                dpi,
-                text.confidence(),
-                appearance,
-                false,
-                g.flattened,
-                0,
+        long fingerprint = Fingerprint.of(page.grey);
+        PageOutcome outcome = page.outcome(fingerprint);
+        return new Processed(
+                outcome,
+                page.finished() ? null : new ArchivalPage(page.image, page.appearance, page.text.words()),
                 fingerprint);
-        return new Processed(outcome, new ArchivalPage(image, appearance, text.words()), fingerprint);
+    }
+
+    /** The clerk's own correction comes first (born-digital pages are exact and keep their text layer's geometry). */
+    private void turn(PageContext p) {
+        p.page = cleaner.rotate(p.page, p.requestedTurn);
+        p.turn = ((p.requestedTurn % 360) + 360) % 360;
+    }
+
+    /** A scanner says its resolution; a photo (phone, document camera) does not, and only a photo has a desk around. */
+    private void flatten(PageContext p) {
+        ImageCleaner.Flattened flat = cleaner.flatten(p.page);
+        p.flattened = flat.corrected();
+        p.page = flat.page();
+    }
+
+    private void crop(PageContext p) {
+        p.page = cleaner.cropBorders(p.page);
+        p.grey = cleaner.grey(p.page);
+    }
+
+    /**
+     * Decided before the geometry (turning does not change it), so a page kept in grey or black-and-white is turned
+     * once, in grey, instead of in colour too.
+     */
+    private void appearance(PageContext p) {
+        if (p.grey == null) {
+            p.grey = cleaner.grey(p.page);
+        }
+        p.appearance = cleaner.appearance(p.page);
+        if (p.scanned() && p.appearance != Appearance.COLOUR) {
+            p.page = p.grey;
+        }
     }
 
     /** Measures the skew and turns the page level; measures again to report what is left. */
-    private void deskew(Geometry g) {
-        double skew = StepTimes.time("deskew", () -> cleaner.measureSkew(g.grey));
-        g.skew = skew;
-        g.residual = skew;
+    private void deskew(PageContext p) {
+        double skew = cleaner.measureSkew(p.grey);
+        p.skew = skew;
+        p.residual = skew;
         if (Math.abs(skew) >= MIN_SKEW) {
-            g.page = StepTimes.time("deskew", () -> cleaner.rotate(g.page, -skew));
-            g.grey = g.page.channels() == 1 ? g.page : cleaner.grey(g.page);
+            p.page = cleaner.rotate(p.page, -skew);
+            p.grey = p.page.channels() == 1 ? p.page : cleaner.grey(p.page);
             // what is left after turning is small: searched within a degree of level, not the whole range again
-            g.residual = StepTimes.time("deskew", () -> cleaner.measureSkew(g.grey, RESIDUAL_RANGE));
+            p.residual = cleaner.measureSkew(p.grey, RESIDUAL_RANGE);
         }
+    }
+
+    private void blank(PageContext p) {
+        p.blank = cleaner.inkCoverage(p.grey) < settings.blankCoverage();
+    }
+
+    private void barcodes(PageContext p) {
+        p.barcodes = components.barcodes().read(p.grey);
+        Separation.Decision decision = Separation.classify(p.barcodes);
+        p.separator = decision instanceof Separation.PatchT || decision instanceof Separation.Cover;
+    }
+
+    /**
+     * The page's text: a born-digital page's own layer, or OCR. Orientation detection costs a third of a recognition,
+     * so it runs only when the text reads badly: an upside-down feed reads as garbage, a sideways one shows in the line
+     * profile.
+     */
+    private void text(PageContext p) {
+        if (!p.scanned()) {
+            p.text = new OcrResult(joined(p.source), p.source.textLayer(), 100f);
+            return;
+        }
+        p.text = recognise(p.source, p.ocr, p.grey);
+        if (p.text.confidence() < SUSPICIOUS_CONFIDENCE || p.text.words().size() < 3 || cleaner.sideways(p.grey)) {
+            PageRaster upright = p.grey;
+            OcrEngine.Orientation orientation = ocrCall(p.source, () -> p.ocr.orientation(upright));
+            if (orientation.rotate() != 0 && orientation.confidence() >= settings.orientationConfidence()) {
+                p.rotation = orientation.rotate();
+                p.page = cleaner.rotate(p.page, p.rotation);
+                p.grey = p.page.channels() == 1 ? p.page : cleaner.rotate(p.grey, p.rotation);
+                deskew(p);
+                p.text = recognise(p.source, p.ocr, p.grey);
+            }
+        }
+    }
+
+    /** The image kept: black-and-white, grey or colour as the page needs; 300 dpi assumed when the file said none. */
+    private void archivalImage(PageContext p) {
+        PageRaster image = switch (p.appearance) {
+            case BITONAL -> cleaner.binarize(p.grey);
+            case GREY -> p.grey;
+            case COLOUR -> p.page;
+        };
+        p.image = image.known() ? image : image.withDpi(300, 300);
     }
 
     /**
@@ -164,19 +187,18 @@ final class PageProcessor {
     private OcrResult recognise(SourcePage source, OcrEngine ocr, PageRaster grey) {
         double factor = 1.0;
         if (grey.known() && settings.adaptiveOcrResolution()) {
-            int line = StepTimes.time("ocr-scale", () -> cleaner.textLineHeight(grey));
+            int line = cleaner.textLineHeight(grey);
             if (line > 0) {
                 factor = Math.max(MIN_OCR_DPI / (double) grey.dpi(), Math.min(1.0, OCR_LINE_HEIGHT / (double) line));
             }
         }
         if (factor > 0.9) {
-            return StepTimes.time("ocr", () -> ocrCall(source, () -> ocr.recognise(grey)));
+            return ocrCall(source, () -> ocr.recognise(grey));
         }
-        double f = factor;
-        PageRaster smaller = StepTimes.time("ocr-scale", () -> cleaner.scale(grey, f));
-        OcrResult r = StepTimes.time("ocr", () -> ocrCall(source, () -> ocr.recognise(smaller)));
+        PageRaster smaller = cleaner.scale(grey, factor);
+        OcrResult r = ocrCall(source, () -> ocr.recognise(smaller));
         double back = grey.width() / (double) smaller.width();
-        List<OcrEngine.Word> words = new java.util.ArrayList<>(r.words().size());
+        List<OcrEngine.Word> words = new ArrayList<>(r.words().size());
         for (OcrEngine.Word w : r.words()) {
             words.add(new OcrEngine.Word(
                     w.text(),
@@ -189,24 +211,23 @@ final class PageProcessor {
         return new OcrResult(r.text(), List.copyOf(words), r.confidence());
     }
 
-    /** A page's geometry as the steps change it. */
-    private static final class Geometry {
-        PageRaster page;
-        PageRaster grey;
-        boolean flattened;
-        Appearance appearance;
-        int turn;
-        int rotation;
-        double skew;
-        double residual;
-
-        Geometry(PageRaster page) {
-            this.page = page;
+    /** Keeps the page as it entered the failed step: {@code <work>/NNNN_<step>.png}. Best effort. */
+    private static void keep(PageContext p, String step, Path work) {
+        if (work == null || p.page == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(work);
+            Path file = work.resolve(String.format("%04d_%s.png", p.source.index(), step));
+            ImageIO.write(p.page.toImage(), "png", file.toFile());
+            LOG.warning("page " + p.source.index() + " failed in step " + step + "; its image is kept in " + file);
+        } catch (IOException | RuntimeException e) {
+            LOG.warning("page " + p.source.index() + ": the failed step's image could not be kept: " + e);
         }
     }
 
     /** An engine failure (a crash, a refused page) is an OCR failure of this page, whatever the engine threw. */
-    private static <T> T ocrCall(SourcePage source, java.util.function.Supplier<T> call) {
+    private static <T> T ocrCall(SourcePage source, Supplier<T> call) {
         try {
             return call.get();
         } catch (RuntimeException | Error e) {

@@ -85,9 +85,10 @@ public final class Pipeline implements AutoCloseable {
                     sha256);
             assembler = new DocumentAssembler(components, outDir, stem, base);
             try (PageSource source = components.sources().open(input, triage.kind(), settings.limits())) {
-                run(source, assembler, context.turn());
+                run(source, assembler, context.turn(), work(outDir, stem));
             }
             List<OutputDocument> documents = assembler.finish();
+            removeWork(outDir, stem);
             return new CaptureResult(
                     input, stem, sha256, mediaType, assembler.pages(), documents, assembler.warnings(), null, null);
         } catch (CaptureException e) {
@@ -112,8 +113,34 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
+    /** The job's work folder: the images of a page whose step failed are kept there for diagnosis. */
+    static Path work(Path outDir, String stem) {
+        return outDir.resolve("work").resolve(stem);
+    }
+
+    /** A job that succeeded leaves no work folder behind (an earlier failed attempt's included). */
+    private static void removeWork(Path outDir, String stem) {
+        Path work = work(outDir, stem);
+        if (!Files.isDirectory(work)) {
+            return;
+        }
+        try (var files = Files.list(work)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(work);
+            try (var others = Files.list(work.getParent())) {
+                if (others.findAny().isEmpty()) {
+                    Files.deleteIfExists(work.getParent());
+                }
+            }
+        } catch (IOException e) {
+            LOG.warning("the work folder " + work + " could not be removed: " + e.getMessage());
+        }
+    }
+
     /** Reads pages in order, keeps a bounded window of them in the workers, hands them back in order. */
-    private void run(PageSource source, DocumentAssembler assembler, int turn) throws IOException {
+    private void run(PageSource source, DocumentAssembler assembler, int turn, Path work) throws IOException {
         int window = Math.max(2, settings.workers() * 2);
         Deque<Future<PageProcessor.Processed>> inFlight = new ArrayDeque<>();
         try {
@@ -121,7 +148,7 @@ public final class Pipeline implements AutoCloseable {
                 int index = i;
                 SourcePage page = StepTimes.time("read", () -> source.read(index));
                 warnResolution(page, assembler);
-                inFlight.add(workers.submit(() -> processPage(page, turn)));
+                inFlight.add(workers.submit(() -> processPage(page, turn, work)));
                 if (inFlight.size() >= window) {
                     assembler.accept(await(inFlight.removeFirst()));
                 }
@@ -136,10 +163,10 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
-    private PageProcessor.Processed processPage(SourcePage page, int turn) {
+    private PageProcessor.Processed processPage(SourcePage page, int turn, Path work) {
         OcrEngine ocr = engine.get();
         try {
-            return processor.process(page, ocr, turn);
+            return processor.process(page, ocr, turn, work);
         } catch (CaptureException e) {
             if (e.error() == CaptureError.OCR_FAILED) {
                 // the engine may be left in a bad state: the next page on this thread gets a fresh one

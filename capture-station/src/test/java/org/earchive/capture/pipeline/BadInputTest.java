@@ -122,9 +122,18 @@ class BadInputTest {
             CaptureResult second = pipeline.process(fine, dir, Pipeline.Context.none());
             assertEquals(CaptureError.OCR_FAILED, first.error());
             assertTrue(Files.notExists(dir.resolve("crash.pdf")));
+            Path kept = dir.resolve("work").resolve("crash").resolve("0001_ocr.png");
+            assertTrue(Files.size(kept) > 1000, "the page as it entered the failed step is kept: " + kept);
+            assertTrue(
+                    javax.imageio.ImageIO.read(kept.toFile()).getWidth() > 1000, "a readable image of the whole page");
             assertNull(second.error(), second.errorMessage());
             assertEquals(2, created[0], "the crashed engine was replaced by a fresh one");
             assertTrue(Files.exists(dir.resolve("fine.pdf")));
+            assertTrue(
+                    Files.notExists(dir.resolve("work").resolve("fine")), "a job that succeeded keeps no work folder");
+            CaptureResult again = pipeline.process(crashing, dir, Pipeline.Context.none());
+            assertNull(again.error(), "the fresh engine reads the page that crashed the first");
+            assertTrue(Files.notExists(dir.resolve("work")), "its success removes the failed attempt's images");
         }
     }
 
