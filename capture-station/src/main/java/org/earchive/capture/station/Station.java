@@ -99,7 +99,7 @@ public final class Station {
             }
         }
         Files.createDirectories(out);
-        List<String> plan = new ArrayList<>();
+        List<UploadPlan.Upload> plan = new ArrayList<>();
         for (Path original : batch.originalFiles()) {
             String stem = Pipeline.stem(original);
             CaptureResult r = pipeline.process(
@@ -123,9 +123,8 @@ public final class Station {
                                     + " or put a cover sheet printed from the case on top of the stack, then scan again.");
                     return;
                 }
-                plan.add(String.join(
-                        "\t",
-                        "ARCHIVAL",
+                plan.add(new UploadPlan.Upload(
+                        DocumentRole.ARCHIVAL,
                         caseNumber,
                         material,
                         d.file().getFileName().toString(),
@@ -135,9 +134,8 @@ public final class Station {
                     ? r.documents().get(0).caseNumber()
                     : batch.caseNumber();
             // the original goes with the first document it produced
-            plan.add(String.join(
-                    "\t",
-                    "ORIGINAL",
+            plan.add(new UploadPlan.Upload(
+                    DocumentRole.ORIGINAL,
                     caseNumber,
                     r.documents().get(0).material() != null
                             ? r.documents().get(0).material()
@@ -145,26 +143,28 @@ public final class Station {
                     "../originals/" + original.getFileName(),
                     r.mediaType() == null ? "application/octet-stream" : r.mediaType()));
         }
-        Durable.write(batch.dir().resolve("uploads.tsv"), String.join("\n", plan) + "\n");
+        new UploadPlan(plan).write(batch.dir());
         batch.state(review ? Spool.State.REVIEW : Spool.State.PROCESSED);
     }
 
     void upload(Spool.Batch batch) throws IOException {
         List<String> done = batch.confirmed();
-        for (String line : Files.readAllLines(batch.dir().resolve("uploads.tsv"))) {
-            if (line.isBlank()) {
-                continue;
-            }
-            String[] f = line.split("\t");
-            Path file = batch.output().resolve(f[3]).normalize();
+        for (UploadPlan.Upload planned : UploadPlan.read(batch.dir()).uploads()) {
+            Path file = batch.output().resolve(planned.file()).normalize();
             String sha256 = Pipeline.sha256(file);
-            String entry = sha256 + " " + f[0] + " " + f[3];
+            String entry = sha256 + " " + planned.role() + " " + planned.file();
             if (done.contains(entry)) {
                 continue;
             }
             ArchiveServer.Uploaded u;
             try {
-                u = server.upload(f[1], f[2], f[0], file, f[4], batch.id() + ":" + sha256);
+                u = server.upload(
+                        planned.caseNumber(),
+                        planned.material(),
+                        planned.role().name(),
+                        file,
+                        planned.contentType(),
+                        batch.id() + ":" + sha256);
             } catch (ArchiveServer.Rejected e) {
                 batch.fail(e.code(), file.getFileName() + ": " + e.getMessage());
                 return;
