@@ -1,6 +1,5 @@
 package org.earchive.capture.infrastructure.opencv;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.earchive.capture.pipeline.PageRaster;
 import org.earchive.capture.pipeline.port.ImageCleaner;
@@ -8,8 +7,6 @@ import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfInt;
-import org.opencv.core.MatOfPoint;
-import org.opencv.core.MatOfPoint2f;
 import org.opencv.core.Point;
 import org.opencv.core.Rect;
 import org.opencv.core.Scalar;
@@ -21,137 +18,35 @@ import org.opencv.imgproc.Imgproc;
  * being worked on.
  */
 public final class OpenCvImageCleaner implements ImageCleaner {
-    private static final double COARSE_RANGE = 6.0;
-    private static final double COARSE_STEP = 0.25;
-    private static final double FINE_STEP = 0.025;
+    @Override
+    public Flattened flatten(PageRaster page) {
+        return PageFlattening.flatten(page);
+    }
+
+    @Override
+    public double measureSkew(PageRaster grey) {
+        return SkewMeasure.measureSkew(grey);
+    }
+
+    @Override
+    public double measureSkew(PageRaster grey, double range) {
+        return SkewMeasure.measureSkew(grey, range);
+    }
+
+    @Override
+    public int textLineHeight(PageRaster grey) {
+        return SkewMeasure.textLineHeight(grey);
+    }
+
+    @Override
+    public boolean sideways(PageRaster grey) {
+        return SkewMeasure.sideways(grey);
+    }
 
     static {
         nu.pattern.OpenCV.loadLocally();
         // the pipeline parallelises by page, one worker per core; OpenCV's own thread pool on top only adds contention
         Core.setNumThreads(1);
-    }
-
-    @Override
-    public Flattened flatten(PageRaster page) {
-        Mat src = Mats.of(page);
-        Mat small = new Mat();
-        Mat grey = new Mat();
-        Mat mask = new Mat();
-        List<MatOfPoint> contours = new ArrayList<>();
-        Mat hierarchy = new Mat();
-        try {
-            double scale = 1000.0 / Math.max(page.width(), page.height());
-            if (scale > 1) {
-                scale = 1;
-            }
-            Imgproc.resize(src, small, new Size(), scale, scale, Imgproc.INTER_AREA);
-            Mats.toGrey(small, grey);
-            Imgproc.GaussianBlur(grey, grey, new Size(5, 5), 0);
-            // the paper is the bright region: a background darker than the sheet is what a photo has and a flatbed
-            // lacks
-            Imgproc.threshold(grey, mask, 0, 255, Imgproc.THRESH_BINARY | Imgproc.THRESH_OTSU);
-            Imgproc.morphologyEx(
-                    mask, mask, Imgproc.MORPH_CLOSE, Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(9, 9)));
-            Imgproc.findContours(mask, contours, hierarchy, Imgproc.RETR_EXTERNAL, Imgproc.CHAIN_APPROX_SIMPLE);
-            double imageArea = (double) small.rows() * small.cols();
-            MatOfPoint largest = null;
-            double largestArea = 0;
-            for (MatOfPoint c : contours) {
-                double a = Imgproc.contourArea(c);
-                if (a > largestArea) {
-                    largestArea = a;
-                    largest = c;
-                }
-            }
-            if (largest == null || largestArea < 0.2 * imageArea || largestArea > 0.92 * imageArea) {
-                return new Flattened(page, false);
-            }
-            MatOfPoint2f curve = new MatOfPoint2f(largest.toArray());
-            MatOfPoint2f quad = new MatOfPoint2f();
-            Imgproc.approxPolyDP(curve, quad, 0.02 * Imgproc.arcLength(curve, true), true);
-            Point[] corners = quad.toArray();
-            curve.release();
-            quad.release();
-            if (corners.length != 4 || !Imgproc.isContourConvex(new MatOfPoint(corners))) {
-                return new Flattened(page, false);
-            }
-            for (Point p : corners) {
-                p.x /= scale;
-                p.y /= scale;
-            }
-            Point[] ordered = order(corners);
-            double width = Math.max(distance(ordered[0], ordered[1]), distance(ordered[3], ordered[2]));
-            double height = Math.max(distance(ordered[0], ordered[3]), distance(ordered[1], ordered[2]));
-            MatOfPoint2f from = new MatOfPoint2f(ordered);
-            MatOfPoint2f to = new MatOfPoint2f(
-                    new Point(0, 0),
-                    new Point(width - 1, 0),
-                    new Point(width - 1, height - 1),
-                    new Point(0, height - 1));
-            Mat transform = Imgproc.getPerspectiveTransform(from, to);
-            Mat warped = new Mat();
-            Imgproc.warpPerspective(
-                    src, warped, transform, new Size(width, height), Imgproc.INTER_LINEAR, Core.BORDER_REPLICATE);
-            from.release();
-            to.release();
-            transform.release();
-            evenLighting(warped);
-            // a photographed sheet has no resolution of its own: take the long side as A4's 297 mm
-            int dpi = (int) Math.round(Math.max(width, height) / (297 / 25.4));
-            PageRaster flat = Mats.toRaster(warped, dpi, dpi);
-            warped.release();
-            return new Flattened(flat, true);
-        } finally {
-            for (MatOfPoint c : contours) {
-                c.release();
-            }
-            Mats.release(src, small, grey, mask, hierarchy);
-        }
-    }
-
-    /** Divides each channel by the page's background (a heavy close of the grey image), so shadows and gradients go. */
-    private static void evenLighting(Mat page) {
-        Mat grey = new Mat();
-        Mat small = new Mat();
-        Mat background = new Mat();
-        try {
-            Mats.toGrey(page, grey);
-            double scale = 0.125;
-            Imgproc.resize(grey, small, new Size(), scale, scale, Imgproc.INTER_AREA);
-            Imgproc.morphologyEx(
-                    small,
-                    small,
-                    Imgproc.MORPH_CLOSE,
-                    Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(15, 15)));
-            Imgproc.medianBlur(small, small, 5);
-            Imgproc.resize(small, background, page.size(), 0, 0, Imgproc.INTER_LINEAR);
-            Mat bg = background;
-            if (page.channels() == 3) {
-                bg = new Mat();
-                Imgproc.cvtColor(background, bg, Imgproc.COLOR_GRAY2BGR);
-            }
-            Core.divide(page, bg, page, 255.0);
-            if (bg != background) {
-                bg.release();
-            }
-        } finally {
-            Mats.release(grey, small, background);
-        }
-    }
-
-    private static Point[] order(Point[] p) {
-        Point tl = p[0], tr = p[0], br = p[0], bl = p[0];
-        for (Point q : p) {
-            if (q.x + q.y < tl.x + tl.y) tl = q;
-            if (q.x + q.y > br.x + br.y) br = q;
-            if (q.x - q.y > tr.x - tr.y) tr = q;
-            if (q.y - q.x > bl.y - bl.x) bl = q;
-        }
-        return new Point[] {tl, tr, br, bl};
-    }
-
-    private static double distance(Point a, Point b) {
-        return Math.hypot(a.x - b.x, a.y - b.y);
     }
 
     @Override
@@ -221,91 +116,6 @@ public final class OpenCvImageCleaner implements ImageCleaner {
         }
     }
 
-    /**
-     * Projection-profile search: text lines give the sharpest row histogram when they are level. A quarter-resolution
-     * adaptive threshold is enough; coarse over ±6° in 0.25° steps, then fine in 0.025° steps.
-     */
-    @Override
-    public double measureSkew(PageRaster grey) {
-        return measureSkew(grey, COARSE_RANGE);
-    }
-
-    @Override
-    public double measureSkew(PageRaster grey, double range) {
-        Mat ink = ink(grey, about75Dpi(grey), 255);
-        Mat points = new Mat();
-        try {
-            Core.findNonZero(ink, points);
-            int n = (int) points.total();
-            if (n < 200) {
-                return 0;
-            }
-            int[] xy = new int[n * 2];
-            points.convertTo(points, CvType.CV_32S);
-            points.get(0, 0, xy);
-            float[] x = new float[n];
-            float[] y = new float[n];
-            for (int i = 0; i < n; i++) {
-                x[i] = xy[2 * i] - ink.cols() / 2f;
-                y[i] = xy[2 * i + 1] - ink.rows() / 2f;
-            }
-            int bins = (int) Math.ceil(Math.hypot(ink.cols(), ink.rows())) + 2;
-            int[] histogram = new int[bins];
-            double best = 0, bestScore = -1;
-            for (double a = -range; a <= range + 1e-9; a += COARSE_STEP) {
-                double s = score(x, y, a, histogram);
-                if (s > bestScore) {
-                    bestScore = s;
-                    best = a;
-                }
-            }
-            double centre = best;
-            for (double a = centre - COARSE_STEP; a <= centre + COARSE_STEP + 1e-9; a += FINE_STEP) {
-                double s = score(x, y, a, histogram);
-                if (s > bestScore) {
-                    bestScore = s;
-                    best = a;
-                }
-            }
-            return Math.round(best * 1000) / 1000.0;
-        } finally {
-            Mats.release(ink, points);
-        }
-    }
-
-    @Override
-    public int textLineHeight(PageRaster grey) {
-        double scale = 0.25;
-        Mat ink = ink(grey, scale, 1);
-        Mat rows = new Mat();
-        try {
-            // table rules and long lines are not text: only rows with a moderate amount of ink count
-            Core.reduce(ink, rows, 1, Core.REDUCE_SUM, CvType.CV_32F);
-            float[] r = new float[(int) rows.total()];
-            rows.get(0, 0, r);
-            float limit = Math.max(2, ink.cols() / 100f);
-            List<Integer> heights = new ArrayList<>();
-            int run = 0;
-            for (float v : r) {
-                if (v >= limit) {
-                    run++;
-                } else {
-                    if (run >= 3) {
-                        heights.add(run);
-                    }
-                    run = 0;
-                }
-            }
-            if (heights.size() < 3) {
-                return 0;
-            }
-            java.util.Collections.sort(heights);
-            return (int) Math.round(heights.get(heights.size() / 2) / scale);
-        } finally {
-            Mats.release(ink, rows);
-        }
-    }
-
     @Override
     public PageRaster scale(PageRaster page, double factor) {
         Mat src = Mats.of(page);
@@ -326,73 +136,6 @@ public final class OpenCvImageCleaner implements ImageCleaner {
         } finally {
             Mats.release(src, out);
         }
-    }
-
-    /** The scale that brings a page to about 75 dpi, where text lines and their gaps are still clear. */
-    private static double about75Dpi(PageRaster grey) {
-        return grey.known() ? Math.min(1.0, 75.0 / grey.dpi()) : 0.25;
-    }
-
-    /**
-     * The page's ink at {@code scale}: an adaptive (local mean) threshold, ink = {@code value}, paper = 0. The caller
-     * releases the Mat.
-     */
-    private static Mat ink(PageRaster grey, double scale, double value) {
-        Mat src = Mats.of(grey);
-        Mat small = new Mat();
-        Mat ink = new Mat();
-        try {
-            Imgproc.resize(src, small, new Size(), scale, scale, Imgproc.INTER_AREA);
-            Imgproc.adaptiveThreshold(
-                    small, ink, value, Imgproc.ADAPTIVE_THRESH_MEAN_C, Imgproc.THRESH_BINARY_INV, 15, 15);
-            return ink;
-        } finally {
-            Mats.release(src, small);
-        }
-    }
-
-    @Override
-    public boolean sideways(PageRaster grey) {
-        Mat ink = ink(grey, about75Dpi(grey), 1);
-        Mat rows = new Mat();
-        Mat cols = new Mat();
-        try {
-            Core.reduce(ink, rows, 1, Core.REDUCE_SUM, CvType.CV_32F);
-            Core.reduce(ink, cols, 0, Core.REDUCE_SUM, CvType.CV_32F);
-            return contrast(cols) > 1.3 * contrast(rows);
-        } finally {
-            Mats.release(ink, rows, cols);
-        }
-    }
-
-    /** How peaked a profile is: its squared sum over the square of its sum, scaled by its length. */
-    private static double contrast(Mat profile) {
-        float[] v = new float[(int) profile.total()];
-        profile.get(0, 0, v);
-        double sum = 0, squares = 0;
-        for (float f : v) {
-            sum += f;
-            squares += (double) f * f;
-        }
-        return sum == 0 ? 0 : squares * v.length / (sum * sum);
-    }
-
-    /** Sum of squared row counts after turning the points by {@code degrees}: highest when lines are level. */
-    private static double score(float[] x, float[] y, double degrees, int[] histogram) {
-        double r = Math.toRadians(degrees);
-        float sin = (float) Math.sin(r), cos = (float) Math.cos(r);
-        java.util.Arrays.fill(histogram, 0);
-        int offset = histogram.length / 2;
-        for (int i = 0; i < x.length; i++) {
-            // offset keeps the value positive, so truncation after adding a half rounds (Math.round is slower)
-            int row = (int) (y[i] * cos + x[i] * sin + offset + 0.5f);
-            histogram[row]++;
-        }
-        double s = 0;
-        for (int h : histogram) {
-            s += (double) h * h;
-        }
-        return s;
     }
 
     @Override
