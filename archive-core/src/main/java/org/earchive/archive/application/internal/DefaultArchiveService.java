@@ -62,9 +62,6 @@ public class DefaultArchiveService implements ArchiveService {
     RecordChanges records;
 
     @EJB
-    RecordAccess access;
-
-    @EJB
     DocumentTexts texts;
 
     @Inject
@@ -84,9 +81,6 @@ public class DefaultArchiveService implements ArchiveService {
 
     @Inject
     org.earchive.archive.application.port.SearchIndex index;
-
-    @Inject
-    org.earchive.archive.domain.model.document.DocumentRepository documents;
 
     @EJB
     HallRule hall;

@@ -39,7 +39,6 @@ import org.earchive.archive.domain.model.cases.CaseRepository;
 import org.earchive.archive.domain.model.catalogue.BusinessTypeRepository;
 import org.earchive.archive.domain.model.catalogue.Retention;
 import org.earchive.archive.domain.model.check.PropertyCheck;
-import org.earchive.archive.domain.model.document.DocumentRepository;
 import org.earchive.archive.domain.model.document.StoredContent;
 import org.earchive.archive.domain.model.record.ArchiveRecord;
 import org.earchive.archive.domain.model.record.ArchiveRepository;
@@ -63,7 +62,6 @@ public class DefaultTransferService implements TransferService {
 
     private static final Logger LOG = Logger.getLogger(DefaultTransferService.class.getName());
     private static final int PAGE = 200;
-    private static final int AUDIT_EXCERPT = 50;
 
     @EJB
     TransferImport importer;
@@ -76,9 +74,6 @@ public class DefaultTransferService implements TransferService {
 
     @EJB
     ArchiveNumbering numbering;
-
-    @EJB
-    FourPropertyCheck checker;
 
     @EJB
     CheckReports reports;
@@ -94,9 +89,6 @@ public class DefaultTransferService implements TransferService {
 
     @Inject
     CaseRepository cases;
-
-    @Inject
-    DocumentRepository documents;
 
     @Inject
     BusinessTypeRepository catalogue;

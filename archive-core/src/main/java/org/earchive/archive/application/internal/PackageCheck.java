@@ -1,8 +1,6 @@
 package org.earchive.archive.application.internal;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -17,25 +15,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Logger;
-import org.earchive.archive.application.AuditTrail;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
 import org.earchive.archive.application.Settings;
 import org.earchive.archive.application.dto.PropertyCheckView.Item;
 import org.earchive.archive.application.dto.TransferReport;
-import org.earchive.archive.application.port.SearchIndex;
 import org.earchive.archive.application.port.TransferPackages;
 import org.earchive.archive.domain.model.audit.AuditRepository;
 import org.earchive.archive.domain.model.cases.CaseRepository;
 import org.earchive.archive.domain.model.catalogue.BusinessTypeRepository;
 import org.earchive.archive.domain.model.check.CheckCode;
 import org.earchive.archive.domain.model.check.Property;
-import org.earchive.archive.domain.model.document.DocumentRepository;
 import org.earchive.archive.domain.model.identity.CitizenId;
 import org.earchive.archive.domain.model.record.ArchiveRepository;
 import org.earchive.archive.domain.model.transfer.RecordDescription;
-import org.earchive.storage.ObjectStore;
 import org.earchive.storage.digest.FixityDigest;
 
 /**
@@ -45,27 +38,13 @@ import org.earchive.storage.digest.FixityDigest;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class PackageCheck {
-    private static final Logger LOG = Logger.getLogger(PackageCheck.class.getName());
     private static final int PAGE = 200;
-    private static final int AUDIT_EXCERPT = 50;
 
     @Inject
     Settings settings;
 
     @EJB
-    TransferImport importer;
-
-    @EJB
-    ArchiveNumbering numbering;
-
-    @EJB
     FourPropertyCheck checker;
-
-    @EJB
-    DocumentTexts texts;
-
-    @EJB
-    AuditTrail auditTrail;
 
     @Inject
     ArchiveRepository archive;
@@ -74,25 +53,13 @@ public class PackageCheck {
     CaseRepository cases;
 
     @Inject
-    DocumentRepository documents;
-
-    @Inject
     BusinessTypeRepository catalogue;
 
     @Inject
     AuditRepository audit;
 
     @Inject
-    ObjectStore store;
-
-    @Inject
-    SearchIndex index;
-
-    @Inject
     TransferPackages packages;
-
-    @Resource
-    SessionContext context;
 
     /** One record of the package as verified. */
     public record Received(String path, RecordDescription description) {}

@@ -17,14 +17,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.logging.Logger;
 import org.earchive.archive.application.AuditTrail;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
 import org.earchive.archive.application.Settings;
 import org.earchive.archive.application.dto.TransferReport;
 import org.earchive.archive.application.dto.TransferScope;
-import org.earchive.archive.application.port.SearchIndex;
 import org.earchive.archive.application.port.TransferPackages;
 import org.earchive.archive.domain.model.audit.AuditAction;
 import org.earchive.archive.domain.model.audit.AuditEvent;
@@ -50,7 +48,6 @@ import org.earchive.storage.digest.FixityDigest;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class TransferExport {
-    private static final Logger LOG = Logger.getLogger(TransferExport.class.getName());
     private static final int PAGE = 200;
     private static final int AUDIT_EXCERPT = 50;
 
@@ -61,16 +58,7 @@ public class TransferExport {
     TransferImport importer;
 
     @EJB
-    ArchiveNumbering numbering;
-
-    @EJB
-    FourPropertyCheck checker;
-
-    @EJB
     CheckReports reports;
-
-    @EJB
-    DocumentTexts texts;
 
     @EJB
     AuditTrail auditTrail;
@@ -92,9 +80,6 @@ public class TransferExport {
 
     @Inject
     ObjectStore store;
-
-    @Inject
-    SearchIndex index;
 
     @Inject
     TransferPackages packages;
