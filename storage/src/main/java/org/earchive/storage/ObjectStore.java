@@ -1,6 +1,8 @@
 package org.earchive.storage;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -70,10 +72,10 @@ public interface ObjectStore extends AutoCloseable {
     default StoredObject verify(String key) throws StorageException {
         StoredObject recorded = stat(key).orElseThrow(() -> new ObjectNotFoundException(key));
         try (InputStream in = get(key)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+            in.transferTo(OutputStream.nullOutputStream());
         } catch (IntegrityException e) {
             throw new StorageException(e.getMessage(), e);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new StorageException("Could not read object " + key + ": " + e.getMessage(), e);
         }
         return recorded.withCreated(false);

@@ -2,8 +2,11 @@ package org.earchive.archive.application;
 
 import jakarta.ejb.Local;
 import java.io.InputStream;
+import java.util.List;
 import org.earchive.archive.application.dto.DocumentContent;
 import org.earchive.archive.application.dto.DocumentView;
+import org.earchive.archive.application.dto.PageImage;
+import org.earchive.archive.application.dto.RecordView;
 
 /** Materials' files: in from the counter, the station or an upload; out to viewers and exports. */
 @Local
@@ -49,14 +52,13 @@ public interface DocumentService {
      * Page {@code page} (1-based) rendered as PNG at about {@code dpi}, with a visible watermark naming the reader and
      * the time; the archived object itself is never modified.
      */
-    org.earchive.archive.application.dto.PageImage page(long documentId, int page, int dpi) throws EarchiveException;
+    PageImage page(long documentId, int page, int dpi) throws EarchiveException;
 
     /**
      * Archived materials of the case's applicant that the case's checklist asks for (the ID card copy, …): offered at
      * the counter instead of collecting the paper again. Destroyed and restricted records are not offered.
      */
-    java.util.List<org.earchive.archive.application.dto.RecordView> reusable(String caseNumber)
-            throws EarchiveException;
+    List<RecordView> reusable(String caseNumber) throws EarchiveException;
 
     /** Adds an archived record's file to the case as one of its materials; the reuse is recorded. Idempotent. */
     DocumentView reuse(String caseNumber, String archiveNumber) throws EarchiveException;

@@ -1,7 +1,10 @@
 package org.earchive.archive.application;
 
 import jakarta.ejb.Local;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.earchive.archive.application.dto.CaseEvidence;
 import org.earchive.archive.application.dto.CaseFlagView;
 import org.earchive.archive.application.dto.Sighting;
@@ -24,14 +27,13 @@ public interface RiskService {
      * The case's documents with their digests, and the text of those whose material is in {@code textOf} (a text is
      * extracted from the PDF the first time it is asked for: only ask for what a rule reads).
      */
-    CaseEvidence evidence(String caseNumber, java.util.Set<String> textOf) throws EarchiveException;
+    CaseEvidence evidence(String caseNumber, Set<String> textOf) throws EarchiveException;
 
     /**
      * For each of these SHA-256 digests (a case's documents, asked in one call), the documents with it in other cases
      * than {@code exceptCase}, at most 20 each; a digest seen nowhere else has no entry.
      */
-    java.util.Map<String, List<Sighting>> sameContent(java.util.Collection<String> sha256s, String exceptCase)
-            throws EarchiveException;
+    Map<String, List<Sighting>> sameContent(Collection<String> sha256s, String exceptCase) throws EarchiveException;
 
     /** Archived records of other cases whose text holds {@code phrase} exactly (full-text search, then confirmed). */
     List<Sighting> sameText(String phrase, String exceptCase) throws EarchiveException;

@@ -1,5 +1,7 @@
 package org.earchive.archive.application;
 
+import java.util.List;
+
 /**
  * The one place the role names are written: the services' {@code @RolesAllowed} and the web resources'
  * {@code @AllowedRoles} use these constants; they match {@code domain.model.account.Role} (RolesTest) and the roles
@@ -17,8 +19,8 @@ public final class Roles {
     public static final String SERVICE = "service";
 
     /** Every role, in the order screens list them. */
-    public static final java.util.List<String> ALL =
-            java.util.List.of(CLERK, REVIEWER, ARCHIVIST, AUDITOR, ADMIN, MANAGER, STATION, READER, SERVICE);
+    public static final List<String> ALL =
+            List.of(CLERK, REVIEWER, ARCHIVIST, AUDITOR, ADMIN, MANAGER, STATION, READER, SERVICE);
 
     private Roles() {}
 }

@@ -1,6 +1,7 @@
 package org.earchive.archive.application;
 
 import jakarta.ejb.Local;
+import java.util.Optional;
 import java.util.Set;
 
 /** Who may sign in, and with which roles. */
@@ -19,7 +20,7 @@ public interface UserDirectory {
     void changePassword(String username, char[] current, char[] replacement) throws EarchiveException;
 
     /** The roles an account has now, empty if it is disabled or gone (sessions re-check with this). */
-    java.util.Optional<Set<String>> currentRoles(String username);
+    Optional<Set<String>> currentRoles(String username);
 
     /** The outcome of a sign-in. */
     /** {@code mustChangePassword}: signed in, but only to change the password an administrator set. */

@@ -1,18 +1,22 @@
 package org.earchive.it;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** A small HTTP client for the server tests: Basic credentials, JSON, multipart uploads. */
@@ -65,8 +69,8 @@ final class Api {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Requested-With", "fetch")
                 .POST(HttpRequest.BodyPublishers.ofString(
-                        "j_username=" + java.net.URLEncoder.encode(user, StandardCharsets.UTF_8) + "&j_password="
-                                + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8))));
+                        "j_username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&j_password="
+                                + URLEncoder.encode(password, StandardCharsets.UTF_8))));
         api.signInCookies = r.raw().headers().allValues("Set-Cookie");
         api.sessionCookie = r.raw().headers().allValues("Set-Cookie").stream()
                 .filter(c -> c.startsWith("JSESSIONID="))
@@ -89,7 +93,7 @@ final class Api {
             return Json.createReader(new StringReader(body())).readObject();
         }
 
-        jakarta.json.JsonArray jsonArray() {
+        JsonArray jsonArray() {
             return Json.createReader(new StringReader(body())).readArray();
         }
 
@@ -179,7 +183,7 @@ final class Api {
      * A request exactly as given: this client's session cookie (if signed in) but none of the headers the pages add,
      * so a test can send what another site's page would.
      */
-    Response raw(String method, String path, java.util.Map<String, String> headers, byte[] body)
+    Response raw(String method, String path, Map<String, String> headers, byte[] body)
             throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
         if (sessionCookie != null) {
@@ -195,7 +199,7 @@ final class Api {
     }
 
     /** The Set-Cookie lines a sign-in answered with. */
-    java.util.List<String> signInCookies = java.util.List.of();
+    List<String> signInCookies = List.of();
 
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));

@@ -5,17 +5,39 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import jakarta.json.JsonObject;
+import java.io.ByteArrayInputStream;
 import java.io.File;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.earchive.capture.infrastructure.StandardComponents;
+import org.earchive.capture.infrastructure.http.ArchiveApiClient;
+import org.earchive.capture.infrastructure.sane.SaneScanner;
+import org.earchive.capture.infrastructure.sane.Saned;
+import org.earchive.capture.pipeline.CaptureSettings;
+import org.earchive.capture.pipeline.Pipeline;
+import org.earchive.capture.station.Spool;
+import org.earchive.capture.station.Station;
+import org.earchive.capture.station.StationAgent;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,6 +51,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -69,8 +93,8 @@ class BrowserIT {
                 "--lang=zh-CN",
                 "--disable-gpu");
         // the console, where Chromium reports anything the Content-Security-Policy blocked
-        org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
-        logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(DRIVER.toFile())
@@ -233,11 +257,10 @@ class BrowserIT {
             go(screen);
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main > *")));
         }
-        List<String> blocked =
-                browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
-                        .map(e -> e.getMessage())
-                        .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
-                        .toList();
+        List<String> blocked = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(e -> e.getMessage())
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
+                .toList();
         assertTrue(blocked.isEmpty(), "the policy blocked: " + blocked);
     }
 
@@ -282,15 +305,15 @@ class BrowserIT {
     @Test
     void theTransferScreenShowsARefusedPackagesProblemsAndTheRegister() throws Exception {
         String person = Cases.newPerson();
-        String caseNumber = Cases.archived("ENROLL", person, java.util.Map.of());
+        String caseNumber = Cases.archived("ENROLL", person, Map.of());
         Api.Response exported = Api.as("archivist")
                 .post("/api/transfers/exports", "{\"scope\":\"DOSSIER\",\"caseNumber\":\"" + caseNumber + "\"}");
         assertEquals(200, exported.status(), exported.body());
         // one byte changed in the zip's first payload file: the receiver must refuse the package and say which file
         byte[] zip = exported.bytes();
-        java.util.Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
-        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
-            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (var in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
                 entries.put(e.getName(), in.readAllBytes());
             }
         }
@@ -300,9 +323,9 @@ class BrowserIT {
                 .orElseThrow();
         entries.get(pdf)[100] ^= 1;
         Path tampered = Files.createTempFile("tampered", ".zip");
-        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(tampered))) {
+        try (var out = new ZipOutputStream(Files.newOutputStream(tampered))) {
             for (var e : entries.entrySet()) {
-                out.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
+                out.putNextEntry(new ZipEntry(e.getKey()));
                 out.write(e.getValue());
                 out.closeEntry();
             }
@@ -325,12 +348,12 @@ class BrowserIT {
 
     @Test
     void aReviewerComputesAPensionBesideTheCaseAndTheSheetJoinsTheDossier() throws Exception {
-        String caseNumber = Cases.ready("PENSION", Cases.newPerson(), java.util.Map.of());
+        String caseNumber = Cases.ready("PENSION", Cases.newPerson(), Map.of());
         String reviewer = Cases.submit(caseNumber);
         signIn(reviewer);
         go("/tasks/" + caseNumber);
         find("pension");
-        for (var field : java.util.Map.of(
+        for (var field : Map.of(
                         "year", "2026", "contributionYears", "30", "averageIndex", "1.0", "accountBalance", "139000")
                 .entrySet()) {
             WebElement input = find("pension-" + field.getKey());
@@ -346,7 +369,7 @@ class BrowserIT {
                         .get("/api/cases/" + caseNumber)
                         .json()
                         .getJsonArray("documents")
-                        .getValuesAs(jakarta.json.JsonObject.class)
+                        .getValuesAs(JsonObject.class)
                         .stream()
                         .anyMatch(d -> d.getString("material").equals("PENSION_SHEET")),
                 "the sheet is in the case");
@@ -359,41 +382,32 @@ class BrowserIT {
      */
     @Test
     void theScanButtonScansThroughTheLocalAgentAndTheApprovedBatchReachesTheCase() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(
-                Files.isExecutable(org.earchive.capture.infrastructure.sane.Saned.BINARY),
-                "sane-utils not installed (./earchive installs it)");
+        Assumptions.assumeTrue(Files.isExecutable(Saned.BINARY), "sane-utils not installed (./earchive installs it)");
         Accounts.ensure("clerk", "station");
         Path dir = Files.createTempDirectory("scan-it");
         String token = "browser-it-token-" + UUID.randomUUID();
-        var settings =
-                org.earchive.capture.pipeline.CaptureSettings.fromEnvironment().withWorkers(1);
-        try (var saned = new org.earchive.capture.infrastructure.sane.Saned(
-                        Files.createDirectories(dir.resolve("sane")));
-                var pipeline = new org.earchive.capture.pipeline.Pipeline(
-                        org.earchive.capture.infrastructure.StandardComponents.create(settings), settings)) {
+        var settings = CaptureSettings.fromEnvironment().withWorkers(1);
+        try (var saned = new Saned(Files.createDirectories(dir.resolve("sane")));
+                var pipeline = new Pipeline(StandardComponents.create(settings), settings)) {
             // a page with something on it (SANE's test backend's colour pattern, in grey) rather than the default solid
             // black
             Path conf = dir.resolve("sane/test.conf");
             Files.writeString(
                     conf,
                     Files.readString(conf).replace("test-picture \"Solid black\"", "test-picture \"Color pattern\""));
-            var spool = new org.earchive.capture.station.Spool(dir.resolve("spool"));
-            var scanner = new org.earchive.capture.infrastructure.sane.SaneScanner();
-            var scanSettings = new org.earchive.capture.infrastructure.sane.SaneScanner.Settings(300, "Gray", true, 2);
+            var spool = new Spool(dir.resolve("spool"));
+            var scanner = new SaneScanner();
+            var scanSettings = new SaneScanner.Settings(300, "Gray", true, 2);
             awaitFreePort(17300);
-            try (var agent = new org.earchive.capture.station.StationAgent(
+            try (var agent = new StationAgent(
                     17300,
                     token,
-                    java.net.URI.create(Api.BASE + "/"),
+                    URI.create(Api.BASE + "/"),
                     spool,
                     (batch, progress) -> scanner.scan(saned.device(), scanSettings, batch, progress::page),
                     "counter-it")) {
-                var station = new org.earchive.capture.station.Station(
-                        spool,
-                        pipeline,
-                        new org.earchive.capture.infrastructure.http.ArchiveApiClient(
-                                java.net.URI.create(Api.BASE), "station", Api.PASSWORD),
-                        true);
+                var station = new Station(
+                        spool, pipeline, new ArchiveApiClient(URI.create(Api.BASE), "station", Api.PASSWORD), true);
                 Thread loop = new Thread(
                         () -> {
                             while (!Thread.currentThread().isInterrupted()) {
@@ -420,7 +434,7 @@ class BrowserIT {
                     find("scan").click();
                     // pages appear as the scanner delivers them, then the station's quality control
                     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#scan-area .thumb")));
-                    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(120))
+                    new WebDriverWait(browser, Duration.ofSeconds(120))
                             .until(d -> !d.findElements(By.id("qc-approve")).isEmpty()
                                     || !d.findElements(By.cssSelector("#quality-control p.bad"))
                                             .isEmpty());
@@ -472,9 +486,9 @@ class BrowserIT {
         }
     }
 
-    private static String failure(org.earchive.capture.station.Spool.Batch batch) {
+    private static String failure(Spool.Batch batch) {
         try {
-            return String.valueOf(org.earchive.capture.station.Station.failure(batch));
+            return String.valueOf(Station.failure(batch));
         } catch (Exception e) {
             return e.toString();
         }
@@ -487,11 +501,11 @@ class BrowserIT {
     private static void awaitFreePort(int port) throws Exception {
         long deadline = System.currentTimeMillis() + 60_000;
         while (true) {
-            try (var s = new java.net.ServerSocket()) {
+            try (var s = new ServerSocket()) {
                 s.setReuseAddress(true);
-                s.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+                s.bind(new InetSocketAddress("127.0.0.1", port));
                 return;
-            } catch (java.net.BindException e) {
+            } catch (BindException e) {
                 if (System.currentTimeMillis() > deadline) {
                     Process ss = new ProcessBuilder("ss", "-tanp")
                             .redirectErrorStream(true)
@@ -499,7 +513,7 @@ class BrowserIT {
                     String holders = new String(ss.getInputStream().readAllBytes())
                             .lines()
                             .filter(l -> l.contains(":" + port + " "))
-                            .collect(java.util.stream.Collectors.joining("\n"));
+                            .collect(Collectors.joining("\n"));
                     throw new IllegalStateException("port " + port + " stays taken:\n" + holders, e);
                 }
                 Thread.sleep(1000);

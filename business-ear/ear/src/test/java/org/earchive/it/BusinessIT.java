@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -16,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -167,8 +170,7 @@ class BusinessIT {
         String text = ARCHIVIST
                 .get("/api/documents/" + record.getJsonNumber("documentId").longValue() + "/text")
                 .body();
-        java.util.regex.Matcher m =
-                java.util.regex.Pattern.compile("L440300\\d+").matcher(text);
+        Matcher m = Pattern.compile("L440300\\d+").matcher(text);
         assertTrue(m.find(), text);
         return m.group();
     }
@@ -262,10 +264,9 @@ class BusinessIT {
         Api.Response imported = ARCHIVIST.postBytes("/api/transfers/imports?fonds=F902", "application/zip", bag);
         assertEquals(201, imported.status(), imported.body());
         assertEquals(held, imported.json().getInt("imported"));
-        List<String> numbers =
-                imported.json().getJsonArray("archiveNumbers").getValuesAs(jakarta.json.JsonString.class).stream()
-                        .map(jakarta.json.JsonString::getString)
-                        .toList();
+        List<String> numbers = imported.json().getJsonArray("archiveNumbers").getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString)
+                .toList();
         assertTrue(numbers.stream().allMatch(n -> n.startsWith("F902-")), numbers.toString());
         assertEquals(
                 held * 2,
@@ -306,7 +307,7 @@ class BusinessIT {
         assertEquals("REJECTED", r.json().getString("outcome"));
         assertEquals(0, r.json().getInt("imported"));
         assertTrue(
-                r.json().getJsonArray("problems").getValuesAs(jakarta.json.JsonString.class).stream()
+                r.json().getJsonArray("problems").getValuesAs(JsonString.class).stream()
                         .anyMatch(p -> p.getString().contains(problem)),
                 problem + " not in " + r.body());
     }

@@ -5,8 +5,11 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -184,7 +187,7 @@ public final class IngestBench {
             return 0;
         }
         try {
-            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(pid), "stat"));
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return Long.parseLong(f[11]) + Long.parseLong(f[12]);
         } catch (IOException | RuntimeException e) {
@@ -246,7 +249,7 @@ public final class IngestBench {
             }
         }
         g.dispose();
-        byte[] grey = ((java.awt.image.DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        byte[] grey = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
         return Samples.pdfa(new PageRaster(w, h, 1, grey, 300, 300), layer, "page " + seed);
     }
 

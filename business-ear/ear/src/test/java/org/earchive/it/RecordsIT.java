@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -19,8 +20,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -58,8 +63,7 @@ class RecordsIT {
     }
 
     /** Opens an ENROLL case with every required material as PDF/A, except those given as other files. */
-    private static String readyCase(java.util.Map<String, Api.Response> replaced, java.util.Map<String, byte[]> others)
-            throws Exception {
+    private static String readyCase(Map<String, Api.Response> replaced, Map<String, byte[]> others) throws Exception {
         String caseNumber = Cases.open(CLERK, "ENROLL");
         for (JsonValue m : CLERK.get("/api/cases/" + caseNumber).json().getJsonArray("requiredMaterials")) {
             JsonObject material = m.asJsonObject();
@@ -94,7 +98,7 @@ class RecordsIT {
     }
 
     private static String archivedCase() throws Exception {
-        String caseNumber = readyCase(new java.util.HashMap<>(), java.util.Map.of());
+        String caseNumber = readyCase(new HashMap<>(), Map.of());
         assertEquals("ARCHIVED", approve(caseNumber));
         return caseNumber;
     }
@@ -111,8 +115,8 @@ class RecordsIT {
 
     @Test
     void aDossierThatFailsTheFourPropertyCheckIsNotArchivedAndTheReportNamesEachFailedItem() throws Exception {
-        java.util.Map<String, Api.Response> uploads = new java.util.HashMap<>();
-        java.util.Map<String, byte[]> others = new java.util.LinkedHashMap<>();
+        Map<String, Api.Response> uploads = new HashMap<>();
+        Map<String, byte[]> others = new LinkedHashMap<>();
         others.put("APPLICATION_FORM", Samples.plainPdf("a PDF that is not PDF/A"));
         others.put("ID_CARD", infectedJpeg());
         String caseNumber = readyCase(uploads, others);
@@ -475,13 +479,13 @@ class RecordsIT {
     private static byte[] infectedJpeg() throws Exception {
         BufferedImage image = new BufferedImage(400, 300, BufferedImage.TYPE_BYTE_GRAY);
         var g = image.createGraphics();
-        g.setColor(java.awt.Color.WHITE);
+        g.setColor(Color.WHITE);
         g.fillRect(0, 0, 400, 300);
         g.dispose();
         ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
         ImageIO.write(image, "jpeg", jpeg);
         byte[] plain = jpeg.toByteArray();
-        byte[] comment = (VIRUS_MARKER + " " + java.util.UUID.randomUUID()).getBytes(StandardCharsets.US_ASCII);
+        byte[] comment = (VIRUS_MARKER + " " + UUID.randomUUID()).getBytes(StandardCharsets.US_ASCII);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(plain, 0, 2); // SOI
         out.write(0xFF);

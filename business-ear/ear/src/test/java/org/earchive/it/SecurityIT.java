@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.File;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -239,7 +240,7 @@ class SecurityIT {
         assertEquals(400, notANumber.status(), notANumber.body());
         assertEquals("INVALID_REQUEST", notANumber.json().getString("code"));
         Api.Response syntax = Api.as("archivist")
-                .get("/api/archive/search?q=" + java.net.URLEncoder.encode("AND OR ( \"", StandardCharsets.UTF_8));
+                .get("/api/archive/search?q=" + URLEncoder.encode("AND OR ( \"", StandardCharsets.UTF_8));
         assertEquals(200, syntax.status(), "search words are words, never a parser error: " + syntax.body());
         Api.Response contentType = clerk.raw("POST", "/api/cases", Map.of("Content-Type", ";;;"), "{}".getBytes());
         assertTrue(

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.awt.image.BufferedImage;
 import java.io.File;
 import java.net.URI;
 import java.nio.file.Files;
@@ -141,9 +142,8 @@ class StationIT {
         assertTrue(Files.exists(batch.originalFiles().get(0)), "the scan stays on the station");
     }
 
-    private static java.awt.image.BufferedImage grey(java.awt.image.BufferedImage colour) {
-        var g = new java.awt.image.BufferedImage(
-                colour.getWidth(), colour.getHeight(), java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+    private static BufferedImage grey(BufferedImage colour) {
+        var g = new BufferedImage(colour.getWidth(), colour.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
         g.getGraphics().drawImage(colour, 0, 0, null);
         return g;
     }

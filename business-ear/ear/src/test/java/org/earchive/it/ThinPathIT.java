@@ -8,12 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -122,8 +125,8 @@ class ThinPathIT {
         assertTrue(Files.isRegularFile(Env.objectFile(sha256)), "the bytes are in the object store");
         byte[] atRest = Files.readAllBytes(Env.objectFile(sha256));
         if (Env.postgresql()) {
-            assertFalse(java.util.Arrays.equals(pdf, atRest), "the production profile encrypts at rest");
-            assertFalse(new String(atRest, java.nio.charset.StandardCharsets.ISO_8859_1).contains("%PDF"));
+            assertFalse(Arrays.equals(pdf, atRest), "the production profile encrypts at rest");
+            assertFalse(new String(atRest, StandardCharsets.ISO_8859_1).contains("%PDF"));
         } else {
             assertArrayEquals(pdf, atRest, "the embedded default stores plain files");
         }
@@ -204,8 +207,7 @@ class ThinPathIT {
 
         // The tests run with a 1 MiB limit: once with a declared length, once streamed without one.
         byte[] big = Samples.random(1536 * 1024);
-        System.arraycopy(
-                "%PDF-1.7\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, big, 0, 9); // a PDF's bytes
+        System.arraycopy("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), 0, big, 0, 9); // a PDF's bytes
         Api.Response declared = CLERK.upload(caseNumber, "ID_CARD", "big.pdf", "application/pdf", big, true);
         assertEquals(413, declared.status());
         assertEquals("FILE_TOO_LARGE", declared.json().getString("code"));
@@ -213,7 +215,7 @@ class ThinPathIT {
             Api.Response streamed = CLERK.upload(caseNumber, "ID_CARD", "big.pdf", "application/pdf", big, false);
             assertEquals(413, streamed.status(), streamed.body());
             assertEquals("FILE_TOO_LARGE", streamed.json().getString("code"));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // The server answers 413 and closes the connection as soon as the limit is passed; a client still sending
             // the rest of an undeclared body may see the connection close before it reads the answer. What matters is
             // below: nothing of the upload was kept.

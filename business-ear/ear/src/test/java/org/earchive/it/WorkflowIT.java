@@ -8,10 +8,12 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.File;
+import java.net.URLEncoder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -228,7 +230,7 @@ class WorkflowIT {
         assertTrue(reviewers.size() >= 2, "the load is spread: " + reviewers);
 
         String same = readyCase(CLERK, "ENROLL");
-        List<Api.Response> racing = parallel(java.util.Collections.nCopies(
+        List<Api.Response> racing = parallel(Collections.nCopies(
                 5, (Callable<Api.Response>) () -> CLERK.post("/api/cases/" + same + "/submit", "{}")));
         assertEquals(1, racing.stream().filter(r -> r.status() == 200).count(), "one submission wins");
         assertTrue(racing.stream().filter(r -> r.status() != 200).allMatch(r -> r.status() == 409));
@@ -288,8 +290,7 @@ class WorkflowIT {
                 decide(reviewer, caseNumber, "APPROVE", "同意一次性支付").json().getString("status"));
 
         JsonObject found = ARCHIVIST
-                .get("/api/archive/search?q=" + java.net.URLEncoder.encode("继承人公证书", "UTF-8")
-                        + "&businessType=LUMP_SUM")
+                .get("/api/archive/search?q=" + URLEncoder.encode("继承人公证书", "UTF-8") + "&businessType=LUMP_SUM")
                 .json();
         assertTrue(found.getJsonNumber("total").longValue() >= 1, found.toString());
         JsonObject hit = found.getJsonArray("hits").getJsonObject(0);
@@ -307,7 +308,7 @@ class WorkflowIT {
                 "found by a word that is only inside the PDF");
 
         JsonObject otherType = ARCHIVIST
-                .get("/api/archive/search?q=" + java.net.URLEncoder.encode("继承人", "UTF-8") + "&businessType=ENROLL")
+                .get("/api/archive/search?q=" + URLEncoder.encode("继承人", "UTF-8") + "&businessType=ENROLL")
                 .json();
         assertEquals(0, otherType.getJsonNumber("total").longValue());
 

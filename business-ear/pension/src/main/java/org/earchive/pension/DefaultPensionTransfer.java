@@ -15,10 +15,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -167,7 +169,7 @@ public class DefaultPensionTransfer implements PensionTransferService {
         Files.createDirectories(folder);
         Path part = folder.resolve(exported.packageId() + ".zip.part");
         Files.copy(file, part, StandardCopyOption.REPLACE_EXISTING);
-        try (var channel = java.nio.channels.FileChannel.open(part, java.nio.file.StandardOpenOption.WRITE)) {
+        try (var channel = FileChannel.open(part, StandardOpenOption.WRITE)) {
             channel.force(true);
         }
         Files.move(part, folder.resolve(exported.packageId() + ".zip"), StandardCopyOption.ATOMIC_MOVE);

@@ -3,6 +3,7 @@ package org.earchive.pension;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -51,8 +52,8 @@ public record PensionParameters(
         json.getJsonObject("evidence")
                 .forEach((part, codes) -> evidence.put(
                         part,
-                        codes.asJsonArray().getValuesAs(jakarta.json.JsonString.class).stream()
-                                .map(jakarta.json.JsonString::getString)
+                        codes.asJsonArray().getValuesAs(JsonString.class).stream()
+                                .map(JsonString::getString)
                                 .toList()));
         Map<String, Region> regions = new TreeMap<>();
         for (JsonObject r : json.getJsonArray("regions").getValuesAs(JsonObject.class)) {

@@ -1,5 +1,7 @@
 package org.earchive.capture.pipeline;
 
+import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Path;
 
 /**
@@ -119,8 +121,8 @@ public record CaptureSettings(
 
     private static String hostName() {
         try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
             return "station";
         }
     }

@@ -1,6 +1,7 @@
 package org.earchive.capture.pipeline;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -97,7 +98,7 @@ final class DocumentAssembler {
                 pdf.addPage(processed.archival());
                 return null;
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         });
         currentPages.add(outcome.index());

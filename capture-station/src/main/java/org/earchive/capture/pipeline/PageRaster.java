@@ -1,5 +1,6 @@
 package org.earchive.capture.pipeline;
 
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 
@@ -43,7 +44,7 @@ public record PageRaster(int width, int height, int channels, byte[] data, int x
             target = new BufferedImage(image.getWidth(), image.getHeight(), type);
             var g = target.createGraphics();
             try {
-                g.setColor(java.awt.Color.WHITE);
+                g.setColor(Color.WHITE);
                 g.fillRect(0, 0, image.getWidth(), image.getHeight());
                 g.drawImage(image, 0, 0, null);
             } finally {

@@ -1,8 +1,11 @@
 package org.earchive.capture.station;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +28,7 @@ final class Durable {
                         StandardOpenOption.CREATE,
                         StandardOpenOption.TRUNCATE_EXISTING,
                         StandardOpenOption.WRITE);
-                OutputStream out = java.nio.channels.Channels.newOutputStream(ch)) {
+                OutputStream out = Channels.newOutputStream(ch)) {
             n = content.transferTo(out);
             out.flush();
             ch.force(true);
@@ -36,14 +39,14 @@ final class Durable {
     }
 
     static void write(Path target, String text) throws IOException {
-        write(target, new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+        write(target, new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Appends one line and forces it to the disk. */
     static void append(Path file, String line) throws IOException {
         try (FileChannel ch = FileChannel.open(
                 file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-            ch.write(java.nio.ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8)));
+            ch.write(ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8)));
             ch.force(true);
         }
     }

@@ -1,13 +1,17 @@
 package org.earchive.capture.station;
 
+import jakarta.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -72,7 +76,7 @@ public final class Spool {
             p.setProperty("operator", operator);
         }
         p.setProperty("opened", Instant.now().toString());
-        java.io.StringWriter w = new java.io.StringWriter();
+        StringWriter w = new StringWriter();
         p.store(w, "earchive station batch");
         Durable.write(dir.resolve("batch.properties"), w.toString());
         Batch batch = new Batch(id, dir, caseNumber, material, operator);
@@ -211,7 +215,7 @@ public final class Spool {
         public synchronized void discard(Path original) throws IOException {
             editable();
             Path aside = Files.createDirectories(dir.resolve("discarded"));
-            Files.move(original, aside.resolve(original.getFileName()), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(original, aside.resolve(original.getFileName()), StandardCopyOption.ATOMIC_MOVE);
             Durable.syncFolder(originals());
             requeue();
         }
@@ -220,8 +224,7 @@ public final class Spool {
         public synchronized void reorder(List<Path> order) throws IOException {
             editable();
             List<Path> current = originalFiles();
-            if (order.size() != current.size()
-                    || !new java.util.HashSet<>(order).equals(new java.util.HashSet<>(current))) {
+            if (order.size() != current.size() || !new HashSet<>(order).equals(new HashSet<>(current))) {
                 throw new IllegalArgumentException("name every page of the batch once");
             }
             Properties e = edits();
@@ -230,13 +233,13 @@ public final class Spool {
             for (int i = 0; i < order.size(); i++) {
                 Path f = order.get(i);
                 Path tmp = originals().resolve(".reorder-" + i);
-                Files.move(f, tmp, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                Files.move(f, tmp, StandardCopyOption.ATOMIC_MOVE);
                 staged.add(tmp);
             }
             for (int i = 0; i < staged.size(); i++) {
                 String name = order.get(i).getFileName().toString().replaceFirst("^\\d{4}-", "");
                 Path target = originals().resolve(String.format("%04d-%s", i + 1, name));
-                Files.move(staged.get(i), target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                Files.move(staged.get(i), target, StandardCopyOption.ATOMIC_MOVE);
                 String turn = e.getProperty("turn." + order.get(i).getFileName());
                 if (turn != null) {
                     moved.setProperty("turn." + target.getFileName(), turn);
@@ -288,7 +291,7 @@ public final class Spool {
         }
 
         private void saveEdits(Properties p) throws IOException {
-            java.io.StringWriter w = new java.io.StringWriter();
+            StringWriter w = new StringWriter();
             p.store(w, "quality-control edits");
             Durable.write(dir.resolve("edits.properties"), w.toString());
         }
@@ -337,7 +340,7 @@ public final class Spool {
         void fail(String code, String message) throws IOException {
             Durable.write(
                     dir.resolve("error.json"),
-                    jakarta.json.Json.createObjectBuilder()
+                    Json.createObjectBuilder()
                             .add("code", code)
                             .add("message", message)
                             .build()

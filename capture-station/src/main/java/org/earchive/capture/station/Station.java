@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -93,7 +94,7 @@ public final class Station {
         if (Files.exists(out)) {
             // processed again after the clerk's corrections: nothing of the earlier run may be uploaded
             try (var old = Files.walk(out)) {
-                for (Path f : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                for (Path f : old.sorted(Comparator.reverseOrder()).toList()) {
                     Files.delete(f);
                 }
             }

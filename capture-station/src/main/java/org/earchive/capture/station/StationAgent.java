@@ -3,6 +3,8 @@ package org.earchive.capture.station;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
@@ -13,7 +15,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -145,7 +150,7 @@ public final class StationAgent implements AutoCloseable {
 
     private void status(HttpExchange x) throws IOException {
         JsonObjectBuilder counts = Json.createObjectBuilder();
-        Map<Spool.State, Integer> byState = new java.util.EnumMap<>(Spool.State.class);
+        Map<Spool.State, Integer> byState = new EnumMap<>(Spool.State.class);
         for (Spool.Batch b : spool.batches()) {
             byState.merge(b.state(), 1, Integer::sum);
         }
@@ -225,7 +230,7 @@ public final class StationAgent implements AutoCloseable {
         }
         String method = x.getRequestMethod();
         try {
-            List<java.nio.file.Path> originals = batch.originalFiles();
+            List<Path> originals = batch.originalFiles();
             if (method.equals("GET") && parts.length == 3) {
                 send(x, 200, QualityReport.of(batch));
                 return;
@@ -237,8 +242,8 @@ public final class StationAgent implements AutoCloseable {
             } else if (method.equals("DELETE") && parts.length == 5 && parts[3].equals("pages")) {
                 batch.discard(original(originals, parts[4]));
             } else if (method.equals("PUT") && parts.length == 4 && parts[3].equals("order")) {
-                List<java.nio.file.Path> order = new java.util.ArrayList<>();
-                for (var n : body(x).getJsonArray("order").getValuesAs(jakarta.json.JsonNumber.class)) {
+                List<Path> order = new ArrayList<>();
+                for (var n : body(x).getJsonArray("order").getValuesAs(JsonNumber.class)) {
                     order.add(original(originals, Integer.toString(n.intValue())));
                 }
                 batch.reorder(order);
@@ -268,7 +273,7 @@ public final class StationAgent implements AutoCloseable {
     }
 
     /** The original behind page number {@code n} (1-based, as the report numbers originals). */
-    private static java.nio.file.Path original(List<java.nio.file.Path> originals, String n) {
+    private static Path original(List<Path> originals, String n) {
         int i = Integer.parseInt(n);
         if (i < 1 || i > originals.size()) {
             throw new IllegalArgumentException("no page " + n + " in this batch (it has " + originals.size() + ")");
@@ -280,7 +285,7 @@ public final class StationAgent implements AutoCloseable {
         try (InputStream in = x.getRequestBody()) {
             return Json.createReader(new StringReader(new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8)))
                     .readObject();
-        } catch (jakarta.json.JsonException e) {
+        } catch (JsonException e) {
             throw new IllegalArgumentException("send a JSON body");
         }
     }

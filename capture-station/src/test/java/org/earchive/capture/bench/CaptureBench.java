@@ -1,5 +1,6 @@
 package org.earchive.capture.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,6 +31,7 @@ import org.earchive.capture.pipeline.CaptureResult;
 import org.earchive.capture.pipeline.CaptureSettings;
 import org.earchive.capture.pipeline.PageRaster;
 import org.earchive.capture.pipeline.Pipeline;
+import org.earchive.capture.pipeline.StepTimes;
 import org.earchive.capture.pipeline.port.OcrEngine;
 import org.earchive.capture.testing.FormScans;
 
@@ -70,11 +73,11 @@ public final class CaptureBench {
                     Files.createDirectories(work.resolve("warmup")),
                     Pipeline.Context.none());
             for (int round = 1; round <= rounds; round++) {
-                org.earchive.capture.pipeline.StepTimes.reset();
+                StepTimes.reset();
                 ours.add(ours(pipeline, input, work.resolve("ours-" + round), truths));
-                if (org.earchive.capture.pipeline.StepTimes.on()) {
+                if (StepTimes.on()) {
                     System.out.println("  CPU ms per page by step: "
-                            + org.earchive.capture.pipeline.StepTimes.snapshot().entrySet().stream()
+                            + StepTimes.snapshot().entrySet().stream()
                                     .map(e -> e.getKey() + " " + e.getValue() / pages)
                                     .toList());
                 }
@@ -287,14 +290,12 @@ public final class CaptureBench {
                 r.failed() ? 0 : Files.size(r.documents().get(0).file()) >> 20,
                 peak >> 20);
         try (Stream<Path> s = Files.walk(work)) {
-            s.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(p -> p.toFile().delete());
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 
     private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double seconds(String bashTime) {

@@ -14,9 +14,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
+import javax.imageio.ImageIO;
 import org.earchive.capture.infrastructure.StandardComponents;
 import org.earchive.capture.interfaces.cli.CaptureCommand;
 import org.earchive.capture.pipeline.port.OcrEngine;
@@ -124,8 +126,7 @@ class BadInputTest {
             assertTrue(Files.notExists(dir.resolve("crash.pdf")));
             Path kept = dir.resolve("work").resolve("crash").resolve("0001_ocr.png");
             assertTrue(Files.size(kept) > 1000, "the page as it entered the failed step is kept: " + kept);
-            assertTrue(
-                    javax.imageio.ImageIO.read(kept.toFile()).getWidth() > 1000, "a readable image of the whole page");
+            assertTrue(ImageIO.read(kept.toFile()).getWidth() > 1000, "a readable image of the whole page");
             assertNull(second.error(), second.errorMessage());
             assertEquals(2, created[0], "the crashed engine was replaced by a fresh one");
             assertTrue(Files.exists(dir.resolve("fine.pdf")));
@@ -180,7 +181,7 @@ class BadInputTest {
         deflater.finish();
         byte[] buf = new byte[2048];
         int n = deflater.deflate(buf);
-        chunk(out, "IDAT", java.util.Arrays.copyOf(buf, n));
+        chunk(out, "IDAT", Arrays.copyOf(buf, n));
         chunk(out, "IEND", new byte[0]);
         return bytes.toByteArray();
     }

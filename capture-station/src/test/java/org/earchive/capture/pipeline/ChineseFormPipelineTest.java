@@ -6,10 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.xmpbox.xml.DomXmpParser;
 import org.earchive.capture.infrastructure.verapdf.VeraPdfValidator;
 import org.earchive.capture.pipeline.port.ImageCleaner.Appearance;
@@ -44,7 +52,7 @@ class ChineseFormPipelineTest {
         BufferedImage upsideDown = FormScans.upsideDown(FormScans.skew(sealed.image(), -1.2));
         Path input = FormScans.tiff(dir.resolve("受理材料.tif"), List.of(skewed, FormScans.blank(3), upsideDown), 300);
         Path out = dir.resolve("out");
-        java.nio.file.Files.createDirectories(out);
+        Files.createDirectories(out);
 
         CaptureResult r =
                 pipeline.process(input, out, new Pipeline.Context("C202611300000042", "APPLICATION_FORM", "clerk"));
@@ -80,8 +88,7 @@ class ChineseFormPipelineTest {
 
         try (PDDocument d = Loader.loadPDF(pdf.toFile())) {
             // what a reviewer sees: black text on white paper (a G4 image with the wrong polarity would be a negative)
-            BufferedImage seen = new org.apache.pdfbox.rendering.PDFRenderer(d)
-                    .renderImageWithDPI(0, 50, org.apache.pdfbox.rendering.ImageType.GRAY);
+            BufferedImage seen = new PDFRenderer(d).renderImageWithDPI(0, 50, ImageType.GRAY);
             long sum = 0, dark = 0;
             for (int y = 0; y < seen.getHeight(); y++) {
                 for (int x = 0; x < seen.getWidth(); x++) {
@@ -121,7 +128,7 @@ class ChineseFormPipelineTest {
     void aPhotographedSheetIsFlattenedAndRead() throws Exception {
         FormScans.Scan form = FormScans.form(21, false);
         Path input = dir.resolve("phone.png");
-        javax.imageio.ImageIO.write(FormScans.photographed(form.image()), "png", input.toFile());
+        ImageIO.write(FormScans.photographed(form.image()), "png", input.toFile());
 
         CaptureResult r = pipeline.process(input, dir, Pipeline.Context.none());
 
@@ -175,18 +182,17 @@ class ChineseFormPipelineTest {
             for (BufferedImage image :
                     List.of(FormScans.coverSheet("EARCHIVE:C202612010000003:ID_CARD"), plain.image(), sealed.image())) {
                 float w = image.getWidth() * 72f / 300, h = image.getHeight() * 72f / 300;
-                org.apache.pdfbox.pdmodel.PDPage page =
-                        new org.apache.pdfbox.pdmodel.PDPage(new org.apache.pdfbox.pdmodel.common.PDRectangle(w, h));
+                PDPage page = new PDPage(new PDRectangle(w, h));
                 doc.addPage(page);
-                var jpeg = org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory.createFromImage(doc, image, 0.85f, 300);
-                try (var c = new org.apache.pdfbox.pdmodel.PDPageContentStream(doc, page)) {
+                var jpeg = JPEGFactory.createFromImage(doc, image, 0.85f, 300);
+                try (var c = new PDPageContentStream(doc, page)) {
                     c.drawImage(jpeg, 0, 0, w, h);
                 }
             }
             doc.save(input.toFile());
         }
         Path out = dir.resolve("scanner-out");
-        java.nio.file.Files.createDirectories(out);
+        Files.createDirectories(out);
 
         CaptureResult r = pipeline.process(input, out, Pipeline.Context.none());
 

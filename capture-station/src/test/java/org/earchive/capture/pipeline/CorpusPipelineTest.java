@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import org.earchive.capture.pipeline.port.ImageCleaner;
 import org.earchive.capture.testing.FormScans;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,7 +69,7 @@ class CorpusPipelineTest {
         try (var files = Files.list(out)) {
             assertEquals(List.of(), files.toList(), "no partial output");
         }
-        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(source)), "the original is untouched");
+        assertTrue(Arrays.equals(before, Files.readAllBytes(source)), "the original is untouched");
     }
 
     @Test
@@ -111,10 +113,7 @@ class CorpusPipelineTest {
                 List.of("ocrmypdf/ccitt.pdf", "ocrmypdf/jbig2.pdf", "ocrmypdf/epson.pdf", "ocrmypdf/kcs.pdf")) {
             CaptureResult r = run(file);
             assertNull(r.error(), file + ": " + r.errorMessage());
-            assertEquals(
-                    org.earchive.capture.pipeline.port.ImageCleaner.Appearance.BITONAL,
-                    r.pages().get(0).appearance(),
-                    file);
+            assertEquals(ImageCleaner.Appearance.BITONAL, r.pages().get(0).appearance(), file);
             assertTrue(PipelineFixture.pdfText(r.documents().get(0).file()).length() > 20, file + " has a text layer");
         }
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -85,8 +86,7 @@ class QualityControlTest {
     }
 
     private static String text(Spool.Batch batch, String stem) throws Exception {
-        try (var r = jakarta.json.Json.createReader(
-                Files.newBufferedReader(batch.output().resolve(stem + ".json")))) {
+        try (var r = Json.createReader(Files.newBufferedReader(batch.output().resolve(stem + ".json")))) {
             return r.readObject()
                     .getJsonArray("pages")
                     .getJsonObject(0)

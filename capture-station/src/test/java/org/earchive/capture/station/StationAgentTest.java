@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.earchive.capture.infrastructure.sane.SaneScanner;
 import org.earchive.capture.infrastructure.sane.Saned;
 import org.junit.jupiter.api.AfterAll;
@@ -74,7 +76,7 @@ class StationAgentTest {
                 started.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
         String batchId = started.body().replaceAll(".*\"batchId\":\"([^\"]+)\".*", "$1");
 
-        HttpResponse<java.util.stream.Stream<String>> stream = HTTP.send(
+        HttpResponse<Stream<String>> stream = HTTP.send(
                 request("/scans/" + batchId + "/events")
                         .header("Authorization", "Bearer " + TOKEN)
                         .GET()
@@ -99,7 +101,7 @@ class StationAgentTest {
     void qualityControlThroughTheAgent() throws Exception {
         Spool.Batch batch = spool.open("C202611300000010", "ID_CARD", "clerk");
         for (String name : List.of("a.tif", "b.tif", "c.tif")) {
-            batch.accept(name, new java.io.ByteArrayInputStream(new byte[] {1, 2, 3}));
+            batch.accept(name, new ByteArrayInputStream(new byte[] {1, 2, 3}));
         }
         batch.close();
         String auth = "Bearer " + TOKEN;

@@ -2,6 +2,7 @@ package org.earchive.capture.testing;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
 import com.google.zxing.client.j2se.MatrixToImageWriter;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
@@ -10,6 +11,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontFormatException;
 import java.awt.Graphics2D;
+import java.awt.Polygon;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
@@ -139,8 +141,8 @@ public final class FormScans {
         g.fillPolygon(star(x + 240, y + 240, 70, 28));
     }
 
-    private static java.awt.Polygon star(int cx, int cy, int outer, int inner) {
-        java.awt.Polygon p = new java.awt.Polygon();
+    private static Polygon star(int cx, int cy, int outer, int inner) {
+        Polygon p = new Polygon();
         for (int i = 0; i < 10; i++) {
             double a = Math.PI / 2 + i * Math.PI / 5;
             int r = i % 2 == 0 ? outer : inner;
@@ -179,7 +181,7 @@ public final class FormScans {
                             900,
                             Map.of(EncodeHintType.CHARACTER_SET, "UTF-8", EncodeHintType.MARGIN, 2));
             g.drawImage(MatrixToImageWriter.toBufferedImage(m), (WIDTH - 900) / 2, 700, null);
-        } catch (com.google.zxing.WriterException e) {
+        } catch (WriterException e) {
             throw new IllegalStateException(e);
         }
         g.setColor(Color.BLACK);

@@ -1,6 +1,7 @@
 package org.earchive.storage.crypto;
 
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -73,8 +74,8 @@ public final class Keyring {
         byte[] master = Optional.ofNullable(keys.get(id))
                 .orElseThrow(() -> new KeyUnavailableException("Master key '" + id + "' is not in the keyring"));
         byte[] in = Base64.getDecoder().decode(wrapped.substring(colon + 1));
-        byte[] nonce = java.util.Arrays.copyOfRange(in, 0, 12);
-        byte[] sealed = java.util.Arrays.copyOfRange(in, 12, in.length);
+        byte[] nonce = Arrays.copyOfRange(in, 0, 12);
+        byte[] sealed = Arrays.copyOfRange(in, 12, in.length);
         try {
             return gcmChecked(false, master, nonce, sealed);
         } catch (InvalidCipherTextException e) {
@@ -107,7 +108,7 @@ public final class Keyring {
         byte[] out = new byte[gcm.getOutputSize(input.length)];
         int n = gcm.processBytes(input, 0, input.length, out, 0);
         n += gcm.doFinal(out, n);
-        return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+        return n == out.length ? out : Arrays.copyOf(out, n);
     }
 
     /** The master key needed to open a data key is not available. */

@@ -2,6 +2,7 @@ package org.earchive.storage.digest;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.HexFormat;
 import org.earchive.storage.crypto.Sm3;
 
@@ -52,7 +53,7 @@ public final class FixityDigest {
      */
     public record Result(String sha256Hex, String sm3Hex, byte[] sha256Bytes, long length) {
         public String sha256Base64() {
-            return java.util.Base64.getEncoder().encodeToString(sha256Bytes);
+            return Base64.getEncoder().encodeToString(sha256Bytes);
         }
     }
 }

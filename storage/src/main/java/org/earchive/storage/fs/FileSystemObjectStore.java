@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -109,7 +110,7 @@ public final class FileSystemObjectStore implements ObjectStore, KeyRotation {
         DigestingInputStream in = new DigestingInputStream(content);
         String wrappedKey = null;
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                OutputStream file = java.nio.channels.Channels.newOutputStream(channel)) {
+                OutputStream file = Channels.newOutputStream(channel)) {
             OutputStream out = file;
             Sealer.Sealing sealing = null;
             if (sealer != null) {

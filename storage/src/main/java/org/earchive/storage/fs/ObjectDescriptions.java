@@ -3,6 +3,7 @@ package org.earchive.storage.fs;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,7 +42,7 @@ final class ObjectDescriptions {
     static void storeProperties(Properties p, Path meta) throws IOException {
         Path temp = meta.resolveSibling(meta.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                Writer w = java.nio.channels.Channels.newWriter(channel, StandardCharsets.UTF_8)) {
+                Writer w = Channels.newWriter(channel, StandardCharsets.UTF_8)) {
             p.store(w, null);
             w.flush();
             channel.force(true);

@@ -16,6 +16,7 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Spliterator;
@@ -190,7 +191,7 @@ final class S3Bucket {
 
     static boolean causedByDateParsing(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.time.format.DateTimeParseException) {
+            if (t instanceof DateTimeParseException) {
                 return true;
             }
         }

@@ -9,7 +9,12 @@ import io.minio.messages.Item;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -49,7 +54,7 @@ final class S3Writer {
             throws StorageException {
         FixityDigest.Result digest = spooled.plain();
         String type = contentType == null ? "application/octet-stream" : contentType;
-        java.util.HashMap<String, String> meta = new java.util.HashMap<>();
+        HashMap<String, String> meta = new HashMap<>();
         meta.put(MinioObjectStore.META_SHA256, digest.sha256Hex());
         meta.put(MinioObjectStore.META_SM3, digest.sm3Hex());
         meta.put(MinioObjectStore.META_STORED_AT, storedAt.toString());
@@ -102,14 +107,14 @@ final class S3Writer {
 
     Spooled spool(InputStream content, SpoolBuffer spool) throws IOException {
         DigestingInputStream in = new DigestingInputStream(content);
-        java.security.MessageDigest stored;
+        MessageDigest stored;
         try {
-            stored = java.security.MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
+            stored = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
         String wrappedKey = null;
-        try (OutputStream file = new java.security.DigestOutputStream(spool, stored)) {
+        try (OutputStream file = new DigestOutputStream(spool, stored)) {
             if (sealer == null) {
                 in.transferTo(file);
             } else {
@@ -123,7 +128,7 @@ final class S3Writer {
                 in.digest().finish(),
                 wrappedKey,
                 spool.length(),
-                java.util.Base64.getEncoder().encodeToString(stored.digest()));
+                Base64.getEncoder().encodeToString(stored.digest()));
     }
 
     /**

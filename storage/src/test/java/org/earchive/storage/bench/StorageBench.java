@@ -1,6 +1,7 @@
 package org.earchive.storage.bench;
 
 import io.minio.GetObjectArgs;
+import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import java.io.ByteArrayInputStream;
@@ -12,6 +13,7 @@ import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
@@ -66,8 +68,7 @@ public final class StorageBench {
                 double[] portGet = new double[rounds * READS];
                 for (int r = 0; r < rounds; r++) {
                     String bucket = "raw" + threads + "x" + r;
-                    raw.makeBucket(
-                            io.minio.MakeBucketArgs.builder().bucket(bucket).build());
+                    raw.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
                     rawPut[r] = run(
                             threads,
                             n,
@@ -227,8 +228,7 @@ public final class StorageBench {
 
     static void deleteTree(Path dir) throws Exception {
         try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(p -> p.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }

@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Random;
 import org.earchive.storage.ObjectStore;
 import org.earchive.storage.ObjectStoreContract;
 import org.earchive.storage.StorageException;
@@ -96,7 +99,7 @@ class EncryptedFileSystemObjectStoreTest extends ObjectStoreContract {
     @Test
     void rotationRewrapsDataKeysWithoutRewritingObjects() throws Exception {
         byte[] big = new byte[700_000];
-        new java.util.Random(5).nextBytes(big);
+        new Random(5).nextBytes(big);
         StoredObject a = store.put(new ByteArrayInputStream(SECRET), "text/plain");
         StoredObject b = store.put(new ByteArrayInputStream(big), "application/pdf");
         byte[] rawBefore = Files.readAllBytes(data(b.key()));
@@ -131,11 +134,11 @@ class EncryptedFileSystemObjectStoreTest extends ObjectStoreContract {
     @Test
     void aSegmentCutOffTheEndIsDetected() throws Exception {
         byte[] big = new byte[600_000];
-        new java.util.Random(6).nextBytes(big);
+        new Random(6).nextBytes(big);
         StoredObject o = store.put(new ByteArrayInputStream(big), "application/pdf");
         byte[] raw = Files.readAllBytes(data(o.key()));
         // Drop the last segment: what remains is a sequence of valid segments, but none is marked last.
-        Files.write(data(o.key()), java.util.Arrays.copyOf(raw, 17 + 2 * (256 * 1024 + 16)));
-        assertThrows(java.io.IOException.class, () -> store.get(o.key()).readAllBytes());
+        Files.write(data(o.key()), Arrays.copyOf(raw, 17 + 2 * (256 * 1024 + 16)));
+        assertThrows(IOException.class, () -> store.get(o.key()).readAllBytes());
     }
 }

@@ -11,6 +11,9 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.earchive.storage.ObjectStore;
 import org.earchive.storage.ObjectStoreContract;
 import org.earchive.storage.StoredObject;
@@ -98,8 +101,8 @@ class EncryptedMinioObjectStoreTest extends ObjectStoreContract {
     @Test
     void concurrentUploadsOfTheSameBytesLeaveOneReadableObject() throws Exception {
         byte[] page = "同一份死亡证明".repeat(2000).getBytes(StandardCharsets.UTF_8);
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
-        var results = new java.util.ArrayList<java.util.concurrent.Future<StoredObject>>();
+        var pool = Executors.newFixedThreadPool(8);
+        var results = new ArrayList<Future<StoredObject>>();
         for (int i = 0; i < 8; i++) {
             results.add(pool.submit(() -> store.put(new ByteArrayInputStream(page), "application/pdf")));
         }

@@ -11,11 +11,13 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.Map;
 import org.earchive.storage.ObjectStore;
 import org.earchive.storage.ObjectStoreContract;
 import org.earchive.storage.StoredObject;
 import org.earchive.storage.digest.FixityDigest;
 import org.gaul.s3proxy.junit.S3ProxyExtension;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -68,12 +70,12 @@ class MinioObjectStoreTest extends ObjectStoreContract {
     void theServerRejectsBytesThatDoNotMatchTheirChecksum() throws Exception {
         byte[] page = randomBytes(2048, 8);
         String wrong = FixityDigest.of(randomBytes(2048, 99)).sha256Base64();
-        Exception e = org.junit.jupiter.api.Assertions.assertThrows(
+        Exception e = Assertions.assertThrows(
                 Exception.class,
                 () -> store.client()
                         .putObject(PutObjectArgs.builder().bucket("archive").object("probe").stream(
                                         new ByteArrayInputStream(page), page.length, -1)
-                                .headers(java.util.Map.of("x-amz-checksum-sha256", wrong))
+                                .headers(Map.of("x-amz-checksum-sha256", wrong))
                                 .build()));
         assertTrue(e.getMessage() != null);
         boolean listed = false;

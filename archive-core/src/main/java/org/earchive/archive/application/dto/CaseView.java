@@ -1,7 +1,9 @@
 package org.earchive.archive.application.dto;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import org.earchive.archive.domain.model.identity.CitizenId;
 
 /**
  * A case as the front end and the API show it. {@code applicantIdNumber} is whatever the caller's role may see
@@ -24,7 +26,7 @@ public record CaseView(
         String assignedTo,
         String decidedBy,
         String decisionComment,
-        java.time.LocalDate supplementPromised,
+        LocalDate supplementPromised,
         boolean overdue,
         List<CaseEventView> history,
         String employerCode,
@@ -32,6 +34,6 @@ public record CaseView(
 
     /** The citizen ID as paper leaving the counter shows it (region and last four characters), whatever the role. */
     public String maskedApplicantId() {
-        return org.earchive.archive.domain.model.identity.CitizenId.mask(applicantIdNumber);
+        return CitizenId.mask(applicantIdNumber);
     }
 }

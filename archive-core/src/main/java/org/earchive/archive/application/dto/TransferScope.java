@@ -1,6 +1,7 @@
 package org.earchive.archive.application.dto;
 
 import java.time.Instant;
+import org.earchive.archive.domain.model.identity.CitizenId;
 
 /**
  * What a transfer package holds: one dossier (一事一档, by case number), one person's archive (一人一档, by citizen ID)
@@ -29,7 +30,7 @@ public record TransferScope(Kind kind, String caseNumber, String citizenId, Inst
     public String describe() {
         return switch (kind) {
             case DOSSIER -> "dossier " + caseNumber;
-            case PERSON -> "person " + org.earchive.archive.domain.model.identity.CitizenId.mask(citizenId);
+            case PERSON -> "person " + CitizenId.mask(citizenId);
             case PERIOD -> "archived " + from + " .. " + to;
         };
     }

@@ -1,12 +1,15 @@
 package org.earchive.archive.application.internal;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.earchive.archive.application.dto.CaseEventView;
 import org.earchive.archive.application.dto.CaseView;
 import org.earchive.archive.application.dto.DocumentView;
 import org.earchive.archive.application.dto.MaterialView;
 import org.earchive.archive.domain.model.cases.BusinessCase;
+import org.earchive.archive.domain.model.cases.CaseEvent;
 import org.earchive.archive.domain.model.catalogue.BusinessType;
 import org.earchive.archive.domain.model.document.CaseDocument;
 import org.earchive.archive.domain.model.identity.CitizenId;
@@ -16,11 +19,7 @@ final class CaseAssembler {
     private CaseAssembler() {}
 
     static CaseView toView(
-            BusinessCase c,
-            BusinessType type,
-            List<CaseDocument> docs,
-            List<org.earchive.archive.domain.model.cases.CaseEvent> history,
-            boolean fullId) {
+            BusinessCase c, BusinessType type, List<CaseDocument> docs, List<CaseEvent> history, boolean fullId) {
         Set<String> provided = docs.stream().map(CaseDocument::materialCode).collect(Collectors.toSet());
         List<MaterialView> materials = type.materials().stream()
                 .map(m -> new MaterialView(m.code(), m.nameZh(), m.nameEn(), m.required(), provided.contains(m.code())))
@@ -48,9 +47,9 @@ final class CaseAssembler {
                 c.decidedBy(),
                 c.decisionComment(),
                 c.supplementPromised(),
-                c.overdue(java.time.Instant.now()),
+                c.overdue(Instant.now()),
                 history.stream()
-                        .map(e -> new org.earchive.archive.application.dto.CaseEventView(
+                        .map(e -> new CaseEventView(
                                 e.occurredAt(),
                                 e.actor(),
                                 e.fromStatus() == null ? null : e.fromStatus().name(),

@@ -6,15 +6,18 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.earchive.archive.application.AuditTrail;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
 import org.earchive.archive.application.WorkflowService.Decision;
+import org.earchive.archive.domain.model.account.Role;
 import org.earchive.archive.domain.model.account.UserAccount;
 import org.earchive.archive.domain.model.account.UserAccountRepository;
 import org.earchive.archive.domain.model.audit.AuditAction;
@@ -61,7 +64,7 @@ public class CaseTransitions {
                 .filter(MaterialRequirement::required)
                 .map(MaterialRequirement::code)
                 .filter(m -> !provided.contains(m))
-                .collect(Collectors.toCollection(java.util.TreeSet::new));
+                .collect(Collectors.toCollection(TreeSet::new));
         CaseStatus from = c.status();
         Instant now = Instant.now();
         step(() -> c.submit(type, missing, promised, now));
@@ -123,8 +126,7 @@ public class CaseTransitions {
     public BusinessCase reassign(String caseNumber, String reviewer, String admin) throws EarchiveException {
         BusinessCase c = locked(caseNumber);
         Optional<UserAccount> target = accounts.find(reviewer);
-        if (target.isEmpty()
-                || !target.get().roles().contains(org.earchive.archive.domain.model.account.Role.reviewer)) {
+        if (target.isEmpty() || !target.get().roles().contains(Role.reviewer)) {
             throw new EarchiveException(
                     ErrorCode.UNKNOWN_REVIEWER, "没有审核员 " + reviewer + "。There is no reviewer " + reviewer + ".");
         }
@@ -159,7 +161,7 @@ public class CaseTransitions {
      * uploaded its materials before its last submission (work sheets the reviewer adds while deciding do not count).
      */
     Set<String> preparers(BusinessCase c) {
-        Set<String> preparers = new java.util.HashSet<>();
+        Set<String> preparers = new HashSet<>();
         preparers.add(c.acceptedBy());
         Instant submitted = null;
         for (CaseEvent e : cases.history(c.id())) {

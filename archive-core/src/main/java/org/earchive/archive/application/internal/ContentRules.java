@@ -4,9 +4,11 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.earchive.archive.application.dto.PropertyCheckView.Item;
 import org.earchive.archive.domain.model.check.CheckCode;
 import org.earchive.archive.domain.model.check.Property;
@@ -117,7 +119,7 @@ public class ContentRules {
                 }));
     }
 
-    private static <T> T withCopy(ObjectRead read, java.util.function.Function<InputStream, T> use, T onFailure) {
+    private static <T> T withCopy(ObjectRead read, Function<InputStream, T> use, T onFailure) {
         try (InputStream in = Files.newInputStream(read.copy())) {
             return use.apply(in);
         } catch (IOException e) {
@@ -127,7 +129,7 @@ public class ContentRules {
 
     /** The real format from the first bytes. */
     static String sniff(byte[] head) {
-        if (starts(head, "%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+        if (starts(head, "%PDF-".getBytes(StandardCharsets.US_ASCII))) {
             return "application/pdf";
         }
         if (starts(head, new byte[] {'I', 'I', 42, 0}) || starts(head, new byte[] {'M', 'M', 0, 42})) {

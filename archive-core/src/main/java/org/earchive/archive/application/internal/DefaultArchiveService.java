@@ -3,17 +3,21 @@ package org.earchive.archive.application.internal;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.logging.Logger;
 import org.earchive.archive.application.ArchiveService;
+import org.earchive.archive.application.AuditTrail;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
 import org.earchive.archive.application.Roles;
@@ -23,6 +27,7 @@ import org.earchive.archive.application.dto.PropertyCheckView;
 import org.earchive.archive.application.dto.PropertyCheckView.Item;
 import org.earchive.archive.application.dto.RecordView;
 import org.earchive.archive.application.port.ArchiveEvents;
+import org.earchive.archive.application.port.SearchIndex;
 import org.earchive.archive.domain.model.audit.AuditAction;
 import org.earchive.archive.domain.model.cases.BusinessCase;
 import org.earchive.archive.domain.model.cases.CaseRepository;
@@ -68,7 +73,7 @@ public class DefaultArchiveService implements ArchiveService {
     ArchiveEvents events;
 
     @EJB
-    org.earchive.archive.application.AuditTrail auditTrail;
+    AuditTrail auditTrail;
 
     @Inject
     ArchiveRepository archive;
@@ -80,7 +85,7 @@ public class DefaultArchiveService implements ArchiveService {
     ObjectStore store;
 
     @Inject
-    org.earchive.archive.application.port.SearchIndex index;
+    SearchIndex index;
 
     @EJB
     HallRule hall;
@@ -103,7 +108,7 @@ public class DefaultArchiveService implements ArchiveService {
         String seriesKey = numbering.seriesKeyFor(caseNumber);
         try {
             numbering.ensureSeries(seriesKey);
-        } catch (jakarta.ejb.EJBException e) {
+        } catch (EJBException e) {
             // Another archiving created the series row at the same moment: it exists now, which is all we need.
         }
         List<ArchiveRecord> records = numbering.number(caseNumber, actor);
@@ -311,11 +316,7 @@ public class DefaultArchiveService implements ArchiveService {
     /** Another system's read (role reader) leaves an audit entry, one per call, naming what it read. */
     private void readBySystem(String target, String what) {
         if (context.isCallerInRole(Roles.READER)) {
-            auditTrail.record(
-                    context.getCallerPrincipal().getName(),
-                    org.earchive.archive.domain.model.audit.AuditAction.RECORD_READ,
-                    target,
-                    what);
+            auditTrail.record(context.getCallerPrincipal().getName(), AuditAction.RECORD_READ, target, what);
         }
     }
 
@@ -338,8 +339,8 @@ public class DefaultArchiveService implements ArchiveService {
                 index.indexAll(records.stream()
                         .map(r -> DefaultSearchService.entry(r, c, texts.of(r.documentId())))
                         .toList());
-            } catch (java.io.IOException | RuntimeException e) {
-                java.util.logging.Logger.getLogger(DefaultArchiveService.class.getName())
+            } catch (IOException | RuntimeException e) {
+                Logger.getLogger(DefaultArchiveService.class.getName())
                         .warning("Case " + caseNumber + " archived but not indexed: " + e.getMessage());
             }
         });

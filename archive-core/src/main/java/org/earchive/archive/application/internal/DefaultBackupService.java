@@ -3,6 +3,7 @@ package org.earchive.archive.application.internal;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -11,9 +12,12 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.logging.Logger;
+import org.earchive.archive.application.AuditTrail;
 import org.earchive.archive.application.BackupService;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
@@ -22,6 +26,7 @@ import org.earchive.archive.application.Settings;
 import org.earchive.archive.application.dto.BackupReport;
 import org.earchive.archive.application.port.HotBackup;
 import org.earchive.archive.application.port.SearchIndex;
+import org.earchive.archive.domain.model.audit.AuditAction;
 
 /**
  * A hot backup of the embedded default. Order matters: the database first, then the index, then the objects. Objects
@@ -46,16 +51,16 @@ public class DefaultBackupService implements BackupService {
     DocumentCounts counts;
 
     @EJB
-    org.earchive.archive.application.AuditTrail audit;
+    AuditTrail audit;
 
     @Resource
-    jakarta.ejb.SessionContext context;
+    SessionContext context;
 
     @Override
     @RolesAllowed(Roles.ADMIN)
     public BackupReport backup(String directory) throws EarchiveException {
         Path target = underBackupRoot(settings.backupRoot(), directory);
-        java.util.Optional<String> refusal = hot.refusal();
+        Optional<String> refusal = hot.refusal();
         if (refusal.isPresent()) {
             throw new EarchiveException(ErrorCode.BACKUP_NOT_SUPPORTED, refusal.get());
         }
@@ -73,7 +78,7 @@ public class DefaultBackupService implements BackupService {
             LOG.info(() -> "Backup written to " + target + ": " + report);
             audit.record(
                     context.getCallerPrincipal().getName(),
-                    org.earchive.archive.domain.model.audit.AuditAction.BACKUP_TAKEN,
+                    AuditAction.BACKUP_TAKEN,
                     target.toString(),
                     rows[0] + " cases, " + rows[1] + " documents, " + objects + " object files");
             return report;
@@ -92,7 +97,7 @@ public class DefaultBackupService implements BackupService {
         try {
             Files.createDirectories(root);
             Path existing = target;
-            while (existing != null && !Files.exists(existing, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
                 existing = existing.getParent();
             }
             if (target.startsWith(root)

@@ -18,6 +18,7 @@ import org.earchive.archive.domain.model.audit.AuditAction;
 import org.earchive.archive.domain.model.borrowing.Borrowing;
 import org.earchive.archive.domain.model.borrowing.BorrowingRepository;
 import org.earchive.archive.domain.model.record.ArchiveRecord;
+import org.earchive.archive.domain.model.record.ArchiveRepository;
 
 @Stateless
 public class DefaultBorrowingService implements BorrowingService {
@@ -27,8 +28,8 @@ public class DefaultBorrowingService implements BorrowingService {
     @EJB
     AuditTrail audit;
 
-    @jakarta.inject.Inject
-    org.earchive.archive.domain.model.record.ArchiveRepository archive;
+    @Inject
+    ArchiveRepository archive;
 
     @Resource
     SessionContext context;

@@ -2,12 +2,15 @@ package org.earchive.archive.application.internal;
 
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.logging.Logger;
+import org.earchive.archive.application.AuditTrail;
 import org.earchive.archive.application.CaseService;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
@@ -16,14 +19,17 @@ import org.earchive.archive.application.Settings;
 import org.earchive.archive.application.dto.CaseView;
 import org.earchive.archive.application.dto.OpenCaseCommand;
 import org.earchive.archive.domain.model.account.UserAccountRepository;
+import org.earchive.archive.domain.model.audit.AuditAction;
 import org.earchive.archive.domain.model.cases.Applicant;
 import org.earchive.archive.domain.model.cases.BusinessCase;
+import org.earchive.archive.domain.model.cases.CaseEvent;
 import org.earchive.archive.domain.model.cases.CaseRepository;
 import org.earchive.archive.domain.model.cases.Channel;
 import org.earchive.archive.domain.model.catalogue.BusinessType;
 import org.earchive.archive.domain.model.catalogue.BusinessTypeRepository;
 import org.earchive.archive.domain.model.document.DocumentRepository;
 import org.earchive.archive.domain.model.identity.CitizenId;
+import org.earchive.archive.domain.model.identity.CreditCode;
 import org.earchive.archive.domain.model.identity.InvalidCitizenIdException;
 
 @Stateless
@@ -45,13 +51,13 @@ public class DefaultCaseService implements CaseService {
     @Inject
     UserAccountRepository accounts;
 
-    @jakarta.ejb.EJB
-    org.earchive.archive.application.AuditTrail audit;
+    @EJB
+    AuditTrail audit;
 
     @Resource
     SessionContext context;
 
-    @jakarta.ejb.EJB
+    @EJB
     HallRule hall;
 
     @Override
@@ -74,7 +80,7 @@ public class DefaultCaseService implements CaseService {
         String employer = null;
         if (command.employerCode() != null && !command.employerCode().isBlank()) {
             try {
-                employer = org.earchive.archive.domain.model.identity.CreditCode.parse(command.employerCode());
+                employer = CreditCode.parse(command.employerCode());
             } catch (IllegalArgumentException e) {
                 throw new EarchiveException(ErrorCode.INVALID_CREDIT_CODE, e.getMessage());
             }
@@ -92,13 +98,10 @@ public class DefaultCaseService implements CaseService {
         }
         LOG.info(() -> "Case " + c.caseNumber() + " (" + type.code() + ") opened by " + clerk + " for " + id.masked());
         audit.record(
-                clerk,
-                org.earchive.archive.domain.model.audit.AuditAction.CASE_OPENED,
-                c.caseNumber(),
-                type.code() + " for " + id.masked() + " at " + channel);
-        cases.record(new org.earchive.archive.domain.model.cases.CaseEvent(
+                clerk, AuditAction.CASE_OPENED, c.caseNumber(), type.code() + " for " + id.masked() + " at " + channel);
+        cases.record(new CaseEvent(
                 c.id(), c.acceptedAt(), clerk, null, c.status(), channel + (hall == null ? "" : " " + hall)));
-        return CaseAssembler.toView(c, type, java.util.List.of(), java.util.List.of(), seesFullId());
+        return CaseAssembler.toView(c, type, List.of(), List.of(), seesFullId());
     }
 
     @Override

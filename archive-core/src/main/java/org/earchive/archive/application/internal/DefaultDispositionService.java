@@ -12,6 +12,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Properties;
@@ -28,7 +29,9 @@ import org.earchive.archive.application.dto.DisposalListView;
 import org.earchive.archive.application.port.SearchIndex;
 import org.earchive.archive.domain.model.audit.AuditAction;
 import org.earchive.archive.domain.model.cases.CaseRepository;
+import org.earchive.archive.domain.model.disposal.DisposalItem;
 import org.earchive.archive.domain.model.disposal.DisposalList;
+import org.earchive.archive.domain.model.document.DocumentRepository;
 import org.earchive.archive.domain.model.record.ArchiveRepository;
 import org.earchive.storage.ObjectStore;
 import org.earchive.storage.StorageException;
@@ -61,7 +64,7 @@ public class DefaultDispositionService implements DispositionService {
     CaseRepository cases;
 
     @Inject
-    org.earchive.archive.domain.model.document.DocumentRepository documents;
+    DocumentRepository documents;
 
     @Resource
     SessionContext context;
@@ -160,12 +163,12 @@ public class DefaultDispositionService implements DispositionService {
     /** Destroyed records stay findable by their metadata; their text is gone from the index too. */
     private void reindexDestroyed(long listId) {
         for (var item : lists.items(listId)) {
-            if (item.outcome() == org.earchive.archive.domain.model.disposal.DisposalItem.Outcome.DESTROYED) {
+            if (item.outcome() == DisposalItem.Outcome.DESTROYED) {
                 archive.find(item.archiveNumber())
                         .ifPresent(r -> cases.findById(r.caseId()).ifPresent(c -> {
                             try {
                                 index.index(DefaultSearchService.entry(r, c, ""));
-                            } catch (java.io.IOException | RuntimeException e) {
+                            } catch (IOException | RuntimeException e) {
                                 LOG.warning("Index entry of " + r.archiveNumber() + " not updated: " + e.getMessage()
                                         + " (admin reindex repairs it)");
                             }

@@ -1,18 +1,30 @@
 package org.earchive.archive.application.internal;
 
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
+import org.earchive.archive.application.AuditTrail;
 import org.earchive.archive.application.DocumentService;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
@@ -20,9 +32,18 @@ import org.earchive.archive.application.Roles;
 import org.earchive.archive.application.Settings;
 import org.earchive.archive.application.dto.DocumentContent;
 import org.earchive.archive.application.dto.DocumentView;
+import org.earchive.archive.application.dto.PageImage;
+import org.earchive.archive.application.dto.RecordView;
+import org.earchive.archive.domain.model.audit.AuditAction;
+import org.earchive.archive.domain.model.cases.BusinessCase;
+import org.earchive.archive.domain.model.cases.CaseRepository;
+import org.earchive.archive.domain.model.catalogue.BusinessTypeRepository;
 import org.earchive.archive.domain.model.document.CaseDocument;
 import org.earchive.archive.domain.model.document.StoredContent;
+import org.earchive.archive.domain.model.record.ArchiveRecord;
+import org.earchive.archive.domain.model.record.ArchiveRepository;
 import org.earchive.archive.domain.service.FormatDetector;
+import org.earchive.archive.domain.service.PageRenderer;
 import org.earchive.storage.ObjectNotFoundException;
 import org.earchive.storage.ObjectStore;
 import org.earchive.storage.StorageException;
@@ -53,13 +74,13 @@ public class DefaultDocumentService implements DocumentService {
     DocumentTexts texts;
 
     @Inject
-    org.earchive.archive.domain.model.cases.CaseRepository cases;
+    CaseRepository cases;
 
     @Inject
-    org.earchive.archive.domain.model.catalogue.BusinessTypeRepository catalogue;
+    BusinessTypeRepository catalogue;
 
     @Inject
-    org.earchive.archive.domain.service.PageRenderer renderer;
+    PageRenderer renderer;
 
     @EJB
     DocumentRecorder recorder;
@@ -68,10 +89,10 @@ public class DefaultDocumentService implements DocumentService {
     HallRule hall;
 
     @EJB
-    org.earchive.archive.application.AuditTrail audit;
+    AuditTrail audit;
 
-    @jakarta.annotation.Resource
-    jakarta.ejb.SessionContext context;
+    @Resource
+    SessionContext context;
 
     @Inject
     ObjectStore store;
@@ -80,9 +101,9 @@ public class DefaultDocumentService implements DocumentService {
     FormatDetector formats;
 
     @Inject
-    org.earchive.archive.domain.model.record.ArchiveRepository archive;
+    ArchiveRepository archive;
     /** The upload limit, read per upload so that configuration changes apply; replaceable in tests. */
-    java.util.function.LongSupplier maxUploadBytes = () -> settings.maxUploadBytes();
+    LongSupplier maxUploadBytes = () -> settings.maxUploadBytes();
 
     @Override
     @RolesAllowed({Roles.CLERK, Roles.ADMIN, Roles.STATION})
@@ -110,7 +131,7 @@ public class DefaultDocumentService implements DocumentService {
             String role)
             throws EarchiveException {
         String key = uploadKey(uploadKey);
-        String kind = role == null || role.isBlank() ? "ARCHIVAL" : role.trim().toUpperCase(java.util.Locale.ROOT);
+        String kind = role == null || role.isBlank() ? "ARCHIVAL" : role.trim().toUpperCase(Locale.ROOT);
         if (!kind.equals("ARCHIVAL") && !kind.equals("ORIGINAL")) {
             throw new EarchiveException(
                     ErrorCode.INVALID_REQUEST, "文件角色只能是 ARCHIVAL 或 ORIGINAL。The role must be ARCHIVAL or ORIGINAL.");
@@ -153,7 +174,7 @@ public class DefaultDocumentService implements DocumentService {
                 target, material, fileName, "application/pdf", upload.object(), reviewer, null, CaseDocument.ARCHIVAL);
     }
 
-    private static final java.util.regex.Pattern UPLOAD_KEY = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{8,160}");
+    private static final Pattern UPLOAD_KEY = Pattern.compile("[A-Za-z0-9._:-]{8,160}");
 
     private static String uploadKey(String key) throws EarchiveException {
         if (key == null || key.isBlank()) {
@@ -171,8 +192,8 @@ public class DefaultDocumentService implements DocumentService {
      * The formats the catalogue's materials may arrive in, as detected from the bytes: PDF, TIFF, JPEG, PNG, JPEG 2000.
      * Anything else (HTML, SVG, an executable, an office file) is refused before a byte is stored.
      */
-    static final java.util.Set<String> ACCEPTED_FORMATS =
-            java.util.Set.of("application/pdf", "image/tiff", "image/jpeg", "image/png", "image/jp2", "image/jpx");
+    static final Set<String> ACCEPTED_FORMATS =
+            Set.of("application/pdf", "image/tiff", "image/jpeg", "image/png", "image/jp2", "image/jpx");
 
     /** A stored upload and the format its bytes are. */
     record Stored(StoredObject object, String format) {}
@@ -284,7 +305,7 @@ public class DefaultDocumentService implements DocumentService {
             InputStream stream = store.get(key);
             audit.record(
                     context.getCallerPrincipal().getName(),
-                    org.earchive.archive.domain.model.audit.AuditAction.DOCUMENT_VIEWED,
+                    AuditAction.DOCUMENT_VIEWED,
                     "doc:" + documentId,
                     view.caseNumber() + " " + view.material());
             return new DocumentContent(view, stream);
@@ -300,22 +321,20 @@ public class DefaultDocumentService implements DocumentService {
 
     @Override
     @RolesAllowed({Roles.CLERK, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN})
-    public org.earchive.archive.application.dto.PageImage page(long documentId, int page, int dpi)
-            throws EarchiveException {
+    public PageImage page(long documentId, int page, int dpi) throws EarchiveException {
         hall.document(documentId);
         DocumentView view = recorder.document(documentId);
         String reader = context.getCallerPrincipal().getName();
         access.checkContent(documentId, reader);
-        java.time.ZoneId zone = settings.zone();
+        ZoneId zone = settings.zone();
         String watermark = reader + " "
-                + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-                        .format(java.time.ZonedDateTime.now(zone))
+                + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(ZonedDateTime.now(zone))
                 + " earchive";
-        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
         int pages;
         try (InputStream in = store.get(StoredObject.keyFor(view.sha256()))) {
             pages = renderer.render(in, view.contentType(), page, dpi, watermark, png);
-        } catch (org.earchive.archive.domain.service.PageRenderer.NoSuchPage e) {
+        } catch (PageRenderer.NoSuchPage e) {
             throw new EarchiveException(ErrorCode.PAGE_NOT_FOUND, e.getMessage());
         } catch (ObjectNotFoundException e) {
             throw new EarchiveException(
@@ -324,7 +343,7 @@ public class DefaultDocumentService implements DocumentService {
                             + " is missing from the store.");
         } catch (StorageException e) {
             throw unavailable(e);
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             // the stored bytes are intact (every read is verified against the digest): they are just not a page we can
             // draw
             throw new EarchiveException(
@@ -335,18 +354,16 @@ public class DefaultDocumentService implements DocumentService {
         }
         audit.record(
                 reader,
-                org.earchive.archive.domain.model.audit.AuditAction.PAGE_VIEWED,
+                AuditAction.PAGE_VIEWED,
                 "doc:" + documentId,
                 view.caseNumber() + " page " + page + " watermarked");
-        return new org.earchive.archive.application.dto.PageImage(
-                documentId, page, pages, png.toByteArray(), watermark);
+        return new PageImage(documentId, page, pages, png.toByteArray(), watermark);
     }
 
     @Override
     @RolesAllowed({Roles.CLERK, Roles.ADMIN})
-    public java.util.List<org.earchive.archive.application.dto.RecordView> reusable(String caseNumber)
-            throws EarchiveException {
-        org.earchive.archive.domain.model.cases.BusinessCase c = caseOf(caseNumber);
+    public List<RecordView> reusable(String caseNumber) throws EarchiveException {
+        BusinessCase c = caseOf(caseNumber);
         return reuse.offers(c, catalogue.find(c.businessType()).orElseThrow()).stream()
                 .map(r -> DefaultArchiveService.view(r, null, false))
                 .toList();
@@ -355,12 +372,11 @@ public class DefaultDocumentService implements DocumentService {
     @Override
     @RolesAllowed({Roles.CLERK, Roles.ADMIN})
     public DocumentView reuse(String caseNumber, String archiveNumber) throws EarchiveException {
-        org.earchive.archive.domain.model.cases.BusinessCase c = caseOf(caseNumber);
-        org.earchive.archive.domain.model.record.ArchiveRecord r =
-                reuse.offered(c, catalogue.find(c.businessType()).orElseThrow(), archiveNumber);
+        BusinessCase c = caseOf(caseNumber);
+        ArchiveRecord r = reuse.offered(c, catalogue.find(c.businessType()).orElseThrow(), archiveNumber);
         DocumentRecorder.Target target = recorder.checkTarget(caseNumber, r.materialCode());
         String key = MaterialReuse.KEY_PREFIX + r.archiveNumber();
-        java.util.Optional<DocumentView> earlier = recorder.replay(target, key);
+        Optional<DocumentView> earlier = recorder.replay(target, key);
         if (earlier.isPresent()) {
             return earlier.get();
         }
@@ -371,14 +387,13 @@ public class DefaultDocumentService implements DocumentService {
                 r.materialCode(),
                 source.fileName(),
                 source.contentType(),
-                new org.earchive.archive.domain.model.document.StoredContent(
-                        r.objectKey(), r.sizeBytes(), r.sha256(), r.sm3()),
+                new StoredContent(r.objectKey(), r.sizeBytes(), r.sha256(), r.sm3()),
                 clerk,
                 key,
-                org.earchive.archive.domain.model.document.CaseDocument.ARCHIVAL);
+                CaseDocument.ARCHIVAL);
         audit.record(
                 clerk,
-                org.earchive.archive.domain.model.audit.AuditAction.DOCUMENT_REUSED,
+                AuditAction.DOCUMENT_REUSED,
                 "doc:" + view.id(),
                 caseNumber + " " + r.materialCode() + " reused from " + r.archiveNumber() + " (not collected again)");
         return view;
@@ -393,7 +408,7 @@ public class DefaultDocumentService implements DocumentService {
         return texts.of(documentId);
     }
 
-    private org.earchive.archive.domain.model.cases.BusinessCase caseOf(String caseNumber) throws EarchiveException {
+    private BusinessCase caseOf(String caseNumber) throws EarchiveException {
         return hall.caseOf(caseNumber);
     }
 

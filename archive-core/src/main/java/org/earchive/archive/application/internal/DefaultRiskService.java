@@ -10,9 +10,13 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 import org.earchive.archive.application.AuditTrail;
 import org.earchive.archive.application.EarchiveException;
@@ -84,7 +88,7 @@ public class DefaultRiskService implements RiskService {
     @Override
     @PermitAll
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public CaseEvidence evidence(String caseNumber, java.util.Set<String> textOf) throws EarchiveException {
+    public CaseEvidence evidence(String caseNumber, Set<String> textOf) throws EarchiveException {
         BusinessCase c = cases.find(caseNumber).orElseThrow(() -> Failures.caseNotFound(caseNumber));
         List<CaseEvidence.Item> items = new ArrayList<>();
         for (CaseDocument d : documents.findByCase(c.id())) {
@@ -102,7 +106,7 @@ public class DefaultRiskService implements RiskService {
 
     @Override
     @PermitAll
-    public Map<String, List<Sighting>> sameContent(java.util.Collection<String> sha256s, String exceptCase)
+    public Map<String, List<Sighting>> sameContent(Collection<String> sha256s, String exceptCase)
             throws EarchiveException {
         Map<String, List<Sighting>> out = new LinkedHashMap<>();
         List<String> digests = sha256s.stream().distinct().toList();
@@ -120,7 +124,7 @@ public class DefaultRiskService implements RiskService {
                 rows.addAll(sightings(List.of(digest), exceptCase, SIGHTINGS));
             }
         }
-        Map<Long, List<ArchiveRecord>> recordsOf = new java.util.HashMap<>(); // a case's rows share one lookup
+        Map<Long, List<ArchiveRecord>> recordsOf = new HashMap<>(); // a case's rows share one lookup
         for (DocumentRepository.Sighting row : rows) {
             BusinessCase c = row.businessCase();
             CaseDocument d = row.document();
@@ -190,7 +194,7 @@ public class DefaultRiskService implements RiskService {
     public CaseFlagView raise(String caseNumber, String kind, String evidenceKey, String evidence, String otherCase)
             throws EarchiveException {
         cases.find(caseNumber).orElseThrow(() -> Failures.caseNotFound(caseNumber));
-        java.util.Optional<CaseFlag> existing = flags.find(caseNumber, kind, evidenceKey);
+        Optional<CaseFlag> existing = flags.find(caseNumber, kind, evidenceKey);
         if (existing.isPresent()) {
             return view(existing.get());
         }

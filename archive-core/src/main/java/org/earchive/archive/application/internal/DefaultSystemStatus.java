@@ -4,7 +4,9 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import org.earchive.archive.application.SystemStatus;
 import org.earchive.archive.application.port.DatabaseStatus;
 import org.earchive.archive.application.port.SearchIndex;
 import org.earchive.storage.ObjectStore;
@@ -12,13 +14,13 @@ import org.earchive.storage.ObjectStore;
 @Stateless
 @PermitAll
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class DefaultSystemStatus implements org.earchive.archive.application.SystemStatus {
+public class DefaultSystemStatus implements SystemStatus {
     @Inject
     DatabaseStatus database;
 
     /** Looked up per check, so that a store that cannot be opened (no master key, server down) says why in /health. */
     @Inject
-    jakarta.enterprise.inject.Instance<ObjectStore> store;
+    Instance<ObjectStore> store;
 
     @Inject
     SearchIndex index;

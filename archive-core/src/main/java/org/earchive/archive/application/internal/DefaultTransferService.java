@@ -40,6 +40,7 @@ import org.earchive.archive.domain.model.catalogue.BusinessTypeRepository;
 import org.earchive.archive.domain.model.catalogue.Retention;
 import org.earchive.archive.domain.model.check.PropertyCheck;
 import org.earchive.archive.domain.model.document.StoredContent;
+import org.earchive.archive.domain.model.record.ArchiveNumber;
 import org.earchive.archive.domain.model.record.ArchiveRecord;
 import org.earchive.archive.domain.model.record.ArchiveRepository;
 import org.earchive.archive.domain.model.transfer.RecordDescription;
@@ -201,7 +202,7 @@ public class DefaultTransferService implements TransferService {
                 for (List<TransferImport.Incoming> dossier : dossiers.values()) {
                     for (TransferImport.Incoming in : dossier) {
                         RecordDescription d = in.description();
-                        numbering.ensureSeries(org.earchive.archive.domain.model.record.ArchiveNumber.seriesKey(
+                        numbering.ensureSeries(ArchiveNumber.seriesKey(
                                 fonds,
                                 d.year(),
                                 catalogue.find(d.businessType()).orElseThrow().archiveCategory(),

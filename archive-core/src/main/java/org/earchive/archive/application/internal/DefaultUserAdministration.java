@@ -49,13 +49,12 @@ public class DefaultUserAdministration implements UserAdministration {
         UserAccount account = username == null ? null : accounts.find(username).orElse(null);
         if (account == null) {
             throw new EarchiveException(
-                    org.earchive.archive.application.ErrorCode.INVALID_REQUEST,
-                    "没有用户 " + username + "。There is no account " + username + ".");
+                    ErrorCode.INVALID_REQUEST, "没有用户 " + username + "。There is no account " + username + ".");
         }
         account.signInSucceeded();
         audit.record(
                 context.getCallerPrincipal().getName(),
-                org.earchive.archive.domain.model.audit.AuditAction.ACCOUNT_UNLOCKED,
+                AuditAction.ACCOUNT_UNLOCKED,
                 "user:" + username,
                 "unlocked by an administrator");
         return view(account);

@@ -1,13 +1,16 @@
 package org.earchive.archive.application.internal;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.earchive.archive.application.AuditTrail;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
 import org.earchive.archive.application.Settings;
@@ -33,8 +36,8 @@ public class DefaultUserDirectory implements UserDirectory {
     @Inject
     SignInThrottle throttle;
 
-    @jakarta.ejb.EJB
-    org.earchive.archive.application.AuditTrail audit;
+    @EJB
+    AuditTrail audit;
 
     @Override
     public SignIn authenticate(String username, char[] password, String address) {
@@ -102,7 +105,7 @@ public class DefaultUserDirectory implements UserDirectory {
         if (fresh.length() < 10 || !fresh.matches(".*\\p{L}.*") || !fresh.matches(".*\\d.*")) {
             throw policy("至少 10 个字符，含字母和数字。At least 10 characters, with letters and digits.");
         }
-        if (fresh.toLowerCase(java.util.Locale.ROOT).contains(username.toLowerCase(java.util.Locale.ROOT))) {
+        if (fresh.toLowerCase(Locale.ROOT).contains(username.toLowerCase(Locale.ROOT))) {
             throw policy("不能包含用户名。It must not contain the user name.");
         }
         for (String used : a.recentPasswordHashes()) {

@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.earchive.archive.application.ArchiveService;
+import org.earchive.archive.application.CaseService;
 import org.earchive.archive.application.EarchiveException;
+import org.earchive.archive.application.ErrorCode;
 import org.earchive.archive.application.Roles;
 import org.earchive.archive.application.WorkflowService;
 import org.earchive.archive.application.dto.CaseView;
@@ -41,7 +43,7 @@ public class DefaultWorkflowService implements WorkflowService {
     HallRule hall;
 
     @EJB
-    org.earchive.archive.application.CaseService caseService;
+    CaseService caseService;
 
     @EJB
     ArchiveService archive;
@@ -59,8 +61,7 @@ public class DefaultWorkflowService implements WorkflowService {
     @RolesAllowed({Roles.CLERK, Roles.ADMIN})
     public CaseView submit(String caseNumber, LocalDate promisedSupplement, String clerk) throws EarchiveException {
         hall.caseOf(caseNumber);
-        org.earchive.archive.domain.model.cases.BusinessCase c =
-                transitions.submit(caseNumber, promisedSupplement, clerk);
+        BusinessCase c = transitions.submit(caseNumber, promisedSupplement, clerk);
         events.caseSubmitted(caseNumber, c.businessType());
         return caseService.find(caseNumber);
     }
@@ -94,7 +95,7 @@ public class DefaultWorkflowService implements WorkflowService {
             throws EarchiveException {
         if (decision == null) {
             throw new EarchiveException(
-                    org.earchive.archive.application.ErrorCode.INVALID_REQUEST,
+                    ErrorCode.INVALID_REQUEST,
                     "请选择审核结论：APPROVE、REJECT 或 SUPPLEMENT。The decision must be APPROVE, REJECT or SUPPLEMENT.");
         }
         transitions.decide(caseNumber, decision, comment, reviewer);

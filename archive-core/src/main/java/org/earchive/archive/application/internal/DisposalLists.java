@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.earchive.archive.application.AuditTrail;
+import org.earchive.archive.application.EarchiveException;
+import org.earchive.archive.application.ErrorCode;
 import org.earchive.archive.application.port.ArchiveEvents;
 import org.earchive.archive.domain.model.audit.AuditAction;
 import org.earchive.archive.domain.model.cases.CaseRepository;
@@ -18,6 +20,7 @@ import org.earchive.archive.domain.model.disposal.DisposalListRepository;
 import org.earchive.archive.domain.model.document.CaseDocument;
 import org.earchive.archive.domain.model.document.DocumentRepository;
 import org.earchive.archive.domain.model.record.ArchiveRecord;
+import org.earchive.archive.domain.model.record.ArchiveRepository;
 import org.earchive.storage.ObjectStore;
 import org.earchive.storage.StorageException;
 
@@ -46,7 +49,7 @@ public class DisposalLists {
     ObjectStore store;
 
     @Inject
-    org.earchive.archive.domain.model.record.ArchiveRepository archive;
+    ArchiveRepository archive;
 
     @EJB
     AuditTrail audit;
@@ -148,13 +151,11 @@ public class DisposalLists {
         return live == 0 ? r.objectKey() : null;
     }
 
-    public void decide(long id, boolean approve, String actor, String comment)
-            throws org.earchive.archive.application.EarchiveException {
+    public void decide(long id, boolean approve, String actor, String comment) throws EarchiveException {
         try {
             lists.lock(id).decide(approve, actor, comment, Instant.now());
         } catch (IllegalStateException e) {
-            throw new org.earchive.archive.application.EarchiveException(
-                    org.earchive.archive.application.ErrorCode.ILLEGAL_TRANSITION, e.getMessage());
+            throw new EarchiveException(ErrorCode.ILLEGAL_TRANSITION, e.getMessage());
         }
     }
 

@@ -1,15 +1,20 @@
 package org.earchive.archive.application.internal;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.Optional;
+import org.earchive.archive.application.AuditTrail;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
 import org.earchive.archive.application.dto.DocumentView;
+import org.earchive.archive.domain.model.audit.AuditAction;
 import org.earchive.archive.domain.model.cases.BusinessCase;
 import org.earchive.archive.domain.model.cases.CaseRepository;
+import org.earchive.archive.domain.model.cases.CaseStatus;
 import org.earchive.archive.domain.model.catalogue.BusinessType;
 import org.earchive.archive.domain.model.catalogue.BusinessTypeRepository;
 import org.earchive.archive.domain.model.document.CaseDocument;
@@ -32,10 +37,10 @@ public class DocumentRecorder {
     @Inject
     DocumentRepository documents;
 
-    @jakarta.ejb.EJB
-    org.earchive.archive.application.AuditTrail audit;
+    @EJB
+    AuditTrail audit;
 
-    @jakarta.ejb.EJB
+    @EJB
     HallRule hall;
 
     /** What an upload needs to know about its case. */
@@ -57,8 +62,7 @@ public class DocumentRecorder {
             throw new EarchiveException(
                     ErrorCode.UNKNOWN_MATERIAL, "Work sheet code " + material + " is not a material code.");
         }
-        if (c.status() != org.earchive.archive.domain.model.cases.CaseStatus.ASSIGNED
-                || !reviewer.equals(c.assignedTo())) {
+        if (c.status() != CaseStatus.ASSIGNED || !reviewer.equals(c.assignedTo())) {
             throw new EarchiveException(
                     ErrorCode.NOT_ASSIGNED_TO_YOU,
                     "只有承办此案件的审核人员可以在审核中添加工作底稿。Only the reviewer case " + caseNumber
@@ -98,7 +102,7 @@ public class DocumentRecorder {
     }
 
     /** An upload's case checked, and the document an earlier upload with the same key made, if any. */
-    public record Checked(Target target, java.util.Optional<DocumentView> earlier) {}
+    public record Checked(Target target, Optional<DocumentView> earlier) {}
 
     /**
      * {@link #checkTarget(String, String)} and {@link #replay(Target, String)} in one transaction: the first of an
@@ -106,11 +110,11 @@ public class DocumentRecorder {
      */
     public Checked check(String caseNumber, String material, String uploadKey) throws EarchiveException {
         Target target = checkTarget(caseNumber, material);
-        return new Checked(target, uploadKey == null ? java.util.Optional.empty() : replay(target, uploadKey));
+        return new Checked(target, uploadKey == null ? Optional.empty() : replay(target, uploadKey));
     }
 
     /** The document an earlier upload with the same idempotency key made, if any. */
-    public java.util.Optional<DocumentView> replay(Target target, String uploadKey) {
+    public Optional<DocumentView> replay(Target target, String uploadKey) {
         return documents
                 .findByUploadKey(target.caseId(), uploadKey)
                 .map(d -> CaseAssembler.toView(d, target.caseNumber()).asReplay());
@@ -138,7 +142,7 @@ public class DocumentRecorder {
                         .withRole(role));
         audit.record(
                 uploader,
-                org.earchive.archive.domain.model.audit.AuditAction.DOCUMENT_UPLOADED,
+                AuditAction.DOCUMENT_UPLOADED,
                 "doc:" + d.id(),
                 c.caseNumber() + " " + d.materialCode() + " " + d.sizeBytes() + " bytes sha256=" + d.sha256());
         return CaseAssembler.toView(d, c.caseNumber());

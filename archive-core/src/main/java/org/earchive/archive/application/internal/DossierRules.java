@@ -9,10 +9,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.earchive.archive.application.dto.PropertyCheckView.Item;
 import org.earchive.archive.domain.model.audit.AuditAction;
+import org.earchive.archive.domain.model.audit.AuditRepository;
 import org.earchive.archive.domain.model.cases.BusinessCase;
+import org.earchive.archive.domain.model.cases.Channel;
 import org.earchive.archive.domain.model.catalogue.BusinessType;
 import org.earchive.archive.domain.model.catalogue.BusinessTypeRepository;
 import org.earchive.archive.domain.model.catalogue.MaterialRequirement;
@@ -48,7 +51,7 @@ public class DossierRules {
     ObjectStore store;
 
     @Inject
-    org.earchive.archive.domain.model.audit.AuditRepository auditEvents;
+    AuditRepository auditEvents;
 
     void caseItems(BusinessCase c, Optional<BusinessType> type, List<CaseDocument> docs, List<Item> items) {
         String subject = c.caseNumber();
@@ -73,7 +76,7 @@ public class DossierRules {
                 missingFields.isEmpty()
                         ? "case number, applicant, citizen ID, business type, decision present"
                         : "missing or invalid: " + String.join(", ", missingFields)));
-        if (c.channel() == org.earchive.archive.domain.model.cases.Channel.TRANSFER) {
+        if (c.channel() == Channel.TRANSFER) {
             items.add(
                     CheckItems.item(
                             Property.INTEGRITY,
@@ -116,7 +119,7 @@ public class DossierRules {
             seen.addAll(auditEvents.actionsAbout(targets.subList(i, Math.min(targets.size(), i + 500))));
         }
         List<String> missing = new ArrayList<>();
-        if (c.channel() == org.earchive.archive.domain.model.cases.Channel.TRANSFER) {
+        if (c.channel() == Channel.TRANSFER) {
             boolean received = seen.contains(c.caseNumber() + "|" + AuditAction.TRANSFER_IMPORTED);
             items.add(CheckItems.item(
                     Property.SECURITY,
@@ -206,7 +209,7 @@ public class DossierRules {
 
     /** Integrity: each series the dossier is numbered in runs 1..n without a gap or a repeat. */
     void seriesItems(List<ArchiveRecord> records, List<Item> items) {
-        Set<String> series = new java.util.TreeSet<>();
+        Set<String> series = new TreeSet<>();
         records.forEach(r -> series.add(r.seriesKey()));
         for (String key : series) {
             List<Long> numbers = archive.items(key);

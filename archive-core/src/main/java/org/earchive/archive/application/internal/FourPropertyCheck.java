@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -239,7 +240,6 @@ public class FourPropertyCheck {
             throw e;
         }
         FixityDigest.Result digests = digest.finish();
-        return new ObjectRead(
-                size, digests.sha256Hex(), digests.sm3Hex(), java.util.Arrays.copyOf(head, headLength), copy);
+        return new ObjectRead(size, digests.sha256Hex(), digests.sm3Hex(), Arrays.copyOf(head, headLength), copy);
     }
 }

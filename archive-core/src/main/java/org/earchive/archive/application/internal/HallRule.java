@@ -14,6 +14,7 @@ import org.earchive.archive.domain.model.cases.BusinessCase;
 import org.earchive.archive.domain.model.cases.CaseRepository;
 import org.earchive.archive.domain.model.document.CaseDocument;
 import org.earchive.archive.domain.model.document.DocumentRepository;
+import org.earchive.archive.domain.model.record.ArchiveRecord;
 
 /**
  * The hall rule, in one place: a caller whose work is one hall's counter (a clerk, a centre manager) sees and changes
@@ -73,7 +74,7 @@ public class HallRule {
     }
 
     /** Refuses an archive record of a case the caller may not see with {@code RECORD_NOT_FOUND}, as for an unknown one. */
-    public void record(org.earchive.archive.domain.model.record.ArchiveRecord r) throws EarchiveException {
+    public void record(ArchiveRecord r) throws EarchiveException {
         Optional<String> hall = confinement();
         if (hall.isPresent()
                 && cases.findById(r.caseId())

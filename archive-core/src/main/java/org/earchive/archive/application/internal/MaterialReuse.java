@@ -1,6 +1,7 @@
 package org.earchive.archive.application.internal;
 
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -9,18 +10,20 @@ import org.earchive.archive.application.ErrorCode;
 import org.earchive.archive.domain.model.cases.BusinessCase;
 import org.earchive.archive.domain.model.catalogue.BusinessType;
 import org.earchive.archive.domain.model.catalogue.MaterialRequirement;
+import org.earchive.archive.domain.model.document.DocumentRepository;
 import org.earchive.archive.domain.model.record.ArchiveRecord;
+import org.earchive.archive.domain.model.record.ArchiveRepository;
 
 /** Which archived records of a person a case may reuse as its materials. */
 @Stateless
 public class MaterialReuse {
     static final String KEY_PREFIX = "reuse:";
 
-    @jakarta.inject.Inject
-    org.earchive.archive.domain.model.document.DocumentRepository documents;
+    @Inject
+    DocumentRepository documents;
 
-    @jakarta.inject.Inject
-    org.earchive.archive.domain.model.record.ArchiveRepository archive;
+    @Inject
+    ArchiveRepository archive;
 
     public List<ArchiveRecord> offers(BusinessCase c, BusinessType type) {
         Set<String> materials =

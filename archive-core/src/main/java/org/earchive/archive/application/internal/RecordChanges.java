@@ -1,14 +1,16 @@
 package org.earchive.archive.application.internal;
 
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.domain.model.record.ArchiveRecord;
+import org.earchive.archive.domain.model.record.ArchiveRepository;
 
 /** Short transactions that change a record's holds and restriction. */
 @Stateless
 public class RecordChanges {
-    @jakarta.inject.Inject
-    org.earchive.archive.domain.model.record.ArchiveRepository archive;
+    @Inject
+    ArchiveRepository archive;
 
     public ArchiveRecord hold(String archiveNumber, boolean on, String reason) throws EarchiveException {
         ArchiveRecord r = locked(archiveNumber);

@@ -6,6 +6,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,7 +108,7 @@ public class TransferImport {
                     new CaseDocument(c.id(), d.material(), d.title(), d.file().mediaType(), in.content(), actor, now)
                             .withRole(d.role()));
             Retention retention = Retention.valueOf(d.retention());
-            java.time.LocalDate formed = d.archivedAt().atZone(zone).toLocalDate();
+            LocalDate formed = d.archivedAt().atZone(zone).toLocalDate();
             ArchiveSeries series =
                     archive.lockSeries(ArchiveNumber.seriesKey(intoFonds, d.year(), type.archiveCategory(), retention));
             ArchiveNumber number = new ArchiveNumber(

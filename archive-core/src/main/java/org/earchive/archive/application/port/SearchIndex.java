@@ -2,6 +2,7 @@ package org.earchive.archive.application.port;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.earchive.archive.application.dto.SearchRequest;
 import org.earchive.archive.application.dto.SearchResultView;
 
@@ -15,7 +16,7 @@ public interface SearchIndex {
     void index(Entry entry) throws IOException;
 
     /** Adds or replaces many entries and commits once (rebuilding). */
-    void indexAll(java.util.List<Entry> entries) throws IOException;
+    void indexAll(List<Entry> entries) throws IOException;
 
     /** Removes every entry (before a rebuild from the database). */
     void clear() throws IOException;

@@ -1,19 +1,24 @@
 package org.earchive.archive.infrastructure.bagit;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.earchive.archive.application.port.TransferPackages;
 import org.earchive.storage.digest.FixityDigest;
@@ -30,7 +35,7 @@ public final class BagReader implements TransferPackages.PackageReader {
     private final ZipFile zip;
     private final List<String> problems = new ArrayList<>();
     /** Every file of the bag by its path inside the bag; names only (the zip's own directory finds the entry). */
-    private final java.util.Set<String> files = new java.util.LinkedHashSet<>();
+    private final Set<String> files = new LinkedHashSet<>();
 
     private final Map<String, FixityDigest.Result> payload = new LinkedHashMap<>();
     private final Map<String, String> bagInfo = new LinkedHashMap<>();
@@ -48,7 +53,7 @@ public final class BagReader implements TransferPackages.PackageReader {
         ZipFile zip;
         try {
             zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8);
-        } catch (java.util.zip.ZipException e) {
+        } catch (ZipException e) {
             throw new IOException("not a zip file: " + e.getMessage(), e);
         }
         BagReader bag = new BagReader(zip, maxBytes);
@@ -184,8 +189,8 @@ public final class BagReader implements TransferPackages.PackageReader {
         }
         Map<String, String> entries = new LinkedHashMap<>();
         int lineNo = 0;
-        java.io.BufferedReader reader = new java.io.BufferedReader(
-                new java.io.InputStreamReader(zip.getInputStream(entry), StandardCharsets.UTF_8));
+        BufferedReader reader =
+                new BufferedReader(new InputStreamReader(zip.getInputStream(entry), StandardCharsets.UTF_8));
         for (String line; (line = reader.readLine()) != null; ) {
             lineNo++;
             if (line.isBlank()) {
@@ -233,7 +238,7 @@ public final class BagReader implements TransferPackages.PackageReader {
                 }
                 d.update(buffer, 0, n);
             }
-        } catch (java.util.zip.ZipException ex) {
+        } catch (ZipException ex) {
             problems.add("damaged zip entry " + printable(e.getName()) + ": " + ex.getMessage());
             return new FixityDigest().finish();
         }

@@ -1,11 +1,14 @@
 package org.earchive.archive.infrastructure.bagit;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.earchive.archive.application.port.TransferPackages;
@@ -41,8 +44,8 @@ public final class BagWriter implements TransferPackages.PackageWriter {
         // scans (PDF/A with CCITT G4 or JPEG pages, TIFF, JPEG) do not shrink: store them; deflate the descriptions
         zip.setLevel(
                 path.endsWith(".xml") || path.endsWith(".txt")
-                        ? java.util.zip.Deflater.DEFAULT_COMPRESSION
-                        : java.util.zip.Deflater.NO_COMPRESSION);
+                        ? Deflater.DEFAULT_COMPRESSION
+                        : Deflater.NO_COMPRESSION);
         zip.putNextEntry(new ZipEntry(root + "data/" + path));
         FixityDigest digest = new FixityDigest();
         byte[] buffer = new byte[64 * 1024];
@@ -60,7 +63,7 @@ public final class BagWriter implements TransferPackages.PackageWriter {
 
     @Override
     public FixityDigest.Result addPayload(String path, byte[] content) throws IOException {
-        return addPayload(path, new java.io.ByteArrayInputStream(content));
+        return addPayload(path, new ByteArrayInputStream(content));
     }
 
     /**
@@ -77,14 +80,14 @@ public final class BagWriter implements TransferPackages.PackageWriter {
                 info.append(k).append(": ").append(v.replace('\n', ' ')).append('\n'));
         String oxum = octets + "." + files;
         info.append("Payload-Oxum: ").append(oxum).append('\n');
-        info.append("Bagging-Date: ").append(java.time.LocalDate.now()).append('\n');
+        info.append("Bagging-Date: ").append(LocalDate.now()).append('\n');
         tag("bag-info.txt", info.toString());
         tag("manifest-sha256.txt", manifest.toString());
         StringBuilder tagManifest = new StringBuilder();
         tagDigests.forEach(
                 (name, sha) -> tagManifest.append(sha).append("  ").append(name).append('\n'));
         byte[] bytes = tagManifest.toString().getBytes(StandardCharsets.UTF_8);
-        zip.setLevel(java.util.zip.Deflater.DEFAULT_COMPRESSION);
+        zip.setLevel(Deflater.DEFAULT_COMPRESSION);
         zip.putNextEntry(new ZipEntry(root + "tagmanifest-sha256.txt"));
         zip.write(bytes);
         zip.closeEntry();
@@ -95,7 +98,7 @@ public final class BagWriter implements TransferPackages.PackageWriter {
 
     private void tag(String name, String text) throws IOException {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        zip.setLevel(java.util.zip.Deflater.DEFAULT_COMPRESSION);
+        zip.setLevel(Deflater.DEFAULT_COMPRESSION);
         zip.putNextEntry(new ZipEntry(root + name));
         zip.write(bytes);
         zip.closeEntry();

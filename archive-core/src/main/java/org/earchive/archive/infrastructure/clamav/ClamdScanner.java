@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.earchive.archive.domain.service.VirusScanner;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -31,7 +32,7 @@ public class ClamdScanner implements VirusScanner {
     private static final int CHUNK = 64 * 1024;
     private static final int TIMEOUT_MILLIS = 120_000;
 
-    private final java.util.function.Supplier<Optional<String>> address;
+    private final Supplier<Optional<String>> address;
 
     /** The daemon from the configuration ({@code EARCHIVE_CLAMD}) or Debian's socket. */
     public ClamdScanner() {
@@ -43,7 +44,7 @@ public class ClamdScanner implements VirusScanner {
         this(() -> Optional.of(where));
     }
 
-    private ClamdScanner(java.util.function.Supplier<Optional<String>> address) {
+    private ClamdScanner(Supplier<Optional<String>> address) {
         this.address = address;
     }
 

@@ -10,6 +10,7 @@ import jakarta.jms.JMSDestinationDefinition;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Topic;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.time.Instant;
 import java.util.List;
 import java.util.logging.Level;
@@ -34,7 +35,7 @@ public class JmsArchiveEvents implements ArchiveEvents {
     public static final String TOPIC = "java:app/jms/earchiveEvents";
     private static final Logger LOG = Logger.getLogger(JmsArchiveEvents.class.getName());
     /** Looked up once: {@code Json.create…} runs a service-loader lookup on every call (2% of the server's CPU). */
-    private static final jakarta.json.spi.JsonProvider JSON = jakarta.json.spi.JsonProvider.provider();
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     @Inject
     JMSContext jms;

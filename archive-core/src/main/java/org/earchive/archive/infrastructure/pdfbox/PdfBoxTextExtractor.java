@@ -3,6 +3,9 @@ package org.earchive.archive.infrastructure.pdfbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -21,7 +24,7 @@ public class PdfBoxTextExtractor implements TextExtractor {
             return "";
         }
         // spooled to a temporary file: a PDF of any size is read with bounded memory
-        java.nio.file.Path spool = java.nio.file.Files.createTempFile("earchive-text", ".pdf");
+        Path spool = Files.createTempFile("earchive-text", ".pdf");
         try (PDDocument pdf = load(content, spool)) {
             PDFTextStripper stripper = new PDFTextStripper();
             StringBuilder text = new StringBuilder();
@@ -35,12 +38,12 @@ public class PdfBoxTextExtractor implements TextExtractor {
                     ? text.substring(0, MAX_CHARS)
                     : text.toString().strip();
         } finally {
-            java.nio.file.Files.deleteIfExists(spool);
+            Files.deleteIfExists(spool);
         }
     }
 
-    private static PDDocument load(InputStream content, java.nio.file.Path spool) throws IOException {
-        java.nio.file.Files.copy(content, spool, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    private static PDDocument load(InputStream content, Path spool) throws IOException {
+        Files.copy(content, spool, StandardCopyOption.REPLACE_EXISTING);
         return Loader.loadPDF(spool.toFile(), "", null, null, IOUtils.createTempFileOnlyStreamCache());
     }
 }

@@ -9,7 +9,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -103,7 +105,7 @@ public class StartupSeeder {
 
     static List<BusinessType> readCatalogue() {
         try (InputStream in = StartupSeeder.class.getResourceAsStream(CATALOGUE);
-                JsonReader reader = Json.createReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8))) {
+                JsonReader reader = Json.createReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             List<BusinessType> types = new ArrayList<>();
             for (JsonValue v : reader.readObject().getJsonArray("businessTypes")) {
                 JsonObject t = v.asJsonObject();
@@ -128,7 +130,7 @@ public class StartupSeeder {
                         materials));
             }
             return types;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("Cannot read the catalogue seed " + CATALOGUE, e);
         }
     }

@@ -6,18 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
 import org.earchive.archive.application.dto.DocumentView;
 import org.earchive.archive.domain.model.document.StoredContent;
+import org.earchive.archive.infrastructure.tika.TikaFormatDetector;
 import org.earchive.storage.ObjectStore;
+import org.earchive.storage.Protection;
 import org.earchive.storage.StorageException;
+import org.earchive.storage.StoredObject;
 import org.earchive.storage.fs.FileSystemObjectStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,8 +54,8 @@ class DefaultDocumentServiceTest {
         }
 
         @Override
-        public java.util.Optional<DocumentView> replay(Target target, String uploadKey) {
-            return java.util.Optional.empty();
+        public Optional<DocumentView> replay(Target target, String uploadKey) {
+            return Optional.empty();
         }
 
         @Override
@@ -96,7 +101,7 @@ class DefaultDocumentServiceTest {
         }
 
         @Override
-        public org.earchive.storage.StoredObject put(InputStream content, String contentType) throws StorageException {
+        public StoredObject put(InputStream content, String contentType) throws StorageException {
             throw refused();
         }
 
@@ -106,7 +111,7 @@ class DefaultDocumentServiceTest {
         }
 
         @Override
-        public java.util.Optional<org.earchive.storage.StoredObject> stat(String key) throws StorageException {
+        public Optional<StoredObject> stat(String key) throws StorageException {
             throw refused();
         }
 
@@ -126,13 +131,12 @@ class DefaultDocumentServiceTest {
         }
 
         @Override
-        public org.earchive.storage.Protection protection(String key) throws StorageException {
+        public Protection protection(String key) throws StorageException {
             throw refused();
         }
 
         @Override
-        public org.earchive.storage.StoredObject repair(String key, InputStream content, String contentType)
-                throws StorageException {
+        public StoredObject repair(String key, InputStream content, String contentType) throws StorageException {
             throw refused();
         }
 
@@ -142,7 +146,7 @@ class DefaultDocumentServiceTest {
         }
 
         @Override
-        public org.earchive.storage.StoredObject verify(String key) throws StorageException {
+        public StoredObject verify(String key) throws StorageException {
             throw refused();
         }
 
@@ -169,7 +173,7 @@ class DefaultDocumentServiceTest {
         s.recorder = recorder;
         s.store = store;
         s.maxUploadBytes = () -> 100_000;
-        s.formats = new org.earchive.archive.infrastructure.tika.TikaFormatDetector();
+        s.formats = new TikaFormatDetector();
         return s;
     }
 
@@ -177,7 +181,7 @@ class DefaultDocumentServiceTest {
     private static byte[] bytes(int n, long seed) {
         byte[] b = new byte[n];
         new Random(seed).nextBytes(b);
-        byte[] magic = "%PDF-1.7\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] magic = "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII);
         System.arraycopy(magic, 0, b, 0, Math.min(magic.length, n));
         return b;
     }

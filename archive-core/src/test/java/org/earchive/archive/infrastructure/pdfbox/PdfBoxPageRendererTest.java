@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -80,7 +81,7 @@ class PdfBoxPageRendererTest {
     @Test
     void contentThatIsNotAnImageOrPdfDoesNotRender() {
         assertThrows(
-                java.io.IOException.class,
+                IOException.class,
                 () -> renderer.renders(new ByteArrayInputStream("not an image".getBytes()), "image/jpeg"));
     }
 }

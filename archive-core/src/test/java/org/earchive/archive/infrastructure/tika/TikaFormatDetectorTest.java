@@ -3,12 +3,13 @@ package org.earchive.archive.infrastructure.tika;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
+import org.apache.tika.Tika;
 import org.junit.jupiter.api.Test;
 
 /** The fast path and Tika agree on the accepted formats, and Tika names what is refused. */
 class TikaFormatDetectorTest {
     private final TikaFormatDetector detector = new TikaFormatDetector();
-    private final org.apache.tika.Tika tika = new org.apache.tika.Tika();
+    private final Tika tika = new Tika();
 
     private String detect(byte[] b) {
         return detector.detect(b, b.length);

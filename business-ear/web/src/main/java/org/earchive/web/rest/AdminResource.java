@@ -5,15 +5,21 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import org.earchive.archive.application.BackupService;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
 import org.earchive.archive.application.FixityAuditService;
 import org.earchive.archive.application.Roles;
+import org.earchive.archive.application.SearchService;
 import org.earchive.archive.application.StorageAdministration;
+import org.earchive.archive.application.WorkflowService;
 import org.earchive.archive.application.dto.BackupReport;
+import org.earchive.archive.application.dto.CaseView;
 import org.earchive.archive.application.dto.CleanupReport;
 import org.earchive.archive.application.dto.FixityReport;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -34,10 +40,10 @@ public class AdminResource {
     StorageAdministration storage;
 
     @EJB
-    org.earchive.archive.application.WorkflowService workflow;
+    WorkflowService workflow;
 
-    @jakarta.ws.rs.core.Context
-    jakarta.ws.rs.core.SecurityContext security;
+    @Context
+    SecurityContext security;
 
     public record RotationReport(long rewrapped) {}
 
@@ -91,8 +97,8 @@ public class AdminResource {
 
     public record ReindexReport(long records) {}
 
-    @jakarta.ejb.EJB
-    org.earchive.archive.application.SearchService search;
+    @EJB
+    SearchService search;
 
     @POST
     @Path("reindex")
@@ -107,8 +113,7 @@ public class AdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @AllowedRoles(Roles.ADMIN)
     @Operation(summary = "Move an assigned case to another reviewer")
-    public org.earchive.archive.application.dto.CaseView reassign(
-            @jakarta.ws.rs.PathParam("caseNumber") String caseNumber, ReassignRequest request)
+    public CaseView reassign(@PathParam("caseNumber") String caseNumber, ReassignRequest request)
             throws EarchiveException {
         if (request == null || request.reviewer() == null) {
             throw new EarchiveException(ErrorCode.INVALID_REQUEST, "Send {\"reviewer\": \"user name\"}.");

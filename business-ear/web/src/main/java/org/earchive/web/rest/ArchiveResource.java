@@ -4,12 +4,14 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.earchive.archive.application.ArchiveService;
@@ -19,6 +21,8 @@ import org.earchive.archive.application.Roles;
 import org.earchive.archive.application.SearchService;
 import org.earchive.archive.application.dto.PropertyCheckView;
 import org.earchive.archive.application.dto.RecordView;
+import org.earchive.archive.application.dto.SearchRequest;
+import org.earchive.archive.application.dto.SearchResultView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -65,19 +69,19 @@ public class ArchiveResource {
                     "Full text (Chinese word segmentation) and filters over archived records: q, citizenId, name, businessType,"
                             + " archiveNumber, category, from/to (yyyy-MM-dd), page, size; hits carry highlights. Clerks see their"
                             + " own hall's records only.")
-    public org.earchive.archive.application.dto.SearchResultView search(
-            @jakarta.ws.rs.QueryParam("q") String q,
-            @jakarta.ws.rs.QueryParam("citizenId") String citizenId,
-            @jakarta.ws.rs.QueryParam("name") String name,
-            @jakarta.ws.rs.QueryParam("businessType") String businessType,
-            @jakarta.ws.rs.QueryParam("archiveNumber") String archiveNumber,
-            @jakarta.ws.rs.QueryParam("category") String category,
-            @jakarta.ws.rs.QueryParam("from") String from,
-            @jakarta.ws.rs.QueryParam("to") String to,
-            @jakarta.ws.rs.QueryParam("page") @jakarta.ws.rs.DefaultValue("0") int page,
-            @jakarta.ws.rs.QueryParam("size") @jakarta.ws.rs.DefaultValue("20") int size)
+    public SearchResultView search(
+            @QueryParam("q") String q,
+            @QueryParam("citizenId") String citizenId,
+            @QueryParam("name") String name,
+            @QueryParam("businessType") String businessType,
+            @QueryParam("archiveNumber") String archiveNumber,
+            @QueryParam("category") String category,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("20") int size)
             throws EarchiveException {
-        return search.search(new org.earchive.archive.application.dto.SearchRequest(
+        return search.search(new SearchRequest(
                 q,
                 citizenId,
                 name,

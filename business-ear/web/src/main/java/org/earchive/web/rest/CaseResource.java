@@ -4,6 +4,7 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -24,9 +26,11 @@ import org.earchive.archive.application.DocumentService;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
 import org.earchive.archive.application.Roles;
+import org.earchive.archive.application.WorkflowService;
 import org.earchive.archive.application.dto.CaseView;
 import org.earchive.archive.application.dto.DocumentView;
 import org.earchive.archive.application.dto.OpenCaseCommand;
+import org.earchive.archive.application.dto.RecordView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -44,7 +48,7 @@ public class CaseResource {
     DocumentService documents;
 
     @EJB
-    org.earchive.archive.application.WorkflowService workflow;
+    WorkflowService workflow;
 
     @Context
     SecurityContext security;
@@ -106,8 +110,7 @@ public class CaseResource {
     @Operation(
             summary = "Archived materials of the applicant that this case's checklist asks for, to reuse instead of"
                     + " collecting the paper again")
-    public List<org.earchive.archive.application.dto.RecordView> reusable(@PathParam("caseNumber") String caseNumber)
-            throws EarchiveException {
+    public List<RecordView> reusable(@PathParam("caseNumber") String caseNumber) throws EarchiveException {
         return documents.reusable(caseNumber);
     }
 
@@ -156,7 +159,7 @@ public class CaseResource {
                             + " with an Idempotency-Key header a repeated upload answers 200 with the first one's document")
     public Response upload(
             @PathParam("caseNumber") String caseNumber,
-            @jakarta.ws.rs.HeaderParam("Idempotency-Key") String uploadKey,
+            @HeaderParam("Idempotency-Key") String uploadKey,
             List<EntityPart> parts)
             throws EarchiveException {
         EntityPart file = part(parts, "file");
@@ -179,7 +182,7 @@ public class CaseResource {
                     security.getUserPrincipal().getName(),
                     uploadKey,
                     rolePart == null ? null : rolePart.getContent(String.class));
-            java.net.URI location = uri.getBaseUriBuilder()
+            URI location = uri.getBaseUriBuilder()
                     .path("documents")
                     .path(Long.toString(view.id()))
                     .build();

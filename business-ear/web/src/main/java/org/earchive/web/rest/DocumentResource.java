@@ -2,10 +2,12 @@ package org.earchive.web.rest;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -16,12 +18,14 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Locale;
 import org.earchive.archive.application.DocumentService;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
 import org.earchive.archive.application.Roles;
 import org.earchive.archive.application.dto.DocumentContent;
 import org.earchive.archive.application.dto.DocumentView;
+import org.earchive.archive.application.dto.PageImage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -42,8 +46,7 @@ public class DocumentResource {
             summary =
                     "The document's bytes, exactly as uploaded; the SHA-256 is in the Digest header. A download"
                             + " (attachment) unless inline=true asks to show a PDF or an image in the viewer; always sandboxed, never sniffed")
-    public Response content(@PathParam("id") long id, @jakarta.ws.rs.QueryParam("inline") boolean inline)
-            throws EarchiveException {
+    public Response content(@PathParam("id") long id, @QueryParam("inline") boolean inline) throws EarchiveException {
         DocumentContent content = documents.open(id);
         DocumentView d = content.document();
         Response.ResponseBuilder response;
@@ -82,11 +85,9 @@ public class DocumentResource {
                     "One page (1-based) rendered for viewing at about dpi (24..300, default 100), watermarked with the"
                             + " reader and the time; X-Page-Count gives the number of pages. The archived object is never changed.")
     public Response page(
-            @PathParam("id") long id,
-            @PathParam("page") int page,
-            @jakarta.ws.rs.QueryParam("dpi") @jakarta.ws.rs.DefaultValue("100") int dpi)
+            @PathParam("id") long id, @PathParam("page") int page, @QueryParam("dpi") @DefaultValue("100") int dpi)
             throws EarchiveException {
-        org.earchive.archive.application.dto.PageImage image = documents.page(id, page, dpi);
+        PageImage image = documents.page(id, page, dpi);
         return Response.ok(image.png(), "image/png")
                 .header("X-Page-Count", image.pages())
                 .header("Cache-Control", "no-store")
@@ -127,7 +128,7 @@ public class DocumentResource {
 
     /** A PDF or an image may be shown in the page's viewer; anything else is only ever downloaded. */
     static boolean viewable(String contentType) {
-        String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
         return type.startsWith("application/pdf") || type.startsWith("image/");
     }
 

@@ -8,6 +8,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -23,8 +24,7 @@ public class JsonBodyLimit implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         MediaType type = request.getMediaType();
-        if (type == null
-                || !type.getSubtype().toLowerCase(java.util.Locale.ROOT).contains("json")) {
+        if (type == null || !type.getSubtype().toLowerCase(Locale.ROOT).contains("json")) {
             return;
         }
         long limit = limit();

@@ -1,6 +1,7 @@
 package org.earchive.web.rest;
 
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import org.earchive.archive.application.dto.CaseView;
 import org.earchive.archive.application.dto.MaterialView;
@@ -38,7 +39,7 @@ final class Notice {
                 provided.append("<li>").append(esc(m.nameZh())).append("</li>");
             }
         }
-        String now = DAY.format(java.time.ZonedDateTime.now(ZoneId.systemDefault()));
+        String now = DAY.format(ZonedDateTime.now(ZoneId.systemDefault()));
         return page(
                 "一次性告知书 " + c.caseNumber(),
                 "社会保险业务办理一次性告知书",

@@ -13,6 +13,8 @@ import org.earchive.archive.application.Roles;
 import org.earchive.pension.PensionDetermination;
 import org.earchive.pension.PensionRequest;
 import org.earchive.pension.PensionService;
+import org.earchive.pension.PensionTransferService;
+import org.earchive.pension.TransferDelivery;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -25,7 +27,7 @@ public class PensionResource {
     PensionService pension;
 
     @EJB
-    org.earchive.pension.PensionTransferService transfers;
+    PensionTransferService transfers;
 
     /** Where to send: a receiving office's code from EARCHIVE_TRANSFER_RECEIVERS. */
     public record SendRequest(String receiver) {}
@@ -38,7 +40,7 @@ public class PensionResource {
             summary =
                     "Pension transfer: sends the applicant's archive of an approved TRANSFER case to the receiving"
                             + " office as a transfer package; answers with the receiver's verification and import (REFUSED names each problem)")
-    public org.earchive.pension.TransferDelivery send(@PathParam("caseNumber") String caseNumber, SendRequest request)
+    public TransferDelivery send(@PathParam("caseNumber") String caseNumber, SendRequest request)
             throws EarchiveException {
         return transfers.send(caseNumber, request == null ? null : request.receiver());
     }

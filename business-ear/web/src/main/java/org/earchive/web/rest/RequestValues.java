@@ -2,6 +2,7 @@ package org.earchive.web.rest;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
 
@@ -18,8 +19,7 @@ final class RequestValues {
     static final int MAX_PAGE_SIZE = 100;
 
     /** C0 controls and the bidirectional overrides and isolates that make a name display other than it is. */
-    private static final java.util.regex.Pattern INVISIBLE =
-            java.util.regex.Pattern.compile("[\\u0000-\\u001F\\u007F\\u202A-\\u202E\\u2066-\\u2069]");
+    private static final Pattern INVISIBLE = Pattern.compile("[\\u0000-\\u001F\\u007F\\u202A-\\u202E\\u2066-\\u2069]");
 
     /** A name or comment from a form: at most {@code max} characters, no control or bidi characters; null stays null. */
     static String text(String field, String value, int max) throws EarchiveException {

@@ -1,12 +1,15 @@
 package org.earchive.web.rest;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,7 +19,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import java.util.stream.Stream;
+import org.earchive.archive.application.EarchiveException;
+import org.earchive.archive.application.ErrorCode;
 import org.earchive.archive.application.Roles;
+import org.earchive.archive.application.UserDirectory;
+import org.earchive.web.security.PasswordChangeFilter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -42,25 +49,23 @@ public class SessionResource {
     /** The body of {@code POST /api/session/password}. */
     public record PasswordChange(String currentPassword, String newPassword) {}
 
-    @jakarta.ejb.EJB
-    org.earchive.archive.application.UserDirectory directory;
+    @EJB
+    UserDirectory directory;
 
     @POST
     @Path("password")
-    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.APPLICATION_JSON)
     @PermitAll
     @Operation(
             summary =
                     "Changes the signed-in user's own password: {currentPassword, newPassword}; at least 10"
                             + " characters with letters and digits, not the user name, none of the last five (400 PASSWORD_POLICY)")
-    public Response changePassword(PasswordChange change) throws org.earchive.archive.application.EarchiveException {
+    public Response changePassword(PasswordChange change) throws EarchiveException {
         if (security.getUserPrincipal() == null) {
-            throw new jakarta.ws.rs.NotAuthorizedException("Basic realm=\"earchive\"");
+            throw new NotAuthorizedException("Basic realm=\"earchive\"");
         }
         if (change == null || change.currentPassword() == null || change.newPassword() == null) {
-            throw new org.earchive.archive.application.EarchiveException(
-                    org.earchive.archive.application.ErrorCode.INVALID_REQUEST,
-                    "Send {\"currentPassword\", \"newPassword\"}.");
+            throw new EarchiveException(ErrorCode.INVALID_REQUEST, "Send {\"currentPassword\", \"newPassword\"}.");
         }
         directory.changePassword(
                 security.getUserPrincipal().getName(),
@@ -68,7 +73,7 @@ public class SessionResource {
                 change.newPassword().toCharArray());
         HttpSession session = request.getSession(false);
         if (session != null) {
-            session.removeAttribute(org.earchive.web.security.PasswordChangeFilter.MUST_CHANGE);
+            session.removeAttribute(PasswordChangeFilter.MUST_CHANGE);
         }
         return Response.noContent().build();
     }
@@ -85,14 +90,14 @@ public class SessionResource {
     @Operation(summary = "Who is signed in")
     public Me me() {
         if (security.getUserPrincipal() == null) {
-            throw new jakarta.ws.rs.NotAuthorizedException("Basic realm=\"earchive\"");
+            throw new NotAuthorizedException("Basic realm=\"earchive\"");
         }
         return new Me(
                 security.getUserPrincipal().getName(),
                 Stream.of(ROLES.toArray(String[]::new))
                         .filter(security::isUserInRole)
                         .toList(),
-                org.earchive.web.security.PasswordChangeFilter.mustChange(request));
+                PasswordChangeFilter.mustChange(request));
     }
 
     @DELETE

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.List;
 import org.earchive.archive.application.EarchiveException;
@@ -144,7 +145,7 @@ public class TransferResource {
                     TransferScope.period(
                             Instant.parse(require(r.from(), "from")), Instant.parse(require(r.to(), "to")));
             };
-        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+        } catch (IllegalArgumentException | DateTimeException e) {
             throw invalid(
                     "scope must be DOSSIER, PERSON or PERIOD; from and to are instants such as 2026-01-01T00:00:00Z.");
         }

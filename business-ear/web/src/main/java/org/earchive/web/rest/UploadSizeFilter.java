@@ -6,6 +6,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Locale;
 import org.earchive.archive.application.Settings;
 
 /**
@@ -28,10 +29,7 @@ public class UploadSizeFilter implements ContainerRequestFilter {
             return; // packages have their own, larger limit, enforced while they are spooled (TransferResource)
         }
         if (request.getMediaType() != null
-                && request.getMediaType()
-                        .getSubtype()
-                        .toLowerCase(java.util.Locale.ROOT)
-                        .contains("json")) {
+                && request.getMediaType().getSubtype().toLowerCase(Locale.ROOT).contains("json")) {
             return; // JSON bodies have their own, smaller limit (JsonBodyLimit)
         }
         long limit = settings.maxUploadBytes();

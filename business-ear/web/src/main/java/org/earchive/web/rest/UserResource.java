@@ -4,6 +4,7 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -47,7 +48,7 @@ public class UserResource {
         return users.save(user);
     }
 
-    @jakarta.ws.rs.POST
+    @POST
     @Path("{username}/unlock")
     @AllowedRoles(Roles.ADMIN)
     @Operation(summary = "Lifts the sign-in lock of an account (locked after too many wrong passwords); audited")

@@ -1,5 +1,6 @@
 package org.earchive.web.security;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
@@ -10,8 +11,11 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Logger;
 import org.earchive.archive.application.UserDirectory;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * One mechanism, three ways in: an {@code Authorization: Basic} header (API clients, scripts, the capture station),
@@ -22,15 +26,14 @@ import org.earchive.archive.application.UserDirectory;
  */
 @ApplicationScoped
 public class EarchiveAuthenticationMechanism implements HttpAuthenticationMechanism {
-    private static final java.util.logging.Logger LOG =
-            java.util.logging.Logger.getLogger(EarchiveAuthenticationMechanism.class.getName());
+    private static final Logger LOG = Logger.getLogger(EarchiveAuthenticationMechanism.class.getName());
     static final String SIGN_IN_PATH = "/api/session";
     static final String LOGIN_PAGE = "/login.html";
     private static final String SESSION_USER = "earchive.user";
     private static final String SESSION_GROUPS = "earchive.groups";
     private static final String SESSION_CHECKED = "earchive.checked";
 
-    @jakarta.ejb.EJB
+    @EJB
     UserDirectory directory;
 
     @Override
@@ -79,7 +82,7 @@ public class EarchiveAuthenticationMechanism implements HttpAuthenticationMechan
         if (groups != null && checked instanceof Long at && now - at < recheckMillis()) {
             return groups;
         }
-        java.util.Optional<Set<String>> roles = directory.currentRoles(user);
+        Optional<Set<String>> roles = directory.currentRoles(user);
         if (roles.isEmpty()) {
             return null;
         }
@@ -92,7 +95,7 @@ public class EarchiveAuthenticationMechanism implements HttpAuthenticationMechan
     private long recheckMillis() {
         if (recheckMillis < 0) {
             recheckMillis = 1000L
-                    * org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                    * ConfigProvider.getConfig()
                             .getOptionalValue("earchive.session.recheck-seconds", Integer.class)
                             .orElse(60);
         }

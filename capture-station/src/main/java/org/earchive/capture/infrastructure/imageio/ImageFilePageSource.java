@@ -15,6 +15,7 @@ import org.earchive.capture.pipeline.CaptureLimits;
 import org.earchive.capture.pipeline.PageRaster;
 import org.earchive.capture.pipeline.PageSource;
 import org.earchive.capture.pipeline.SourcePage;
+import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
@@ -87,7 +88,7 @@ public final class ImageFilePageSource implements PageSource {
         if (metadata == null || !metadata.isStandardMetadataFormatSupported()) {
             return new int[] {0, 0};
         }
-        var root = (org.w3c.dom.Element) metadata.getAsTree(IIOMetadataFormatImpl.standardMetadataFormatName);
+        var root = (Element) metadata.getAsTree(IIOMetadataFormatImpl.standardMetadataFormatName);
         double h = millimetres(root.getElementsByTagName("HorizontalPixelSize"));
         double v = millimetres(root.getElementsByTagName("VerticalPixelSize"));
         if (h <= 0 || v <= 0) {
@@ -107,7 +108,7 @@ public final class ImageFilePageSource implements PageSource {
             return 0;
         }
         try {
-            return Double.parseDouble(((org.w3c.dom.Element) nodes.item(0)).getAttribute("value"));
+            return Double.parseDouble(((Element) nodes.item(0)).getAttribute("value"));
         } catch (NumberFormatException e) {
             return 0;
         }

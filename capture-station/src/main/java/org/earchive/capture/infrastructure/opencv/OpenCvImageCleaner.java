@@ -6,6 +6,7 @@ import org.earchive.capture.pipeline.port.ImageCleaner;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
+import org.opencv.core.MatOfFloat;
 import org.opencv.core.MatOfInt;
 import org.opencv.core.Point;
 import org.opencv.core.Rect;
@@ -226,12 +227,7 @@ public final class OpenCvImageCleaner implements ImageCleaner {
             }
             Mats.toGrey(small, grey);
             Imgproc.calcHist(
-                    List.of(grey),
-                    new MatOfInt(0),
-                    new Mat(),
-                    hist,
-                    new MatOfInt(256),
-                    new org.opencv.core.MatOfFloat(0, 256));
+                    List.of(grey), new MatOfInt(0), new Mat(), hist, new MatOfInt(256), new MatOfFloat(0, 256));
             float[] h = new float[256];
             hist.get(0, 0, h);
             double mid = 0;

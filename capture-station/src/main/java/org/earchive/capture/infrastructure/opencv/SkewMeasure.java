@@ -1,6 +1,8 @@
 package org.earchive.capture.infrastructure.opencv;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import org.earchive.capture.pipeline.PageRaster;
 import org.opencv.core.Core;
@@ -95,7 +97,7 @@ final class SkewMeasure {
             if (heights.size() < 3) {
                 return 0;
             }
-            java.util.Collections.sort(heights);
+            Collections.sort(heights);
             return (int) Math.round(heights.get(heights.size() / 2) / scale);
         } finally {
             Mats.release(ink, rows);
@@ -154,7 +156,7 @@ final class SkewMeasure {
     static double score(float[] x, float[] y, double degrees, int[] histogram) {
         double r = Math.toRadians(degrees);
         float sin = (float) Math.sin(r), cos = (float) Math.cos(r);
-        java.util.Arrays.fill(histogram, 0);
+        Arrays.fill(histogram, 0);
         int offset = histogram.length / 2;
         for (int i = 0; i < x.length; i++) {
             // offset keeps the value positive, so truncation after adding a half rounds (Math.round is slower)

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -169,7 +170,7 @@ public final class PdfPageSource implements PageSource {
                 || !(scan.image() instanceof PDImageXObject x)
                 || x.getSoftMask() != null
                 || x.getDecode() != null
-                || x.getCOSObject().containsKey(org.apache.pdfbox.cos.COSName.MASK)
+                || x.getCOSObject().containsKey(COSName.MASK)
                 || x.isStencil()) {
             return null;
         }

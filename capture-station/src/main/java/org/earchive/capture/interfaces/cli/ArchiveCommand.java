@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import org.earchive.capture.infrastructure.http.ArchiveApiClient;
 
 /**
@@ -120,7 +121,7 @@ public final class ArchiveCommand {
             if (!args[i].startsWith("--")) {
                 continue;
             }
-            if (!java.util.Set.of("--case", "--person", "--from", "--to", "--out", "--fonds")
+            if (!Set.of("--case", "--person", "--from", "--to", "--out", "--fonds")
                     .contains(args[i])) {
                 throw new IllegalArgumentException("unknown option " + args[i]);
             }

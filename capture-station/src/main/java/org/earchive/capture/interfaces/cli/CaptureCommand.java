@@ -5,7 +5,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.earchive.capture.infrastructure.StandardComponents;
 import org.earchive.capture.pipeline.CaptureResult;
@@ -26,7 +28,7 @@ public final class CaptureCommand {
 
     private CaptureCommand() {}
 
-    public static void main(String[] args) throws java.io.IOException {
+    public static void main(String[] args) throws IOException {
         if (args.length > 0 && List.of("transfer", "admin").contains(args[0])) {
             System.exit(ArchiveCommand.run(args, System.getenv(), System.out, System.err));
         }
@@ -38,7 +40,7 @@ public final class CaptureCommand {
     }
 
     /** The station's commands (watch, station, scan, agent, import). */
-    public static int runStation(String[] args, PrintStream out, PrintStream err) throws java.io.IOException {
+    public static int runStation(String[] args, PrintStream out, PrintStream err) throws IOException {
         return StationCommand.run(args, out, err);
     }
 
@@ -86,7 +88,7 @@ public final class CaptureCommand {
         int pages = 0;
         try (Pipeline pipeline =
                 new Pipeline(components != null ? components : StandardComponents.create(settings), settings)) {
-            java.util.Map<String, Integer> stems = new java.util.HashMap<>();
+            Map<String, Integer> stems = new HashMap<>();
             files.forEach(f -> stems.merge(Pipeline.stem(f), 1, Integer::sum));
             for (Path file : files) {
                 // simple.pdf and simple.png in one batch must not overwrite each other's results

@@ -3,14 +3,19 @@ package org.earchive.capture.interfaces.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.earchive.capture.infrastructure.StandardComponents;
 import org.earchive.capture.infrastructure.http.ArchiveApiClient;
+import org.earchive.capture.infrastructure.sane.SaneScanner;
 import org.earchive.capture.pipeline.CaptureSettings;
 import org.earchive.capture.pipeline.Pipeline;
 import org.earchive.capture.station.HotFolder;
 import org.earchive.capture.station.Spool;
 import org.earchive.capture.station.Station;
+import org.earchive.capture.station.StationAgent;
 
 /**
  * {@code capture watch <DIR> [--case C --material M]}: a hot folder feeding the station, which processes and uploads
@@ -106,7 +111,7 @@ public final class StationCommand {
      */
     static int importFiles(String[] args, PrintStream out, PrintStream err) throws IOException {
         String caseNumber = null, material = null;
-        java.util.List<Path> files = new java.util.ArrayList<>();
+        List<Path> files = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--case" -> caseNumber = args[++i];
@@ -119,7 +124,7 @@ public final class StationCommand {
             return CaptureCommand.USAGE;
         }
         for (Path f : files) {
-            if (!java.nio.file.Files.isRegularFile(f)) {
+            if (!Files.isRegularFile(f)) {
                 err.println("capture import: no such file: " + f);
                 return CaptureCommand.USAGE;
             }
@@ -127,7 +132,7 @@ public final class StationCommand {
         Spool spool = new Spool(home().resolve("spool"));
         Spool.Batch batch = spool.open(caseNumber, material, System.getProperty("user.name"));
         for (Path f : files) {
-            try (var in = java.nio.file.Files.newInputStream(f)) {
+            try (var in = Files.newInputStream(f)) {
                 batch.accept(f.getFileName().toString(), in);
             }
         }
@@ -162,9 +167,9 @@ public final class StationCommand {
             }
         }
         Spool spool = new Spool(home().resolve("spool"));
-        var scanner = new org.earchive.capture.infrastructure.sane.SaneScanner();
-        var address = org.earchive.capture.infrastructure.sane.SaneScanner.Address.parse(device);
-        var settings = new org.earchive.capture.infrastructure.sane.SaneScanner.Settings(dpi, "Gray", true, 500);
+        var scanner = new SaneScanner();
+        var address = SaneScanner.Address.parse(device);
+        var settings = new SaneScanner.Settings(dpi, "Gray", true, 500);
         if (args[0].equals("scan")) {
             if (caseNumber == null || material == null) {
                 err.println("usage: capture scan --device host[:port]/device --case C --material M [--dpi 300]");
@@ -185,7 +190,7 @@ public final class StationCommand {
         }
         URI server = URI.create(System.getenv().getOrDefault("EARCHIVE_SERVER_URL", "http://localhost:8080"));
         CaptureSettings capture = CaptureSettings.fromEnvironment();
-        try (org.earchive.capture.station.StationAgent agent = new org.earchive.capture.station.StationAgent(
+        try (StationAgent agent = new StationAgent(
                 port,
                 token,
                 server,

@@ -14,9 +14,11 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import org.earchive.capture.station.Spool;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Element;
 
 /**
  * A real {@code saned} on loopback serving SANE's {@code test} backend (a virtual scanner with a document feeder),
@@ -66,10 +68,9 @@ class SaneScannerTest {
         try (ImageInputStream in = ImageIO.createImageInputStream(files.get(0).toFile())) {
             ImageReader reader = ImageIO.getImageReaders(in).next();
             reader.setInput(in);
-            var tree = (org.w3c.dom.Element) reader.getImageMetadata(0).getAsTree("javax_imageio_1.0");
-            double mm = Double.parseDouble(((org.w3c.dom.Element)
-                            tree.getElementsByTagName("HorizontalPixelSize").item(0))
-                    .getAttribute("value"));
+            var tree = (Element) reader.getImageMetadata(0).getAsTree("javax_imageio_1.0");
+            double mm = Double.parseDouble(
+                    ((Element) tree.getElementsByTagName("HorizontalPixelSize").item(0)).getAttribute("value"));
             assertEquals(300, Math.round(25.4 / mm), "the original states the resolution it was scanned at");
             // the test device's page is 80 mm wide by default: 80 / 25.4 × 300 ≈ 945 pixels
             assertEquals(945, reader.getWidth(0), 3);
@@ -79,7 +80,7 @@ class SaneScannerTest {
     @Test
     void anUnknownDeviceIsAClearError(@TempDir Path dir) throws Exception {
         Spool.Batch batch = new Spool(dir).open(null, null, null);
-        IOException e = org.junit.jupiter.api.Assertions.assertThrows(
+        IOException e = Assertions.assertThrows(
                 IOException.class,
                 () -> new SaneScanner()
                         .scan(

@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /** A real saned on loopback serving SANE's test backend from a private configuration folder. */
@@ -16,7 +17,7 @@ public final class Saned implements AutoCloseable {
     public Saned(Path config) throws Exception {
         for (String f : List.of("dll.conf", "saned.conf", "test.conf")) {
             try (var in = Saned.class.getResourceAsStream("/sane/" + f)) {
-                Files.copy(in, config.resolve(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(in, config.resolve(f), StandardCopyOption.REPLACE_EXISTING);
             }
         }
         try (ServerSocket s = new ServerSocket(0)) {

@@ -10,8 +10,13 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** A person or system that signs in. The password is kept only as a PBKDF2 hash. */
@@ -48,10 +53,10 @@ public class UserAccount {
     private int failedSignIns;
 
     @Column(name = "last_failed_at")
-    private java.time.Instant lastFailedAt;
+    private Instant lastFailedAt;
 
     @Column(name = "locked_until")
-    private java.time.Instant lockedUntil;
+    private Instant lockedUntil;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "app_user_role", joinColumns = @JoinColumn(name = "username"))
@@ -114,11 +119,11 @@ public class UserAccount {
     }
 
     /** The current hash and the last ones before it (the policy refuses a password that matches any of them). */
-    public java.util.List<String> recentPasswordHashes() {
-        java.util.List<String> recent = new java.util.ArrayList<>();
+    public List<String> recentPasswordHashes() {
+        List<String> recent = new ArrayList<>();
         recent.add(passwordHash);
         if (previousPasswordHashes != null && !previousPasswordHashes.isBlank()) {
-            recent.addAll(java.util.List.of(previousPasswordHashes.trim().split(" ")));
+            recent.addAll(List.of(previousPasswordHashes.trim().split(" ")));
         }
         return recent;
     }
@@ -132,7 +137,7 @@ public class UserAccount {
         if (hash == null) {
             return;
         }
-        java.util.List<String> kept = new java.util.ArrayList<>(
+        List<String> kept = new ArrayList<>(
                 recentPasswordHashes().subList(1, recentPasswordHashes().size()));
         kept.add(0, hash);
         this.previousPasswordHashes = String.join(" ", kept.subList(0, Math.min(4, kept.size())));
@@ -156,19 +161,17 @@ public class UserAccount {
     }
 
     /** Until when the account refuses every sign-in, if it is locked now. */
-    public java.util.Optional<java.time.Instant> lockedAt(java.time.Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now)
-                ? java.util.Optional.of(lockedUntil)
-                : java.util.Optional.empty();
+    public Optional<Instant> lockedAt(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now) ? Optional.of(lockedUntil) : Optional.empty();
     }
 
     /**
      * The earliest moment the next attempt is looked at: after {@code delayAfter} failures in a row, each further one
      * doubles the wait (1 s, 2 s, 4 s, …).
      */
-    public java.time.Instant nextAttemptAt(int delayAfter) {
+    public Instant nextAttemptAt(int delayAfter) {
         if (failedSignIns < delayAfter || lastFailedAt == null) {
-            return java.time.Instant.MIN;
+            return Instant.MIN;
         }
         return lastFailedAt.plusSeconds(1L << Math.min(failedSignIns - delayAfter, 10));
     }
@@ -178,7 +181,7 @@ public class UserAccount {
     }
 
     /** Counts a wrong password; true when this failure locked the account (then the count starts again). */
-    public boolean signInFailed(java.time.Instant now, int lockAfter, java.time.Duration lockFor) {
+    public boolean signInFailed(Instant now, int lockAfter, Duration lockFor) {
         failedSignIns++;
         lastFailedAt = now;
         if (failedSignIns >= lockAfter) {

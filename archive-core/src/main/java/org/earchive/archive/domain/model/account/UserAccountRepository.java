@@ -1,5 +1,6 @@
 package org.earchive.archive.domain.model.account;
 
+import java.util.List;
 import java.util.Optional;
 
 public interface UserAccountRepository {
@@ -11,10 +12,10 @@ public interface UserAccountRepository {
      * Reviewers who hold the skill and are present, locked until the end of the transaction, so that concurrent
      * assignments count each other's work.
      */
-    java.util.List<UserAccount> lockAvailableReviewers(String skill);
+    List<UserAccount> lockAvailableReviewers(String skill);
 
     long count();
 
     /** Every account, by user name. */
-    java.util.List<UserAccount> findAll();
+    List<UserAccount> findAll();
 }

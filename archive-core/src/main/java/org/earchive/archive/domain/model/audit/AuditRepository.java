@@ -1,6 +1,8 @@
 package org.earchive.archive.domain.model.audit;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 public interface AuditRepository {
     /** The head, locked until the end of the transaction. */
@@ -16,8 +18,8 @@ public interface AuditRepository {
     List<AuditEvent> latest(int limit);
 
     /** The events about any of {@code targets} (a case number, an archive number), oldest first. */
-    List<AuditEvent> about(java.util.Collection<String> targets, int limit);
+    List<AuditEvent> about(Collection<String> targets, int limit);
 
     /** Which actions the trail holds about these targets, as {@code target|ACTION} (at most 500 targets). */
-    java.util.Set<String> actionsAbout(java.util.Collection<String> targets);
+    Set<String> actionsAbout(Collection<String> targets);
 }

@@ -12,9 +12,12 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
+import java.util.Set;
 import org.earchive.archive.domain.model.catalogue.BusinessType;
 import org.earchive.archive.domain.model.shared.Decision;
 
@@ -77,7 +80,7 @@ public class BusinessCase {
     private Decision decision;
 
     @Column(name = "supplement_promised")
-    private java.time.LocalDate supplementPromised;
+    private LocalDate supplementPromised;
 
     @Column(name = "archived_at")
     private Instant archivedAt;
@@ -148,11 +151,7 @@ public class BusinessCase {
      * Sends the case to the back office. Every required material must be there, unless the business type accepts a
      * supplement later (容缺受理) and the clerk recorded the date the applicant promised.
      */
-    public void submit(
-            BusinessType type,
-            java.util.Set<String> missingRequired,
-            java.time.LocalDate promisedSupplement,
-            Instant now) {
+    public void submit(BusinessType type, Set<String> missingRequired, LocalDate promisedSupplement, Instant now) {
         if (!acceptsMaterials()) {
             throw illegal("submit");
         }
@@ -164,8 +163,7 @@ public class BusinessCase {
                                 + ".");
             }
             if (promisedSupplement == null
-                    || promisedSupplement.isBefore(
-                            now.atZone(java.time.ZoneOffset.UTC).toLocalDate())) {
+                    || promisedSupplement.isBefore(now.atZone(ZoneOffset.UTC).toLocalDate())) {
                 throw new WorkflowException(
                         WorkflowException.Reason.MATERIALS_MISSING,
                         "缺少材料 " + missingRequired + "：容缺受理须登记申请人承诺补交的日期。Materials " + missingRequired
@@ -289,7 +287,7 @@ public class BusinessCase {
         return decision == null ? null : decision.comment();
     }
 
-    public java.time.LocalDate supplementPromised() {
+    public LocalDate supplementPromised() {
         return supplementPromised;
     }
 

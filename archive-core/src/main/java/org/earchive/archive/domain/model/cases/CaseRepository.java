@@ -1,5 +1,9 @@
 package org.earchive.archive.domain.model.cases;
 
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 public interface CaseRepository {
@@ -9,20 +13,20 @@ public interface CaseRepository {
     Optional<BusinessCase> findForUpdate(String caseNumber);
 
     /** Cases assigned to a reviewer and not yet decided, earliest deadline first. */
-    java.util.List<BusinessCase> assignedTo(String reviewer);
+    List<BusinessCase> assignedTo(String reviewer);
 
     /** Open (assigned, undecided) cases per reviewer, for least-loaded assignment. */
-    java.util.Map<String, Long> openLoad(java.util.Collection<String> reviewers);
+    Map<String, Long> openLoad(Collection<String> reviewers);
 
     /** Submitted cases still waiting for a reviewer. */
-    java.util.List<BusinessCase> waitingForReviewer(int limit);
+    List<BusinessCase> waitingForReviewer(int limit);
 
     void record(CaseEvent event);
 
     /** Approved cases decided before {@code before} that are not archived yet (archiving to be finished). */
-    java.util.List<String> approvedBefore(java.time.Instant before, int limit);
+    List<String> approvedBefore(Instant before, int limit);
 
-    java.util.List<CaseEvent> history(long caseId);
+    List<CaseEvent> history(long caseId);
 
     Optional<BusinessCase> findById(long id);
 

@@ -1,7 +1,10 @@
 package org.earchive.archive.domain.model.document;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.earchive.archive.domain.model.cases.BusinessCase;
 
 public interface DocumentRepository {
     Optional<CaseDocument> find(long id);
@@ -25,7 +28,7 @@ public interface DocumentRepository {
     long count();
 
     /** The upload keys of the case's documents taken over from earlier archived records ({@code reuse:…}). */
-    java.util.Set<String> reuseKeys(long caseId);
+    Set<String> reuseKeys(long caseId);
 
     /** Drops a document's searchable text (its content is destroyed). */
     void dropText(long documentId);
@@ -40,11 +43,11 @@ public interface DocumentRepository {
     List<Reference> references(String afterKey, int limit);
 
     /** Which of these object keys live documents refer to. */
-    java.util.Set<String> referenced(java.util.Collection<String> keys);
+    Set<String> referenced(Collection<String> keys);
 
     /** A document and its case. */
-    record Sighting(CaseDocument document, org.earchive.archive.domain.model.cases.BusinessCase businessCase) {}
+    record Sighting(CaseDocument document, BusinessCase businessCase) {}
 
     /** Documents with any of these SHA-256 digests in cases other than {@code exceptCase}, at most {@code limit}. */
-    List<Sighting> withDigests(java.util.Collection<String> sha256, String exceptCase, int limit);
+    List<Sighting> withDigests(Collection<String> sha256, String exceptCase, int limit);
 }

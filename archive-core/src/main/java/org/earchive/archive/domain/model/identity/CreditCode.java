@@ -1,5 +1,7 @@
 package org.earchive.archive.domain.model.identity;
 
+import java.util.Locale;
+
 /**
  * An employer's unified social credit code (统一社会信用代码, GB 32100-2015): 18 characters from a 31-character set
  * (digits and capitals without I, O, S, V, Z), the last a check character: 31 − (Σ value × weight mod 31).
@@ -12,7 +14,7 @@ public final class CreditCode {
 
     /** The code in capitals, or an exception that says what is wrong with it. */
     public static String parse(String raw) {
-        String code = raw == null ? "" : raw.strip().toUpperCase(java.util.Locale.ROOT);
+        String code = raw == null ? "" : raw.strip().toUpperCase(Locale.ROOT);
         if (code.length() != 18) {
             throw new IllegalArgumentException(
                     "统一社会信用代码应为 18 位，输入的是 " + code.length() + " 位。A unified social credit code has 18 characters.");

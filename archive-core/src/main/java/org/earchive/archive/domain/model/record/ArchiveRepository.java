@@ -1,6 +1,10 @@
 package org.earchive.archive.domain.model.record;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 public interface ArchiveRepository {
@@ -34,24 +38,24 @@ public interface ArchiveRepository {
     Optional<ArchiveRecord> bySource(String office, String number);
 
     /** Records archived in [from, to), in id order after {@code afterId}: exports page through them. */
-    List<ArchiveRecord> archivedBetween(java.time.Instant from, java.time.Instant to, long afterId, int limit);
+    List<ArchiveRecord> archivedBetween(Instant from, Instant to, long afterId, int limit);
 
     /**
      * The next page of records past retention on {@code day}, after record {@code afterId}: not held, not destroyed.
      */
-    List<ArchiveRecord> dueOn(java.time.LocalDate day, long afterId, int limit);
+    List<ArchiveRecord> dueOn(LocalDate day, long afterId, int limit);
 
     /** The record whose file is this document, if it is archived. */
     Optional<ArchiveRecord> byDocument(long documentId);
 
     /** Of these records, those restricted or destroyed, each with whether it is destroyed. */
-    java.util.Map<String, Boolean> restrictedOrDisposed(java.util.Collection<String> archiveNumbers);
+    Map<String, Boolean> restrictedOrDisposed(Collection<String> archiveNumbers);
 
     /** Whether another record with the same object is under legal hold. */
     boolean anotherHolds(String objectKey, String archiveNumber);
 
     /** A person's live, unrestricted records of these materials, newest first, at most {@code limit}. */
-    List<ArchiveRecord> reusable(String citizenId, java.util.Collection<String> materials, int limit);
+    List<ArchiveRecord> reusable(String citizenId, Collection<String> materials, int limit);
 
     /** Writes pending records now (their ids, and any conflict with a unique number, are known after it). */
     void flush();

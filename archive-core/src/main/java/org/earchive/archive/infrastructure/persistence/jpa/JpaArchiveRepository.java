@@ -4,7 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.earchive.archive.domain.model.record.ArchiveRecord;
 import org.earchive.archive.domain.model.record.ArchiveRepository;
@@ -51,7 +56,7 @@ public class JpaArchiveRepository implements ArchiveRepository {
     public Optional<ArchiveRecord> findForUpdate(String archiveNumber) {
         return em.createQuery("SELECT r FROM ArchiveRecord r WHERE r.archiveNumber = :n", ArchiveRecord.class)
                 .setParameter("n", archiveNumber)
-                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream()
                 .findFirst();
     }
@@ -77,7 +82,7 @@ public class JpaArchiveRepository implements ArchiveRepository {
     }
 
     @Override
-    public List<ArchiveRecord> archivedBetween(java.time.Instant from, java.time.Instant to, long afterId, int limit) {
+    public List<ArchiveRecord> archivedBetween(Instant from, Instant to, long afterId, int limit) {
         return em.createQuery(
                         "SELECT r FROM ArchiveRecord r WHERE r.archivedAt >= :f AND r.archivedAt < :t AND r.id > :a ORDER BY r.id",
                         ArchiveRecord.class)
@@ -126,7 +131,7 @@ public class JpaArchiveRepository implements ArchiveRepository {
     }
 
     @Override
-    public List<ArchiveRecord> dueOn(java.time.LocalDate day, long afterId, int limit) {
+    public List<ArchiveRecord> dueOn(LocalDate day, long afterId, int limit) {
         return em.createQuery(
                         "SELECT r FROM ArchiveRecord r WHERE r.id > :after AND r.retainUntil IS NOT NULL AND r.retainUntil < :day"
                                 + " AND r.legalHold = FALSE AND r.disposedAt IS NULL ORDER BY r.id",
@@ -146,8 +151,8 @@ public class JpaArchiveRepository implements ArchiveRepository {
     }
 
     @Override
-    public java.util.Map<String, Boolean> restrictedOrDisposed(java.util.Collection<String> archiveNumbers) {
-        java.util.Map<String, Boolean> found = new java.util.HashMap<>();
+    public Map<String, Boolean> restrictedOrDisposed(Collection<String> archiveNumbers) {
+        Map<String, Boolean> found = new HashMap<>();
         if (archiveNumbers.isEmpty()) {
             return found;
         }
@@ -176,7 +181,7 @@ public class JpaArchiveRepository implements ArchiveRepository {
     }
 
     @Override
-    public List<ArchiveRecord> reusable(String citizenId, java.util.Collection<String> materials, int limit) {
+    public List<ArchiveRecord> reusable(String citizenId, Collection<String> materials, int limit) {
         return em.createQuery(
                         "SELECT r FROM ArchiveRecord r WHERE r.citizenId = :id AND r.disposedAt IS NULL AND r.restricted = FALSE"
                                 + " AND r.materialCode IN :m ORDER BY r.archivedAt DESC",

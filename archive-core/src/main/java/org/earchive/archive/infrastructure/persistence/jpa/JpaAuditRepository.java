@@ -4,7 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.earchive.archive.domain.model.audit.AuditEvent;
 import org.earchive.archive.domain.model.audit.AuditHead;
 import org.earchive.archive.domain.model.audit.AuditRepository;
@@ -52,7 +55,7 @@ public class JpaAuditRepository implements AuditRepository {
     }
 
     @Override
-    public List<AuditEvent> about(java.util.Collection<String> targets, int limit) {
+    public List<AuditEvent> about(Collection<String> targets, int limit) {
         return em.createQuery("SELECT e FROM AuditEvent e WHERE e.target IN :t ORDER BY e.seq", AuditEvent.class)
                 .setParameter("t", targets)
                 .setMaxResults(limit)
@@ -61,8 +64,8 @@ public class JpaAuditRepository implements AuditRepository {
     }
 
     @Override
-    public java.util.Set<String> actionsAbout(java.util.Collection<String> targets) {
-        java.util.Set<String> seen = new java.util.HashSet<>();
+    public Set<String> actionsAbout(Collection<String> targets) {
+        Set<String> seen = new HashSet<>();
         em.createQuery("SELECT e.target, e.action FROM AuditEvent e WHERE e.target IN :targets", Object[].class)
                 .setParameter("targets", targets)
                 .getResultList()

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.earchive.archive.domain.model.catalogue.BusinessType;
 import org.earchive.archive.domain.model.catalogue.BusinessTypeRepository;
@@ -13,7 +14,7 @@ public class JpaBusinessTypeRepository implements BusinessTypeRepository {
     @PersistenceContext(unitName = "earchive")
     private EntityManager em;
 
-    private static final java.util.Map<String, Object> READ_ONLY = java.util.Map.of("eclipselink.read-only", "true");
+    private static final Map<String, Object> READ_ONLY = Map.of("eclipselink.read-only", "true");
 
     @Override
     public Optional<BusinessType> find(String code) {

@@ -2,10 +2,18 @@ package org.earchive.archive.infrastructure.persistence.jpa;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.earchive.archive.domain.model.cases.BusinessCase;
+import org.earchive.archive.domain.model.cases.CaseEvent;
 import org.earchive.archive.domain.model.cases.CaseRepository;
+import org.earchive.archive.domain.model.cases.CaseStatus;
 
 @ApplicationScoped
 public class JpaCaseRepository implements CaseRepository {
@@ -24,24 +32,24 @@ public class JpaCaseRepository implements CaseRepository {
     public Optional<BusinessCase> findForUpdate(String caseNumber) {
         return em.createQuery("SELECT c FROM BusinessCase c WHERE c.caseNumber = :n", BusinessCase.class)
                 .setParameter("n", caseNumber)
-                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream()
                 .findFirst();
     }
 
     @Override
-    public java.util.List<BusinessCase> assignedTo(String reviewer) {
+    public List<BusinessCase> assignedTo(String reviewer) {
         return em.createQuery(
                         "SELECT c FROM BusinessCase c WHERE c.assignedTo = :r AND c.status = :s ORDER BY c.dueAt",
                         BusinessCase.class)
                 .setParameter("r", reviewer)
-                .setParameter("s", org.earchive.archive.domain.model.cases.CaseStatus.ASSIGNED)
+                .setParameter("s", CaseStatus.ASSIGNED)
                 .getResultList();
     }
 
     @Override
-    public java.util.Map<String, Long> openLoad(java.util.Collection<String> reviewers) {
-        java.util.Map<String, Long> load = new java.util.HashMap<>();
+    public Map<String, Long> openLoad(Collection<String> reviewers) {
+        Map<String, Long> load = new HashMap<>();
         if (reviewers.isEmpty()) {
             return load;
         }
@@ -49,7 +57,7 @@ public class JpaCaseRepository implements CaseRepository {
                         "SELECT c.assignedTo, COUNT(c) FROM BusinessCase c WHERE c.status = :s AND c.assignedTo IN :r"
                                 + " GROUP BY c.assignedTo",
                         Object[].class)
-                .setParameter("s", org.earchive.archive.domain.model.cases.CaseStatus.ASSIGNED)
+                .setParameter("s", CaseStatus.ASSIGNED)
                 .setParameter("r", reviewers)
                 .getResultList()) {
             load.put((String) row[0], ((Number) row[1]).longValue());
@@ -58,15 +66,15 @@ public class JpaCaseRepository implements CaseRepository {
     }
 
     @Override
-    public java.util.List<BusinessCase> waitingForReviewer(int limit) {
+    public List<BusinessCase> waitingForReviewer(int limit) {
         return em.createQuery("SELECT c FROM BusinessCase c WHERE c.status = :s ORDER BY c.dueAt", BusinessCase.class)
-                .setParameter("s", org.earchive.archive.domain.model.cases.CaseStatus.SUBMITTED)
+                .setParameter("s", CaseStatus.SUBMITTED)
                 .setMaxResults(limit)
                 .getResultList();
     }
 
     @Override
-    public java.util.List<String> approvedBefore(java.time.Instant before, int limit) {
+    public List<String> approvedBefore(Instant before, int limit) {
         // Filtered in Java: the converted Instant column is not compared in JPQL (drivers bind time types differently).
         return em
                 .createQuery(
@@ -75,7 +83,7 @@ public class JpaCaseRepository implements CaseRepository {
                                 // schedule
                                 + " (SELECT p FROM PropertyCheck p WHERE p.caseId = c.id AND p.passed = FALSE) ORDER BY c.id",
                         BusinessCase.class)
-                .setParameter("s", org.earchive.archive.domain.model.cases.CaseStatus.APPROVED)
+                .setParameter("s", CaseStatus.APPROVED)
                 .setMaxResults(limit)
                 .getResultList()
                 .stream()
@@ -85,17 +93,16 @@ public class JpaCaseRepository implements CaseRepository {
     }
 
     @Override
-    public void record(org.earchive.archive.domain.model.cases.CaseEvent event) {
+    public void record(CaseEvent event) {
         // The event refers to the case by id only: write the case's pending insert or update first.
         em.flush();
         em.persist(event);
     }
 
     @Override
-    public java.util.List<org.earchive.archive.domain.model.cases.CaseEvent> history(long caseId) {
+    public List<CaseEvent> history(long caseId) {
         return em.createQuery(
-                        "SELECT e FROM CaseEvent e WHERE e.caseId = :c ORDER BY e.occurredAt, e.id",
-                        org.earchive.archive.domain.model.cases.CaseEvent.class)
+                        "SELECT e FROM CaseEvent e WHERE e.caseId = :c ORDER BY e.occurredAt, e.id", CaseEvent.class)
                 .setParameter("c", caseId)
                 .getResultList();
     }

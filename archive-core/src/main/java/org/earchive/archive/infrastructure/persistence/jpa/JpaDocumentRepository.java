@@ -3,10 +3,15 @@ package org.earchive.archive.infrastructure.persistence.jpa;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.earchive.archive.domain.model.cases.BusinessCase;
 import org.earchive.archive.domain.model.document.CaseDocument;
 import org.earchive.archive.domain.model.document.DocumentRepository;
+import org.earchive.archive.domain.model.document.DocumentText;
 
 @ApplicationScoped
 public class JpaDocumentRepository implements DocumentRepository {
@@ -44,19 +49,17 @@ public class JpaDocumentRepository implements DocumentRepository {
 
     @Override
     public void storeText(long documentId, String text) {
-        org.earchive.archive.domain.model.document.DocumentText existing =
-                em.find(org.earchive.archive.domain.model.document.DocumentText.class, documentId);
+        DocumentText existing = em.find(DocumentText.class, documentId);
         if (existing != null) {
             em.remove(existing);
             em.flush();
         }
-        em.persist(new org.earchive.archive.domain.model.document.DocumentText(documentId, text));
+        em.persist(new DocumentText(documentId, text));
     }
 
     @Override
     public String text(long documentId) {
-        org.earchive.archive.domain.model.document.DocumentText t =
-                em.find(org.earchive.archive.domain.model.document.DocumentText.class, documentId);
+        DocumentText t = em.find(DocumentText.class, documentId);
         return t == null ? "" : t.content();
     }
 
@@ -73,8 +76,8 @@ public class JpaDocumentRepository implements DocumentRepository {
     }
 
     @Override
-    public java.util.Set<String> reuseKeys(long caseId) {
-        return new java.util.HashSet<>(em.createQuery(
+    public Set<String> reuseKeys(long caseId) {
+        return new HashSet<>(em.createQuery(
                         "SELECT d.uploadKey FROM CaseDocument d WHERE d.caseId = :c AND d.uploadKey LIKE 'reuse:%'",
                         String.class)
                 .setParameter("c", caseId)
@@ -113,11 +116,11 @@ public class JpaDocumentRepository implements DocumentRepository {
     }
 
     @Override
-    public java.util.Set<String> referenced(java.util.Collection<String> keys) {
+    public Set<String> referenced(Collection<String> keys) {
         if (keys.isEmpty()) {
-            return java.util.Set.of();
+            return Set.of();
         }
-        return new java.util.HashSet<>(em.createQuery(
+        return new HashSet<>(em.createQuery(
                         "SELECT DISTINCT d.objectKey FROM CaseDocument d WHERE d.objectKey IN :keys AND d.disposedAt IS NULL",
                         String.class)
                 .setParameter("keys", keys)
@@ -125,7 +128,7 @@ public class JpaDocumentRepository implements DocumentRepository {
     }
 
     @Override
-    public List<Sighting> withDigests(java.util.Collection<String> sha256, String exceptCase, int limit) {
+    public List<Sighting> withDigests(Collection<String> sha256, String exceptCase, int limit) {
         return em
                 .createQuery(
                         "SELECT c, d FROM CaseDocument d, BusinessCase c WHERE d.sha256 IN :s AND c.id = d.caseId"
@@ -136,8 +139,7 @@ public class JpaDocumentRepository implements DocumentRepository {
                 .setMaxResults(limit)
                 .getResultList()
                 .stream()
-                .map(r ->
-                        new Sighting((CaseDocument) r[1], (org.earchive.archive.domain.model.cases.BusinessCase) r[0]))
+                .map(r -> new Sighting((CaseDocument) r[1], (BusinessCase) r[0]))
                 .toList();
     }
 }

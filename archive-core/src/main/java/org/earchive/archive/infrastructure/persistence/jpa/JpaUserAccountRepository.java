@@ -2,8 +2,11 @@ package org.earchive.archive.infrastructure.persistence.jpa;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
 import java.util.Optional;
+import org.earchive.archive.domain.model.account.Role;
 import org.earchive.archive.domain.model.account.UserAccount;
 import org.earchive.archive.domain.model.account.UserAccountRepository;
 
@@ -18,14 +21,14 @@ public class JpaUserAccountRepository implements UserAccountRepository {
     }
 
     @Override
-    public java.util.List<UserAccount> lockAvailableReviewers(String skill) {
+    public List<UserAccount> lockAvailableReviewers(String skill) {
         return em.createQuery(
                         "SELECT u FROM UserAccount u JOIN u.roles r JOIN u.skills k WHERE r = :role AND k = :skill"
                                 + " AND u.absent = false AND u.enabled = true ORDER BY u.username",
                         UserAccount.class)
-                .setParameter("role", org.earchive.archive.domain.model.account.Role.reviewer)
+                .setParameter("role", Role.reviewer)
                 .setParameter("skill", skill)
-                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
     }
 
@@ -40,7 +43,7 @@ public class JpaUserAccountRepository implements UserAccountRepository {
     }
 
     @Override
-    public java.util.List<UserAccount> findAll() {
+    public List<UserAccount> findAll() {
         return em.createQuery("SELECT u FROM UserAccount u ORDER BY u.username", UserAccount.class)
                 .getResultList();
     }

@@ -12,9 +12,14 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexCommit;
@@ -23,8 +28,23 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.KeepOnlyLastCommitDeletionPolicy;
 import org.apache.lucene.index.SnapshotDeletionPolicy;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.highlight.Highlighter;
+import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
+import org.apache.lucene.search.highlight.QueryScorer;
+import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
+import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.earchive.archive.application.dto.SearchRequest;
@@ -74,7 +94,7 @@ public class LuceneSearchIndex implements SearchIndex {
     }
 
     @Override
-    public void indexAll(java.util.List<Entry> entries) throws IOException {
+    public void indexAll(List<Entry> entries) throws IOException {
         for (Entry e : entries) {
             add(e);
         }
@@ -115,9 +135,9 @@ public class LuceneSearchIndex implements SearchIndex {
         doc.add(new StringField("category", nz(e.category()), Field.Store.YES));
         doc.add(new StringField("hall", nz(e.hall()), Field.Store.NO));
         doc.add(new StringField("applicantExact", nz(e.applicantName()), Field.Store.NO));
-        doc.add(new org.apache.lucene.document.LongPoint("time", e.epochMillis()));
-        doc.add(new org.apache.lucene.document.StoredField("timeStored", e.epochMillis()));
-        doc.add(new org.apache.lucene.document.NumericDocValuesField("timeSort", e.epochMillis()));
+        doc.add(new LongPoint("time", e.epochMillis()));
+        doc.add(new StoredField("timeStored", e.epochMillis()));
+        doc.add(new NumericDocValuesField("timeSort", e.epochMillis()));
         writer.updateDocument(new Term("id", e.id()), doc);
     }
 
@@ -125,10 +145,8 @@ public class LuceneSearchIndex implements SearchIndex {
     public SearchResultView search(SearchRequest q, String hall) throws IOException {
         Long fromMillis = q.from() == null ? null : startOf(q.from());
         Long toMillis = q.to() == null ? null : startOf(q.to().plusDays(1)) - 1;
-        org.apache.lucene.search.BooleanQuery.Builder b = new org.apache.lucene.search.BooleanQuery.Builder();
-        b.add(
-                new org.apache.lucene.search.TermQuery(new Term("kind", "record")),
-                org.apache.lucene.search.BooleanClause.Occur.FILTER);
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        b.add(new TermQuery(new Term("kind", "record")), BooleanClause.Occur.FILTER);
         filter(b, "citizenId", q.citizenId());
         filter(b, "applicantExact", q.applicantName());
         filter(b, "businessType", q.businessType());
@@ -137,28 +155,27 @@ public class LuceneSearchIndex implements SearchIndex {
         filter(b, "hall", hall);
         if (fromMillis != null || toMillis != null) {
             b.add(
-                    org.apache.lucene.document.LongPoint.newRangeQuery(
+                    LongPoint.newRangeQuery(
                             "time",
                             fromMillis == null ? Long.MIN_VALUE : fromMillis,
                             toMillis == null ? Long.MAX_VALUE : toMillis),
-                    org.apache.lucene.search.BooleanClause.Occur.FILTER);
+                    BooleanClause.Occur.FILTER);
         }
-        org.apache.lucene.search.Query text = null;
+        Query text = null;
         if (q.text() != null && !q.text().isBlank()) {
             try {
-                org.apache.lucene.queryparser.classic.MultiFieldQueryParser parser =
-                        new org.apache.lucene.queryparser.classic.MultiFieldQueryParser(
-                                new String[] {"title", "text", "applicantName"}, new SmartChineseAnalyzer());
-                parser.setDefaultOperator(org.apache.lucene.queryparser.classic.QueryParser.Operator.AND);
+                MultiFieldQueryParser parser = new MultiFieldQueryParser(
+                        new String[] {"title", "text", "applicantName"}, new SmartChineseAnalyzer());
+                parser.setDefaultOperator(QueryParser.Operator.AND);
                 // a clerk's words are not a query language: operators are words too, special characters are escaped
                 String words = q.text()
                         .strip()
                         .replaceAll("\\b(AND|OR|NOT|TO)\\b", " ")
                         .replace("&&", " ")
                         .replace("||", " ");
-                text = parser.parse(org.apache.lucene.queryparser.classic.QueryParser.escape(words));
-                b.add(text, org.apache.lucene.search.BooleanClause.Occur.MUST);
-            } catch (org.apache.lucene.queryparser.classic.ParseException e) {
+                text = parser.parse(QueryParser.escape(words));
+                b.add(text, BooleanClause.Occur.MUST);
+            } catch (ParseException e) {
                 throw new IllegalArgumentException(
                         "The search words cannot be searched for: use fewer or simpler words.", e);
             }
@@ -167,22 +184,16 @@ public class LuceneSearchIndex implements SearchIndex {
         int page = Math.max(0, q.page());
         IndexSearcher s = searchers.acquire();
         try {
-            org.apache.lucene.search.Sort sort = text == null
-                    ? new org.apache.lucene.search.Sort(new org.apache.lucene.search.SortField(
-                            "timeSort", org.apache.lucene.search.SortField.Type.LONG, true))
-                    : new org.apache.lucene.search.Sort(
-                            org.apache.lucene.search.SortField.FIELD_SCORE,
-                            new org.apache.lucene.search.SortField(
-                                    "timeSort", org.apache.lucene.search.SortField.Type.LONG, true));
-            org.apache.lucene.search.TopFieldDocs top = s.search(b.build(), (page + 1) * size, sort, text != null);
+            Sort sort = text == null
+                    ? new Sort(new SortField("timeSort", SortField.Type.LONG, true))
+                    : new Sort(SortField.FIELD_SCORE, new SortField("timeSort", SortField.Type.LONG, true));
+            TopFieldDocs top = s.search(b.build(), (page + 1) * size, sort, text != null);
             long total = s.count(b.build());
-            org.apache.lucene.search.highlight.Highlighter highlighter = text == null
+            Highlighter highlighter = text == null
                     ? null
-                    : new org.apache.lucene.search.highlight.Highlighter(
-                            new org.apache.lucene.search.highlight.SimpleHTMLFormatter("<em>", "</em>"),
-                            new org.apache.lucene.search.highlight.SimpleHTMLEncoder(),
-                            new org.apache.lucene.search.highlight.QueryScorer(text));
-            java.util.List<SearchResultView.Hit> hits = new java.util.ArrayList<>();
+                    : new Highlighter(
+                            new SimpleHTMLFormatter("<em>", "</em>"), new SimpleHTMLEncoder(), new QueryScorer(text));
+            List<SearchResultView.Hit> hits = new ArrayList<>();
             for (int i = page * size; i < top.scoreDocs.length; i++) {
                 Document d = s.storedFields().document(top.scoreDocs[i].doc);
                 hits.add(new SearchResultView.Hit(
@@ -207,16 +218,14 @@ public class LuceneSearchIndex implements SearchIndex {
         return day.atStartOfDay(zone).toInstant().toEpochMilli();
     }
 
-    private static void filter(org.apache.lucene.search.BooleanQuery.Builder b, String field, String value) {
+    private static void filter(BooleanQuery.Builder b, String field, String value) {
         if (value != null && !value.isBlank()) {
-            b.add(
-                    new org.apache.lucene.search.TermQuery(new Term(field, value.strip())),
-                    org.apache.lucene.search.BooleanClause.Occur.FILTER);
+            b.add(new TermQuery(new Term(field, value.strip())), BooleanClause.Occur.FILTER);
         }
     }
 
     /** The best fragment of title, text or name with the hits marked; escaped HTML, so safe to show. */
-    private static String highlight(org.apache.lucene.search.highlight.Highlighter h, Document d) throws IOException {
+    private static String highlight(Highlighter h, Document d) throws IOException {
         if (h == null) {
             return null;
         }
@@ -230,7 +239,7 @@ public class LuceneSearchIndex implements SearchIndex {
                 if (fragment != null) {
                     return fragment;
                 }
-            } catch (org.apache.lucene.search.highlight.InvalidTokenOffsetsException e) {
+            } catch (InvalidTokenOffsetsException e) {
                 return null;
             }
         }

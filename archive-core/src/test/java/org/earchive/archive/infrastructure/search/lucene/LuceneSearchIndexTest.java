@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.FSDirectory;
@@ -78,10 +79,8 @@ class LuceneSearchIndexTest {
         try (FSDirectory dir = FSDirectory.open(copy);
                 DirectoryReader reader = DirectoryReader.open(dir)) {
             IndexSearcher searcher = new IndexSearcher(reader);
-            assertEquals(1, searcher.count(new TermQuery(new org.apache.lucene.index.Term("text", "档案"))));
-            assertEquals(
-                    1,
-                    searcher.count(new TermQuery(new org.apache.lucene.index.Term("citizenId", "11010519491231002X"))));
+            assertEquals(1, searcher.count(new TermQuery(new Term("text", "档案"))));
+            assertEquals(1, searcher.count(new TermQuery(new Term("citizenId", "11010519491231002X"))));
         }
         assertTrue(Files.exists(copy));
     }
