@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  *   <li>{@link #get} MUST fail with an {@link IntegrityException} rather than complete a read whose bytes do not
  *       match the key.
  *   <li>{@link #delete} MUST refuse, with a {@link RetentionException}, an object under retention or legal hold —
- *       in every implementation, whether or not the server behind it enforces S3 object lock.
+ *       whatever the backend and whether or not the server behind it enforces S3 object lock: {@link ObjectStores} wraps
+ *       every backend in {@link org.earchive.storage.worm.WriteOnceObjectStore}, which decides; a backend records.
  * </ul>
  */
 public interface ObjectStore extends AutoCloseable {

@@ -17,12 +17,26 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.earchive.storage.digest.FixityDigest;
+import org.earchive.storage.worm.WriteOnceObjectStore;
 import org.junit.jupiter.api.Test;
 
 /** What every implementation of the port must do; each implementation's test supplies a store. */
 public abstract class ObjectStoreContract {
 
     protected abstract ObjectStore store();
+
+    private ObjectStore backend;
+    private ObjectStore port;
+
+    /** The store as {@link ObjectStores} opens it: the backend behind the write-once rules. */
+    protected final ObjectStore port() {
+        ObjectStore s = store();
+        if (s != backend) {
+            backend = s;
+            port = new WriteOnceObjectStore(s);
+        }
+        return port;
+    }
 
     /** Replaces the stored bytes of {@code key} behind the store's back. */
     protected abstract void tamper(String key, byte[] newBytes) throws Exception;
@@ -36,17 +50,17 @@ public abstract class ObjectStoreContract {
     @Test
     void storesAndReturnsTheSameBytesWithBothDigests() throws Exception {
         byte[] page = randomBytes(200 * 1024, 1);
-        StoredObject stored = store().put(new ByteArrayInputStream(page), "application/pdf");
+        StoredObject stored = port().put(new ByteArrayInputStream(page), "application/pdf");
 
         FixityDigest.Result expected = FixityDigest.of(page);
         assertEquals("sha256/" + expected.sha256Hex(), stored.key());
         assertEquals(expected.sm3Hex(), stored.sm3());
         assertEquals(page.length, stored.size());
         assertTrue(stored.created());
-        try (InputStream in = store().get(stored.key())) {
+        try (InputStream in = port().get(stored.key())) {
             assertArrayEquals(page, in.readAllBytes());
         }
-        StoredObject described = store().stat(stored.key()).orElseThrow();
+        StoredObject described = port().stat(stored.key()).orElseThrow();
         assertEquals(expected.sm3Hex(), described.sm3());
         assertEquals(page.length, described.size());
     }
@@ -62,8 +76,8 @@ public abstract class ObjectStoreContract {
     @Test
     void theSameBytesTwiceAreStoredOnce() throws Exception {
         byte[] page = randomBytes(10_000, 2);
-        StoredObject first = store().put(new ByteArrayInputStream(page), "image/png");
-        StoredObject second = store().put(new ByteArrayInputStream(page), "image/png");
+        StoredObject first = port().put(new ByteArrayInputStream(page), "image/png");
+        StoredObject second = port().put(new ByteArrayInputStream(page), "image/png");
         assertEquals(first.key(), second.key());
         assertTrue(first.created());
         assertFalse(second.created());
@@ -72,18 +86,18 @@ public abstract class ObjectStoreContract {
     @Test
     void aReadOfChangedBytesFailsWithAnIntegrityError() throws Exception {
         byte[] page = randomBytes(50_000, 3);
-        StoredObject stored = store().put(new ByteArrayInputStream(page), "application/pdf");
+        StoredObject stored = port().put(new ByteArrayInputStream(page), "application/pdf");
         byte[] damaged = page.clone();
         damaged[20_000] ^= 0x01;
         tamper(stored.key(), damaged);
 
         IntegrityException e = assertThrows(IntegrityException.class, () -> {
-            try (InputStream in = store().get(stored.key())) {
+            try (InputStream in = port().get(stored.key())) {
                 in.transferTo(OutputStream.nullOutputStream());
             }
         });
         assertTrue(e.getMessage().contains(stored.key()), e.getMessage());
-        assertThrows(StorageException.class, () -> store().verify(stored.key()));
+        assertThrows(StorageException.class, () -> port().verify(stored.key()));
     }
 
     @Test
@@ -100,106 +114,125 @@ public abstract class ObjectStoreContract {
                 return page[pos++] & 0xff;
             }
         };
-        assertThrows(StorageException.class, () -> store().put(breaking, "application/pdf"));
+        assertThrows(StorageException.class, () -> port().put(breaking, "application/pdf"));
         String key = StoredObject.keyFor(FixityDigest.of(page).sha256Hex());
-        assertTrue(store().stat(key).isEmpty());
+        assertTrue(port().stat(key).isEmpty());
     }
 
     @Test
     void aMissingObjectIsReportedAsSuch() throws Exception {
         String key = StoredObject.keyFor("0".repeat(64));
-        assertTrue(store().stat(key).isEmpty());
-        assertThrows(ObjectNotFoundException.class, () -> store().get(key));
+        assertTrue(port().stat(key).isEmpty());
+        assertThrows(ObjectNotFoundException.class, () -> port().get(key));
     }
 
     @Test
     void anEmptyObjectIsAnObjectToo() throws Exception {
-        StoredObject stored = store().put(new ByteArrayInputStream(new byte[0]), "text/plain");
-        try (InputStream in = store().get(stored.key())) {
+        StoredObject stored = port().put(new ByteArrayInputStream(new byte[0]), "text/plain");
+        try (InputStream in = port().get(stored.key())) {
             assertEquals(0, in.readAllBytes().length);
         }
     }
 
     @Test
     void keysThatAreNotOursAreRefused() {
-        assertThrows(IllegalArgumentException.class, () -> store().get("../../etc/passwd"));
+        assertThrows(IllegalArgumentException.class, () -> port().get("../../etc/passwd"));
     }
 
     @Test
     void theStoreAnswersAPing() throws Exception {
-        store().ping();
+        port().ping();
     }
 
     @Test
     void anObjectUnderRetentionCannotBeDeleted() throws Exception {
-        StoredObject o = store().put(new ByteArrayInputStream(randomBytes(3000, 11)), "application/pdf");
-        store().retain(o.key(), Instant.now().plus(Duration.ofDays(1)));
-        RetentionException e = assertThrows(RetentionException.class, () -> store().delete(o.key()));
+        StoredObject o = port().put(new ByteArrayInputStream(randomBytes(3000, 11)), "application/pdf");
+        port().retain(o.key(), Instant.now().plus(Duration.ofDays(1)));
+        RetentionException e = assertThrows(RetentionException.class, () -> port().delete(o.key()));
         assertTrue(e.getMessage().contains("retention"), e.getMessage());
-        assertTrue(store().stat(o.key()).isPresent());
-        assertTrue(store().protection(o.key()).blocksDeletion(Instant.now()));
+        assertTrue(port().stat(o.key()).isPresent());
+        assertTrue(port().protection(o.key()).blocksDeletion(Instant.now()));
     }
 
     @Test
     void retentionCanBeExtendedButNeverShortened() throws Exception {
-        StoredObject o = store().put(new ByteArrayInputStream(randomBytes(3000, 12)), "application/pdf");
+        StoredObject o = port().put(new ByteArrayInputStream(randomBytes(3000, 12)), "application/pdf");
         Instant in2days = Instant.now().plus(Duration.ofDays(2));
-        store().retain(o.key(), in2days);
-        assertThrows(RetentionException.class, () -> store().retain(o.key(), in2days.minus(Duration.ofDays(1))));
-        store().retain(o.key(), in2days.plus(Duration.ofDays(1)));
+        port().retain(o.key(), in2days);
+        assertThrows(RetentionException.class, () -> port().retain(o.key(), in2days.minus(Duration.ofDays(1))));
+        port().retain(o.key(), in2days.plus(Duration.ofDays(1)));
         assertEquals(
                 in2days.plus(Duration.ofDays(1)),
-                store().protection(o.key()).retainUntil().orElseThrow());
+                port().protection(o.key()).retainUntil().orElseThrow());
     }
 
     @Test
     void aLegalHoldBlocksDeletionUntilReleased() throws Exception {
-        StoredObject o = store().put(new ByteArrayInputStream(randomBytes(3000, 13)), "application/pdf");
-        store().legalHold(o.key(), true);
-        assertThrows(RetentionException.class, () -> store().delete(o.key()));
-        store().legalHold(o.key(), false);
-        store().delete(o.key());
-        assertTrue(store().stat(o.key()).isEmpty());
+        StoredObject o = port().put(new ByteArrayInputStream(randomBytes(3000, 13)), "application/pdf");
+        port().legalHold(o.key(), true);
+        assertThrows(RetentionException.class, () -> port().delete(o.key()));
+        port().legalHold(o.key(), false);
+        port().delete(o.key());
+        assertTrue(port().stat(o.key()).isEmpty());
     }
 
     @Test
     void anUnprotectedObjectCanBeDeleted() throws Exception {
-        StoredObject o = store().put(new ByteArrayInputStream(randomBytes(3000, 14)), "application/pdf");
-        assertEquals(Protection.NONE, store().protection(o.key()));
-        store().delete(o.key());
-        assertTrue(store().stat(o.key()).isEmpty());
+        StoredObject o = port().put(new ByteArrayInputStream(randomBytes(3000, 14)), "application/pdf");
+        assertEquals(Protection.NONE, port().protection(o.key()));
+        port().delete(o.key());
+        assertTrue(port().stat(o.key()).isEmpty());
     }
 
     @Test
     void aDamagedCopyIsRepairedOnlyWithBytesThatMatchItsKey() throws Exception {
         byte[] page = randomBytes(40_000, 15);
-        StoredObject o = store().put(new ByteArrayInputStream(page), "application/pdf");
-        store().retain(o.key(), Instant.now().plus(Duration.ofDays(1)));
+        StoredObject o = port().put(new ByteArrayInputStream(page), "application/pdf");
+        port().retain(o.key(), Instant.now().plus(Duration.ofDays(1)));
         tamper(o.key(), randomBytes(40_000, 16));
-        assertThrows(StorageException.class, () -> store().verify(o.key()));
+        assertThrows(StorageException.class, () -> port().verify(o.key()));
 
         assertThrows(
                 StorageException.class,
-                () -> store().repair(o.key(), new ByteArrayInputStream(randomBytes(40_000, 17)), "application/pdf"));
-        store().repair(o.key(), new ByteArrayInputStream(page), "application/pdf");
-        try (InputStream in = store().get(o.key())) {
+                () -> port().repair(o.key(), new ByteArrayInputStream(randomBytes(40_000, 17)), "application/pdf"));
+        port().repair(o.key(), new ByteArrayInputStream(page), "application/pdf");
+        try (InputStream in = port().get(o.key())) {
             assertArrayEquals(page, in.readAllBytes());
         }
-        assertTrue(store().protection(o.key()).blocksDeletion(Instant.now()), "repair keeps the retention");
+        assertTrue(port().protection(o.key()).blocksDeletion(Instant.now()), "repair keeps the retention");
     }
 
     @Test
     void keysListEveryContentObjectAndNothingElse() throws Exception {
         List<String> put = List.of(
-                store().put(new ByteArrayInputStream(randomBytes(100, 21)), "application/pdf")
+                port().put(new ByteArrayInputStream(randomBytes(100, 21)), "application/pdf")
                         .key(),
-                store().put(new ByteArrayInputStream(randomBytes(100, 22)), "application/pdf")
+                port().put(new ByteArrayInputStream(randomBytes(100, 22)), "application/pdf")
                         .key());
-        store().legalHold(put.get(0), true);
-        try (Stream<String> keys = store().keys()) {
+        port().legalHold(put.get(0), true);
+        try (Stream<String> keys = port().keys()) {
             List<String> listed = keys.toList();
             assertTrue(listed.containsAll(put), listed.toString());
             assertTrue(listed.stream().allMatch(k -> k.matches("sha256/[0-9a-f]{64}")), listed.toString());
         }
+    }
+
+    @Test
+    void protectionNeedsAnObjectThatExists() {
+        String missing = StoredObject.keyFor("0".repeat(64));
+        assertThrows(
+                ObjectNotFoundException.class,
+                () -> port().retain(missing, Instant.now().plusSeconds(60)));
+        assertThrows(ObjectNotFoundException.class, () -> port().legalHold(missing, true));
+    }
+
+    @Test
+    void aRepairKeepsALegalHold() throws Exception {
+        byte[] page = randomBytes(5_000, 31);
+        StoredObject o = port().put(new ByteArrayInputStream(page), "application/pdf");
+        port().legalHold(o.key(), true);
+        port().repair(o.key(), new ByteArrayInputStream(page), "application/pdf");
+        assertTrue(port().protection(o.key()).legalHold(), "repair keeps the hold");
+        assertThrows(RetentionException.class, () -> port().delete(o.key()));
     }
 }

@@ -3,7 +3,6 @@ package org.earchive.archive.application;
 import jakarta.ejb.Local;
 import java.util.List;
 import org.earchive.archive.application.dto.MaterialAnswer;
-import org.earchive.archive.application.dto.PropertyCheckView;
 import org.earchive.archive.application.dto.RecordView;
 
 /** The archive: records made from approved cases, read by number, by case (一事一档) and by person (一人一档). */
@@ -20,17 +19,6 @@ public interface ArchiveService {
     MaterialAnswer material(String citizenId, String material) throws EarchiveException;
 
     List<RecordView> dossier(String caseNumber) throws EarchiveException;
-
-    /** Runs the four-property check (DA/T 70) over the dossier of a case now, and stores the report with it. */
-    PropertyCheckView checkDossier(String caseNumber) throws EarchiveException;
-
-    /** The stored four-property reports of a record's dossier, newest first. */
-    List<PropertyCheckView> checks(String archiveNumber) throws EarchiveException;
-
-    /** The stored four-property reports of a case's dossier, newest first. */
-    List<PropertyCheckView> dossierChecks(String caseNumber) throws EarchiveException;
-
-    PropertyCheckView checkReport(long id) throws EarchiveException;
 
     /** Places ({@code on}) or releases a legal hold: a held record is never listed for disposal. */
     RecordView hold(String archiveNumber, boolean on, String reason) throws EarchiveException;

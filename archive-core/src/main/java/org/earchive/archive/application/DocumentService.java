@@ -3,12 +3,10 @@ package org.earchive.archive.application;
 import jakarta.ejb.Local;
 import java.io.InputStream;
 import java.util.List;
-import org.earchive.archive.application.dto.DocumentContent;
 import org.earchive.archive.application.dto.DocumentView;
-import org.earchive.archive.application.dto.PageImage;
 import org.earchive.archive.application.dto.RecordView;
 
-/** Materials' files: in from the counter, the station or an upload; out to viewers and exports. */
+/** Materials' files coming in: from the counter, the station, an upload, the back office or an archived record. */
 @Local
 public interface DocumentService {
     /**
@@ -42,18 +40,6 @@ public interface DocumentService {
             String role)
             throws EarchiveException;
 
-    /** Opens the bytes for reading; recorded in the audit trail as a view. */
-    DocumentContent open(long documentId) throws EarchiveException;
-
-    /** The document's description (digests, size, material) without reading its bytes. */
-    DocumentView describe(long documentId) throws EarchiveException;
-
-    /**
-     * Page {@code page} (1-based) rendered as PNG at about {@code dpi}, with a visible watermark naming the reader and
-     * the time; the archived object itself is never modified.
-     */
-    PageImage page(long documentId, int page, int dpi) throws EarchiveException;
-
     /**
      * Archived materials of the case's applicant that the case's checklist asks for (the ID card copy, …): offered at
      * the counter instead of collecting the paper again. Destroyed and restricted records are not offered.
@@ -62,9 +48,6 @@ public interface DocumentService {
 
     /** Adds an archived record's file to the case as one of its materials; the reuse is recorded. Idempotent. */
     DocumentView reuse(String caseNumber, String archiveNumber) throws EarchiveException;
-
-    /** The document's text (the OCR layer of its PDF/A, or a born-digital PDF's own text); empty if it has none. */
-    String text(long documentId) throws EarchiveException;
 
     /**
      * The reviewer the case is assigned to adds a PDF/A the back office produced (the pension computation sheet, …) to

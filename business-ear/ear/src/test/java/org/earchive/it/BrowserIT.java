@@ -30,6 +30,7 @@ import org.earchive.capture.infrastructure.sane.Saned;
 import org.earchive.capture.pipeline.CaptureSettings;
 import org.earchive.capture.pipeline.Pipeline;
 import org.earchive.capture.station.Spool;
+import org.earchive.capture.station.SpoolBatch;
 import org.earchive.capture.station.Station;
 import org.earchive.capture.station.StationAgent;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -486,7 +487,7 @@ class BrowserIT {
         }
     }
 
-    private static String failure(Spool.Batch batch) {
+    private static String failure(SpoolBatch batch) {
         try {
             return String.valueOf(Station.failure(batch));
         } catch (Exception e) {

@@ -18,6 +18,7 @@ import org.earchive.capture.infrastructure.http.ArchiveApiClient;
 import org.earchive.capture.pipeline.CaptureSettings;
 import org.earchive.capture.pipeline.Pipeline;
 import org.earchive.capture.station.Spool;
+import org.earchive.capture.station.SpoolBatch;
 import org.earchive.capture.station.Station;
 import org.earchive.capture.station.port.ArchiveServer;
 import org.earchive.capture.testing.FormScans;
@@ -66,7 +67,7 @@ class StationIT {
     void aScannedBatchReachesTheServerOnceAndLeavesTheStationOnlyWhenConfirmed() throws Exception {
         String caseNumber = Cases.open(Api.as("clerk"), "ENROLL");
         Spool spool = new Spool(dir.resolve("spool"));
-        Spool.Batch batch = spool.open(caseNumber, "APPLICATION_FORM", "clerk");
+        SpoolBatch batch = spool.open(caseNumber, "APPLICATION_FORM", "clerk");
         // grey, as counter scanners send plain forms (the server tests cap uploads at 1 MiB)
         Path scan = FormScans.tiff(
                 dir.resolve("scan.tif"), List.of(grey(FormScans.form(77, false).image()), FormScans.blank(2)), 300);
@@ -126,7 +127,7 @@ class StationIT {
     @Test
     void aBatchTheServerRefusesIsKeptWithTheReason() throws Exception {
         Spool spool = new Spool(dir.resolve("spool"));
-        Spool.Batch batch = spool.open("C209901010000001", "APPLICATION_FORM", "clerk");
+        SpoolBatch batch = spool.open("C209901010000001", "APPLICATION_FORM", "clerk");
         Path scan = FormScans.tiff(
                 dir.resolve("scan.tif"), List.of(grey(FormScans.form(78, false).image())), 300);
         try (var in = Files.newInputStream(scan)) {

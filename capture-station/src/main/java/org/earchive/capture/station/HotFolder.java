@@ -66,7 +66,7 @@ public final class HotFolder {
     }
 
     private void take(Path file) throws IOException {
-        Spool.Batch batch = spool.open(caseNumber, material, operator);
+        SpoolBatch batch = spool.open(caseNumber, material, operator);
         try (InputStream in = Files.newInputStream(file)) {
             batch.accept(file.getFileName().toString(), in);
         }

@@ -20,7 +20,7 @@ import org.earchive.capture.pipeline.Pipeline;
 public final class QualityReport {
     private QualityReport() {}
 
-    public static JsonObject of(Spool.Batch batch) throws IOException {
+    public static JsonObject of(SpoolBatch batch) throws IOException {
         JsonObjectBuilder report = Json.createObjectBuilder()
                 .add("batchId", batch.id())
                 .add("state", batch.state().name());

@@ -1,22 +1,16 @@
 package org.earchive.capture.station;
 
-import jakarta.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.earchive.capture.station.port.PageSink;
 
 /**
  * The station's durable spool: one folder per batch with its originals, its state and, once processed, its PDF/A
@@ -60,7 +54,7 @@ public final class Spool {
     }
 
     /** Opens a new batch for a case and material (either may be null when cover sheets will say). */
-    public Batch open(String caseNumber, String material, String operator) throws IOException {
+    public SpoolBatch open(String caseNumber, String material, String operator) throws IOException {
         String id = Instant.now().toString().replaceAll("[^0-9]", "").substring(0, 14) + "-"
                 + UUID.randomUUID().toString().substring(0, 8);
         Path dir = Files.createDirectories(root.resolve(id));
@@ -79,7 +73,7 @@ public final class Spool {
         StringWriter w = new StringWriter();
         p.store(w, "earchive station batch");
         Durable.write(dir.resolve("batch.properties"), w.toString());
-        Batch batch = new Batch(id, dir, caseNumber, material, operator);
+        SpoolBatch batch = new SpoolBatch(id, dir, caseNumber, material, operator);
         batch.state(State.CAPTURING);
         Durable.syncFolder(root);
         return batch;
@@ -89,8 +83,8 @@ public final class Spool {
      * Every batch on the disk, oldest first. Listing changes nothing: the agent lists while the station loop processes
      * (a listing that removed {@code .part} files took the PDF being written from under the pipeline).
      */
-    public List<Batch> batches() throws IOException {
-        List<Batch> out = new ArrayList<>();
+    public List<SpoolBatch> batches() throws IOException {
+        List<SpoolBatch> out = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(root)) {
             for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
                 Path props = dir.resolve("batch.properties");
@@ -101,7 +95,7 @@ public final class Spool {
                 try (InputStream in = Files.newInputStream(props)) {
                     p.load(in);
                 }
-                out.add(new Batch(
+                out.add(new SpoolBatch(
                         dir.getFileName().toString(),
                         dir,
                         p.getProperty("case"),
@@ -117,243 +111,6 @@ public final class Spool {
             for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".part"))
                     .toList()) {
                 Files.deleteIfExists(f);
-            }
-        }
-    }
-
-    /** One batch's folder. */
-    public static final class Batch implements PageSink {
-        private final String id;
-        private final Path dir;
-        private final String caseNumber;
-        private final String material;
-        private final String operator;
-
-        Batch(String id, Path dir, String caseNumber, String material, String operator) {
-            this.id = id;
-            this.dir = dir;
-            this.caseNumber = caseNumber;
-            this.material = material;
-            this.operator = operator;
-        }
-
-        public String id() {
-            return id;
-        }
-
-        public Path dir() {
-            return dir;
-        }
-
-        public String caseNumber() {
-            return caseNumber;
-        }
-
-        public String material() {
-            return material;
-        }
-
-        public String operator() {
-            return operator;
-        }
-
-        public Path originals() {
-            return dir.resolve("originals");
-        }
-
-        public Path output() {
-            return dir.resolve("out");
-        }
-
-        /**
-         * Keeps one page or file: returns only once it is on the disk. Names are numbered in arrival order, so the
-         * stack's order survives.
-         */
-        @Override
-        public void keep(String name, InputStream content) throws IOException {
-            accept(name, content);
-        }
-
-        public synchronized Path accept(String name, InputStream content) throws IOException {
-            if (state() != State.CAPTURING) {
-                throw new IllegalStateException("batch " + id + " is " + state() + " and takes no more pages");
-            }
-            int n;
-            try (Stream<Path> files = Files.list(originals())) {
-                n = (int) files.filter(f -> !f.getFileName().toString().startsWith("."))
-                                .count()
-                        + 1;
-            }
-            String safe = name.replaceAll("[/\\\\\\x00-\\x1f]", "_");
-            Path target = originals().resolve(String.format("%04d-%s", n, safe));
-            Durable.write(target, content);
-            return target;
-        }
-
-        /** The clerk's turn for an original, in degrees counter-clockwise (0 when none). */
-        public int turn(Path original) throws IOException {
-            return Integer.parseInt(edits().getProperty("turn." + original.getFileName(), "0"));
-        }
-
-        /** Quality control: turn every page of an original before processing; the batch is processed again. */
-        public synchronized void turn(Path original, int degrees) throws IOException {
-            editable();
-            if (degrees % 90 != 0) {
-                throw new IllegalArgumentException("turn by 90, 180 or 270 degrees");
-            }
-            Properties e = edits();
-            int total = ((turn(original) + degrees) % 360 + 360) % 360;
-            e.setProperty("turn." + original.getFileName(), Integer.toString(total));
-            saveEdits(e);
-            requeue();
-        }
-
-        /**
-         * Quality control: the clerk deletes a page (a mis-feed, a page of another case). It leaves the batch but is kept
-         * aside in {@code discarded/} until the batch is done, not destroyed.
-         */
-        public synchronized void discard(Path original) throws IOException {
-            editable();
-            Path aside = Files.createDirectories(dir.resolve("discarded"));
-            Files.move(original, aside.resolve(original.getFileName()), StandardCopyOption.ATOMIC_MOVE);
-            Durable.syncFolder(originals());
-            requeue();
-        }
-
-        /** Quality control: puts the originals in a new order (every current original once). */
-        public synchronized void reorder(List<Path> order) throws IOException {
-            editable();
-            List<Path> current = originalFiles();
-            if (order.size() != current.size() || !new HashSet<>(order).equals(new HashSet<>(current))) {
-                throw new IllegalArgumentException("name every page of the batch once");
-            }
-            Properties e = edits();
-            Properties moved = new Properties();
-            List<Path> staged = new ArrayList<>();
-            for (int i = 0; i < order.size(); i++) {
-                Path f = order.get(i);
-                Path tmp = originals().resolve(".reorder-" + i);
-                Files.move(f, tmp, StandardCopyOption.ATOMIC_MOVE);
-                staged.add(tmp);
-            }
-            for (int i = 0; i < staged.size(); i++) {
-                String name = order.get(i).getFileName().toString().replaceFirst("^\\d{4}-", "");
-                Path target = originals().resolve(String.format("%04d-%s", i + 1, name));
-                Files.move(staged.get(i), target, StandardCopyOption.ATOMIC_MOVE);
-                String turn = e.getProperty("turn." + order.get(i).getFileName());
-                if (turn != null) {
-                    moved.setProperty("turn." + target.getFileName(), turn);
-                }
-            }
-            Durable.syncFolder(originals());
-            saveEdits(moved);
-            requeue();
-        }
-
-        /** Rescan: the batch takes pages again (appended after the ones it has). */
-        public synchronized void reopen() throws IOException {
-            editable();
-            state(State.CAPTURING);
-        }
-
-        /** The clerk approves what quality control showed: the batch may go to the server. */
-        public synchronized void approve() throws IOException {
-            if (state() != State.REVIEW) {
-                throw new IllegalStateException(
-                        "batch " + id + " is " + state() + "; only a batch in review is approved");
-            }
-            state(State.PROCESSED);
-        }
-
-        private void editable() {
-            State s = state();
-            if (s != State.CAPTURING && s != State.QUEUED && s != State.REVIEW && s != State.FAILED) {
-                throw new IllegalStateException("batch " + id + " is " + s + " and can no longer be changed");
-            }
-        }
-
-        private void requeue() throws IOException {
-            if (state() != State.CAPTURING) {
-                Files.deleteIfExists(dir.resolve("error.json"));
-                state(State.QUEUED);
-            }
-        }
-
-        private Properties edits() throws IOException {
-            Properties p = new Properties();
-            Path f = dir.resolve("edits.properties");
-            if (Files.exists(f)) {
-                try (InputStream in = Files.newInputStream(f)) {
-                    p.load(in);
-                }
-            }
-            return p;
-        }
-
-        private void saveEdits(Properties p) throws IOException {
-            StringWriter w = new StringWriter();
-            p.store(w, "quality-control edits");
-            Durable.write(dir.resolve("edits.properties"), w.toString());
-        }
-
-        /** The clerk has finished scanning: the batch goes to processing. */
-        public void close() throws IOException {
-            if (state() == State.CAPTURING) {
-                state(State.QUEUED);
-            }
-        }
-
-        public List<Path> originalFiles() throws IOException {
-            try (Stream<Path> files = Files.list(originals())) {
-                return files.filter(f -> !f.getFileName().toString().startsWith("."))
-                        .sorted()
-                        .toList();
-            }
-        }
-
-        /** The batch's state; DONE once its folder is gone (removed after the server confirmed everything). */
-        public State state() {
-            try {
-                if (Files.notExists(dir)) {
-                    return State.DONE;
-                }
-                return State.valueOf(Files.readString(dir.resolve("state")).strip());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        void state(State next) throws IOException {
-            Durable.write(dir.resolve("state"), next.name());
-        }
-
-        /** Files the server has confirmed (by digest): they are not sent again after a restart. */
-        List<String> confirmed() throws IOException {
-            Path log = dir.resolve("uploaded.log");
-            return Files.exists(log) ? Files.readAllLines(log) : List.of();
-        }
-
-        void confirm(String sha256AndName) throws IOException {
-            Durable.append(dir.resolve("uploaded.log"), sha256AndName);
-        }
-
-        void fail(String code, String message) throws IOException {
-            Durable.write(
-                    dir.resolve("error.json"),
-                    Json.createObjectBuilder()
-                            .add("code", code)
-                            .add("message", message)
-                            .build()
-                            .toString());
-            state(State.FAILED);
-        }
-
-        /** Removes the batch's folder: only after every file is confirmed by the server. */
-        void remove() throws IOException {
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(f);
-                }
             }
         }
     }

@@ -51,7 +51,7 @@ public final class Station {
     /** Processes every captured batch, then uploads every processed one. Safe to call again after any crash. */
     public Round runOnce() throws IOException {
         int processed = 0, uploaded = 0, failed = 0, waiting = 0;
-        for (Spool.Batch batch : spool.batches()) {
+        for (SpoolBatch batch : spool.batches()) {
             Spool.State state = batch.state();
             if (state == Spool.State.QUEUED) {
                 process(batch);
@@ -89,7 +89,7 @@ public final class Station {
         return Duration.ofSeconds(seconds);
     }
 
-    void process(Spool.Batch batch) throws IOException {
+    void process(SpoolBatch batch) throws IOException {
         Path out = batch.output();
         if (Files.exists(out)) {
             // processed again after the clerk's corrections: nothing of the earlier run may be uploaded
@@ -148,7 +148,7 @@ public final class Station {
         batch.state(review ? Spool.State.REVIEW : Spool.State.PROCESSED);
     }
 
-    void upload(Spool.Batch batch) throws IOException {
+    void upload(SpoolBatch batch) throws IOException {
         List<String> done = batch.confirmed();
         for (UploadPlan.Upload planned : UploadPlan.read(batch.dir()).uploads()) {
             Path file = batch.output().resolve(planned.file()).normalize();
@@ -186,7 +186,7 @@ public final class Station {
     }
 
     /** The failure a clerk must deal with, from a FAILED batch. */
-    public static JsonObject failure(Spool.Batch batch) throws IOException {
+    public static JsonObject failure(SpoolBatch batch) throws IOException {
         try (var reader = Json.createReader(Files.newBufferedReader(batch.dir().resolve("error.json")))) {
             return reader.readObject();
         }

@@ -3,13 +3,11 @@ package org.earchive.capture.station;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.StringReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -21,12 +19,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -49,7 +42,7 @@ public final class StationAgent implements AutoCloseable {
 
     /** How the agent acquires a stack into a batch (a SANE scanner in production, anything in tests). */
     public interface Scanner {
-        int scan(Spool.Batch batch, PageCallback progress) throws IOException;
+        int scan(SpoolBatch batch, PageCallback progress) throws IOException;
     }
 
     /** Called as each page is safe in the spool. */
@@ -58,17 +51,16 @@ public final class StationAgent implements AutoCloseable {
     }
 
     private final HttpServer http;
+
     private final Spool spool;
-    private final Scanner scanner;
+
     private final byte[] token;
+
     private final String allowedOrigin;
+
     private final String station;
-    private final ExecutorService scans = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "agent-scan");
-        t.setDaemon(true);
-        return t;
-    });
-    private final Map<String, BlockingQueue<String>> events = new ConcurrentHashMap<>();
+
+    private final AgentScans scans;
 
     /**
      * @param port 0 for any free port
@@ -82,7 +74,7 @@ public final class StationAgent implements AutoCloseable {
         this.token = token.getBytes(StandardCharsets.UTF_8);
         this.allowedOrigin = serverOrigin.getScheme() + "://" + serverOrigin.getAuthority();
         this.spool = spool;
-        this.scanner = scanner;
+        this.scans = new AgentScans(scanner);
         this.station = station;
         http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
         http.setExecutor(Executors.newFixedThreadPool(4, r -> {
@@ -102,7 +94,11 @@ public final class StationAgent implements AutoCloseable {
         try {
             String origin = x.getRequestHeaders().getFirst("Origin");
             if (origin != null && !origin.equals(allowedOrigin)) {
-                send(x, 403, error("ORIGIN_NOT_ALLOWED", "This station serves pages from " + allowedOrigin + " only."));
+                AgentHttp.send(
+                        x,
+                        403,
+                        AgentHttp.error(
+                                "ORIGIN_NOT_ALLOWED", "This station serves pages from " + allowedOrigin + " only."));
                 return;
             }
             if (origin != null) {
@@ -117,7 +113,10 @@ public final class StationAgent implements AutoCloseable {
                 return;
             }
             if (!authorised(x)) {
-                send(x, 401, error("UNAUTHENTICATED", "Send the station's token: Authorization: Bearer <token>."));
+                AgentHttp.send(
+                        x,
+                        401,
+                        AgentHttp.error("UNAUTHENTICATED", "Send the station's token: Authorization: Bearer <token>."));
                 return;
             }
             String path = x.getRequestURI().getPath();
@@ -126,15 +125,15 @@ public final class StationAgent implements AutoCloseable {
             } else if (x.getRequestMethod().equals("POST") && path.equals("/scans")) {
                 startScan(x);
             } else if (x.getRequestMethod().equals("GET") && path.matches("/scans/[A-Za-z0-9-]+/events")) {
-                stream(x, path.split("/")[2]);
+                scans.stream(x, path.split("/")[2]);
             } else if (path.matches("/scans/[A-Za-z0-9-]+(/.*)?")) {
                 qualityControl(x, path);
             } else {
-                send(x, 404, error("NOT_FOUND", "No such agent resource: " + path));
+                AgentHttp.send(x, 404, AgentHttp.error("NOT_FOUND", "No such agent resource: " + path));
             }
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "agent request failed", e);
-            send(x, 500, error("AGENT_FAILED", "The station agent failed: " + e.getMessage()));
+            AgentHttp.send(x, 500, AgentHttp.error("AGENT_FAILED", "The station agent failed: " + e.getMessage()));
         } finally {
             x.close();
         }
@@ -151,11 +150,11 @@ public final class StationAgent implements AutoCloseable {
     private void status(HttpExchange x) throws IOException {
         JsonObjectBuilder counts = Json.createObjectBuilder();
         Map<Spool.State, Integer> byState = new EnumMap<>(Spool.State.class);
-        for (Spool.Batch b : spool.batches()) {
+        for (SpoolBatch b : spool.batches()) {
             byState.merge(b.state(), 1, Integer::sum);
         }
         byState.forEach((s, n) -> counts.add(s.name(), n));
-        send(
+        AgentHttp.send(
                 x,
                 200,
                 Json.createObjectBuilder()
@@ -170,80 +169,46 @@ public final class StationAgent implements AutoCloseable {
             body = Json.createReader(new StringReader(new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8)))
                     .readObject();
         } catch (RuntimeException e) {
-            send(x, 400, error("INVALID_REQUEST", "Send JSON: {\"caseNumber\": \"…\", \"material\": \"…\"}."));
+            AgentHttp.send(
+                    x,
+                    400,
+                    AgentHttp.error("INVALID_REQUEST", "Send JSON: {\"caseNumber\": \"…\", \"material\": \"…\"}."));
             return;
         }
         String caseNumber = body.getString("caseNumber", null);
         String material = body.getString("material", null);
         if (caseNumber == null || material == null) {
-            send(x, 400, error("INVALID_REQUEST", "caseNumber and material are required."));
+            AgentHttp.send(x, 400, AgentHttp.error("INVALID_REQUEST", "caseNumber and material are required."));
             return;
         }
-        Spool.Batch batch = spool.open(caseNumber, material, body.getString("operator", null));
-        send(x, 202, scanInto(batch));
-    }
-
-    /** Starts scanning a stack into the batch in the background; progress goes to the batch's event stream. */
-    private JsonObject scanInto(Spool.Batch batch) {
-        BlockingQueue<String> queue = new LinkedBlockingQueue<>();
-        events.put(batch.id(), queue);
-        scans.submit(() -> {
-            try {
-                int pages = scanner.scan(
-                        batch,
-                        (n, w, h) -> queue.add(event(
-                                "page",
-                                Json.createObjectBuilder()
-                                        .add("number", n)
-                                        .add("width", w)
-                                        .add("height", h)
-                                        .build())));
-                batch.close();
-                queue.add(event(
-                        "scanned",
-                        Json.createObjectBuilder().add("pages", pages).build()));
-            } catch (IOException | RuntimeException e) {
-                queue.add(event(
-                        "error",
-                        error(
-                                "SCAN_FAILED",
-                                "The scanner stopped: " + e.getMessage()
-                                        + ". Pages already shown are kept; check the scanner and scan the rest.")));
-                try {
-                    batch.close();
-                } catch (IOException ignored) {
-                    // the batch stays CAPTURING; the clerk can retry
-                }
-            }
-            queue.add("");
-        });
-        return Json.createObjectBuilder().add("batchId", batch.id()).build();
+        SpoolBatch batch = spool.open(caseNumber, material, body.getString("operator", null));
+        AgentHttp.send(x, 202, scans.scanInto(batch));
     }
 
     /** Quality control of one batch: look at it, turn, delete or reorder pages, rescan, approve. */
     private void qualityControl(HttpExchange x, String path) throws IOException {
         String[] parts = path.split("/");
-        Spool.Batch batch = find(parts[2]);
+        SpoolBatch batch = find(parts[2]);
         if (batch == null) {
-            send(x, 404, error("NOT_FOUND", "No batch " + parts[2] + " on this station."));
+            AgentHttp.send(x, 404, AgentHttp.error("NOT_FOUND", "No batch " + parts[2] + " on this station."));
             return;
         }
         String method = x.getRequestMethod();
         try {
             List<Path> originals = batch.originalFiles();
             if (method.equals("GET") && parts.length == 3) {
-                send(x, 200, QualityReport.of(batch));
+                AgentHttp.send(x, 200, QualityReport.of(batch));
                 return;
             } else if (method.equals("POST")
                     && parts.length == 6
                     && parts[3].equals("pages")
                     && parts[5].equals("turn")) {
-                batch.turn(original(originals, parts[4]), body(x).getInt("degrees"));
+                batch.turn(original(originals, parts[4]), AgentHttp.body(x).getInt("degrees"));
             } else if (method.equals("DELETE") && parts.length == 5 && parts[3].equals("pages")) {
                 batch.discard(original(originals, parts[4]));
             } else if (method.equals("PUT") && parts.length == 4 && parts[3].equals("order")) {
                 List<Path> order = new ArrayList<>();
-                for (var n : body(x).getJsonArray("order").getValuesAs(JsonNumber.class)) {
+                for (var n : AgentHttp.body(x).getJsonArray("order").getValuesAs(JsonNumber.class)) {
                     order.add(original(originals, Integer.toString(n.intValue())));
                 }
                 batch.reorder(order);
@@ -251,21 +216,24 @@ public final class StationAgent implements AutoCloseable {
                 batch.approve();
             } else if (method.equals("POST") && parts.length == 4 && parts[3].equals("rescan")) {
                 batch.reopen();
-                send(x, 202, scanInto(batch));
+                AgentHttp.send(x, 202, scans.scanInto(batch));
                 return;
             } else {
-                send(x, 404, error("NOT_FOUND", "No such agent resource: " + method + " " + path));
+                AgentHttp.send(x, 404, AgentHttp.error("NOT_FOUND", "No such agent resource: " + method + " " + path));
                 return;
             }
-            send(x, 200, QualityReport.of(batch));
+            AgentHttp.send(x, 200, QualityReport.of(batch));
         } catch (IllegalStateException e) {
-            send(x, 409, error("BATCH_NOT_EDITABLE", e.getMessage()));
+            AgentHttp.send(x, 409, AgentHttp.error("BATCH_NOT_EDITABLE", e.getMessage()));
         } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {
-            send(x, 400, error("INVALID_REQUEST", e.getMessage() == null ? "malformed request" : e.getMessage()));
+            AgentHttp.send(
+                    x,
+                    400,
+                    AgentHttp.error("INVALID_REQUEST", e.getMessage() == null ? "malformed request" : e.getMessage()));
         }
     }
 
-    private Spool.Batch find(String id) throws IOException {
+    private SpoolBatch find(String id) throws IOException {
         return spool.batches().stream()
                 .filter(b -> b.id().equals(id))
                 .findFirst()
@@ -281,65 +249,9 @@ public final class StationAgent implements AutoCloseable {
         return originals.get(i - 1);
     }
 
-    private static JsonObject body(HttpExchange x) throws IOException {
-        try (InputStream in = x.getRequestBody()) {
-            return Json.createReader(new StringReader(new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8)))
-                    .readObject();
-        } catch (JsonException e) {
-            throw new IllegalArgumentException("send a JSON body");
-        }
-    }
-
-    private void stream(HttpExchange x, String batchId) throws IOException {
-        BlockingQueue<String> queue = events.get(batchId);
-        if (queue == null) {
-            send(x, 404, error("NOT_FOUND", "No scan " + batchId + " on this station."));
-            return;
-        }
-        x.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
-        x.getResponseHeaders().set("Cache-Control", "no-store");
-        x.sendResponseHeaders(200, 0);
-        try (OutputStream out = x.getResponseBody()) {
-            while (true) {
-                String e = queue.poll(30, TimeUnit.SECONDS);
-                if (e == null) {
-                    out.write(": keep-alive\n\n".getBytes(StandardCharsets.UTF_8));
-                } else if (e.isEmpty()) {
-                    events.remove(batchId);
-                    return;
-                } else {
-                    out.write(e.getBytes(StandardCharsets.UTF_8));
-                }
-                out.flush();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static String event(String name, JsonObject data) {
-        return "event: " + name + "\ndata: " + data + "\n\n";
-    }
-
-    private static JsonObject error(String code, String message) {
-        return Json.createObjectBuilder()
-                .add("code", code)
-                .add("message", message)
-                .build();
-    }
-
-    private static void send(HttpExchange x, int status, JsonObject body) throws IOException {
-        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-        x.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        x.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = x.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
     @Override
     public void close() {
         http.stop(0);
-        scans.shutdownNow();
+        scans.close();
     }
 }

@@ -32,9 +32,9 @@ class ImportCommandTest {
                     new PrintStream(out, true, StandardCharsets.UTF_8),
                     System.err);
             assertEquals(0, status);
-            List<Spool.Batch> batches = new Spool(dir.resolve("station/spool")).batches();
+            List<SpoolBatch> batches = new Spool(dir.resolve("station/spool")).batches();
             assertEquals(1, batches.size());
-            Spool.Batch batch = batches.get(0);
+            SpoolBatch batch = batches.get(0);
             assertEquals(Spool.State.QUEUED, batch.state());
             assertEquals("C202611300000003", batch.caseNumber());
             List<Path> files = batch.originalFiles();

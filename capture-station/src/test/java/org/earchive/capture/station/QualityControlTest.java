@@ -36,7 +36,7 @@ class QualityControlTest {
     @Test
     void theClerkCorrectsTheBatchBeforeItMayLeave() throws Exception {
         Spool spool = new Spool(dir.resolve("spool"));
-        Spool.Batch batch = spool.open("C202611300000005", "ID_CARD", "clerk");
+        SpoolBatch batch = spool.open("C202611300000005", "ID_CARD", "clerk");
         BufferedImage form = grey(FormScans.form(91, false).image());
         add(batch, "form.tif", form);
         add(batch, "note.tif", FormScans.upsideDown(sparseNote()));
@@ -85,7 +85,7 @@ class QualityControlTest {
         }
     }
 
-    private static String text(Spool.Batch batch, String stem) throws Exception {
+    private static String text(SpoolBatch batch, String stem) throws Exception {
         try (var r = Json.createReader(Files.newBufferedReader(batch.output().resolve(stem + ".json")))) {
             return r.readObject()
                     .getJsonArray("pages")
@@ -95,7 +95,7 @@ class QualityControlTest {
         }
     }
 
-    private static void add(Spool.Batch batch, String name, BufferedImage page) throws Exception {
+    private static void add(SpoolBatch batch, String name, BufferedImage page) throws Exception {
         batch.accept(name, new ByteArrayInputStream(TiffPage.encode(page, 300)));
     }
 

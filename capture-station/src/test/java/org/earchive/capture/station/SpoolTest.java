@@ -16,7 +16,7 @@ class SpoolTest {
     @Test
     void listingBatchesLeavesAFileBeingWrittenAloneAndARestartClearsWhatACrashLeft() throws Exception {
         Spool spool = new Spool(dir.resolve("spool"));
-        Spool.Batch batch = spool.open("C202611300000001", "ID_CARD", "clerk");
+        SpoolBatch batch = spool.open("C202611300000001", "ID_CARD", "clerk");
         batch.accept("a.tif", new ByteArrayInputStream(new byte[] {1, 2, 3}));
         batch.close();
         Files.createDirectories(batch.output());

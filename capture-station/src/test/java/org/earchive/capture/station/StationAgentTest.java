@@ -89,7 +89,7 @@ class StationAgentTest {
         stream.body().filter(l -> l.startsWith("event: ")).forEach(l -> events.add(l.substring(7)));
         assertEquals(List.of("page", "page", "scanned"), events);
 
-        Spool.Batch batch = spool.batches().stream()
+        SpoolBatch batch = spool.batches().stream()
                 .filter(b -> b.id().equals(batchId))
                 .findFirst()
                 .orElseThrow();
@@ -99,7 +99,7 @@ class StationAgentTest {
 
     @Test
     void qualityControlThroughTheAgent() throws Exception {
-        Spool.Batch batch = spool.open("C202611300000010", "ID_CARD", "clerk");
+        SpoolBatch batch = spool.open("C202611300000010", "ID_CARD", "clerk");
         for (String name : List.of("a.tif", "b.tif", "c.tif")) {
             batch.accept(name, new ByteArrayInputStream(new byte[] {1, 2, 3}));
         }

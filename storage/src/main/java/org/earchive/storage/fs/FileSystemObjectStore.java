@@ -2,17 +2,10 @@ package org.earchive.storage.fs;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Properties;
@@ -26,7 +19,6 @@ import org.earchive.storage.StorageException;
 import org.earchive.storage.StoredObject;
 import org.earchive.storage.crypto.Keyring;
 import org.earchive.storage.crypto.Sealer;
-import org.earchive.storage.digest.DigestingInputStream;
 import org.earchive.storage.digest.FixityDigest;
 import org.earchive.storage.digest.VerifyingInputStream;
 
@@ -34,16 +26,19 @@ import org.earchive.storage.digest.VerifyingInputStream;
  * Objects as files: {@code <root>/objects/ab/cd/<sha256>} with a {@code .meta} properties file beside each (SM3,
  * size, content type, time stored). New bytes go to {@code <root>/tmp}, are fsync'd, and are moved into place
  * atomically; the description is written before the data becomes visible.
+ *
+ * <p>Retention and legal hold are recorded in the description, not enforced here: {@link
+ * org.earchive.storage.ObjectStores} wraps this store in {@link org.earchive.storage.worm.WriteOnceObjectStore}.
  */
 public final class FileSystemObjectStore implements ObjectStore, KeyRotation {
-    private static final int BUFFER = 64 * 1024;
     private final Path root;
-    private final Path objects;
-    private final Path tmp;
-    private final Sealer sealer;
 
-    /** What a durable write produced: the plaintext's digests and, when sealed, the wrapped data key. */
-    private record Written(FixityDigest.Result digest, String wrappedKey) {}
+    private final Path objects;
+
+    private final Path tmp;
+
+    private final Sealer sealer;
+    private final DurableWrites writes;
 
     public FileSystemObjectStore(Path root) throws StorageException {
         this(root, null);
@@ -54,6 +49,7 @@ public final class FileSystemObjectStore implements ObjectStore, KeyRotation {
      */
     public FileSystemObjectStore(Path root, Sealer sealer) throws StorageException {
         this.sealer = sealer;
+        this.writes = new DurableWrites(sealer);
         this.root = root.toAbsolutePath().normalize();
         this.objects = this.root.resolve("objects");
         this.tmp = this.root.resolve("tmp");
@@ -73,7 +69,7 @@ public final class FileSystemObjectStore implements ObjectStore, KeyRotation {
     public StoredObject put(InputStream content, String contentType) throws StorageException {
         Path temp = tmp.resolve(UUID.randomUUID() + ".part");
         try {
-            Written written = writeDurably(content, temp);
+            DurableWrites.Written written = writes.writeDurably(content, temp);
             FixityDigest.Result digest = written.digest();
             String key = StoredObject.keyFor(digest.sha256Hex());
             Path data = dataPath(key);
@@ -96,49 +92,13 @@ public final class FileSystemObjectStore implements ObjectStore, KeyRotation {
                     existing.isPresent() ? protection(key) : Protection.NONE,
                     written.wrappedKey(),
                     metaPath(key));
-            moveIntoPlace(temp, data);
-            fsyncDirectory(data.getParent());
+            DurableWrites.moveIntoPlace(temp, data);
+            DurableWrites.fsyncDirectory(data.getParent());
             return stored;
         } catch (IOException e) {
             throw new StorageException("Could not store the object in " + root + ": " + e.getMessage(), e);
         } finally {
-            deleteQuietly(temp);
-        }
-    }
-
-    private Written writeDurably(InputStream content, Path temp) throws IOException {
-        DigestingInputStream in = new DigestingInputStream(content);
-        String wrappedKey = null;
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                OutputStream file = Channels.newOutputStream(channel)) {
-            OutputStream out = file;
-            Sealer.Sealing sealing = null;
-            if (sealer != null) {
-                sealing = sealer.seal(file);
-                out = sealing;
-                wrappedKey = sealing.wrappedKey();
-            }
-            byte[] buffer = new byte[BUFFER];
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                out.write(buffer, 0, n);
-            }
-            if (sealing != null) {
-                sealing.finish();
-            }
-            file.flush();
-            channel.force(true);
-        }
-        return new Written(in.digest().finish(), wrappedKey);
-    }
-
-    private static void moveIntoPlace(Path temp, Path data) throws IOException {
-        try {
-            Files.move(temp, data, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException e) {
-            // A concurrent put of the same bytes won the race: the content is identical by construction.
-        } catch (AtomicMoveNotSupportedException e) {
-            throw new IOException("The object folder's file system cannot move files atomically", e);
+            DurableWrites.deleteQuietly(temp);
         }
     }
 
@@ -183,7 +143,6 @@ public final class FileSystemObjectStore implements ObjectStore, KeyRotation {
     @Override
     public void delete(String key) throws StorageException {
         StoredObject.sha256Of(key);
-        protection(key).checkDeletable(key, Instant.now());
         try {
             Files.deleteIfExists(dataPath(key));
             Files.deleteIfExists(metaPath(key));
@@ -193,28 +152,20 @@ public final class FileSystemObjectStore implements ObjectStore, KeyRotation {
     }
 
     @Override
-    public synchronized void retain(String key, Instant until) throws StorageException {
-        Protection extended = protection(key).extendedTo(key, until);
-        updateProtection(key, extended);
+    public void retain(String key, Instant until) throws StorageException {
+        updateProtection(key, new Protection(Optional.of(until), protection(key).legalHold()));
     }
 
     @Override
-    public synchronized void legalHold(String key, boolean on) throws StorageException {
+    public void legalHold(String key, boolean on) throws StorageException {
         updateProtection(key, protection(key).withLegalHold(on));
     }
 
     @Override
     public Protection protection(String key) throws StorageException {
         StoredObject.sha256Of(key);
-        Path meta = metaPath(key);
-        if (!Files.exists(meta)) {
-            return Protection.NONE;
-        }
         try {
-            Properties p = ObjectDescriptions.loadProperties(meta);
-            return new Protection(
-                    Optional.ofNullable(p.getProperty("retainUntil")).map(Instant::parse),
-                    Boolean.parseBoolean(p.getProperty("legalHold", "false")));
+            return ObjectDescriptions.readProtection(metaPath(key));
         } catch (IOException | RuntimeException e) {
             throw new StorageException("Could not read the protection of " + key + ": " + e.getMessage(), e);
         }
@@ -230,12 +181,11 @@ public final class FileSystemObjectStore implements ObjectStore, KeyRotation {
     }
 
     @Override
-    public synchronized StoredObject repair(String key, InputStream content, String contentType)
-            throws StorageException {
+    public StoredObject repair(String key, InputStream content, String contentType) throws StorageException {
         String sha256 = StoredObject.sha256Of(key);
         Path temp = tmp.resolve(UUID.randomUUID() + ".repair");
         try {
-            Written written = writeDurably(content, temp);
+            DurableWrites.Written written = writes.writeDurably(content, temp);
             FixityDigest.Result digest = written.digest();
             if (!digest.sha256Hex().equals(sha256)) {
                 throw new StorageException(
@@ -248,12 +198,12 @@ public final class FileSystemObjectStore implements ObjectStore, KeyRotation {
                     new StoredObject(key, digest.length(), sha256, digest.sm3Hex(), contentType, Instant.now(), false);
             ObjectDescriptions.writeMeta(repaired, protection, written.wrappedKey(), metaPath(key));
             Files.move(temp, data, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            fsyncDirectory(data.getParent());
+            DurableWrites.fsyncDirectory(data.getParent());
             return repaired;
         } catch (IOException e) {
             throw new StorageException("Could not repair " + key + ": " + e.getMessage(), e);
         } finally {
-            deleteQuietly(temp);
+            DurableWrites.deleteQuietly(temp);
         }
     }
 
@@ -331,21 +281,5 @@ public final class FileSystemObjectStore implements ObjectStore, KeyRotation {
     private Path metaPath(String key) {
         Path data = dataPath(key);
         return data.resolveSibling(data.getFileName() + ".meta");
-    }
-
-    private static void fsyncDirectory(Path dir) {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            // Some file systems cannot open a directory for fsync; the data file itself was forced.
-        }
-    }
-
-    private static void deleteQuietly(Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import org.earchive.storage.Protection;
@@ -72,5 +73,16 @@ final class ObjectDescriptions {
             p.load(r);
         }
         return p;
+    }
+
+    /** The protection recorded in a description; {@link Protection#NONE} if there is no description. */
+    static Protection readProtection(Path meta) throws IOException {
+        if (!Files.exists(meta)) {
+            return Protection.NONE;
+        }
+        Properties p = loadProperties(meta);
+        return new Protection(
+                Optional.ofNullable(p.getProperty("retainUntil")).map(Instant::parse),
+                Boolean.parseBoolean(p.getProperty("legalHold", "false")));
     }
 }

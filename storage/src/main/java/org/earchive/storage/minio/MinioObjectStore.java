@@ -34,7 +34,9 @@ import org.earchive.storage.digest.VerifyingInputStream;
  * carries {@code x-amz-checksum-sha256} so that a server which supports it rejects bytes damaged on the way. Large
  * objects go up in 16 MiB parts.
  *
- * <p>Protection (retention, legal hold) is {@link S3Protection}'s; the bucket's other chores are {@link S3Bucket}'s.
+ * <p>Protection (retention, legal hold) is recorded by {@link S3Protection} and enforced by {@link
+ * org.earchive.storage.worm.WriteOnceObjectStore}, which {@link org.earchive.storage.ObjectStores} wraps around this
+ * store; the bucket's other chores are {@link S3Bucket}'s.
  */
 public final class MinioObjectStore implements ObjectStore, KeyRotation {
     static final long PART_SIZE = 16L * 1024 * 1024;
@@ -222,7 +224,6 @@ public final class MinioObjectStore implements ObjectStore, KeyRotation {
     @Override
     public void delete(String key) throws StorageException {
         StoredObject.sha256Of(key);
-        protection(key).checkDeletable(key, Instant.now());
         try {
             client.removeObject(RemoveObjectArgs.builder()
                     .bucket(settings.bucket())
@@ -245,16 +246,14 @@ public final class MinioObjectStore implements ObjectStore, KeyRotation {
     }
 
     @Override
-    public synchronized void retain(String key, Instant until) throws StorageException {
-        Protection extended = protection(key).extendedTo(key, until);
-        requireExists(key);
-        protections.write(key, extended);
+    public void retain(String key, Instant until) throws StorageException {
+        protections.write(
+                key, new Protection(Optional.of(until), protection(key).legalHold()));
         protections.lockRetention(key, until);
     }
 
     @Override
-    public synchronized void legalHold(String key, boolean on) throws StorageException {
-        requireExists(key);
+    public void legalHold(String key, boolean on) throws StorageException {
         protections.write(key, protection(key).withLegalHold(on));
         protections.lockLegalHold(key, on);
     }
@@ -264,15 +263,8 @@ public final class MinioObjectStore implements ObjectStore, KeyRotation {
         return protections.read(key);
     }
 
-    private void requireExists(String key) throws StorageException {
-        if (stat(key).isEmpty()) {
-            throw new ObjectNotFoundException(key);
-        }
-    }
-
     @Override
-    public synchronized StoredObject repair(String key, InputStream content, String contentType)
-            throws StorageException {
+    public StoredObject repair(String key, InputStream content, String contentType) throws StorageException {
         String sha256 = StoredObject.sha256Of(key);
         SpoolBuffer spool = new SpoolBuffer(settings.spoolDir());
         try {
@@ -282,28 +274,14 @@ public final class MinioObjectStore implements ObjectStore, KeyRotation {
                 throw new StorageException(
                         "Refusing to repair " + key + " with bytes whose SHA-256 is " + digest.sha256Hex());
             }
-            Protection protection = protection(key);
-            StoredObject repaired = writer.upload(key, spool, spooled, contentType, Instant.now(), false)
+            // Under object lock the repaired bytes are a new version: the write-once decorator locks it again.
+            return writer.upload(key, spool, spooled, contentType, Instant.now(), false)
                     .orElseThrow()
                     .withCreated(false);
-            // Under object lock the repaired bytes are a new version: lock it like the original.
-            protection.retainUntil().ifPresent(until -> retainQuietly(key, until));
-            if (protection.legalHold()) {
-                legalHold(key, true);
-            }
-            return repaired;
         } catch (IOException e) {
             throw new StorageException("Could not repair " + key + ": " + e.getMessage(), e);
         } finally {
             spool.discard();
-        }
-    }
-
-    private void retainQuietly(String key, Instant until) {
-        try {
-            retain(key, until);
-        } catch (StorageException e) {
-            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 

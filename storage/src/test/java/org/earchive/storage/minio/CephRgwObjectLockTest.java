@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Random;
 import org.earchive.storage.RetentionException;
 import org.earchive.storage.StoredObject;
+import org.earchive.storage.worm.WriteOnceObjectStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,11 +34,13 @@ class CephRgwObjectLockTest {
     Path spool;
 
     private MinioObjectStore store;
+    private WriteOnceObjectStore port;
     private String bucket;
 
     @BeforeEach
     void open() throws Exception {
         store = CephRgw.freshBucket("lock", spool);
+        port = new WriteOnceObjectStore(store);
         bucket = store.bucket();
     }
 
@@ -80,9 +83,9 @@ class CephRgwObjectLockTest {
     void aRetainedObjectSurvivesTheServerBeingAskedToDeleteIt() throws Exception {
         byte[] bytes = page(1);
         StoredObject o = store.put(new ByteArrayInputStream(bytes), "application/pdf");
-        store.retain(o.key(), Instant.now().plus(Duration.ofDays(1)));
+        port.retain(o.key(), Instant.now().plus(Duration.ofDays(1)));
 
-        assertThrows(RetentionException.class, () -> store.delete(o.key()), "the port refuses");
+        assertThrows(RetentionException.class, () -> port.delete(o.key()), "the port refuses");
         List<Exception> refusals = rawDeleteAllVersions(o.key());
         assertEquals(1, refusals.size(), "the server refuses to delete the locked version (COMPLIANCE)");
         try (InputStream in = store.get(o.key())) {
@@ -94,12 +97,12 @@ class CephRgwObjectLockTest {
     @Test
     void aLegalHoldIsEnforcedByTheServerUntilReleased() throws Exception {
         StoredObject o = store.put(new ByteArrayInputStream(page(2)), "application/pdf");
-        store.legalHold(o.key(), true);
-        assertThrows(RetentionException.class, () -> store.delete(o.key()));
+        port.legalHold(o.key(), true);
+        assertThrows(RetentionException.class, () -> port.delete(o.key()));
         assertEquals(1, rawDeleteAllVersions(o.key()).size(), "the server refuses while the hold is on");
 
-        store.legalHold(o.key(), false);
-        store.delete(o.key());
+        port.legalHold(o.key(), false);
+        port.delete(o.key());
         assertTrue(rawDeleteAllVersions(o.key()).isEmpty(), "released: the versions can go");
     }
 
@@ -107,8 +110,8 @@ class CephRgwObjectLockTest {
     void aRepairAddsALockedVersionAndKeepsTheOriginal() throws Exception {
         byte[] bytes = page(3);
         StoredObject o = store.put(new ByteArrayInputStream(bytes), "application/pdf");
-        store.retain(o.key(), Instant.now().plus(Duration.ofDays(1)));
-        store.repair(o.key(), new ByteArrayInputStream(bytes), "application/pdf");
+        port.retain(o.key(), Instant.now().plus(Duration.ofDays(1)));
+        port.repair(o.key(), new ByteArrayInputStream(bytes), "application/pdf");
 
         int versions = 0;
         for (Result<Item> r : store.client()

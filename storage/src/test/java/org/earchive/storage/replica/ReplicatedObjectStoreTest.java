@@ -17,6 +17,7 @@ import org.earchive.storage.RetentionException;
 import org.earchive.storage.StorageException;
 import org.earchive.storage.StoredObject;
 import org.earchive.storage.fs.FileSystemObjectStore;
+import org.earchive.storage.worm.WriteOnceObjectStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,7 +69,11 @@ class ReplicatedObjectStoreTest extends ObjectStoreContract {
         store.retain(o.key(), Instant.now().plus(Duration.ofDays(1)));
         assertTrue(primary.stat(o.key()).isPresent());
         assertTrue(replica.stat(o.key()).isPresent());
-        assertThrows(RetentionException.class, () -> replica.delete(o.key()), "the replica is retained too");
+        assertTrue(replica.protection(o.key()).blocksDeletion(Instant.now()), "the replica is retained too");
+        assertThrows(
+                RetentionException.class,
+                () -> new WriteOnceObjectStore(replica).delete(o.key()),
+                "and refuses deletion behind the write-once rules");
     }
 
     @Test

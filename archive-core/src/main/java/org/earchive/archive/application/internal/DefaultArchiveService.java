@@ -53,6 +53,7 @@ public class DefaultArchiveService implements ArchiveService {
 
     /** "Permanent" in the store: a retention date no record will outlive. */
     static final LocalDate PERMANENT_UNTIL = LocalDate.of(2999, 12, 31);
+
     /** What a hit on a restricted (or destroyed) record shows instead of its text. */
     @EJB
     ArchiveNumbering numbering;
@@ -174,49 +175,6 @@ public class DefaultArchiveService implements ArchiveService {
     }
 
     @Override
-    @RolesAllowed({Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN})
-    public PropertyCheckView checkDossier(String caseNumber) throws EarchiveException {
-        BusinessCase c = cases.find(caseNumber).orElseThrow(() -> Failures.caseNotFound(caseNumber));
-        String actor = context.getCallerPrincipal().getName();
-        PropertyCheckView report =
-                reports.save(c, PropertyCheck.Occasion.ON_DEMAND, actor, checker.check(c, archive.byCase(c.id())));
-        auditTrail.record(
-                actor,
-                AuditAction.FOUR_PROPERTY_CHECK,
-                caseNumber,
-                "report " + report.id()
-                        + (report.passed() ? " passed" : " failed: " + CheckReports.summary(report.items())));
-        return report;
-    }
-
-    @Override
-    @RolesAllowed({Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.REVIEWER})
-    public List<PropertyCheckView> dossierChecks(String caseNumber) throws EarchiveException {
-        BusinessCase c = cases.find(caseNumber).orElseThrow(() -> Failures.caseNotFound(caseNumber));
-        return reports.reports(c.id()).stream()
-                .map(p -> CheckReports.view(p, caseNumber))
-                .toList();
-    }
-
-    @Override
-    @RolesAllowed({Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.REVIEWER})
-    public List<PropertyCheckView> checks(String archiveNumber) throws EarchiveException {
-        ArchiveRecord r = archive.find(archiveNumber).orElseThrow(() -> recordNotFound(archiveNumber));
-        return dossierChecks(caseNumberOf(r));
-    }
-
-    @Override
-    @RolesAllowed({Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.REVIEWER})
-    public PropertyCheckView checkReport(long id) throws EarchiveException {
-        PropertyCheck p = reports.report(id)
-                .orElseThrow(() -> new EarchiveException(
-                        ErrorCode.RECORD_NOT_FOUND,
-                        "没有编号为 " + id + " 的四性检测报告。There is no four-property report " + id + "."));
-        return CheckReports.view(
-                p, cases.findById(p.caseId()).map(BusinessCase::caseNumber).orElse(null));
-    }
-
-    @Override
     @RolesAllowed({Roles.ARCHIVIST, Roles.ADMIN})
     public RecordView hold(String archiveNumber, boolean on, String reason) throws EarchiveException {
         if (on && (reason == null || reason.isBlank())) {
@@ -256,17 +214,11 @@ public class DefaultArchiveService implements ArchiveService {
         return view(r, caseNumberOf(r), seesFullId());
     }
 
-    static EarchiveException recordNotFound(String archiveNumber) {
-        return new EarchiveException(
-                ErrorCode.RECORD_NOT_FOUND,
-                "没有档号为 " + archiveNumber + " 的档案。No record has the number " + archiveNumber + ".");
-    }
-
     @Override
     @RolesAllowed({Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.READER, Roles.REVIEWER})
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public RecordView record(String archiveNumber) throws EarchiveException {
-        ArchiveRecord r = archive.find(archiveNumber).orElseThrow(() -> recordNotFound(archiveNumber));
+        ArchiveRecord r = archive.find(archiveNumber).orElseThrow(() -> Failures.recordNotFound(archiveNumber));
         readBySystem(archiveNumber, "record");
         return view(r, caseNumberOf(r), seesFullId());
     }

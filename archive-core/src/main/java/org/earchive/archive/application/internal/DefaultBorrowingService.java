@@ -42,7 +42,7 @@ public class DefaultBorrowingService implements BorrowingService {
     public BorrowingView request(String archiveNumber, String purpose, int days) throws EarchiveException {
         String reader = context.getCallerPrincipal().getName();
         ArchiveRecord r = archive.find(archiveNumber == null ? "" : archiveNumber)
-                .orElseThrow(() -> DefaultArchiveService.recordNotFound(archiveNumber));
+                .orElseThrow(() -> Failures.recordNotFound(archiveNumber));
         hall.record(r);
         if (r.disposed()) {
             throw new EarchiveException(

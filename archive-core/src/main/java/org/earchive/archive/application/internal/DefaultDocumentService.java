@@ -8,13 +8,9 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -30,9 +26,7 @@ import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
 import org.earchive.archive.application.Roles;
 import org.earchive.archive.application.Settings;
-import org.earchive.archive.application.dto.DocumentContent;
 import org.earchive.archive.application.dto.DocumentView;
-import org.earchive.archive.application.dto.PageImage;
 import org.earchive.archive.application.dto.RecordView;
 import org.earchive.archive.domain.model.audit.AuditAction;
 import org.earchive.archive.domain.model.cases.BusinessCase;
@@ -44,7 +38,6 @@ import org.earchive.archive.domain.model.record.ArchiveRecord;
 import org.earchive.archive.domain.model.record.ArchiveRepository;
 import org.earchive.archive.domain.service.FormatDetector;
 import org.earchive.archive.domain.service.PageRenderer;
-import org.earchive.storage.ObjectNotFoundException;
 import org.earchive.storage.ObjectStore;
 import org.earchive.storage.StorageException;
 import org.earchive.storage.StoredObject;
@@ -224,7 +217,7 @@ public class DefaultDocumentService implements DocumentService {
                 if (limited.exceeded()) {
                     throw tooLarge(limit);
                 }
-                throw unavailable(e);
+                throw Failures.storeUnavailable(e);
             }
         } catch (IOException e) {
             throw new EarchiveException(
@@ -263,7 +256,7 @@ public class DefaultDocumentService implements DocumentService {
                 throw e;
             } catch (StorageException e) {
                 compensate(stored);
-                throw unavailable(e);
+                throw Failures.storeUnavailable(e);
             } finally {
                 KEY_LOCKS.remove(stored.key(), lock);
             }
@@ -285,79 +278,6 @@ public class DefaultDocumentService implements DocumentService {
                             + " could not be removed; the fixity audit lists it as an orphan",
                     e);
         }
-    }
-
-    @Override
-    @RolesAllowed({Roles.ARCHIVIST, Roles.READER})
-    public DocumentContent open(long documentId) throws EarchiveException {
-        // the unwatermarked bytes: the archive room's, and other systems' for archived records only (audited below);
-        // everyone else views watermarked pages
-        if (!context.isCallerInRole(Roles.ARCHIVIST) && !archive.isArchived(documentId)) {
-            throw new EarchiveException(
-                    ErrorCode.DOCUMENT_NOT_FOUND,
-                    "没有编号为 " + documentId + " 的档案文件。No archived document has the id " + documentId + ".");
-        }
-        hall.document(documentId);
-        DocumentView view = recorder.document(documentId);
-        access.checkContent(documentId, context.getCallerPrincipal().getName());
-        String key = StoredObject.keyFor(view.sha256());
-        try {
-            InputStream stream = store.get(key);
-            audit.record(
-                    context.getCallerPrincipal().getName(),
-                    AuditAction.DOCUMENT_VIEWED,
-                    "doc:" + documentId,
-                    view.caseNumber() + " " + view.material());
-            return new DocumentContent(view, stream);
-        } catch (ObjectNotFoundException e) {
-            throw new EarchiveException(
-                    ErrorCode.INTEGRITY_FAILURE,
-                    "文件 " + documentId + " 的内容在存储中缺失，请联系管理员从副本或备份恢复。The content of document " + documentId
-                            + " is missing from the object store: ask an administrator to restore it from the replica or a backup.");
-        } catch (StorageException e) {
-            throw unavailable(e);
-        }
-    }
-
-    @Override
-    @RolesAllowed({Roles.CLERK, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN})
-    public PageImage page(long documentId, int page, int dpi) throws EarchiveException {
-        hall.document(documentId);
-        DocumentView view = recorder.document(documentId);
-        String reader = context.getCallerPrincipal().getName();
-        access.checkContent(documentId, reader);
-        ZoneId zone = settings.zone();
-        String watermark = reader + " "
-                + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(ZonedDateTime.now(zone))
-                + " earchive";
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        int pages;
-        try (InputStream in = store.get(StoredObject.keyFor(view.sha256()))) {
-            pages = renderer.render(in, view.contentType(), page, dpi, watermark, png);
-        } catch (PageRenderer.NoSuchPage e) {
-            throw new EarchiveException(ErrorCode.PAGE_NOT_FOUND, e.getMessage());
-        } catch (ObjectNotFoundException e) {
-            throw new EarchiveException(
-                    ErrorCode.INTEGRITY_FAILURE,
-                    "文件 " + documentId + " 的内容在存储中缺失。The content of document " + documentId
-                            + " is missing from the store.");
-        } catch (StorageException e) {
-            throw unavailable(e);
-        } catch (IOException | RuntimeException e) {
-            // the stored bytes are intact (every read is verified against the digest): they are just not a page we can
-            // draw
-            throw new EarchiveException(
-                    ErrorCode.CANNOT_RENDER,
-                    "文件 " + documentId + " 无法显示为页面，请下载原文件查看。Document " + documentId
-                            + " cannot be shown as a page: download the file instead.",
-                    e);
-        }
-        audit.record(
-                reader,
-                AuditAction.PAGE_VIEWED,
-                "doc:" + documentId,
-                view.caseNumber() + " page " + page + " watermarked");
-        return new PageImage(documentId, page, pages, png.toByteArray(), watermark);
     }
 
     @Override
@@ -399,24 +319,8 @@ public class DefaultDocumentService implements DocumentService {
         return view;
     }
 
-    @Override
-    @RolesAllowed({Roles.CLERK, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN})
-    public String text(long documentId) throws EarchiveException {
-        hall.document(documentId);
-        recorder.document(documentId);
-        access.checkContent(documentId, context.getCallerPrincipal().getName());
-        return texts.of(documentId);
-    }
-
     private BusinessCase caseOf(String caseNumber) throws EarchiveException {
         return hall.caseOf(caseNumber);
-    }
-
-    @Override
-    @RolesAllowed({Roles.CLERK, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN})
-    public DocumentView describe(long documentId) throws EarchiveException {
-        hall.document(documentId);
-        return recorder.document(documentId);
     }
 
     private static EarchiveException tooLarge(long limit) {
@@ -424,13 +328,5 @@ public class DefaultDocumentService implements DocumentService {
                 ErrorCode.FILE_TOO_LARGE,
                 "文件超过 " + (limit / (1024 * 1024)) + " MB 的上限，请分开扫描或降低分辨率后重新上传。The file is larger than the limit of "
                         + (limit / (1024 * 1024)) + " MB: split it or scan at a lower resolution, then upload again.");
-    }
-
-    private static EarchiveException unavailable(StorageException e) {
-        LOG.log(Level.WARNING, "Object store failure: " + e.getMessage(), e);
-        return new EarchiveException(
-                ErrorCode.STORAGE_UNAVAILABLE,
-                "档案存储暂时不可用，文件未保存，请稍后重新上传。The archive store is not available and the file was not kept: upload it again later.",
-                e);
     }
 }

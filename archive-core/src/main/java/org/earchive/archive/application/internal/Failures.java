@@ -1,7 +1,10 @@
 package org.earchive.archive.application.internal;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
+import org.earchive.storage.StorageException;
 
 /** Failures that several services report in the same words. */
 final class Failures {
@@ -16,5 +19,27 @@ final class Failures {
         return new EarchiveException(
                 ErrorCode.CASE_NOT_FOUND,
                 "没有找到业务编号为 " + caseNumber + " 的案件。No case has the number " + caseNumber + ".");
+    }
+
+    static EarchiveException recordNotFound(String archiveNumber) {
+        return new EarchiveException(
+                ErrorCode.RECORD_NOT_FOUND,
+                "没有档号为 " + archiveNumber + " 的档案。No record has the number " + archiveNumber + ".");
+    }
+
+    static EarchiveException storeUnavailable(StorageException e) {
+        Logger.getLogger(Failures.class.getName()).log(Level.WARNING, "Object store failure: " + e.getMessage(), e);
+        return new EarchiveException(
+                ErrorCode.STORAGE_UNAVAILABLE,
+                "档案存储暂时不可用，文件未保存，请稍后重新上传。The archive store is not available and the file was not kept: upload it again later.",
+                e);
+    }
+
+    static EarchiveException storeUnreadable(StorageException e) {
+        Logger.getLogger(Failures.class.getName()).log(Level.WARNING, "Object store failure: " + e.getMessage(), e);
+        return new EarchiveException(
+                ErrorCode.STORAGE_UNAVAILABLE,
+                "档案存储暂时不可用，请稍后再试。The archive store is not available: try again in a few minutes.",
+                e);
     }
 }

@@ -80,7 +80,7 @@ public class HallRule {
                 && cases.findById(r.caseId())
                         .map(c -> !hall.get().equals(c.hall()))
                         .orElse(true)) {
-            throw DefaultArchiveService.recordNotFound(r.archiveNumber());
+            throw Failures.recordNotFound(r.archiveNumber());
         }
     }
 

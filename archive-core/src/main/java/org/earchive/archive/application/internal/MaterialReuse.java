@@ -37,7 +37,7 @@ public class MaterialReuse {
     /** The record to reuse in {@code c}, if the rules allow it. */
     public ArchiveRecord offered(BusinessCase c, BusinessType type, String archiveNumber) throws EarchiveException {
         ArchiveRecord r = archive.find(archiveNumber == null ? "" : archiveNumber)
-                .orElseThrow(() -> DefaultArchiveService.recordNotFound(archiveNumber));
+                .orElseThrow(() -> Failures.recordNotFound(archiveNumber));
         String why = null;
         if (!r.citizenId().equals(c.applicant().idNumber())) {
             why = "它属于另一位参保人。It belongs to another person.";

@@ -34,7 +34,6 @@ public class RecordChanges {
     }
 
     ArchiveRecord locked(String archiveNumber) throws EarchiveException {
-        return archive.findForUpdate(archiveNumber)
-                .orElseThrow(() -> DefaultArchiveService.recordNotFound(archiveNumber));
+        return archive.findForUpdate(archiveNumber).orElseThrow(() -> Failures.recordNotFound(archiveNumber));
     }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import org.earchive.archive.application.ArchiveService;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
+import org.earchive.archive.application.PropertyCheckService;
 import org.earchive.archive.application.Roles;
 import org.earchive.archive.application.SearchService;
 import org.earchive.archive.application.dto.PropertyCheckView;
@@ -33,6 +34,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ArchiveResource {
     @EJB
     ArchiveService archive;
+
+    @EJB
+    PropertyCheckService propertyChecks;
 
     @EJB
     SearchService search;
@@ -113,7 +117,7 @@ public class ArchiveResource {
     @AllowedRoles({Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN})
     @Operation(summary = "Runs the four-property check (DA/T 70) over a dossier now; the report is stored with it")
     public PropertyCheckView check(@PathParam("caseNumber") String caseNumber) throws EarchiveException {
-        return archive.checkDossier(caseNumber);
+        return propertyChecks.checkDossier(caseNumber);
     }
 
     @GET
@@ -121,7 +125,7 @@ public class ArchiveResource {
     @AllowedRoles({Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.REVIEWER})
     @Operation(summary = "The stored four-property reports of a dossier, newest first")
     public List<PropertyCheckView> dossierChecks(@PathParam("caseNumber") String caseNumber) throws EarchiveException {
-        return archive.dossierChecks(caseNumber);
+        return propertyChecks.dossierChecks(caseNumber);
     }
 
     @GET
@@ -129,7 +133,7 @@ public class ArchiveResource {
     @AllowedRoles({Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.REVIEWER})
     @Operation(summary = "The stored four-property reports of a record's dossier, newest first")
     public List<PropertyCheckView> checks(@PathParam("archiveNumber") String archiveNumber) throws EarchiveException {
-        return archive.checks(archiveNumber);
+        return propertyChecks.checks(archiveNumber);
     }
 
     @GET
@@ -137,7 +141,7 @@ public class ArchiveResource {
     @AllowedRoles({Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.REVIEWER})
     @Operation(summary = "One four-property report: every item checked, passed or failed, with the reason")
     public PropertyCheckView report(@PathParam("id") long id) throws EarchiveException {
-        return archive.checkReport(id);
+        return propertyChecks.checkReport(id);
     }
 
     @PUT

@@ -19,7 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
-import org.earchive.archive.application.DocumentService;
+import org.earchive.archive.application.DocumentReader;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
 import org.earchive.archive.application.Roles;
@@ -37,7 +37,7 @@ public class DocumentResource {
     private static final int VERIFY_FIRST_LIMIT = 1024 * 1024;
 
     @EJB
-    DocumentService documents;
+    DocumentReader documents;
 
     @GET
     @Path("{id}/content")

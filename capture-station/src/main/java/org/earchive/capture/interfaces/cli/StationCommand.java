@@ -14,6 +14,7 @@ import org.earchive.capture.pipeline.CaptureSettings;
 import org.earchive.capture.pipeline.Pipeline;
 import org.earchive.capture.station.HotFolder;
 import org.earchive.capture.station.Spool;
+import org.earchive.capture.station.SpoolBatch;
 import org.earchive.capture.station.Station;
 import org.earchive.capture.station.StationAgent;
 
@@ -130,7 +131,7 @@ public final class StationCommand {
             }
         }
         Spool spool = new Spool(home().resolve("spool"));
-        Spool.Batch batch = spool.open(caseNumber, material, System.getProperty("user.name"));
+        SpoolBatch batch = spool.open(caseNumber, material, System.getProperty("user.name"));
         for (Path f : files) {
             try (var in = Files.newInputStream(f)) {
                 batch.accept(f.getFileName().toString(), in);
@@ -175,7 +176,7 @@ public final class StationCommand {
                 err.println("usage: capture scan --device host[:port]/device --case C --material M [--dpi 300]");
                 return CaptureCommand.USAGE;
             }
-            Spool.Batch batch = spool.open(caseNumber, material, System.getProperty("user.name"));
+            SpoolBatch batch = spool.open(caseNumber, material, System.getProperty("user.name"));
             int pages = scanner.scan(address, settings, batch, (n, w, h) -> out.printf("page %d: %d × %d%n", n, w, h));
             batch.close();
             out.printf(

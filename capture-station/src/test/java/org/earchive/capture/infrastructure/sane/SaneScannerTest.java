@@ -13,6 +13,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import org.earchive.capture.station.Spool;
+import org.earchive.capture.station.SpoolBatch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,7 +55,7 @@ class SaneScannerTest {
     @Test
     void aFeederStackLandsInTheSpoolPageByPageAt300Dpi(@TempDir Path dir) throws Exception {
         Spool spool = new Spool(dir.resolve("spool"));
-        Spool.Batch batch = spool.open("C202611300000001", "ID_CARD", "clerk");
+        SpoolBatch batch = spool.open("C202611300000001", "ID_CARD", "clerk");
         List<Integer> progress = new ArrayList<>();
         SaneScanner.Address address = SaneScanner.Address.parse("127.0.0.1:" + port + "/test:0");
 
@@ -79,7 +80,7 @@ class SaneScannerTest {
 
     @Test
     void anUnknownDeviceIsAClearError(@TempDir Path dir) throws Exception {
-        Spool.Batch batch = new Spool(dir).open(null, null, null);
+        SpoolBatch batch = new Spool(dir).open(null, null, null);
         IOException e = Assertions.assertThrows(
                 IOException.class,
                 () -> new SaneScanner()
