@@ -2,9 +2,7 @@ package org.earchive.archive.application;
 
 import jakarta.ejb.Local;
 import java.io.InputStream;
-import java.util.List;
 import org.earchive.archive.application.dto.DocumentView;
-import org.earchive.archive.application.dto.RecordView;
 
 /** Materials' files coming in: from the counter, the station, an upload, the back office or an archived record. */
 @Local
@@ -39,15 +37,6 @@ public interface DocumentService {
             String uploadKey,
             String role)
             throws EarchiveException;
-
-    /**
-     * Archived materials of the case's applicant that the case's checklist asks for (the ID card copy, …): offered at
-     * the counter instead of collecting the paper again. Destroyed and restricted records are not offered.
-     */
-    List<RecordView> reusable(String caseNumber) throws EarchiveException;
-
-    /** Adds an archived record's file to the case as one of its materials; the reuse is recorded. Idempotent. */
-    DocumentView reuse(String caseNumber, String archiveNumber) throws EarchiveException;
 
     /**
      * The reviewer the case is assigned to adds a PDF/A the back office produced (the pension computation sheet, …) to

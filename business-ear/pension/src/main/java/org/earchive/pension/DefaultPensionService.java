@@ -46,6 +46,44 @@ public class DefaultPensionService implements PensionService {
     @Override
     @RolesAllowed(Roles.REVIEWER)
     public PensionDetermination determine(String caseNumber, PensionRequest request) throws EarchiveException {
+        CaseView c = pensionCase(caseNumber);
+        validate(request);
+        PensionParameters parameters = parameters();
+        PensionParameters.Region region = region(parameters, request);
+        int divisor = divisor(parameters, request);
+        BigDecimal deemed = PensionRequest.orZero(request.deemedYears());
+        List<PensionDetermination.Evidence> evidence = evidence(c, parameters, request);
+        PensionFormula.Result r = PensionFormula.compute(
+                region.averageMonthlyWage(),
+                region.transitionalCoefficient(),
+                divisor,
+                request.contributionYears(),
+                deemed,
+                request.averageIndex(),
+                request.accountBalance());
+        DocumentView filed = fileSheet(caseNumber, sheetLines(c, region, request, divisor, r, evidence));
+        return new PensionDetermination(
+                caseNumber,
+                region.region(),
+                region.year(),
+                region.averageMonthlyWage(),
+                region.transitionalCoefficient(),
+                request.retirementAge(),
+                divisor,
+                request.contributionYears(),
+                deemed,
+                request.averageIndex(),
+                request.accountBalance(),
+                r.basic(),
+                r.personal(),
+                r.transitional(),
+                r.total(),
+                evidence,
+                filed.id(),
+                filed.sha256());
+    }
+
+    private CaseView pensionCase(String caseNumber) throws EarchiveException {
         CaseView c = cases.find(caseNumber);
         if (!TYPES.contains(c.businessType())) {
             throw new EarchiveException(
@@ -53,11 +91,14 @@ public class DefaultPensionService implements PensionService {
                     "案件 " + caseNumber + " 是 " + c.businessTypeName() + "，不是养老金核定业务。Case " + caseNumber + " is "
                             + c.businessType() + ", not a pension determination.");
         }
-        PensionParameters parameters = parameters();
-        List<String> invalid = new ArrayList<>();
+        return c;
+    }
+
+    private static void validate(PensionRequest request) throws EarchiveException {
         if (request == null) {
             throw invalid(List.of("the figures of the determination"));
         }
+        List<String> invalid = new ArrayList<>();
         if (blank(request.region())) invalid.add("region");
         if (request.year() == null) invalid.add("year");
         if (request.retirementAge() == null) invalid.add("retirementAge");
@@ -69,11 +110,11 @@ public class DefaultPensionService implements PensionService {
         if (!invalid.isEmpty()) {
             throw invalid(invalid);
         }
-        BigDecimal deemed = PensionRequest.orZero(request.deemedYears());
-        BigDecimal transferIn = PensionRequest.orZero(request.transferInYears());
-        BigDecimal backPay = PensionRequest.orZero(request.backPayYears());
+    }
 
-        PensionParameters.Region region = parameters
+    private static PensionParameters.Region region(PensionParameters parameters, PensionRequest request)
+            throws EarchiveException {
+        return parameters
                 .region(request.region(), request.year())
                 .orElseThrow(() -> new EarchiveException(
                         ErrorCode.PARAMETERS_MISSING,
@@ -81,19 +122,26 @@ public class DefaultPensionService implements PensionService {
                                 + " 年度的计发参数。There are no pension parameters for region " + request.region() + " in "
                                 + request.year()
                                 + ": add them to the parameters file (EARCHIVE_PENSION_PARAMETERS)."));
-        int divisor = parameters
+    }
+
+    private static int divisor(PensionParameters parameters, PensionRequest request) throws EarchiveException {
+        return parameters
                 .divisor(request.retirementAge())
                 .orElseThrow(() -> new EarchiveException(
                         ErrorCode.PARAMETERS_MISSING,
                         "没有 " + request.retirementAge() + " 岁的计发月数。No months divisor for retirement at "
                                 + request.retirementAge() + "."));
+    }
 
-        // the evidence each part of the computation rests on, from the applicant's archive or this case's own materials
+    /** The evidence each part of the computation rests on, from the applicant's archive or this case's materials. */
+    private List<PensionDetermination.Evidence> evidence(
+            CaseView c, PensionParameters parameters, PensionRequest request) throws EarchiveException {
         Set<String> needed = new LinkedHashSet<>(parameters.evidence("always"));
-        if (transferIn.signum() > 0) needed.addAll(parameters.evidence("transferIn"));
-        if (deemed.signum() > 0) needed.addAll(parameters.evidence("deemed"));
-        if (backPay.signum() > 0 || c.businessType().equals("PENSION_BACKPAY"))
-            needed.addAll(parameters.evidence("backPay"));
+        if (PensionRequest.orZero(request.transferInYears()).signum() > 0)
+            needed.addAll(parameters.evidence("transferIn"));
+        if (PensionRequest.orZero(request.deemedYears()).signum() > 0) needed.addAll(parameters.evidence("deemed"));
+        if (PensionRequest.orZero(request.backPayYears()).signum() > 0
+                || c.businessType().equals("PENSION_BACKPAY")) needed.addAll(parameters.evidence("backPay"));
         List<RecordView> archived = archive.person(c.applicantIdNumber());
         List<PensionDetermination.Evidence> evidence = new ArrayList<>();
         List<String> missing = new ArrayList<>();
@@ -109,7 +157,7 @@ public class DefaultPensionService implements PensionService {
                         new PensionDetermination.Evidence(material, record.get().archiveNumber()));
             } else if (own.isPresent()) {
                 evidence.add(new PensionDetermination.Evidence(
-                        material, "case " + caseNumber + " doc " + own.get().id()));
+                        material, "case " + c.caseNumber() + " doc " + own.get().id()));
             } else {
                 missing.add(material);
             }
@@ -121,17 +169,21 @@ public class DefaultPensionService implements PensionService {
                             + "，请先调取或补充归档后再核定。The applicant's archive lacks the evidence " + missing
                             + ": have it archived (or collected with the case) and compute again.");
         }
+        return evidence;
+    }
 
-        PensionFormula.Result r = PensionFormula.compute(
-                region.averageMonthlyWage(),
-                region.transitionalCoefficient(),
-                divisor,
-                request.contributionYears(),
-                deemed,
-                request.averageIndex(),
-                request.accountBalance());
-        String reviewer = context.getCallerPrincipal().getName();
-        ZoneId zone = ZoneId.systemDefault();
+    /** The computation sheet's text: the figures, the formula with them filled in, the evidence. */
+    private static List<String> sheetLines(
+            CaseView c,
+            PensionParameters.Region region,
+            PensionRequest request,
+            int divisor,
+            PensionFormula.Result r,
+            List<PensionDetermination.Evidence> evidence) {
+        String caseNumber = c.caseNumber();
+        BigDecimal deemed = PensionRequest.orZero(request.deemedYears());
+        BigDecimal transferIn = PensionRequest.orZero(request.transferInYears());
+        BigDecimal backPay = PensionRequest.orZero(request.backPayYears());
         List<String> lines = new ArrayList<>();
         lines.add("案件编号 Case: " + caseNumber + "    业务 Type: " + c.businessTypeName());
         lines.add("申请人 Applicant: " + c.applicantName() + "    身份证号 ID: " + c.maskedApplicantId());
@@ -155,37 +207,27 @@ public class DefaultPensionService implements PensionService {
         for (PensionDetermination.Evidence e : evidence) {
             lines.add("  " + e.material() + "  " + e.source());
         }
+        return lines;
+    }
+
+    /** Renders the computation sheet as PDF/A and files it with the case's dossier. */
+    private DocumentView fileSheet(String caseNumber, List<String> lines) throws EarchiveException {
         byte[] sheet;
         try {
             sheet = ComputationSheet.render(
-                    "基本养老金核定表 Basic pension computation sheet", lines, caseNumber, reviewer, Instant.now(), zone);
+                    "基本养老金核定表 Basic pension computation sheet",
+                    lines,
+                    caseNumber,
+                    context.getCallerPrincipal().getName(),
+                    Instant.now(),
+                    ZoneId.systemDefault());
         } catch (IOException e) {
             throw new EarchiveException(
                     ErrorCode.STORAGE_UNAVAILABLE,
                     "核定表生成失败。The computation sheet could not be written: " + e.getMessage(),
                     e);
         }
-        DocumentView filed =
-                documents.attachWorkSheet(caseNumber, SHEET, "pension-sheet.pdf", new ByteArrayInputStream(sheet));
-        return new PensionDetermination(
-                caseNumber,
-                region.region(),
-                region.year(),
-                region.averageMonthlyWage(),
-                region.transitionalCoefficient(),
-                request.retirementAge(),
-                divisor,
-                request.contributionYears(),
-                deemed,
-                request.averageIndex(),
-                request.accountBalance(),
-                r.basic(),
-                r.personal(),
-                r.transitional(),
-                r.total(),
-                evidence,
-                filed.id(),
-                filed.sha256());
+        return documents.attachWorkSheet(caseNumber, SHEET, "pension-sheet.pdf", new ByteArrayInputStream(sheet));
     }
 
     private static boolean blank(String s) {

@@ -11,7 +11,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -52,7 +51,6 @@ public class DefaultArchiveService implements ArchiveService {
     Settings settings;
 
     /** "Permanent" in the store: a retention date no record will outlive. */
-    static final LocalDate PERMANENT_UNTIL = LocalDate.of(2999, 12, 31);
 
     /** What a hit on a restricted (or destroyed) record shows instead of its text. */
     @EJB
@@ -114,14 +112,8 @@ public class DefaultArchiveService implements ArchiveService {
         }
         List<ArchiveRecord> records = numbering.number(caseNumber, actor);
         for (ArchiveRecord r : records) {
-            LocalDate until = r.retainUntil() == null ? PERMANENT_UNTIL : r.retainUntil();
             try {
-                store.retain(
-                        r.objectKey(),
-                        until.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
-                if (r.legalHold()) {
-                    store.legalHold(r.objectKey(), true);
-                }
+                RecordRetention.apply(store, r);
             } catch (StorageException e) {
                 throw new EarchiveException(
                         ErrorCode.STORAGE_UNAVAILABLE,
@@ -141,7 +133,7 @@ public class DefaultArchiveService implements ArchiveService {
                 caseNumber,
                 c.businessType(),
                 records.stream().map(ArchiveRecord::archiveNumber).toList());
-        return records.stream().map(r -> view(r, caseNumber, true)).toList();
+        return records.stream().map(r -> RecordViews.of(r, caseNumber, true)).toList();
     }
 
     /**
@@ -199,7 +191,7 @@ public class DefaultArchiveService implements ArchiveService {
                 on ? AuditAction.HOLD_PLACED : AuditAction.HOLD_RELEASED,
                 archiveNumber,
                 on ? reason : "released" + (reason == null ? "" : ": " + reason));
-        return view(r, caseNumberOf(r), seesFullId());
+        return RecordViews.of(r, caseNumberOf(r), seesFullId());
     }
 
     @Override
@@ -211,7 +203,7 @@ public class DefaultArchiveService implements ArchiveService {
                 AuditAction.RECORD_RESTRICTED,
                 archiveNumber,
                 (on ? "restricted" : "open") + (reason == null || reason.isBlank() ? "" : ": " + reason));
-        return view(r, caseNumberOf(r), seesFullId());
+        return RecordViews.of(r, caseNumberOf(r), seesFullId());
     }
 
     @Override
@@ -220,7 +212,7 @@ public class DefaultArchiveService implements ArchiveService {
     public RecordView record(String archiveNumber) throws EarchiveException {
         ArchiveRecord r = archive.find(archiveNumber).orElseThrow(() -> Failures.recordNotFound(archiveNumber));
         readBySystem(archiveNumber, "record");
-        return view(r, caseNumberOf(r), seesFullId());
+        return RecordViews.of(r, caseNumberOf(r), seesFullId());
     }
 
     @Override
@@ -235,7 +227,7 @@ public class DefaultArchiveService implements ArchiveService {
         }
         boolean full = seesFullId();
         List<RecordView> records = archive.byCitizen(id).stream()
-                .map(r -> view(r, caseNumberOf(r), full))
+                .map(r -> RecordViews.of(r, caseNumberOf(r), full))
                 .toList();
         readBySystem("person:" + CitizenId.mask(id), records.size() + " records");
         return records;
@@ -280,7 +272,7 @@ public class DefaultArchiveService implements ArchiveService {
         readBySystem(caseNumber, "dossier");
         boolean full = seesFullId();
         return archive.byCase(caseId).stream()
-                .map(r -> view(r, caseNumber, full))
+                .map(r -> RecordViews.of(r, caseNumber, full))
                 .toList();
     }
 
@@ -306,28 +298,5 @@ public class DefaultArchiveService implements ArchiveService {
         return context.isCallerInRole(Roles.ARCHIVIST)
                 || context.isCallerInRole(Roles.READER)
                 || context.isCallerInRole(Roles.REVIEWER);
-    }
-
-    static RecordView view(ArchiveRecord r, String caseNumber, boolean fullId) {
-        return new RecordView(
-                r.archiveNumber(),
-                caseNumber,
-                fullId ? r.citizenId() : CitizenId.mask(r.citizenId()),
-                r.businessType(),
-                r.materialCode(),
-                r.title(),
-                r.retention().name(),
-                r.retainUntil(),
-                r.legalHold(),
-                r.documentId(),
-                r.sizeBytes(),
-                r.sha256(),
-                r.sm3(),
-                r.archivedAt(),
-                r.restricted(),
-                r.holdReason(),
-                r.disposedAt(),
-                r.sourceOffice(),
-                r.sourceArchiveNumber());
     }
 }

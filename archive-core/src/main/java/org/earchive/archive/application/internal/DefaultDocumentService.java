@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -27,17 +26,11 @@ import org.earchive.archive.application.ErrorCode;
 import org.earchive.archive.application.Roles;
 import org.earchive.archive.application.Settings;
 import org.earchive.archive.application.dto.DocumentView;
-import org.earchive.archive.application.dto.RecordView;
-import org.earchive.archive.domain.model.audit.AuditAction;
 import org.earchive.archive.domain.model.cases.BusinessCase;
-import org.earchive.archive.domain.model.cases.CaseRepository;
-import org.earchive.archive.domain.model.catalogue.BusinessTypeRepository;
 import org.earchive.archive.domain.model.document.CaseDocument;
 import org.earchive.archive.domain.model.document.StoredContent;
-import org.earchive.archive.domain.model.record.ArchiveRecord;
 import org.earchive.archive.domain.model.record.ArchiveRepository;
 import org.earchive.archive.domain.service.FormatDetector;
-import org.earchive.archive.domain.service.PageRenderer;
 import org.earchive.storage.ObjectStore;
 import org.earchive.storage.StorageException;
 import org.earchive.storage.StoredObject;
@@ -54,26 +47,9 @@ public class DefaultDocumentService implements DocumentService {
     Settings settings;
 
     private static final Logger LOG = Logger.getLogger(DefaultDocumentService.class.getName());
+
     /** Serialises record-or-compensate for one object key, so a compensation never deletes bytes a row now needs. */
     private static final ConcurrentHashMap<String, Object> KEY_LOCKS = new ConcurrentHashMap<>();
-
-    @EJB
-    RecordAccess access;
-
-    @EJB
-    MaterialReuse reuse;
-
-    @EJB
-    DocumentTexts texts;
-
-    @Inject
-    CaseRepository cases;
-
-    @Inject
-    BusinessTypeRepository catalogue;
-
-    @Inject
-    PageRenderer renderer;
 
     @EJB
     DocumentRecorder recorder;
@@ -95,6 +71,7 @@ public class DefaultDocumentService implements DocumentService {
 
     @Inject
     ArchiveRepository archive;
+
     /** The upload limit, read per upload so that configuration changes apply; replaceable in tests. */
     LongSupplier maxUploadBytes = () -> settings.maxUploadBytes();
 
@@ -278,45 +255,6 @@ public class DefaultDocumentService implements DocumentService {
                             + " could not be removed; the fixity audit lists it as an orphan",
                     e);
         }
-    }
-
-    @Override
-    @RolesAllowed({Roles.CLERK, Roles.ADMIN})
-    public List<RecordView> reusable(String caseNumber) throws EarchiveException {
-        BusinessCase c = caseOf(caseNumber);
-        return reuse.offers(c, catalogue.find(c.businessType()).orElseThrow()).stream()
-                .map(r -> DefaultArchiveService.view(r, null, false))
-                .toList();
-    }
-
-    @Override
-    @RolesAllowed({Roles.CLERK, Roles.ADMIN})
-    public DocumentView reuse(String caseNumber, String archiveNumber) throws EarchiveException {
-        BusinessCase c = caseOf(caseNumber);
-        ArchiveRecord r = reuse.offered(c, catalogue.find(c.businessType()).orElseThrow(), archiveNumber);
-        DocumentRecorder.Target target = recorder.checkTarget(caseNumber, r.materialCode());
-        String key = MaterialReuse.KEY_PREFIX + r.archiveNumber();
-        Optional<DocumentView> earlier = recorder.replay(target, key);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
-        DocumentView source = recorder.document(r.documentId());
-        String clerk = context.getCallerPrincipal().getName();
-        DocumentView view = recorder.record(
-                target,
-                r.materialCode(),
-                source.fileName(),
-                source.contentType(),
-                new StoredContent(r.objectKey(), r.sizeBytes(), r.sha256(), r.sm3()),
-                clerk,
-                key,
-                CaseDocument.ARCHIVAL);
-        audit.record(
-                clerk,
-                AuditAction.DOCUMENT_REUSED,
-                "doc:" + view.id(),
-                caseNumber + " " + r.materialCode() + " reused from " + r.archiveNumber() + " (not collected again)");
-        return view;
     }
 
     private BusinessCase caseOf(String caseNumber) throws EarchiveException {

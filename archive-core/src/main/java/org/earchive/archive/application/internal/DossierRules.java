@@ -2,8 +2,6 @@ package org.earchive.archive.application.internal;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -184,10 +182,8 @@ public class DossierRules {
         }
         try {
             Protection p = store.protection(r.objectKey());
-            Instant needed = (r.retainUntil() == null ? DefaultArchiveService.PERMANENT_UNTIL : r.retainUntil())
-                    .atStartOfDay(ZoneOffset.UTC)
-                    .toInstant();
-            boolean retained = p.retainUntil().map(u -> !u.isBefore(needed)).orElse(false);
+            boolean retained =
+                    p.retainUntil().map(u -> RecordRetention.covers(u, r)).orElse(false);
             items.add(CheckItems.item(
                     Property.SECURITY,
                     r.archiveNumber(),
@@ -195,7 +191,7 @@ public class DossierRules {
                     retained,
                     retained
                             ? "write-once until " + p.retainUntil().get() + (p.legalHold() ? ", legal hold" : "")
-                            : "the object is not retained until " + needed + " ("
+                            : "the object is not retained to the end of " + RecordRetention.lastDay(r) + " ("
                                     + p.retainUntil().map(Object::toString).orElse("no retention") + ")"));
         } catch (StorageException e) {
             items.add(CheckItems.item(

@@ -21,6 +21,7 @@ import org.earchive.archive.domain.model.cases.BusinessCase;
 import org.earchive.archive.domain.model.catalogue.BusinessType;
 import org.earchive.archive.domain.model.catalogue.BusinessTypeRepository;
 import org.earchive.archive.domain.model.check.CheckCode;
+import org.earchive.archive.domain.model.check.MetadataRules;
 import org.earchive.archive.domain.model.check.Property;
 import org.earchive.archive.domain.model.document.CaseDocument;
 import org.earchive.archive.domain.model.document.DocumentRepository;
@@ -106,27 +107,7 @@ public class FourPropertyCheck {
     private void documentItems(
             BusinessCase c, Optional<BusinessType> type, CaseDocument d, String subject, List<Item> items) {
         // authenticity: metadata values
-        List<String> bad = new ArrayList<>();
-        if (DossierRules.blank(d.fileName()) || d.fileName().length() > 255) {
-            bad.add("file name empty or longer than 255");
-        }
-        if (type.isPresent() && type.get().material(d.materialCode()).isEmpty()) {
-            bad.add("material " + d.materialCode() + " is not in the catalogue of " + c.businessType());
-        }
-        if (d.sizeBytes() <= 0) {
-            bad.add("size " + d.sizeBytes());
-        }
-        if (d.sha256() == null
-                || !d.sha256().matches("[0-9a-f]{64}")
-                || d.sm3() == null
-                || !d.sm3().matches("[0-9a-f]{64}")) {
-            bad.add("digests not 64 hex characters");
-        }
-        if (d.uploadedAt() == null
-                || d.uploadedAt().isAfter(Instant.now())
-                || d.uploadedAt().isBefore(c.acceptedAt().minusSeconds(86_400))) {
-            bad.add("upload time " + d.uploadedAt() + " outside the case's life");
-        }
+        List<String> bad = MetadataRules.documentProblems(c, type, d, Instant.now());
         items.add(CheckItems.item(
                 Property.AUTHENTICITY,
                 subject,
@@ -143,6 +124,11 @@ public class FourPropertyCheck {
                         ? "stored at " + key
                         : "the metadata names " + d.objectKey() + ", the content is " + key));
 
+        storedItems(d, subject, items);
+    }
+
+    /** The checks that read the object: complete, digests recomputed, and (when they agree) its content. */
+    private void storedItems(CaseDocument d, String subject, List<Item> items) {
         // one read from the store: both digests, the size and the first bytes, and a local copy that the format, PDF/A,
         // rendering and virus checks read instead of fetching (and decrypting) the object again
         ObjectRead read;

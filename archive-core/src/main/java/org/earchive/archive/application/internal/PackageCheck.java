@@ -127,38 +127,13 @@ public class PackageCheck {
         if (!bag.problems().isEmpty()) {
             return c; // digests or completeness failed: the descriptions cannot be trusted, nothing more to read
         }
-        Map<String, List<String>> byDir = new LinkedHashMap<>();
-        for (String path : bag.payloadPaths()) {
-            String[] parts = path.split("/");
-            if (parts.length != 3 || !parts[0].equals("records")) {
-                c.problems.add("data/" + path + " belongs to no record (records/<archive number>/…)");
-                continue;
-            }
-            byDir.computeIfAbsent(parts[1], k -> new ArrayList<>()).add(parts[2]);
-        }
         Map<String, FixityDigest.Result> digests = bag.payload();
-        for (Map.Entry<String, List<String>> dir : byDir.entrySet()) {
+        for (Map.Entry<String, List<String>> dir : recordFolders(c).entrySet()) {
             String base = "records/" + dir.getKey() + "/";
-            if (!dir.getValue().contains("record.xml")) {
-                c.problems.add("data/" + base + " has no record.xml");
+            RecordDescription d = description(c, base, dir.getValue());
+            if (d == null) {
                 continue;
             }
-            byte[] xml;
-            try (InputStream in = bag.open(base + "record.xml")) {
-                xml = in.readNBytes(8 * 1024 * 1024);
-            } catch (IOException e) {
-                c.problems.add("data/" + base + "record.xml cannot be read: " + e.getMessage());
-                continue;
-            }
-            List<String> invalid = packages.validate(xml);
-            if (!invalid.isEmpty()) {
-                invalid.stream()
-                        .limit(5)
-                        .forEach(p -> c.problems.add(
-                                "data/" + base + "record.xml is not valid against earchive-record-1.0.xsd: " + p));
-                continue;
-            }
-            RecordDescription d = packages.parse(xml);
             String where = "data/" + base;
             if (!d.archiveNumber().equals(dir.getKey())) {
                 c.problems.add(where + "record.xml describes " + d.archiveNumber() + ", not " + dir.getKey());
@@ -168,51 +143,102 @@ public class PackageCheck {
                         where + " should hold record.xml and " + d.file().name() + "; it holds " + dir.getValue());
                 continue;
             }
-            FixityDigest.Result actual = digests.get(base + d.file().name());
-            if (actual.length() != d.file().size()) {
-                c.problems.add(where + d.file().name() + " is " + actual.length() + " bytes, its description says "
-                        + d.file().size());
-            }
-            if (!actual.sha256Hex().equals(d.file().sha256())) {
-                c.problems.add(where + d.file().name() + " has SHA-256 " + actual.sha256Hex()
-                        + ", its description says " + d.file().sha256());
-            }
-            if (!actual.sm3Hex().equals(d.file().sm3())) {
-                c.problems.add(where + d.file().name() + " has SM3 " + actual.sm3Hex() + ", its description says "
-                        + d.file().sm3());
-            }
-            if (!CitizenId.isValid(d.citizenId())) {
-                c.problems.add(where + "record.xml: the applicant's citizen ID fails its check digit");
-            }
-            if (catalogue.find(d.businessType()).isEmpty()) {
-                c.problems.add(
-                        where + "record.xml: business type " + d.businessType() + " is not in this office's catalogue");
-            }
-            if (d.check() != null && !d.check().passed()) {
-                c.problems.add(where + "record.xml: the sending office's four-property check of the dossier failed");
-            }
-            List<Item> items = receiptCheck(bag, base + d.file().name(), d);
-            items.stream()
-                    .filter(i -> !i.passed())
-                    .forEach(i -> c.problems.add(where + d.file().name() + ": four-property check on receipt failed, "
-                            + i.check() + ": " + i.detail()));
-            items = new ArrayList<>(items);
-            items.add(
-                    0,
-                    CheckItems.item(
-                            Property.AUTHENTICITY,
-                            d.archiveNumber(),
-                            CheckCode.DIGESTS,
-                            true,
-                            "SHA-256 and SM3 recomputed on receipt and equal to the package's"));
-            c.receipt.put(d.archiveNumber(), items);
-            c.records.add(
-                    new Received(base + d.file().name(), d.withoutAudit())); // bounded: 10,000 records held lightly
+            checkFile(c, where, d, digests.get(base + d.file().name()));
+            checkDescription(c, where, d);
+            receive(c, base, d);
         }
         if (c.records.isEmpty() && c.problems.isEmpty()) {
             c.problems.add("the package holds no records");
         }
         return c;
+    }
+
+    /** The payload by record folder ({@code records/<archive number>/<file>}); anything else is a problem. */
+    private static Map<String, List<String>> recordFolders(Checked c) {
+        Map<String, List<String>> byDir = new LinkedHashMap<>();
+        for (String path : c.bag.payloadPaths()) {
+            String[] parts = path.split("/");
+            if (parts.length != 3 || !parts[0].equals("records")) {
+                c.problems.add("data/" + path + " belongs to no record (records/<archive number>/…)");
+                continue;
+            }
+            byDir.computeIfAbsent(parts[1], k -> new ArrayList<>()).add(parts[2]);
+        }
+        return byDir;
+    }
+
+    /** The folder's record.xml, valid against the published schema; null (with the problems named) otherwise. */
+    private RecordDescription description(Checked c, String base, List<String> folder) {
+        if (!folder.contains("record.xml")) {
+            c.problems.add("data/" + base + " has no record.xml");
+            return null;
+        }
+        byte[] xml;
+        try (InputStream in = c.bag.open(base + "record.xml")) {
+            xml = in.readNBytes(8 * 1024 * 1024);
+        } catch (IOException e) {
+            c.problems.add("data/" + base + "record.xml cannot be read: " + e.getMessage());
+            return null;
+        }
+        List<String> invalid = packages.validate(xml);
+        if (!invalid.isEmpty()) {
+            invalid.stream()
+                    .limit(5)
+                    .forEach(p -> c.problems.add(
+                            "data/" + base + "record.xml is not valid against earchive-record-1.0.xsd: " + p));
+            return null;
+        }
+        return packages.parse(xml);
+    }
+
+    /** The file's size and digests, as the bag computed them, against its description. */
+    private static void checkFile(Checked c, String where, RecordDescription d, FixityDigest.Result actual) {
+        if (actual.length() != d.file().size()) {
+            c.problems.add(where + d.file().name() + " is " + actual.length() + " bytes, its description says "
+                    + d.file().size());
+        }
+        if (!actual.sha256Hex().equals(d.file().sha256())) {
+            c.problems.add(where + d.file().name() + " has SHA-256 " + actual.sha256Hex() + ", its description says "
+                    + d.file().sha256());
+        }
+        if (!actual.sm3Hex().equals(d.file().sm3())) {
+            c.problems.add(where + d.file().name() + " has SM3 " + actual.sm3Hex() + ", its description says "
+                    + d.file().sm3());
+        }
+    }
+
+    private void checkDescription(Checked c, String where, RecordDescription d) {
+        if (!CitizenId.isValid(d.citizenId())) {
+            c.problems.add(where + "record.xml: the applicant's citizen ID fails its check digit");
+        }
+        if (catalogue.find(d.businessType()).isEmpty()) {
+            c.problems.add(
+                    where + "record.xml: business type " + d.businessType() + " is not in this office's catalogue");
+        }
+        if (d.check() != null && !d.check().passed()) {
+            c.problems.add(where + "record.xml: the sending office's four-property check of the dossier failed");
+        }
+    }
+
+    /** The four-property check of the file on receipt; the record is kept with its items for the import. */
+    private void receive(Checked c, String base, RecordDescription d) {
+        String where = "data/" + base;
+        List<Item> items = receiptCheck(c.bag, base + d.file().name(), d);
+        items.stream()
+                .filter(i -> !i.passed())
+                .forEach(i -> c.problems.add(where + d.file().name() + ": four-property check on receipt failed, "
+                        + i.check() + ": " + i.detail()));
+        items = new ArrayList<>(items);
+        items.add(
+                0,
+                CheckItems.item(
+                        Property.AUTHENTICITY,
+                        d.archiveNumber(),
+                        CheckCode.DIGESTS,
+                        true,
+                        "SHA-256 and SM3 recomputed on receipt and equal to the package's"));
+        c.receipt.put(d.archiveNumber(), items);
+        c.records.add(new Received(base + d.file().name(), d.withoutAudit())); // bounded: 10,000 records held lightly
     }
 
     private List<Item> receiptCheck(TransferPackages.PackageReader bag, String path, RecordDescription d) {

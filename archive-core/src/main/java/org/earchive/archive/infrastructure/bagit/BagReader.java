@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -30,8 +28,6 @@ import org.earchive.storage.digest.FixityDigest;
  * at {@code maxBytes} of content so a zip bomb cannot fill the disk or the heap.
  */
 public final class BagReader implements TransferPackages.PackageReader {
-    private static final Pattern MANIFEST_LINE = Pattern.compile("([0-9a-fA-F]{64})[ \\t]+(\\S.*)");
-
     private final ZipFile zip;
     private final List<String> problems = new ArrayList<>();
     /** Every file of the bag by its path inside the bag; names only (the zip's own directory finds the entry). */
@@ -67,106 +63,22 @@ public final class BagReader implements TransferPackages.PackageReader {
     }
 
     private void check() throws IOException {
-        TreeSet<String> roots = new TreeSet<>();
-        for (ZipEntry e : Collections.list(zip.entries())) {
-            if (e.isDirectory()) {
-                continue;
-            }
-            String name = e.getName();
-            if (!BagPaths.safe(name) || !name.contains("/")) {
-                problems.add("unsafe or top-level path in the zip: " + printable(name));
-                continue;
-            }
-            roots.add(name.substring(0, name.indexOf('/')));
-            if (!files.add(name)) {
-                problems.add("the zip holds " + printable(name) + " twice");
-            }
-        }
-        if (roots.size() != 1) {
-            problems.add("a package holds exactly one bag folder; found " + roots);
+        if (!findRoot()) {
             return;
         }
-        root = roots.first() + "/";
-        List<String> inBag =
-                files.stream().map(name -> name.substring(root.length())).toList();
-        files.clear();
-        files.addAll(inBag);
-
-        String declaration = text("bagit.txt");
-        if (declaration == null) {
-            problems.add("missing file: bagit.txt (not a BagIt bag)");
-        } else if (!declaration.contains("BagIt-Version: ")
-                || !declaration.contains("Tag-File-Character-Encoding: UTF-8")) {
-            problems.add("bagit.txt does not declare BagIt-Version and UTF-8 tag files");
-        }
-        String info = text("bag-info.txt");
-        if (info == null) {
-            problems.add("missing file: bag-info.txt");
-        } else {
-            for (String line : info.split("\n")) {
-                int colon = line.indexOf(':');
-                if (colon > 0) {
-                    bagInfo.put(
-                            line.substring(0, colon).strip(),
-                            line.substring(colon + 1).strip());
-                }
-            }
-        }
-        Map<String, String> manifest = manifest("manifest-sha256.txt");
-        Map<String, String> tagManifest = manifest("tagmanifest-sha256.txt");
-        if (manifest == null) {
-            problems.add("missing file: manifest-sha256.txt");
-            manifest = Map.of();
-        }
-        if (tagManifest == null) {
-            problems.add("missing file: tagmanifest-sha256.txt");
-            tagManifest = Map.of();
-        }
-        long octets = 0;
-        for (Map.Entry<String, String> m : manifest.entrySet()) {
-            String path = m.getKey();
-            if (!path.startsWith("data/")) {
-                problems.add("manifest-sha256.txt lists " + printable(path) + ", which is not payload (data/…)");
-                continue;
-            }
-            ZipEntry e = entry(path);
-            if (e == null) {
-                problems.add("missing file: " + printable(path) + " is in the manifest but not in the package");
-                continue;
-            }
-            FixityDigest.Result r = digest(e);
-            if (r == null) {
-                return;
-            }
-            octets += r.length();
-            if (!r.sha256Hex().equalsIgnoreCase(m.getValue())) {
-                problems.add("changed file: " + printable(path) + " has SHA-256 " + r.sha256Hex()
-                        + ", the manifest says " + m.getValue().toLowerCase());
-            } else {
-                payload.put(path.substring("data/".length()), r);
-            }
-        }
-        for (Map.Entry<String, String> m : tagManifest.entrySet()) {
-            ZipEntry e = entry(m.getKey());
-            if (e == null) {
-                problems.add(
-                        "missing file: " + printable(m.getKey()) + " is in the tag manifest but not in the package");
-                continue;
-            }
-            FixityDigest.Result r = digest(e);
-            if (r == null) {
-                return;
-            }
-            if (!r.sha256Hex().equalsIgnoreCase(m.getValue())) {
-                problems.add("changed file: " + printable(m.getKey()) + " does not match the tag manifest");
-            }
+        readDeclarations();
+        Map<String, String> manifest = required("manifest-sha256.txt");
+        Map<String, String> tagManifest = required("tagmanifest-sha256.txt");
+        long octets = checkPayload(manifest);
+        if (octets < 0 || !checkTagFiles(tagManifest)) {
+            return;
         }
         for (String path : files) {
             boolean listed = path.startsWith("data/")
                     ? manifest.containsKey(path)
                     : tagManifest.containsKey(path) || path.equals("tagmanifest-sha256.txt");
             if (!listed) {
-                problems.add("extra file: " + printable(path) + " is in the package but in no manifest");
+                problems.add("extra file: " + BagPaths.printable(path) + " is in the package but in no manifest");
             }
         }
         String oxum = bagInfo.get("Payload-Oxum");
@@ -181,33 +93,129 @@ public final class BagReader implements TransferPackages.PackageReader {
         }
     }
 
+    /** Finds the one bag folder every entry lies in; the files are then named relative to it. */
+    private boolean findRoot() {
+        TreeSet<String> roots = new TreeSet<>();
+        for (ZipEntry e : Collections.list(zip.entries())) {
+            if (e.isDirectory()) {
+                continue;
+            }
+            String name = e.getName();
+            if (!BagPaths.safe(name) || !name.contains("/")) {
+                problems.add("unsafe or top-level path in the zip: " + BagPaths.printable(name));
+                continue;
+            }
+            roots.add(name.substring(0, name.indexOf('/')));
+            if (!files.add(name)) {
+                problems.add("the zip holds " + BagPaths.printable(name) + " twice");
+            }
+        }
+        if (roots.size() != 1) {
+            problems.add("a package holds exactly one bag folder; found " + roots);
+            return false;
+        }
+        root = roots.first() + "/";
+        List<String> inBag =
+                files.stream().map(name -> name.substring(root.length())).toList();
+        files.clear();
+        files.addAll(inBag);
+        return true;
+    }
+
+    /** bagit.txt and bag-info.txt. */
+    private void readDeclarations() throws IOException {
+        String declaration = text("bagit.txt");
+        if (declaration == null) {
+            problems.add("missing file: bagit.txt (not a BagIt bag)");
+        } else if (!declaration.contains("BagIt-Version: ")
+                || !declaration.contains("Tag-File-Character-Encoding: UTF-8")) {
+            problems.add("bagit.txt does not declare BagIt-Version and UTF-8 tag files");
+        }
+        String info = text("bag-info.txt");
+        if (info == null) {
+            problems.add("missing file: bag-info.txt");
+            return;
+        }
+        for (String line : info.split("\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                bagInfo.put(
+                        line.substring(0, colon).strip(),
+                        line.substring(colon + 1).strip());
+            }
+        }
+    }
+
+    private Map<String, String> required(String name) throws IOException {
+        Map<String, String> manifest = manifest(name);
+        if (manifest == null) {
+            problems.add("missing file: " + name);
+            return Map.of();
+        }
+        return manifest;
+    }
+
+    /** Digests every payload file against the manifest; the payload's octets, or -1 when reading had to stop. */
+    private long checkPayload(Map<String, String> manifest) throws IOException {
+        long octets = 0;
+        for (Map.Entry<String, String> m : manifest.entrySet()) {
+            String path = m.getKey();
+            if (!path.startsWith("data/")) {
+                problems.add(
+                        "manifest-sha256.txt lists " + BagPaths.printable(path) + ", which is not payload (data/…)");
+                continue;
+            }
+            ZipEntry e = entry(path);
+            if (e == null) {
+                problems.add(
+                        "missing file: " + BagPaths.printable(path) + " is in the manifest but not in the package");
+                continue;
+            }
+            FixityDigest.Result r = digest(e);
+            if (r == null) {
+                return -1;
+            }
+            octets += r.length();
+            if (!r.sha256Hex().equalsIgnoreCase(m.getValue())) {
+                problems.add("changed file: " + BagPaths.printable(path) + " has SHA-256 " + r.sha256Hex()
+                        + ", the manifest says " + m.getValue().toLowerCase());
+            } else {
+                payload.put(path.substring("data/".length()), r);
+            }
+        }
+        return octets;
+    }
+
+    /** Digests every tag file against the tag manifest; false when reading had to stop. */
+    private boolean checkTagFiles(Map<String, String> tagManifest) throws IOException {
+        for (Map.Entry<String, String> m : tagManifest.entrySet()) {
+            ZipEntry e = entry(m.getKey());
+            if (e == null) {
+                problems.add("missing file: " + BagPaths.printable(m.getKey())
+                        + " is in the tag manifest but not in the package");
+                continue;
+            }
+            FixityDigest.Result r = digest(e);
+            if (r == null) {
+                return false;
+            }
+            if (!r.sha256Hex().equalsIgnoreCase(m.getValue())) {
+                problems.add("changed file: " + BagPaths.printable(m.getKey()) + " does not match the tag manifest");
+            }
+        }
+        return true;
+    }
+
     /** A manifest read line by line (a package of 100,000 files has a manifest of ~12 MB). */
     private Map<String, String> manifest(String name) throws IOException {
         ZipEntry entry = entry(name);
         if (entry == null) {
             return null;
         }
-        Map<String, String> entries = new LinkedHashMap<>();
-        int lineNo = 0;
-        BufferedReader reader =
-                new BufferedReader(new InputStreamReader(zip.getInputStream(entry), StandardCharsets.UTF_8));
-        for (String line; (line = reader.readLine()) != null; ) {
-            lineNo++;
-            if (line.isBlank()) {
-                continue;
-            }
-            Matcher m = MANIFEST_LINE.matcher(line.stripTrailing());
-            if (!m.matches()) {
-                problems.add(name + " line " + lineNo + " is not \"<sha256> <path>\"");
-                continue;
-            }
-            String path = m.group(2).replace("%0D", "\r").replace("%0A", "\n").replace("%25", "%");
-            if (entries.put(path, m.group(1).toLowerCase()) != null) {
-                problems.add(name + " lists " + printable(path) + " twice");
-            }
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(zip.getInputStream(entry), StandardCharsets.UTF_8))) {
+            return BagPaths.manifest(reader, name, problems);
         }
-        reader.close();
-        return entries;
     }
 
     /** A small tag file as text; null when absent. Tag files are limited to 64 MiB (a manifest of ~500,000 files). */
@@ -239,14 +247,10 @@ public final class BagReader implements TransferPackages.PackageReader {
                 d.update(buffer, 0, n);
             }
         } catch (ZipException ex) {
-            problems.add("damaged zip entry " + printable(e.getName()) + ": " + ex.getMessage());
+            problems.add("damaged zip entry " + BagPaths.printable(e.getName()) + ": " + ex.getMessage());
             return new FixityDigest().finish();
         }
         return d.finish();
-    }
-
-    private static String printable(String s) {
-        return s.replaceAll("\\p{Cntrl}", "?");
     }
 
     /** Every problem found, in words; empty when the bag is complete and every digest matches. */

@@ -25,6 +25,7 @@ import org.earchive.archive.application.CaseService;
 import org.earchive.archive.application.DocumentService;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
+import org.earchive.archive.application.ReuseService;
 import org.earchive.archive.application.Roles;
 import org.earchive.archive.application.WorkflowService;
 import org.earchive.archive.application.dto.CaseView;
@@ -46,6 +47,9 @@ public class CaseResource {
 
     @EJB
     DocumentService documents;
+
+    @EJB
+    ReuseService reuse;
 
     @EJB
     WorkflowService workflow;
@@ -111,7 +115,7 @@ public class CaseResource {
             summary = "Archived materials of the applicant that this case's checklist asks for, to reuse instead of"
                     + " collecting the paper again")
     public List<RecordView> reusable(@PathParam("caseNumber") String caseNumber) throws EarchiveException {
-        return documents.reusable(caseNumber);
+        return reuse.reusable(caseNumber);
     }
 
     @POST
@@ -125,7 +129,7 @@ public class CaseResource {
         if (request == null || request.archiveNumber() == null) {
             throw new EarchiveException(ErrorCode.INVALID_REQUEST, "Send {\"archiveNumber\": \"…\"}.");
         }
-        DocumentView view = documents.reuse(caseNumber, request.archiveNumber());
+        DocumentView view = reuse.reuse(caseNumber, request.archiveNumber());
         return Response.status(view.replayed() ? 200 : 201).entity(view).build();
     }
 
