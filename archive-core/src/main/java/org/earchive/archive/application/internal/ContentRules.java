@@ -53,8 +53,13 @@ public class ContentRules {
                 formatMatches
                         ? "the content is " + format + " as recorded"
                         : "recorded as " + declared + ", the content is " + format));
+        usabilityItem(format, role, subject, read, items);
+        rendersItem(format, subject, read, items);
+        virusItem(subject, read, items);
+    }
 
-        // usability
+    /** PDF: valid PDF/A (veraPDF); anything else: an archival image format, or the original kept beside its PDF/A. */
+    private void usabilityItem(String format, String role, String subject, ObjectRead read, List<Item> items) {
         if (format.equals("application/pdf")) {
             ValidationReport result = withCopy(
                     read,
@@ -87,6 +92,9 @@ public class ContentRules {
                                             + "); its archival rendition is the PDF/A"
                                     : format + " is not an archival format (PDF/A, OFD, TIFF, JPEG, JPEG 2000)"));
         }
+    }
+
+    private void rendersItem(String format, String subject, ObjectRead read, List<Item> items) {
         int pages = 0;
         String problem = "no page";
         try (InputStream in = Files.newInputStream(read.copy())) {
@@ -100,8 +108,9 @@ public class ContentRules {
                 CheckCode.RENDERS,
                 pages > 0,
                 pages > 0 ? pages + " page(s) open and render" : "does not render: " + problem));
+    }
 
-        // security
+    private void virusItem(String subject, ObjectRead read, List<Item> items) {
         VirusScanner.Verdict verdict =
                 withCopy(read, scanner::scan, new VirusScanner.Verdict(VirusScanner.Outcome.UNAVAILABLE, "unreadable"));
         boolean clean = verdict.outcome() == VirusScanner.Outcome.CLEAN

@@ -32,7 +32,6 @@ import org.earchive.archive.domain.model.cases.CaseRepository;
 import org.earchive.archive.domain.model.catalogue.BusinessTypeRepository;
 import org.earchive.archive.domain.model.document.CaseDocument;
 import org.earchive.archive.domain.model.document.DocumentRepository;
-import org.earchive.archive.domain.model.identity.CitizenId;
 import org.earchive.archive.domain.model.record.ArchiveRecord;
 import org.earchive.archive.domain.model.record.ArchiveRepository;
 import org.earchive.archive.domain.model.transfer.RecordDescription;
@@ -48,7 +47,6 @@ import org.earchive.storage.digest.FixityDigest;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class TransferExport {
-    private static final int PAGE = 200;
     private static final int AUDIT_EXCERPT = 50;
 
     @Inject
@@ -94,34 +92,13 @@ public class TransferExport {
         List<String> numbers = new ArrayList<>();
         TransferPackages.Summary summary;
         try (TransferPackages.PackageWriter bag = packages.write(out, packageId)) {
-            Cursor cursor = cursor(scope);
-            Map<Long, CaseInfo> caseInfo = new LinkedHashMap<>();
-            for (List<ArchiveRecord> page = cursor.next(); !page.isEmpty(); page = cursor.next()) {
-                for (ArchiveRecord r : page) {
-                    if (r.disposedAt() != null) {
-                        continue; // destroyed under an approved disposal list: nothing left to transfer
-                    }
-                    if (caseInfo.size() > 1000) {
-                        caseInfo.clear();
-                    }
-                    CaseInfo ci = caseInfo.computeIfAbsent(r.caseId(), this::caseInfo);
-                    writeRecord(bag, r, ci, settings.fonds());
-                    numbers.add(r.archiveNumber());
-                }
-            }
+            writeRecords(bag, ScopeCursor.of(scope, archive, cases), numbers);
             if (numbers.isEmpty()) {
                 throw new EarchiveException(
                         ErrorCode.RECORD_NOT_FOUND,
                         "所选范围内没有可移交的档案。There are no records to transfer in " + scope.describe() + ".");
             }
-            Map<String, String> info = new LinkedHashMap<>();
-            info.put("Source-Organization", settings.fonds());
-            info.put("External-Identifier", packageId);
-            info.put(
-                    "External-Description",
-                    "earchive transfer package: " + scope.describe() + ", " + numbers.size() + " records");
-            info.put("Bag-Software-Agent", "earchive (earchive-record-1.0.xsd)");
-            summary = bag.finish(info);
+            summary = bag.finish(bagInfo(packageId, scope, numbers.size()));
         } catch (IOException e) {
             throw new EarchiveException(
                     ErrorCode.STORAGE_UNAVAILABLE,
@@ -134,6 +111,56 @@ public class TransferExport {
                             + e.getMessage() + ". Run the fixity audit and repair the object first.",
                     e);
         }
+        registerExport(packageId, scope, numbers, summary, actor);
+        return new TransferReport(
+                packageId,
+                "EXPORTED",
+                settings.fonds(),
+                null,
+                numbers.size(),
+                0,
+                0,
+                numbers,
+                List.of(),
+                summary.payloadOxum(),
+                summary.tagManifestSha256());
+    }
+
+    /** Pages through the records in scope (bounded memory), writing each one not destroyed into the bag. */
+    private void writeRecords(TransferPackages.PackageWriter bag, ScopeCursor cursor, List<String> numbers)
+            throws IOException, StorageException, EarchiveException {
+        Map<Long, CaseInfo> caseInfo = new LinkedHashMap<>();
+        for (List<ArchiveRecord> page = cursor.next(); !page.isEmpty(); page = cursor.next()) {
+            for (ArchiveRecord r : page) {
+                if (r.disposedAt() != null) {
+                    continue; // destroyed under an approved disposal list: nothing left to transfer
+                }
+                if (caseInfo.size() > 1000) {
+                    caseInfo.clear();
+                }
+                CaseInfo ci = caseInfo.computeIfAbsent(r.caseId(), this::caseInfo);
+                writeRecord(bag, r, ci, settings.fonds());
+                numbers.add(r.archiveNumber());
+            }
+        }
+    }
+
+    private Map<String, String> bagInfo(String packageId, TransferScope scope, int records) {
+        Map<String, String> info = new LinkedHashMap<>();
+        info.put("Source-Organization", settings.fonds());
+        info.put("External-Identifier", packageId);
+        info.put(
+                "External-Description", "earchive transfer package: " + scope.describe() + ", " + records + " records");
+        info.put("Bag-Software-Agent", "earchive (earchive-record-1.0.xsd)");
+        return info;
+    }
+
+    private void registerExport(
+            String packageId,
+            TransferScope scope,
+            List<String> numbers,
+            TransferPackages.Summary summary,
+            String actor) {
         String detail = scope.describe() + ": " + numbers.size() + " records, Payload-Oxum " + summary.payloadOxum()
                 + ", tagmanifest sha256 " + summary.tagManifestSha256();
         importer.register(new TransferEntry(
@@ -150,18 +177,6 @@ public class TransferExport {
                 Instant.now(),
                 String.join(" ", numbers)));
         auditTrail.record(actor, AuditAction.TRANSFER_EXPORTED, packageId, detail);
-        return new TransferReport(
-                packageId,
-                "EXPORTED",
-                settings.fonds(),
-                null,
-                numbers.size(),
-                0,
-                0,
-                numbers,
-                List.of(),
-                summary.payloadOxum(),
-                summary.tagManifestSha256());
     }
 
     private record CaseInfo(String caseNumber, String name, Instant decidedAt, RecordDescription.Check check) {}
@@ -252,54 +267,4 @@ public class TransferExport {
             default -> ".bin";
         };
     }
-
-    /** Pages of the scope's records; a dossier or a person is one page, a period is read {@value #PAGE} at a time. */
-    private interface Cursor {
-        List<ArchiveRecord> next();
-    }
-
-    private Cursor cursor(TransferScope scope) throws EarchiveException {
-        switch (scope.kind()) {
-            case DOSSIER -> {
-                BusinessCase c =
-                        cases.find(scope.caseNumber()).orElseThrow(() -> Failures.caseNotFound(scope.caseNumber()));
-                return once(archive.byCase(c.id()));
-            }
-            case PERSON -> {
-                if (!CitizenId.isValid(scope.citizenId())) {
-                    throw new EarchiveException(ErrorCode.INVALID_CITIZEN_ID, "身份证号码无效。The citizen ID is not valid.");
-                }
-                return once(archive.byCitizen(scope.citizenId()));
-            }
-            default -> {
-                if (scope.from() == null || scope.to() == null || !scope.from().isBefore(scope.to())) {
-                    throw new EarchiveException(
-                            ErrorCode.INVALID_REQUEST,
-                            "请给出起止时间（from 早于 to）。A period needs from and to, from before to.");
-                }
-                long[] after = {0};
-                return () -> {
-                    List<ArchiveRecord> page = archive.archivedBetween(scope.from(), scope.to(), after[0], PAGE);
-                    if (!page.isEmpty()) {
-                        after[0] = page.get(page.size() - 1).id();
-                    }
-                    return page;
-                };
-            }
-        }
-    }
-
-    private static Cursor once(List<ArchiveRecord> records) {
-        boolean[] done = {false};
-        return () -> {
-            if (done[0]) {
-                return List.of();
-            }
-            done[0] = true;
-            return records;
-        };
-    }
-
-    // ---------------------------------------------------------------------------------------------------------- import
-
 }
