@@ -56,36 +56,13 @@ public final class QualityReport {
             }
             for (JsonObject p : s.getJsonArray("pages").getValuesAs(JsonObject.class)) {
                 number++;
-                JsonObjectBuilder page = Json.createObjectBuilder()
-                        .add("number", number)
-                        .add("original", original)
-                        .add("file", file.getFileName().toString())
-                        .add("processed", true)
-                        .add("index", p.getInt("index"))
-                        .add("blank", p.getBoolean("blank"))
-                        .add("dpi", p.getInt("dpi"))
-                        .add("skewDegrees", p.getJsonNumber("skewDegrees"))
-                        .add("residualSkewDegrees", p.getJsonNumber("residualSkewDegrees"))
-                        .add("rotation", p.getInt("rotation"))
-                        .add("confidence", p.getJsonNumber("confidence"));
+                JsonObjectBuilder page = processedPage(p, number, original, file);
                 if (p.getBoolean("blank")) {
                     blank++;
                 } else {
                     long fp = Long.parseUnsignedLong(p.getString("fingerprint", "0"), 16);
                     String text = p.getString("text", "").replaceAll("\\s+", "");
-                    for (int i = 0; i < seen.size(); i++) {
-                        if (Fingerprint.sameSheet(seen.get(i)[0], seenText.get(i), fp, text)) {
-                            page.add("duplicateOf", (int) seen.get(i)[1]);
-                            warnings.add(Json.createObjectBuilder()
-                                    .add("code", "DUPLICATE_PAGE")
-                                    .add("page", number)
-                                    .add(
-                                            "message",
-                                            "Page " + number + " looks the same as page " + seen.get(i)[1]
-                                                    + ". Delete one of them if the sheet was fed twice."));
-                            break;
-                        }
-                    }
+                    markDuplicate(page, warnings, number, fp, text, seen, seenText);
                     seen.add(new long[] {fp, number});
                     seenText.add(text);
                 }
@@ -103,5 +80,44 @@ public final class QualityReport {
             }
         }
         return report.build();
+    }
+
+    private static JsonObjectBuilder processedPage(JsonObject p, int number, int original, Path file) {
+        return Json.createObjectBuilder()
+                .add("number", number)
+                .add("original", original)
+                .add("file", file.getFileName().toString())
+                .add("processed", true)
+                .add("index", p.getInt("index"))
+                .add("blank", p.getBoolean("blank"))
+                .add("dpi", p.getInt("dpi"))
+                .add("skewDegrees", p.getJsonNumber("skewDegrees"))
+                .add("residualSkewDegrees", p.getJsonNumber("residualSkewDegrees"))
+                .add("rotation", p.getInt("rotation"))
+                .add("confidence", p.getJsonNumber("confidence"));
+    }
+
+    /** Marks the page as a duplicate of the first earlier page of the same sheet (fed twice), with a warning. */
+    private static void markDuplicate(
+            JsonObjectBuilder page,
+            JsonArrayBuilder warnings,
+            int number,
+            long fp,
+            String text,
+            List<long[]> seen,
+            List<String> seenText) {
+        for (int i = 0; i < seen.size(); i++) {
+            if (Fingerprint.sameSheet(seen.get(i)[0], seenText.get(i), fp, text)) {
+                page.add("duplicateOf", (int) seen.get(i)[1]);
+                warnings.add(Json.createObjectBuilder()
+                        .add("code", "DUPLICATE_PAGE")
+                        .add("page", number)
+                        .add(
+                                "message",
+                                "Page " + number + " looks the same as page " + seen.get(i)[1]
+                                        + ". Delete one of them if the sheet was fed twice."));
+                return;
+            }
+        }
     }
 }

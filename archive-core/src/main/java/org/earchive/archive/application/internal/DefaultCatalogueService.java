@@ -8,6 +8,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -47,37 +48,10 @@ public class DefaultCatalogueService implements CatalogueService {
         if (t == null || t.code() == null || !t.code().matches("[A-Z][A-Z0-9_]{1,31}")) {
             throw invalid("code: 2–32 capital letters, digits or _ (e.g. PENSION)");
         }
-        require(t.nameZh() != null && !t.nameZh().isBlank() && t.nameZh().length() <= 100, "nameZh: 1–100 characters");
-        require(t.nameEn() != null && !t.nameEn().isBlank() && t.nameEn().length() <= 100, "nameEn: 1–100 characters");
-        require(t.deadlineHours() > 0 && t.deadlineHours() <= 24 * 366, "deadlineHours: 1 to 8784");
-        require(
-                t.archiveCategory() != null && t.archiveCategory().matches("[A-Z]{1,8}"),
-                "archiveCategory: 1–8 capital letters (it is part of every archive number)");
-        Retention retention;
-        try {
-            retention = Retention.valueOf(t.retention());
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw invalid("retention: PERMANENT, Y100, Y50, Y30 or Y10 (order No. 3: permanent or 10/30/50/100 years)");
-        }
-        require(
-                t.reviewerSkill() != null && t.reviewerSkill().matches("[a-z][a-z0-9_-]{0,31}"),
-                "reviewerSkill: e.g. pension");
-        require(t.materials() != null && !t.materials().isEmpty(), "materials: at least one");
-        List<MaterialRequirement> materials = new ArrayList<>();
-        Set<String> codes = new HashSet<>();
-        for (BusinessTypeView.Material m : t.materials()) {
-            require(
-                    m.code() != null && m.code().matches("[A-Z][A-Z0-9_]{1,31}") && codes.add(m.code()),
-                    "materials: each code 2–32 capital letters, digits or _, and unique (" + m.code() + ")");
-            require(
-                    m.nameZh() != null
-                            && !m.nameZh().isBlank()
-                            && m.nameEn() != null
-                            && !m.nameEn().isBlank(),
-                    "materials: " + m.code() + " needs nameZh and nameEn");
-            materials.add(new MaterialRequirement(
-                    m.code(), m.nameZh().strip(), m.nameEn().strip(), m.required()));
-        }
+        Retention retention = validRetention(t);
+        List<MaterialRequirement> materials = validMaterials(t.materials());
+        Set<String> codes = new LinkedHashSet<>();
+        materials.forEach(m -> codes.add(m.code()));
         String actor = context.getCallerPrincipal().getName();
         Optional<BusinessType> existing = catalogue.findForChange(t.code());
         BusinessType type;
@@ -119,6 +93,48 @@ public class DefaultCatalogueService implements CatalogueService {
                         + ", " + retention + ", skill " + t.reviewerSkill() + ", materials " + codes);
         catalogue.flush(); // the version the answer carries is the saved one
         return view(type);
+    }
+
+    /** The type's fields checked one by one (a clear message names the first that is wrong); its retention. */
+    private static Retention validRetention(BusinessTypeView t) throws EarchiveException {
+        require(t.nameZh() != null && !t.nameZh().isBlank() && t.nameZh().length() <= 100, "nameZh: 1–100 characters");
+        require(t.nameEn() != null && !t.nameEn().isBlank() && t.nameEn().length() <= 100, "nameEn: 1–100 characters");
+        require(t.deadlineHours() > 0 && t.deadlineHours() <= 24 * 366, "deadlineHours: 1 to 8784");
+        require(
+                t.archiveCategory() != null && t.archiveCategory().matches("[A-Z]{1,8}"),
+                "archiveCategory: 1–8 capital letters (it is part of every archive number)");
+        Retention retention;
+        try {
+            retention = Retention.valueOf(t.retention());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw invalid("retention: PERMANENT, Y100, Y50, Y30 or Y10 (order No. 3: permanent or 10/30/50/100 years)");
+        }
+        require(
+                t.reviewerSkill() != null && t.reviewerSkill().matches("[a-z][a-z0-9_-]{0,31}"),
+                "reviewerSkill: e.g. pension");
+        return retention;
+    }
+
+    /** The checklist: at least one material, codes unique and well-formed, both names given. */
+    private static List<MaterialRequirement> validMaterials(List<BusinessTypeView.Material> materials)
+            throws EarchiveException {
+        require(materials != null && !materials.isEmpty(), "materials: at least one");
+        List<MaterialRequirement> requirements = new ArrayList<>();
+        Set<String> codes = new HashSet<>();
+        for (BusinessTypeView.Material m : materials) {
+            require(
+                    m.code() != null && m.code().matches("[A-Z][A-Z0-9_]{1,31}") && codes.add(m.code()),
+                    "materials: each code 2–32 capital letters, digits or _, and unique (" + m.code() + ")");
+            require(
+                    m.nameZh() != null
+                            && !m.nameZh().isBlank()
+                            && m.nameEn() != null
+                            && !m.nameEn().isBlank(),
+                    "materials: " + m.code() + " needs nameZh and nameEn");
+            requirements.add(new MaterialRequirement(
+                    m.code(), m.nameZh().strip(), m.nameEn().strip(), m.required()));
+        }
+        return requirements;
     }
 
     static BusinessTypeView view(BusinessType t) {

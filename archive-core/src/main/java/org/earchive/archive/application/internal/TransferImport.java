@@ -103,33 +103,7 @@ public class TransferImport {
                         + " there"));
         List<ArchiveRecord> records = new ArrayList<>();
         for (Incoming in : dossier) {
-            RecordDescription d = in.description();
-            CaseDocument doc = documents.store(
-                    new CaseDocument(c.id(), d.material(), d.title(), d.file().mediaType(), in.content(), actor, now)
-                            .withRole(d.role()));
-            Retention retention = Retention.valueOf(d.retention());
-            LocalDate formed = d.archivedAt().atZone(zone).toLocalDate();
-            ArchiveSeries series =
-                    archive.lockSeries(ArchiveNumber.seriesKey(intoFonds, d.year(), type.archiveCategory(), retention));
-            ArchiveNumber number = new ArchiveNumber(
-                    intoFonds, d.year(), type.archiveCategory(), retention.archiveCode(), series.next());
-            ArchiveRecord r = new ArchiveRecord(
-                            number,
-                            retention,
-                            formed,
-                            c.id(),
-                            c.applicant().idNumber(),
-                            d.businessType(),
-                            doc,
-                            now,
-                            actor)
-                    .receivedFrom(d.originOffice(), d.originNumber(), packageId);
-            if (d.legalHold()) {
-                r.hold("保全随移交接收 / hold carried over from " + sourceOffice);
-            }
-            r.restrict(d.restricted());
-            archive.store(r);
-            records.add(r);
+            records.add(receiveRecord(in, c, type, intoFonds, packageId, sourceOffice, actor, zone, now));
         }
         archive.flush();
         audit.record(
@@ -140,6 +114,38 @@ public class TransferImport {
                         + records.get(0).archiveNumber() + ".."
                         + records.get(records.size() - 1).archiveNumber());
         return records;
+    }
+
+    /** One received file: its document row and its record, numbered in the receiving fonds' series. */
+    private ArchiveRecord receiveRecord(
+            Incoming in,
+            BusinessCase c,
+            BusinessType type,
+            String intoFonds,
+            String packageId,
+            String sourceOffice,
+            String actor,
+            ZoneId zone,
+            Instant now) {
+        RecordDescription d = in.description();
+        CaseDocument doc = documents.store(
+                new CaseDocument(c.id(), d.material(), d.title(), d.file().mediaType(), in.content(), actor, now)
+                        .withRole(d.role()));
+        Retention retention = Retention.valueOf(d.retention());
+        LocalDate formed = d.archivedAt().atZone(zone).toLocalDate();
+        ArchiveSeries series =
+                archive.lockSeries(ArchiveNumber.seriesKey(intoFonds, d.year(), type.archiveCategory(), retention));
+        ArchiveNumber number =
+                new ArchiveNumber(intoFonds, d.year(), type.archiveCategory(), retention.archiveCode(), series.next());
+        ArchiveRecord r = new ArchiveRecord(
+                        number, retention, formed, c.id(), c.applicant().idNumber(), d.businessType(), doc, now, actor)
+                .receivedFrom(d.originOffice(), d.originNumber(), packageId);
+        if (d.legalHold()) {
+            r.hold("保全随移交接收 / hold carried over from " + sourceOffice);
+        }
+        r.restrict(d.restricted());
+        archive.store(r);
+        return r;
     }
 
     public void register(TransferEntry entry) {

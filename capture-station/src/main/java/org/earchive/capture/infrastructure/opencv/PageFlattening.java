@@ -21,16 +21,26 @@ final class PageFlattening {
 
     static ImageCleaner.Flattened flatten(PageRaster page) {
         Mat src = Mats.of(page);
+        try {
+            Point[] corners = paperCorners(src, page);
+            return corners == null ? new ImageCleaner.Flattened(page, false) : warp(src, order(corners));
+        } finally {
+            src.release();
+        }
+    }
+
+    /**
+     * The four corners of the sheet in a photo, in the page's pixels: the largest bright convex quadrilateral that
+     * covers between 20% and 92% of the picture; null when there is none (a flatbed scan has no background).
+     */
+    private static Point[] paperCorners(Mat src, PageRaster page) {
         Mat small = new Mat();
         Mat grey = new Mat();
         Mat mask = new Mat();
         List<MatOfPoint> contours = new ArrayList<>();
         Mat hierarchy = new Mat();
         try {
-            double scale = 1000.0 / Math.max(page.width(), page.height());
-            if (scale > 1) {
-                scale = 1;
-            }
+            double scale = Math.min(1, 1000.0 / Math.max(page.width(), page.height()));
             Imgproc.resize(src, small, new Size(), scale, scale, Imgproc.INTER_AREA);
             Mats.toGrey(small, grey);
             Imgproc.GaussianBlur(grey, grey, new Size(5, 5), 0);
@@ -51,7 +61,7 @@ final class PageFlattening {
                 }
             }
             if (largest == null || largestArea < 0.2 * imageArea || largestArea > 0.92 * imageArea) {
-                return new ImageCleaner.Flattened(page, false);
+                return null;
             }
             MatOfPoint2f curve = new MatOfPoint2f(largest.toArray());
             MatOfPoint2f quad = new MatOfPoint2f();
@@ -60,39 +70,39 @@ final class PageFlattening {
             curve.release();
             quad.release();
             if (corners.length != 4 || !Imgproc.isContourConvex(new MatOfPoint(corners))) {
-                return new ImageCleaner.Flattened(page, false);
+                return null;
             }
             for (Point p : corners) {
                 p.x /= scale;
                 p.y /= scale;
             }
-            Point[] ordered = order(corners);
-            double width = Math.max(distance(ordered[0], ordered[1]), distance(ordered[3], ordered[2]));
-            double height = Math.max(distance(ordered[0], ordered[3]), distance(ordered[1], ordered[2]));
-            MatOfPoint2f from = new MatOfPoint2f(ordered);
-            MatOfPoint2f to = new MatOfPoint2f(
-                    new Point(0, 0),
-                    new Point(width - 1, 0),
-                    new Point(width - 1, height - 1),
-                    new Point(0, height - 1));
-            Mat transform = Imgproc.getPerspectiveTransform(from, to);
-            Mat warped = new Mat();
-            Imgproc.warpPerspective(
-                    src, warped, transform, new Size(width, height), Imgproc.INTER_LINEAR, Core.BORDER_REPLICATE);
-            from.release();
-            to.release();
-            transform.release();
-            evenLighting(warped);
-            // a photographed sheet has no resolution of its own: take the long side as A4's 297 mm
-            int dpi = (int) Math.round(Math.max(width, height) / (297 / 25.4));
-            PageRaster flat = Mats.toRaster(warped, dpi, dpi);
-            warped.release();
-            return new ImageCleaner.Flattened(flat, true);
+            return corners;
         } finally {
             for (MatOfPoint c : contours) {
                 c.release();
             }
-            Mats.release(src, small, grey, mask, hierarchy);
+            Mats.release(small, grey, mask, hierarchy);
+        }
+    }
+
+    /** The sheet between its ordered corners warped to a rectangle, lighting evened, its resolution as on A4. */
+    private static ImageCleaner.Flattened warp(Mat src, Point[] ordered) {
+        double width = Math.max(distance(ordered[0], ordered[1]), distance(ordered[3], ordered[2]));
+        double height = Math.max(distance(ordered[0], ordered[3]), distance(ordered[1], ordered[2]));
+        MatOfPoint2f from = new MatOfPoint2f(ordered);
+        MatOfPoint2f to = new MatOfPoint2f(
+                new Point(0, 0), new Point(width - 1, 0), new Point(width - 1, height - 1), new Point(0, height - 1));
+        Mat transform = Imgproc.getPerspectiveTransform(from, to);
+        Mat warped = new Mat();
+        try {
+            Imgproc.warpPerspective(
+                    src, warped, transform, new Size(width, height), Imgproc.INTER_LINEAR, Core.BORDER_REPLICATE);
+            evenLighting(warped);
+            // a photographed sheet has no resolution of its own: take the long side as A4's 297 mm
+            int dpi = (int) Math.round(Math.max(width, height) / (297 / 25.4));
+            return new ImageCleaner.Flattened(Mats.toRaster(warped, dpi, dpi), true);
+        } finally {
+            Mats.release(from, to, transform, warped);
         }
     }
 

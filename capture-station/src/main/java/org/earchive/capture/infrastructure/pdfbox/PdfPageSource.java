@@ -77,52 +77,13 @@ public final class PdfPageSource implements PageSource {
             PDRectangle box = page.getCropBox();
             ImageLocator images = new ImageLocator(page);
             images.locate();
-            for (ImageLocator.Placed placed : images.placed()) {
-                if ((long) placed.pixelWidth() * placed.pixelHeight() > limits.maxEmbeddedImagePixels()) {
-                    throw new CaptureException(
-                            CaptureError.IMAGE_TOO_LARGE,
-                            "page " + index + " holds a " + placed.pixelWidth() + " × " + placed.pixelHeight()
-                                    + " pixel image");
-                }
-            }
+            refuseHugeImages(index, images);
             ImageLocator.Placed scan = images.largest();
             double pageArea = (double) box.getWidth() * box.getHeight();
             boolean scanned = scan != null && scan.area() >= 0.5 * pageArea;
             List<Word> textLayer = null;
-            int xDpi, yDpi;
-            float renderDpi;
-            ImageType type;
-            if (scanned) {
-                xDpi = (int) Math.round(scan.xDpi());
-                yDpi = (int) Math.round(scan.yDpi());
-                if (Math.min(xDpi, yDpi) < limits.minDpi()) {
-                    throw new CaptureException(
-                            CaptureError.RESOLUTION_TOO_LOW, "page " + index + " is " + xDpi + " × " + yDpi + " dpi");
-                }
-                renderDpi = Math.min(Math.max(xDpi, yDpi), limits.maxRenderDpi());
-                type = scan.colour() ? ImageType.RGB : ImageType.GRAY;
-            } else {
-                renderDpi = BORN_DIGITAL_DPI;
-                type = ImageType.RGB;
-            }
-            boolean swap = page.getRotation() % 180 != 0;
-            double w = (swap ? box.getHeight() : box.getWidth()) / 72.0 * renderDpi;
-            double h = (swap ? box.getWidth() : box.getHeight()) / 72.0 * renderDpi;
-            if (!scanned && w * h > limits.maxPagePixels()) {
-                // a drawing or born-digital page of a large format: rendered coarser to fit, never below the minimum
-                float fit = (float) (renderDpi * Math.sqrt(limits.maxPagePixels() / (w * h)));
-                if (fit >= limits.minDpi()) {
-                    w = w * fit / renderDpi;
-                    h = h * fit / renderDpi;
-                    renderDpi = (float) Math.floor(fit);
-                }
-            }
-            if (w * h > limits.maxPagePixels()) {
-                throw new CaptureException(
-                        CaptureError.IMAGE_TOO_LARGE,
-                        "page " + index + " would be " + Math.round(w) + " × " + Math.round(h) + " pixels at "
-                                + Math.round(renderDpi) + " dpi");
-            }
+            float renderDpi = renderDpi(index, page, box, scanned ? scan : null);
+            ImageType type = scanned && !scan.colour() ? ImageType.GRAY : ImageType.RGB;
             if (scanned) {
                 // the page limit holds for a scan decoded as it is, too (checked above, before any pixel is decoded)
                 PageRaster direct = direct(page, images, scan, renderDpi);
@@ -152,6 +113,56 @@ public final class PdfPageSource implements PageSource {
         } catch (OutOfMemoryError e) {
             throw new CaptureException(CaptureError.IMAGE_TOO_LARGE, "page " + index + " does not fit in memory", e);
         }
+    }
+
+    private void refuseHugeImages(int index, ImageLocator images) {
+        for (ImageLocator.Placed placed : images.placed()) {
+            if ((long) placed.pixelWidth() * placed.pixelHeight() > limits.maxEmbeddedImagePixels()) {
+                throw new CaptureException(
+                        CaptureError.IMAGE_TOO_LARGE,
+                        "page " + index + " holds a " + placed.pixelWidth() + " × " + placed.pixelHeight()
+                                + " pixel image");
+            }
+        }
+    }
+
+    /**
+     * The resolution to render the page at: a scan's own (refused below the minimum, capped at the maximum), a
+     * born-digital page's standard one, coarser for a large drawing so that it fits the page pixel limit; a page that
+     * cannot fit is refused before any pixel is drawn.
+     */
+    private float renderDpi(int index, PDPage page, PDRectangle box, ImageLocator.Placed scan) {
+        float renderDpi;
+        if (scan != null) {
+            int xDpi = (int) Math.round(scan.xDpi());
+            int yDpi = (int) Math.round(scan.yDpi());
+            if (Math.min(xDpi, yDpi) < limits.minDpi()) {
+                throw new CaptureException(
+                        CaptureError.RESOLUTION_TOO_LOW, "page " + index + " is " + xDpi + " × " + yDpi + " dpi");
+            }
+            renderDpi = Math.min(Math.max(xDpi, yDpi), limits.maxRenderDpi());
+        } else {
+            renderDpi = BORN_DIGITAL_DPI;
+        }
+        boolean swap = page.getRotation() % 180 != 0;
+        double w = (swap ? box.getHeight() : box.getWidth()) / 72.0 * renderDpi;
+        double h = (swap ? box.getWidth() : box.getHeight()) / 72.0 * renderDpi;
+        if (scan == null && w * h > limits.maxPagePixels()) {
+            // a drawing or born-digital page of a large format: rendered coarser to fit, never below the minimum
+            float fit = (float) (renderDpi * Math.sqrt(limits.maxPagePixels() / (w * h)));
+            if (fit >= limits.minDpi()) {
+                w = w * fit / renderDpi;
+                h = h * fit / renderDpi;
+                renderDpi = (float) Math.floor(fit);
+            }
+        }
+        if (w * h > limits.maxPagePixels()) {
+            throw new CaptureException(
+                    CaptureError.IMAGE_TOO_LARGE,
+                    "page " + index + " would be " + Math.round(w) + " × " + Math.round(h) + " pixels at "
+                            + Math.round(renderDpi) + " dpi");
+        }
+        return renderDpi;
     }
 
     /**

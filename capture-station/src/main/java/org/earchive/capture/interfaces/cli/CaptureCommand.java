@@ -97,36 +97,44 @@ public final class CaptureCommand {
                     stem = file.getFileName().toString().replace('.', '_');
                 }
                 CaptureResult result = pipeline.process(file, outDir, stem, Pipeline.Context.none());
-                try {
-                    Sidecar.write(result, outDir);
-                    if (result.failed()) {
-                        failed++;
-                        Pipeline.quarantine(file, outDir.resolve("quarantine"));
-                        err.printf("%s: %s %s%n", file.getFileName(), result.error(), result.errorMessage());
-                    } else {
-                        pages += result.pages().size();
-                        out.printf(
-                                "%s: %d page(s) -> %s%s%n",
-                                file.getFileName(),
-                                result.pages().size(),
-                                String.join(
-                                        ", ",
-                                        result.documents().stream()
-                                                .map(d -> d.file().getFileName().toString())
-                                                .toList()),
-                                result.warnings().isEmpty()
-                                        ? ""
-                                        : " (" + result.warnings().size() + " warning(s))");
-                    }
-                } catch (IOException e) {
+                int written = record(result, file, outDir, out, err);
+                if (written < 0) {
                     failed++;
-                    err.printf("%s: cannot write the results to %s: %s%n", file.getFileName(), outDir, e.getMessage());
+                } else {
+                    pages += written;
                 }
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         out.printf("capture: %d input(s), %d failed, %d page(s) in %.1f s%n", files.size(), failed, pages, seconds);
         return failed > 0 ? SOME_FAILED : OK;
+    }
+
+    /** Writes the file's sidecar (quarantining a failed input) and says what became of it; its pages, -1 if failed. */
+    private static int record(CaptureResult result, Path file, Path outDir, PrintStream out, PrintStream err) {
+        try {
+            Sidecar.write(result, outDir);
+            if (result.failed()) {
+                Pipeline.quarantine(file, outDir.resolve("quarantine"));
+                err.printf("%s: %s %s%n", file.getFileName(), result.error(), result.errorMessage());
+                return -1;
+            }
+            String documents = String.join(
+                    ", ",
+                    result.documents().stream()
+                            .map(d -> d.file().getFileName().toString())
+                            .toList());
+            out.printf(
+                    "%s: %d page(s) -> %s%s%n",
+                    file.getFileName(),
+                    result.pages().size(),
+                    documents,
+                    result.warnings().isEmpty() ? "" : " (" + result.warnings().size() + " warning(s))");
+            return result.pages().size();
+        } catch (IOException e) {
+            err.printf("%s: cannot write the results to %s: %s%n", file.getFileName(), outDir, e.getMessage());
+            return -1;
+        }
     }
 
     /** Files as given, folders by their regular files in name order (hidden files and sidecars skipped). */

@@ -73,25 +73,30 @@ public final class StationCommand {
                     folder == null ? null : new HotFolder(folder, spool, caseNumber, material, settings.operator());
             out.println("station: spool " + spool.root() + ", server " + server
                     + (hot == null ? "" : ", watching " + folder));
-            while (!Thread.currentThread().isInterrupted()) {
-                int taken = hot == null ? 0 : hot.poll();
-                Station.Round r = station.runOnce();
-                if (taken + r.processed() + r.uploaded() + r.failed() > 0) {
-                    out.printf(
-                            "took %d, processed %d, uploaded %d, failed %d, waiting for the server %d%n",
-                            taken, r.processed(), r.uploaded(), r.failed(), r.waiting());
-                }
-                if (once && (hot == null || hot.pending() == 0) && r.waiting() == 0 && r.processed() == 0) {
-                    return r.failed() > 0 ? CaptureCommand.SOME_FAILED : CaptureCommand.OK;
-                }
-                try {
-                    Thread.sleep(
-                            hot == null
-                                    ? station.pause().toMillis()
-                                    : Math.min(1000, station.pause().toMillis()));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+            return loop(station, hot, once, out);
+        }
+    }
+
+    /** Takes from the hot folder, processes and uploads, round after round; with {@code once}, until nothing is left. */
+    private static int loop(Station station, HotFolder hot, boolean once, PrintStream out) throws IOException {
+        while (!Thread.currentThread().isInterrupted()) {
+            int taken = hot == null ? 0 : hot.poll();
+            Station.Round r = station.runOnce();
+            if (taken + r.processed() + r.uploaded() + r.failed() > 0) {
+                out.printf(
+                        "took %d, processed %d, uploaded %d, failed %d, waiting for the server %d%n",
+                        taken, r.processed(), r.uploaded(), r.failed(), r.waiting());
+            }
+            if (once && (hot == null || hot.pending() == 0) && r.waiting() == 0 && r.processed() == 0) {
+                return r.failed() > 0 ? CaptureCommand.SOME_FAILED : CaptureCommand.OK;
+            }
+            try {
+                Thread.sleep(
+                        hot == null
+                                ? station.pause().toMillis()
+                                : Math.min(1000, station.pause().toMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
         return CaptureCommand.OK;
@@ -149,6 +154,17 @@ public final class StationCommand {
      * scanner into the spool (then {@code capture station} uploads it); {@code capture agent [--device …] [--port N]}:
      * the local agent for the web page's Scan button, with the station loop behind it.
      */
+    /** The options of {@code capture scan} and {@code capture agent}. */
+    private record ScanOptions(String device, String caseNumber, String material, int dpi, int port) {
+        SaneScanner.Address address() {
+            return SaneScanner.Address.parse(device);
+        }
+
+        SaneScanner.Settings settings() {
+            return new SaneScanner.Settings(dpi, "Gray", true, 500);
+        }
+    }
+
     private static int scanOrAgent(String[] args, PrintStream out, PrintStream err) throws IOException {
         String device = System.getenv().getOrDefault("EARCHIVE_SCANNER", "127.0.0.1/test:0");
         String caseNumber = null, material = null;
@@ -167,23 +183,28 @@ public final class StationCommand {
                 }
             }
         }
+        ScanOptions options = new ScanOptions(device, caseNumber, material, dpi, port);
         Spool spool = new Spool(home().resolve("spool"));
-        var scanner = new SaneScanner();
-        var address = SaneScanner.Address.parse(device);
-        var settings = new SaneScanner.Settings(dpi, "Gray", true, 500);
-        if (args[0].equals("scan")) {
-            if (caseNumber == null || material == null) {
-                err.println("usage: capture scan --device host[:port]/device --case C --material M [--dpi 300]");
-                return CaptureCommand.USAGE;
-            }
-            SpoolBatch batch = spool.open(caseNumber, material, System.getProperty("user.name"));
-            int pages = scanner.scan(address, settings, batch, (n, w, h) -> out.printf("page %d: %d × %d%n", n, w, h));
-            batch.close();
-            out.printf(
-                    "%d page(s) in batch %s (%s); ./earchive capture station uploads it%n",
-                    pages, batch.id(), batch.dir());
-            return CaptureCommand.OK;
+        return args[0].equals("scan") ? scan(options, spool, out, err) : agent(options, spool, out, err);
+    }
+
+    /** One stack from the scanner into a new batch of the spool. */
+    private static int scan(ScanOptions o, Spool spool, PrintStream out, PrintStream err) throws IOException {
+        if (o.caseNumber() == null || o.material() == null) {
+            err.println("usage: capture scan --device host[:port]/device --case C --material M [--dpi 300]");
+            return CaptureCommand.USAGE;
         }
+        SpoolBatch batch = spool.open(o.caseNumber(), o.material(), System.getProperty("user.name"));
+        int pages = new SaneScanner()
+                .scan(o.address(), o.settings(), batch, (n, w, h) -> out.printf("page %d: %d × %d%n", n, w, h));
+        batch.close();
+        out.printf(
+                "%d page(s) in batch %s (%s); ./earchive capture station uploads it%n", pages, batch.id(), batch.dir());
+        return CaptureCommand.OK;
+    }
+
+    /** The local agent for the web page's Scan button, and the station that processes and uploads what it scans. */
+    private static int agent(ScanOptions o, Spool spool, PrintStream out, PrintStream err) throws IOException {
         String token = System.getenv("EARCHIVE_AGENT_TOKEN");
         if (token == null || token.length() < 16) {
             err.println("capture agent: set EARCHIVE_AGENT_TOKEN (16 characters or more; the web page sends it)");
@@ -191,15 +212,16 @@ public final class StationCommand {
         }
         URI server = URI.create(System.getenv().getOrDefault("EARCHIVE_SERVER_URL", "http://localhost:8080"));
         CaptureSettings capture = CaptureSettings.fromEnvironment();
+        SaneScanner scanner = new SaneScanner();
         try (StationAgent agent = new StationAgent(
-                port,
+                o.port(),
                 token,
                 server,
                 spool,
-                (batch, progress) -> scanner.scan(address, settings, batch, progress::page),
+                (batch, progress) -> scanner.scan(o.address(), o.settings(), batch, progress::page),
                 capture.station())) {
-            out.println(
-                    "agent: http://127.0.0.1:" + agent.port() + "/ for pages from " + server + ", scanner " + device);
+            out.println("agent: http://127.0.0.1:" + agent.port() + "/ for pages from " + server + ", scanner "
+                    + o.device());
             String password = System.getenv("EARCHIVE_STATION_PASSWORD");
             if (password == null || password.isBlank()) {
                 out.println(
@@ -210,15 +232,8 @@ public final class StationCommand {
                 // the Scan button's page shows the clerk the batch before it leaves (EARCHIVE_STATION_REVIEW=false: at
                 // once)
                 boolean review = !"false".equalsIgnoreCase(System.getenv("EARCHIVE_STATION_REVIEW"));
-                new Station(
-                                spool,
-                                pipeline,
-                                new ArchiveApiClient(
-                                        server,
-                                        System.getenv().getOrDefault("EARCHIVE_STATION_USER", "station"),
-                                        password),
-                                review)
-                        .runForever();
+                String user = System.getenv().getOrDefault("EARCHIVE_STATION_USER", "station");
+                new Station(spool, pipeline, new ArchiveApiClient(server, user, password), review).runForever();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

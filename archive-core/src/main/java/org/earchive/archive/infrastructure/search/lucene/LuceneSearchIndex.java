@@ -161,24 +161,9 @@ public class LuceneSearchIndex implements SearchIndex {
                             toMillis == null ? Long.MAX_VALUE : toMillis),
                     BooleanClause.Occur.FILTER);
         }
-        Query text = null;
-        if (q.text() != null && !q.text().isBlank()) {
-            try {
-                MultiFieldQueryParser parser = new MultiFieldQueryParser(
-                        new String[] {"title", "text", "applicantName"}, new SmartChineseAnalyzer());
-                parser.setDefaultOperator(QueryParser.Operator.AND);
-                // a clerk's words are not a query language: operators are words too, special characters are escaped
-                String words = q.text()
-                        .strip()
-                        .replaceAll("\\b(AND|OR|NOT|TO)\\b", " ")
-                        .replace("&&", " ")
-                        .replace("||", " ");
-                text = parser.parse(QueryParser.escape(words));
-                b.add(text, BooleanClause.Occur.MUST);
-            } catch (ParseException e) {
-                throw new IllegalArgumentException(
-                        "The search words cannot be searched for: use fewer or simpler words.", e);
-            }
+        Query text = textQuery(q.text());
+        if (text != null) {
+            b.add(text, BooleanClause.Occur.MUST);
         }
         int size = q.size() <= 0 ? 20 : Math.min(q.size(), 100);
         int page = Math.max(0, q.page());
@@ -195,23 +180,46 @@ public class LuceneSearchIndex implements SearchIndex {
                             new SimpleHTMLFormatter("<em>", "</em>"), new SimpleHTMLEncoder(), new QueryScorer(text));
             List<SearchResultView.Hit> hits = new ArrayList<>();
             for (int i = page * size; i < top.scoreDocs.length; i++) {
-                Document d = s.storedFields().document(top.scoreDocs[i].doc);
-                hits.add(new SearchResultView.Hit(
-                        d.get("archiveNumber"),
-                        d.get("caseNumber"),
-                        d.get("applicantName"),
-                        d.get("businessType"),
-                        d.get("material"),
-                        d.get("title"),
-                        d.get("category"),
-                        Instant.ofEpochMilli(
-                                d.getField("timeStored").numericValue().longValue()),
-                        highlight(highlighter, d)));
+                hits.add(hit(s.storedFields().document(top.scoreDocs[i].doc), highlighter));
             }
             return new SearchResultView(total, page, size, hits);
         } finally {
             searchers.release(s);
         }
+    }
+
+    /** The clerk's words as a query over title, text and name (all words must occur); null when there are none. */
+    private static Query textQuery(String words) {
+        if (words == null || words.isBlank()) {
+            return null;
+        }
+        try {
+            MultiFieldQueryParser parser = new MultiFieldQueryParser(
+                    new String[] {"title", "text", "applicantName"}, new SmartChineseAnalyzer());
+            parser.setDefaultOperator(QueryParser.Operator.AND);
+            // a clerk's words are not a query language: operators are words too, special characters are escaped
+            String plain = words.strip()
+                    .replaceAll("\\b(AND|OR|NOT|TO)\\b", " ")
+                    .replace("&&", " ")
+                    .replace("||", " ");
+            return parser.parse(QueryParser.escape(plain));
+        } catch (ParseException e) {
+            throw new IllegalArgumentException(
+                    "The search words cannot be searched for: use fewer or simpler words.", e);
+        }
+    }
+
+    private SearchResultView.Hit hit(Document d, Highlighter highlighter) throws IOException {
+        return new SearchResultView.Hit(
+                d.get("archiveNumber"),
+                d.get("caseNumber"),
+                d.get("applicantName"),
+                d.get("businessType"),
+                d.get("material"),
+                d.get("title"),
+                d.get("category"),
+                Instant.ofEpochMilli(d.getField("timeStored").numericValue().longValue()),
+                highlight(highlighter, d));
     }
 
     private long startOf(LocalDate day) {
