@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import jakarta.json.JsonObject;
 import java.io.File;
@@ -16,10 +18,18 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -87,6 +97,29 @@ class ThinPathIT {
     }
 
     @Test
+    void casesOpenedAtOnceGetUniqueNumbersFromTheDaysCounter() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> opened = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                opened.add(pool.submit(() -> Cases.open(CLERK, "ENROLL")));
+            }
+            Set<String> numbers = new TreeSet<>();
+            for (Future<String> f : opened) {
+                numbers.add(f.get(60, TimeUnit.SECONDS));
+            }
+            assertEquals(40, numbers.size(), "every case its own number: " + numbers);
+            String day = numbers.iterator().next().substring(1, 9);
+            assertTrue(numbers.stream().allMatch(n -> n.matches("C" + day + "\\d{8}")), numbers.toString());
+            long first = Long.parseLong(numbers.iterator().next().substring(9));
+            long last = Long.parseLong(((TreeSet<String>) numbers).last().substring(9));
+            assertEquals(39, last - first, "taken one after another from the day's counter: " + numbers);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aWrongPasswordIsRefused() throws Exception {
         Api.Response r = new Api("clerk", "not-the-password").get("/api/cases/C000");
         assertEquals(401, r.status());
@@ -97,7 +130,7 @@ class ThinPathIT {
     void aClerkOpensACaseUploadsAPdfAndGetsTheSameBytesBack() throws Exception {
         JsonObject opened = openCase("ENROLL");
         String caseNumber = opened.getString("caseNumber");
-        assertTrue(caseNumber.matches("C\\d{15}"), caseNumber);
+        assertTrue(caseNumber.matches("C\\d{16}"), "C, the day and its eight-digit running number: " + caseNumber);
         assertEquals("ACCEPTED", opened.getString("status"));
         assertTrue(opened.getJsonArray("missingMaterials").toString().contains("ID_CARD"));
 
@@ -272,6 +305,66 @@ class ThinPathIT {
                 .get("/api/documents/" + doc.getJsonNumber("id").longValue() + "/content");
         assertEquals(500, r.status());
         assertEquals("INTEGRITY_FAILURE", r.json().getString("code"));
+    }
+
+    @Test
+    void theWorkflowRoundOfEachMinuteIsClaimedByANamedNode() throws Exception {
+        assumeTrue(Env.postgresql(), "the embedded H2 file is locked by the server");
+        long minuteNow = Instant.now().toEpochMilli() / 60_000;
+        long deadline = System.currentTimeMillis() + 75_000;
+        long tick = -1;
+        String holder = null;
+        while (System.currentTimeMillis() < deadline) {
+            try (Connection c = Env.connect();
+                    PreparedStatement s = c.prepareStatement("SELECT last_tick, holder FROM job_tick WHERE job = ?")) {
+                s.setString(1, "workflow");
+                try (ResultSet r = s.executeQuery()) {
+                    assertTrue(r.next(), "the workflow job has its row");
+                    tick = r.getLong(1);
+                    holder = r.getString(2);
+                }
+            }
+            if (tick >= minuteNow) {
+                break;
+            }
+            Thread.sleep(2_000);
+        }
+        assertTrue(
+                tick >= minuteNow, "this minute's round was claimed (last tick " + tick + ", now " + minuteNow + ")");
+        assertTrue(tick <= minuteNow + 1, "no tick claimed ahead of time: " + tick);
+        assertNotNull(holder);
+        assertTrue(holder.contains("@"), "the claiming node is named instance@host: " + holder);
+    }
+
+    @Test
+    void theDaysCounterStandsAtTheLastNumberItGave() throws Exception {
+        assumeTrue(Env.postgresql(), "the embedded H2 file is locked by the server");
+        String caseNumber = Cases.open(Api.as("clerk"), "ENROLL");
+        assertTrue(caseNumber.matches("C\\d{16}"), caseNumber);
+        try (Connection c = Env.connect();
+                PreparedStatement s =
+                        c.prepareStatement("SELECT last_number FROM case_day_counter WHERE day_key = ?")) {
+            s.setString(1, caseNumber.substring(1, 9));
+            try (ResultSet r = s.executeQuery()) {
+                assertTrue(r.next(), "the day has its counter");
+                assertTrue(
+                        r.getLong(1) >= Long.parseLong(caseNumber.substring(9)),
+                        "counter " + r.getLong(1) + " at or past " + caseNumber);
+            }
+        }
+        assertEquals(
+                1,
+                countRows("SELECT COUNT(*) FROM cluster_lock WHERE name = 'seed'"),
+                "the seeder's lock row is there for instances starting together");
+    }
+
+    private static long countRows(String sql) throws Exception {
+        try (Connection c = Env.connect();
+                PreparedStatement s = c.prepareStatement(sql);
+                ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getLong(1);
+        }
     }
 
     private static JsonObject openCase(String type) throws Exception {

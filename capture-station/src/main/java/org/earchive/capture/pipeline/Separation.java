@@ -17,7 +17,7 @@ import org.earchive.capture.pipeline.port.BarcodeReader.Barcode;
  */
 public final class Separation {
     public static final String PATCH_T = "PATCHT";
-    private static final Pattern COVER = Pattern.compile("EARCHIVE:(C(\\d{8})\\d{7}):([A-Z][A-Z0-9_]{1,39})");
+    private static final Pattern COVER = Pattern.compile("EARCHIVE:(C(\\d{8})\\d{7,8}):([A-Z][A-Z0-9_]{1,39})");
     private static final DateTimeFormatter DAY =
             DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
 

@@ -60,6 +60,9 @@ public class DefaultCaseService implements CaseService {
     @EJB
     HallRule hall;
 
+    @EJB
+    CaseNumbering numbering;
+
     @Override
     @RolesAllowed({Roles.CLERK, Roles.ADMIN})
     public CaseView open(OpenCaseCommand command, String clerk) throws EarchiveException {
@@ -86,9 +89,12 @@ public class DefaultCaseService implements CaseService {
             }
         }
         String hall = accounts.find(clerk).map(a -> a.hall()).orElse(null);
-        BusinessCase c = cases.store(new BusinessCase(
-                type, new Applicant(id, command.applicantName()), channel, hall, clerk, Instant.now()));
-        c.numberFrom(settings.zone());
+        Instant now = Instant.now();
+        String caseNumber = numbering.next(now, settings.zone());
+        BusinessCase opened =
+                new BusinessCase(type, new Applicant(id, command.applicantName()), channel, hall, clerk, now);
+        opened.assignNumber(caseNumber);
+        BusinessCase c = cases.store(opened);
         if (employer != null) {
             c.employer(
                     employer,

@@ -38,6 +38,9 @@ import org.earchive.archive.domain.model.transfer.TransferEntryRepository;
  */
 @Stateless
 public class TransferImport {
+    @EJB
+    CaseNumbering numbering;
+
     @Inject
     CaseRepository cases;
 
@@ -85,14 +88,15 @@ public class TransferImport {
         RecordDescription first = dossier.get(0).description();
         BusinessType type = catalogue.find(first.businessType()).orElseThrow();
         Instant now = Instant.now();
-        BusinessCase c = cases.store(BusinessCase.received(
+        BusinessCase received = BusinessCase.received(
                 type,
                 new Applicant(CitizenId.parse(first.citizenId()), first.applicantName()),
                 sourceOffice,
                 actor,
                 first.decidedAt(),
-                now));
-        c.numberFrom(zone);
+                now);
+        received.assignNumber(numbering.next(now, zone));
+        BusinessCase c = cases.store(received);
         cases.record(new CaseEvent(
                 c.id(),
                 now,

@@ -62,6 +62,16 @@ public final class EarchiveSettings implements Settings {
         return databaseUrl().isEmpty() && s3Endpoint().isEmpty();
     }
 
+    /** Cluster mode: several instances over shared engines ({@link ClusterMode} says what it needs). */
+    public boolean cluster() {
+        return string("earchive.cluster").map(Boolean::parseBoolean).orElse(false);
+    }
+
+    /** The SolrCloud collection's URL, when search runs on SolrCloud instead of the node-local Lucene index. */
+    public Optional<String> solrUrl() {
+        return string("earchive.solr.url");
+    }
+
     public boolean usesH2() {
         return jdbcUrl().startsWith("jdbc:h2:");
     }

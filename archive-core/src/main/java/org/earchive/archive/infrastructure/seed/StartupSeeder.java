@@ -18,6 +18,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
+import org.earchive.archive.application.port.ClusterCoordination;
 import org.earchive.archive.domain.model.account.PasswordHasher;
 import org.earchive.archive.domain.model.account.Role;
 import org.earchive.archive.domain.model.account.UserAccount;
@@ -30,7 +31,8 @@ import org.earchive.archive.infrastructure.config.EarchiveSettings;
 
 /**
  * Runs once the schema is current. Loads the business catalogue from its seed file when the catalogue is empty, and
- * in the embedded default only creates the demo accounts (password from the launcher, never from git).
+ * in the embedded default only creates the demo accounts (password from the launcher, never from git). Idempotent and
+ * safe when several instances start at once: each seeds under the database's {@code seed} lock, checking first.
  */
 @Singleton
 @Startup
@@ -76,8 +78,13 @@ public class StartupSeeder {
     @Inject
     UserAccountRepository accounts;
 
+    @Inject
+    ClusterCoordination coordination;
+
     @PostConstruct
     void seed() {
+        // instances starting together on an empty database: the first seeds, the others wait and find it seeded
+        coordination.lock("seed");
         if (catalogue.count() == 0) {
             List<BusinessType> types = readCatalogue();
             types.forEach(catalogue::store);

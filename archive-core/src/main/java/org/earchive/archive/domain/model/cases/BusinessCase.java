@@ -13,9 +13,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import java.util.Set;
 import org.earchive.archive.domain.model.catalogue.BusinessType;
@@ -25,7 +23,6 @@ import org.earchive.archive.domain.model.shared.Decision;
 @Entity
 @Table(name = "business_case")
 public class BusinessCase {
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
 
     @Id
     @SequenceGenerator(name = "entity_seq", sequenceName = "entity_seq", allocationSize = 50)
@@ -132,12 +129,15 @@ public class BusinessCase {
      * Gives the case its number once the store has assigned its id: C + acceptance day + a sequence, readable over the
      * phone and unique because the id is.
      */
-    public void numberFrom(ZoneId zone) {
-        if (caseNumber != null) {
+    /** Gives the case its business number, taken from the day's counter ({@link CaseDayCounter}); once. */
+    public void assignNumber(String caseNumber) {
+        if (this.caseNumber != null) {
             throw new IllegalStateException("The case already has a number");
         }
-        Objects.requireNonNull(id, "The case must be stored before it is numbered");
-        caseNumber = "C" + DAY.format(acceptedAt.atZone(zone)) + String.format("%07d", id);
+        if (!CaseNumber.isValid(caseNumber)) {
+            throw new IllegalArgumentException("not a case number: " + caseNumber);
+        }
+        this.caseNumber = caseNumber;
     }
 
     /** Whether materials may still be added (front office holds the case). */

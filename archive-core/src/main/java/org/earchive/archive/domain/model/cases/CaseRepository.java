@@ -30,6 +30,12 @@ public interface CaseRepository {
 
     Optional<BusinessCase> findById(long id);
 
+    /** The day's counter, locked until the end of the transaction; empty if the day has none yet. */
+    Optional<CaseDayCounter> lockDay(String day);
+
+    /** Creates the day's counter unless it exists; false if it did. */
+    boolean createDayIfAbsent(String day);
+
     long count();
 
     /** Stores a new case and returns it with its id assigned (the row is written at the end of the transaction). */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.earchive.archive.domain.model.cases.BusinessCase;
+import org.earchive.archive.domain.model.cases.CaseDayCounter;
 import org.earchive.archive.domain.model.cases.CaseEvent;
 import org.earchive.archive.domain.model.cases.CaseRepository;
 import org.earchive.archive.domain.model.cases.CaseStatus;
@@ -122,5 +123,20 @@ public class JpaCaseRepository implements CaseRepository {
         // EclipseLink assigns the sequence id at persist time, so the caller can number the case before the insert.
         em.persist(businessCase);
         return businessCase;
+    }
+
+    @Override
+    public Optional<CaseDayCounter> lockDay(String day) {
+        return Optional.ofNullable(em.find(CaseDayCounter.class, day, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
+    public boolean createDayIfAbsent(String day) {
+        if (em.find(CaseDayCounter.class, day) != null) {
+            return false;
+        }
+        em.persist(new CaseDayCounter(day));
+        em.flush();
+        return true;
     }
 }

@@ -7,8 +7,11 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.earchive.archive.infrastructure.config.ClusterMode;
+import org.earchive.archive.infrastructure.config.EarchiveSettings;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
@@ -21,7 +24,17 @@ import org.flywaydb.core.api.output.MigrateResult;
         className = "org.earchive.archive.infrastructure.persistence.ConfiguredDataSource",
         minPoolSize = 2,
         maxPoolSize = 32,
-        transactional = true)
+        transactional = true,
+        // a connection is checked (JDBC 4 isValid) before use, at most every 2 s; one that fails empties the pool, so
+        // after a PostgreSQL failover the pool reconnects to the new primary (the URL lists both hosts,
+        // targetServerType=primary) without a restart
+        properties = {
+            "fish.payara.is-connection-validation-required=true",
+            "fish.payara.connection-validation-method=custom-validation",
+            "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+            "fish.payara.validate-atmost-once-period-in-seconds=2",
+            "fish.payara.fail-all-connections=true"
+        })
 @Singleton(name = "SchemaMigrator")
 @Startup
 @TransactionManagement(TransactionManagementType.BEAN)
@@ -32,8 +45,13 @@ public class SchemaMigrator {
     @Resource(lookup = DATA_SOURCE)
     private DataSource dataSource;
 
+    @Inject
+    EarchiveSettings settings;
+
     @PostConstruct
     void migrate() {
+        // before anything touches the shared engines: a cluster on one node's database, folder or index loses records
+        ClusterMode.check(settings);
         MigrateResult result = Flyway.configure(SchemaMigrator.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")

@@ -9,6 +9,7 @@ import java.lang.reflect.Field;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
@@ -55,7 +56,7 @@ class BusinessCaseTest {
         Field id = BusinessCase.class.getDeclaredField("id");
         id.setAccessible(true);
         id.set(c, 7L);
-        c.numberFrom(ZoneOffset.UTC);
+        c.assignNumber(CaseNumber.of(CaseNumber.dayOf(NOW, ZoneOffset.UTC), 7));
         return c;
     }
 
@@ -66,9 +67,38 @@ class BusinessCaseTest {
 
     @Test
     void aCaseIsNumberedAndDueByItsTypesDeadline() {
-        assertEquals("C202611300000007", c.caseNumber());
+        assertEquals("C2026113000000007", c.caseNumber());
         assertEquals(NOW.plus(Duration.ofHours(240)), c.dueAt());
         assertEquals(CaseStatus.ACCEPTED, c.status());
+    }
+
+    @Test
+    void aCaseIsNumberedOnceWithAWellFormedNumber() {
+        assertThrows(IllegalStateException.class, () -> c.assignNumber("C2026113000000008"));
+        BusinessCase other = new BusinessCase(
+                PENSION,
+                new Applicant(CitizenId.parse("11010519491231002X"), "王芳"),
+                Channel.COUNTER,
+                "H",
+                "clerk",
+                NOW);
+        assertThrows(IllegalArgumentException.class, () -> other.assignNumber("C20261130"));
+        other.assignNumber("C202611300000042");
+        assertEquals("C202611300000042", other.caseNumber(), "the seven-digit numbers given before remain valid");
+    }
+
+    @Test
+    void theDayCounterHoldsTenMillionCasesADayAndRefusesBeyondItsRoom() {
+        assertEquals("C2026120610000000", CaseNumber.of("20261206", 10_000_000));
+        assertEquals("C2026120699999999", CaseNumber.of("20261206", CaseNumber.MAX_PER_DAY));
+        assertThrows(IllegalArgumentException.class, () -> CaseNumber.of("20261206", CaseNumber.MAX_PER_DAY + 1));
+        assertThrows(IllegalArgumentException.class, () -> CaseNumber.of("20261206", 0));
+        CaseDayCounter day = new CaseDayCounter("20261206");
+        assertEquals("C2026120600000001", day.next());
+        assertEquals("C2026120600000002", day.next());
+        assertEquals(2, day.lastNumber());
+        assertEquals("20261205", CaseNumber.dayOf(Instant.parse("2026-12-05T15:59:59Z"), ZoneId.of("Asia/Shanghai")));
+        assertEquals("20261206", CaseNumber.dayOf(Instant.parse("2026-12-05T16:00:00Z"), ZoneId.of("Asia/Shanghai")));
     }
 
     @Test

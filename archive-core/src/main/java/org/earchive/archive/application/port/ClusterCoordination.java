@@ -1,0 +1,16 @@
+package org.earchive.archive.application.port;
+
+/**
+ * What several instances over one database agree on through it: which node runs a scheduled tick, and named locks
+ * held until the caller's transaction ends. On a single node the answers are the same, so the code does not branch.
+ */
+public interface ClusterCoordination {
+    /**
+     * Claims tick {@code tick} of {@code job} for {@code holder}: true for exactly one caller per tick cluster-wide (the
+     * first to move the job's last tick forward), false for every other node and for a tick already run.
+     */
+    boolean claimTick(String job, long tick, String holder);
+
+    /** Waits for, then holds until the current transaction ends, the named lock (a known name: see the migrations). */
+    void lock(String name);
+}

@@ -1,0 +1,38 @@
+package org.earchive.archive.infrastructure.persistence.jpa;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.sql.Timestamp;
+import java.time.Instant;
+import org.earchive.archive.application.port.ClusterCoordination;
+
+/** Ticks as conditional updates and locks as rows locked FOR UPDATE, in the shared database (H2 or PostgreSQL). */
+@ApplicationScoped
+public class JpaClusterCoordination implements ClusterCoordination {
+    @PersistenceContext(unitName = "earchive")
+    private EntityManager em;
+
+    @Override
+    public boolean claimTick(String job, long tick, String holder) {
+        int updated = em.createNativeQuery("UPDATE job_tick SET last_tick = ?, holder = ?, claimed_at = ?"
+                        + " WHERE job = ? AND last_tick < ?")
+                .setParameter(1, tick)
+                .setParameter(2, holder)
+                .setParameter(3, Timestamp.from(Instant.now()))
+                .setParameter(4, job)
+                .setParameter(5, tick)
+                .executeUpdate();
+        return updated == 1;
+    }
+
+    @Override
+    public void lock(String name) {
+        if (em.createNativeQuery("SELECT name FROM cluster_lock WHERE name = ? FOR UPDATE")
+                .setParameter(1, name)
+                .getResultList()
+                .isEmpty()) {
+            throw new IllegalStateException("No cluster lock named " + name + " (add its row in a migration)");
+        }
+    }
+}

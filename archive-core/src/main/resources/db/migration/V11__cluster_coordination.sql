@@ -1,0 +1,29 @@
+-- Case numbers from a per-day counter shared by every node (C + yyyyMMdd + eight digits), no longer from the entity id
+-- sequence, which ~20 ids per case would take past seven digits within a week at the city's volume. Numbers given
+-- before keep their seven digits; the two forms cannot collide (different lengths).
+CREATE TABLE case_day_counter (
+  day_key     VARCHAR(8) NOT NULL,
+  last_number BIGINT     NOT NULL,
+  CONSTRAINT pk_case_day_counter PRIMARY KEY (day_key)
+);
+
+-- Scheduled work runs once per tick cluster-wide: a node runs a tick only if it moves the job's last tick forward
+-- (a conditional write every node tries; one succeeds). A node that dies mid-job loses that tick; the next tick runs
+-- on whichever node claims it.
+CREATE TABLE job_tick (
+  job        VARCHAR(64)  NOT NULL,
+  last_tick  BIGINT       NOT NULL,
+  holder     VARCHAR(128),
+  claimed_at TIMESTAMP,
+  CONSTRAINT pk_job_tick PRIMARY KEY (job)
+);
+INSERT INTO job_tick (job, last_tick) VALUES ('workflow', 0);
+INSERT INTO job_tick (job, last_tick) VALUES ('fixity-audit', 0);
+
+-- Named locks that span nodes: a row each, locked FOR UPDATE until the locking transaction ends (the startup seeder
+-- takes 'seed', so two instances starting on an empty database do not both insert the catalogue).
+CREATE TABLE cluster_lock (
+  name VARCHAR(64) NOT NULL,
+  CONSTRAINT pk_cluster_lock PRIMARY KEY (name)
+);
+INSERT INTO cluster_lock (name) VALUES ('seed');
