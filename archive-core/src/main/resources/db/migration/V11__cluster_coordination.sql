@@ -14,7 +14,7 @@ CREATE TABLE job_tick (
   job        VARCHAR(64)  NOT NULL,
   last_tick  BIGINT       NOT NULL,
   holder     VARCHAR(128),
-  claimed_at TIMESTAMP,
+  claimed_at TIMESTAMP WITH TIME ZONE,
   CONSTRAINT pk_job_tick PRIMARY KEY (job)
 );
 INSERT INTO job_tick (job, last_tick) VALUES ('workflow', 0);
@@ -27,3 +27,21 @@ CREATE TABLE cluster_lock (
   CONSTRAINT pk_cluster_lock PRIMARY KEY (name)
 );
 INSERT INTO cluster_lock (name) VALUES ('seed');
+
+-- The transactional outbox: index requests and events written in the transaction of the change they describe,
+-- delivered afterwards by whichever node claims them (FOR UPDATE SKIP LOCKED), at least once, idempotently.
+CREATE TABLE outbox (
+  id              BIGINT        NOT NULL,
+  kind            VARCHAR(32)   NOT NULL,
+  case_id         BIGINT,
+  case_number     VARCHAR(32),
+  business_type   VARCHAR(32),
+  archive_numbers VARCHAR(4000),
+  created_at      TIMESTAMP WITH TIME ZONE NOT NULL,
+  attempts        INTEGER       NOT NULL,
+  next_at         TIMESTAMP WITH TIME ZONE NOT NULL,
+  delivered_at    TIMESTAMP WITH TIME ZONE,
+  last_error      VARCHAR(1000),
+  CONSTRAINT pk_outbox PRIMARY KEY (id)
+);
+CREATE INDEX ix_outbox_due ON outbox (delivered_at, next_at);

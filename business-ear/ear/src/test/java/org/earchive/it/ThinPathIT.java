@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
@@ -365,6 +366,83 @@ class ThinPathIT {
             r.next();
             return r.getLong(1);
         }
+    }
+
+    @Test
+    void anArchivedCaseIsIndexedAndAnnouncedThroughTheOutboxInItsOwnTransaction() throws Exception {
+        assumeTrue(Env.postgresql(), "the embedded H2 file is locked by the server");
+        String caseNumber = Cases.archived("ENROLL", Cases.newPerson(), Map.of());
+        try (Connection c = Env.connect();
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT kind, delivered_at IS NOT NULL, attempts FROM outbox WHERE case_number = ? ORDER BY id")) {
+            s.setString(1, caseNumber);
+            List<String> rows = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    rows.add(r.getString(1) + (r.getBoolean(2) ? " delivered" : " PENDING") + " " + r.getInt(3));
+                }
+            }
+            assertEquals(
+                    List.of("CASE_SUBMITTED delivered 0", "INDEX_CASE delivered 0", "RECORD_ARCHIVED delivered 0"),
+                    rows,
+                    "written with the change, delivered by the request itself, first time");
+        }
+        String number = Api.as("archivist")
+                .get("/api/archive/dossiers/" + caseNumber)
+                .jsonArray()
+                .getJsonObject(0)
+                .getString("archiveNumber");
+        assertEquals(
+                1,
+                Api.as("archivist")
+                        .get("/api/archive/search?archiveNumber=" + number)
+                        .json()
+                        .getJsonArray("hits")
+                        .size(),
+                "searchable when archiving returns");
+    }
+
+    @Test
+    void whatANodeLeftInTheOutboxIsDeliveredByTheRounds() throws Exception {
+        assumeTrue(Env.postgresql(), "the embedded H2 file is locked by the server");
+        String caseNumber = Cases.open(CLERK, "ENROLL");
+        long id;
+        try (Connection c = Env.connect()) {
+            long caseId;
+            try (PreparedStatement s = c.prepareStatement("SELECT id FROM business_case WHERE case_number = ?")) {
+                s.setString(1, caseNumber);
+                try (ResultSet r = s.executeQuery()) {
+                    assertTrue(r.next());
+                    caseId = r.getLong(1);
+                }
+            }
+            // as a node that committed a change and died before delivering it leaves it
+            try (PreparedStatement s =
+                    c.prepareStatement("INSERT INTO outbox (id, kind, case_id, case_number, created_at,"
+                            + " attempts, next_at) VALUES (nextval('entity_seq'), 'INDEX_CASE', ?, ?, now() - interval '10'"
+                            + " second, 0, now() - interval '10' second) RETURNING id")) {
+                s.setLong(1, caseId);
+                s.setString(2, caseNumber);
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    id = r.getLong(1);
+                }
+            }
+        }
+        long deadline = System.currentTimeMillis() + 20_000;
+        boolean delivered = false;
+        while (!delivered && System.currentTimeMillis() < deadline) {
+            Thread.sleep(500);
+            try (Connection c = Env.connect();
+                    PreparedStatement s =
+                            c.prepareStatement("SELECT delivered_at IS NOT NULL FROM outbox WHERE id = ?")) {
+                s.setLong(1, id);
+                try (ResultSet r = s.executeQuery()) {
+                    delivered = r.next() && r.getBoolean(1);
+                }
+            }
+        }
+        assertTrue(delivered, "a round on a living node delivered the message within 20 s");
     }
 
     private static JsonObject openCase(String type) throws Exception {

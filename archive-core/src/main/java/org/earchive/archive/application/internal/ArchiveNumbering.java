@@ -34,6 +34,10 @@ import org.earchive.archive.domain.model.record.ArchiveSeries;
  */
 @Stateless
 public class ArchiveNumbering {
+
+    @EJB
+    Outbox outbox;
+
     @Inject
     Settings settings;
 
@@ -132,6 +136,14 @@ public class ArchiveNumbering {
         }
         CaseTransitions.step(() -> c.archive(Instant.now()));
         cases.record(new CaseEvent(c.id(), Instant.now(), actor, CaseStatus.APPROVED, CaseStatus.ARCHIVED, "归档"));
+        // in this transaction: the index and the topic hear of the archiving even if the node dies right after it
+        outbox.indexCase(c.id(), caseNumber);
+        outbox.recordsArchived(
+                caseNumber,
+                c.businessType(),
+                archive.byCase(c.id()).stream()
+                        .map(ArchiveRecord::archiveNumber)
+                        .toList());
     }
 
     /** One page of records with their cases, in its own short transaction. */

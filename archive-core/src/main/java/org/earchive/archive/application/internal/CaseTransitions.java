@@ -54,6 +54,9 @@ public class CaseTransitions {
     @EJB
     AuditTrail audit;
 
+    @EJB
+    Outbox outbox;
+
     public BusinessCase submit(String caseNumber, LocalDate promised, String clerk) throws EarchiveException {
         BusinessCase c = locked(caseNumber);
         BusinessType type = catalogue.find(c.businessType()).orElseThrow();
@@ -81,6 +84,7 @@ public class CaseTransitions {
                 c.caseNumber(),
                 missing.isEmpty() ? "complete" : "missing " + missing);
         assign(c, type, now);
+        outbox.caseSubmitted(caseNumber, c.businessType());
         return c;
     }
 

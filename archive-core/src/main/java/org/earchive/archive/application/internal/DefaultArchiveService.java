@@ -9,12 +9,10 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.logging.Logger;
 import org.earchive.archive.application.ArchiveService;
 import org.earchive.archive.application.AuditTrail;
 import org.earchive.archive.application.EarchiveException;
@@ -25,7 +23,6 @@ import org.earchive.archive.application.dto.MaterialAnswer;
 import org.earchive.archive.application.dto.PropertyCheckView;
 import org.earchive.archive.application.dto.PropertyCheckView.Item;
 import org.earchive.archive.application.dto.RecordView;
-import org.earchive.archive.application.port.ArchiveEvents;
 import org.earchive.archive.application.port.SearchIndex;
 import org.earchive.archive.domain.model.audit.AuditAction;
 import org.earchive.archive.domain.model.cases.BusinessCase;
@@ -47,6 +44,9 @@ import org.earchive.storage.StorageException;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DefaultArchiveService implements ArchiveService {
+    @EJB
+    OutboxRelay relay;
+
     @Inject
     Settings settings;
 
@@ -64,12 +64,6 @@ public class DefaultArchiveService implements ArchiveService {
 
     @EJB
     RecordChanges records;
-
-    @EJB
-    DocumentTexts texts;
-
-    @Inject
-    ArchiveEvents events;
 
     @EJB
     AuditTrail auditTrail;
@@ -128,11 +122,7 @@ public class DefaultArchiveService implements ArchiveService {
             blockIfFailed(c, actor, items, true);
         }
         numbering.close(caseNumber, actor);
-        indexRecords(caseNumber, records);
-        events.recordsArchived(
-                caseNumber,
-                c.businessType(),
-                records.stream().map(ArchiveRecord::archiveNumber).toList());
+        relay.drain(caseNumber); // indexed and announced now; the outbox keeps both if this node dies first
         return records.stream().map(r -> RecordViews.of(r, caseNumber, true)).toList();
     }
 
@@ -277,19 +267,6 @@ public class DefaultArchiveService implements ArchiveService {
     }
 
     /** Best effort: the index is rebuilt from the database ({@link DefaultSearchService#reindex}) if this fails. */
-    private void indexRecords(String caseNumber, List<ArchiveRecord> records) {
-        cases.find(caseNumber).ifPresent(c -> {
-            try {
-                index.indexAll(records.stream()
-                        .map(r -> DefaultSearchService.entry(r, c, texts.of(r.documentId())))
-                        .toList());
-            } catch (IOException | RuntimeException e) {
-                Logger.getLogger(DefaultArchiveService.class.getName())
-                        .warning("Case " + caseNumber + " archived but not indexed: " + e.getMessage());
-            }
-        });
-    }
-
     private String caseNumberOf(ArchiveRecord r) {
         return cases.findById(r.caseId()).map(c -> c.caseNumber()).orElse(null);
     }

@@ -12,7 +12,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Properties;
@@ -26,12 +25,8 @@ import org.earchive.archive.application.Roles;
 import org.earchive.archive.application.Settings;
 import org.earchive.archive.application.dto.AppraisalRun;
 import org.earchive.archive.application.dto.DisposalListView;
-import org.earchive.archive.application.port.SearchIndex;
 import org.earchive.archive.domain.model.audit.AuditAction;
-import org.earchive.archive.domain.model.cases.CaseRepository;
-import org.earchive.archive.domain.model.disposal.DisposalItem;
 import org.earchive.archive.domain.model.disposal.DisposalList;
-import org.earchive.archive.domain.model.document.DocumentRepository;
 import org.earchive.archive.domain.model.record.ArchiveRepository;
 import org.earchive.storage.ObjectStore;
 import org.earchive.storage.StorageException;
@@ -39,10 +34,14 @@ import org.earchive.storage.StorageException;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DefaultDispositionService implements DispositionService {
+    @EJB
+    OutboxRelay relay;
+
     @Inject
     Settings settings;
 
     static final String JOB = "disposition-appraisal";
+
     private static final Logger LOG = Logger.getLogger(DefaultDispositionService.class.getName());
 
     @EJB
@@ -55,16 +54,7 @@ public class DefaultDispositionService implements DispositionService {
     ObjectStore store;
 
     @Inject
-    SearchIndex index;
-
-    @Inject
     ArchiveRepository archive;
-
-    @Inject
-    CaseRepository cases;
-
-    @Inject
-    DocumentRepository documents;
 
     @Resource
     SessionContext context;
@@ -156,25 +146,8 @@ public class DefaultDispositionService implements DispositionService {
             }
         }
         lists.executed(id, actor);
-        reindexDestroyed(id);
+        relay.drainNow();
         return view(found(id), true);
-    }
-
-    /** Destroyed records stay findable by their metadata; their text is gone from the index too. */
-    private void reindexDestroyed(long listId) {
-        for (var item : lists.items(listId)) {
-            if (item.outcome() == DisposalItem.Outcome.DESTROYED) {
-                archive.find(item.archiveNumber())
-                        .ifPresent(r -> cases.findById(r.caseId()).ifPresent(c -> {
-                            try {
-                                index.index(DefaultSearchService.entry(r, c, ""));
-                            } catch (IOException | RuntimeException e) {
-                                LOG.warning("Index entry of " + r.archiveNumber() + " not updated: " + e.getMessage()
-                                        + " (admin reindex repairs it)");
-                            }
-                        }));
-            }
-        }
     }
 
     private DisposalList found(long id) throws EarchiveException {

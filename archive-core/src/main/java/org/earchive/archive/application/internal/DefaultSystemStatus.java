@@ -1,6 +1,7 @@
 package org.earchive.archive.application.internal;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -25,6 +26,9 @@ public class DefaultSystemStatus implements SystemStatus {
     @Inject
     SearchIndex index;
 
+    @EJB
+    OutboxRelay relay;
+
     @Override
     public String checkDatabase() throws Exception {
         return database.check();
@@ -40,6 +44,6 @@ public class DefaultSystemStatus implements SystemStatus {
     @Override
     public String checkSearchIndex() throws Exception {
         index.ping();
-        return index.count() + " entries";
+        return index.count() + " entries, " + relay.pending() + " changes waiting in the outbox";
     }
 }

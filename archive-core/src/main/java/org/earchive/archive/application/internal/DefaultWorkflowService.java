@@ -21,7 +21,6 @@ import org.earchive.archive.application.Roles;
 import org.earchive.archive.application.WorkflowService;
 import org.earchive.archive.application.dto.CaseView;
 import org.earchive.archive.application.dto.TaskView;
-import org.earchive.archive.application.port.ArchiveEvents;
 import org.earchive.archive.domain.model.cases.BusinessCase;
 import org.earchive.archive.domain.model.cases.CaseRepository;
 import org.earchive.archive.domain.model.catalogue.BusinessTypeRepository;
@@ -34,6 +33,9 @@ import org.earchive.archive.domain.model.catalogue.BusinessTypeRepository;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DefaultWorkflowService implements WorkflowService {
+    @EJB
+    OutboxRelay relay;
+
     private static final Logger LOG = Logger.getLogger(DefaultWorkflowService.class.getName());
 
     @EJB
@@ -49,9 +51,6 @@ public class DefaultWorkflowService implements WorkflowService {
     ArchiveService archive;
 
     @Inject
-    ArchiveEvents events;
-
-    @Inject
     CaseRepository cases;
 
     @Inject
@@ -62,7 +61,7 @@ public class DefaultWorkflowService implements WorkflowService {
     public CaseView submit(String caseNumber, LocalDate promisedSupplement, String clerk) throws EarchiveException {
         hall.caseOf(caseNumber);
         BusinessCase c = transitions.submit(caseNumber, promisedSupplement, clerk);
-        events.caseSubmitted(caseNumber, c.businessType());
+        relay.drain(caseNumber); // the risk module hears of it now; the outbox keeps it if this node dies first
         return caseService.find(caseNumber);
     }
 

@@ -11,7 +11,6 @@ import java.util.List;
 import org.earchive.archive.application.AuditTrail;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
-import org.earchive.archive.application.port.ArchiveEvents;
 import org.earchive.archive.domain.model.audit.AuditAction;
 import org.earchive.archive.domain.model.cases.CaseRepository;
 import org.earchive.archive.domain.model.disposal.DisposalItem;
@@ -31,10 +30,10 @@ import org.earchive.storage.StorageException;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class DisposalLists {
-    static final int PAGE = 500;
+    @EJB
+    Outbox outbox;
 
-    @Inject
-    ArchiveEvents events;
+    static final int PAGE = 500;
 
     @Inject
     DisposalListRepository lists;
@@ -145,8 +144,9 @@ public class DisposalLists {
                 r.archiveNumber(),
                 "disposal list " + item.listId() + ", retention " + r.retention() + " ended " + r.retainUntil()
                         + ", sha256=" + r.sha256());
-        events.recordDisposed(
-                cases.findById(r.caseId()).orElseThrow().caseNumber(), r.businessType(), r.archiveNumber());
+        String caseNumber = cases.findById(r.caseId()).orElseThrow().caseNumber();
+        outbox.recordDisposed(caseNumber, r.businessType(), r.archiveNumber());
+        outbox.indexCase(r.caseId(), caseNumber); // the destroyed record stays findable by its metadata, not its text
         long live = documents.countLiveByObjectKey(r.objectKey());
         return live == 0 ? r.objectKey() : null;
     }

@@ -21,9 +21,7 @@ import org.earchive.archive.application.ErrorCode;
 import org.earchive.archive.application.Settings;
 import org.earchive.archive.application.dto.PropertyCheckView.Item;
 import org.earchive.archive.application.dto.TransferReport;
-import org.earchive.archive.application.port.SearchIndex;
 import org.earchive.archive.domain.model.audit.AuditAction;
-import org.earchive.archive.domain.model.cases.BusinessCase;
 import org.earchive.archive.domain.model.cases.CaseRepository;
 import org.earchive.archive.domain.model.catalogue.BusinessTypeRepository;
 import org.earchive.archive.domain.model.catalogue.Retention;
@@ -45,6 +43,9 @@ import org.earchive.storage.StoredObject;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class PackageReceiving {
+    @EJB
+    OutboxRelay relay;
+
     private static final Logger LOG = Logger.getLogger(PackageReceiving.class.getName());
 
     @Inject
@@ -63,9 +64,6 @@ public class PackageReceiving {
     CheckReports reports;
 
     @EJB
-    DocumentTexts texts;
-
-    @EJB
     AuditTrail auditTrail;
 
     @Inject
@@ -76,9 +74,6 @@ public class PackageReceiving {
 
     @Inject
     ObjectStore store;
-
-    @Inject
-    SearchIndex index;
 
     /** What the payload of a checked package became in the store, grouped by dossier. */
     private record Payload(Map<String, List<TransferImport.Incoming>> dossiers, int held) {}
@@ -94,6 +89,7 @@ public class PackageReceiving {
             for (List<TransferImport.Incoming> dossier : payload.dossiers().values()) {
                 numbers.addAll(registerDossier(checked, dossier, fonds, actor));
             }
+            relay.drainNow(); // the received records are searchable when the import returns
             return imported(checked, fonds, actor, numbers, payload.held());
         } catch (IOException | StorageException e) {
             throw new EarchiveException(
@@ -164,7 +160,6 @@ public class PackageReceiving {
         reports.save(
                 cases.findById(records.get(0).caseId()).orElseThrow(), PropertyCheck.Occasion.RECEIPT, actor, items);
         records.forEach(this::retain);
-        indexReceived(records);
         return records.stream().map(ArchiveRecord::archiveNumber).toList();
     }
 
@@ -213,20 +208,6 @@ public class PackageReceiving {
                     "Received record " + r.archiveNumber() + " is not yet under retention in the store: "
                             + e.getMessage() + "; the fixity audit reports it",
                     e);
-        }
-    }
-
-    private void indexReceived(List<ArchiveRecord> records) {
-        if (records.isEmpty()) {
-            return;
-        }
-        try {
-            BusinessCase c = cases.findById(records.get(0).caseId()).orElseThrow();
-            index.indexAll(records.stream()
-                    .map(r -> DefaultSearchService.entry(r, c, texts.of(r.documentId())))
-                    .toList());
-        } catch (IOException | RuntimeException e) {
-            LOG.warning("Received records imported but not indexed (reindex rebuilds it): " + e.getMessage());
         }
     }
 }

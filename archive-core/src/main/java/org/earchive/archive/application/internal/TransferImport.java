@@ -39,6 +39,9 @@ import org.earchive.archive.domain.model.transfer.TransferEntryRepository;
 @Stateless
 public class TransferImport {
     @EJB
+    Outbox outbox;
+
+    @EJB
     CaseNumbering numbering;
 
     @Inject
@@ -110,6 +113,7 @@ public class TransferImport {
             records.add(receiveRecord(in, c, type, intoFonds, packageId, sourceOffice, actor, zone, now));
         }
         archive.flush();
+        outbox.indexCase(c.id(), c.caseNumber());
         audit.record(
                 actor,
                 AuditAction.TRANSFER_IMPORTED,

@@ -3,8 +3,8 @@ package org.earchive.archive.infrastructure.persistence.jpa;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import org.earchive.archive.application.port.ClusterCoordination;
 
 /** Ticks as conditional updates and locks as rows locked FOR UPDATE, in the shared database (H2 or PostgreSQL). */
@@ -19,7 +19,7 @@ public class JpaClusterCoordination implements ClusterCoordination {
                         + " WHERE job = ? AND last_tick < ?")
                 .setParameter(1, tick)
                 .setParameter(2, holder)
-                .setParameter(3, Timestamp.from(Instant.now()))
+                .setParameter(3, Instant.now().atOffset(ZoneOffset.UTC))
                 .setParameter(4, job)
                 .setParameter(5, tick)
                 .executeUpdate();
