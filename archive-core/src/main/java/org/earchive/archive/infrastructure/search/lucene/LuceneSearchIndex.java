@@ -28,9 +28,6 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.KeepOnlyLastCommitDeletionPolicy;
 import org.apache.lucene.index.SnapshotDeletionPolicy;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
-import org.apache.lucene.queryparser.classic.ParseException;
-import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -41,7 +38,6 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.highlight.Highlighter;
-import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
 import org.apache.lucene.search.highlight.QueryScorer;
 import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
 import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
@@ -59,9 +55,13 @@ public class LuceneSearchIndex implements SearchIndex {
     EarchiveSettings settings;
 
     private Directory directory;
+
     private IndexWriter writer;
+
     private SearcherManager searchers;
+
     private SnapshotDeletionPolicy snapshots;
+
     /** The office's zone: a search "from" and "to" a day mean that day's midnights there. */
     ZoneId zone = ZoneId.systemDefault();
 
@@ -147,12 +147,12 @@ public class LuceneSearchIndex implements SearchIndex {
         Long toMillis = q.to() == null ? null : startOf(q.to().plusDays(1)) - 1;
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         b.add(new TermQuery(new Term("kind", "record")), BooleanClause.Occur.FILTER);
-        filter(b, "citizenId", q.citizenId());
-        filter(b, "applicantExact", q.applicantName());
-        filter(b, "businessType", q.businessType());
-        filter(b, "archiveNumber", q.archiveNumber());
-        filter(b, "category", q.category());
-        filter(b, "hall", hall);
+        LuceneQueries.filter(b, "citizenId", q.citizenId());
+        LuceneQueries.filter(b, "applicantExact", q.applicantName());
+        LuceneQueries.filter(b, "businessType", q.businessType());
+        LuceneQueries.filter(b, "archiveNumber", q.archiveNumber());
+        LuceneQueries.filter(b, "category", q.category());
+        LuceneQueries.filter(b, "hall", hall);
         if (fromMillis != null || toMillis != null) {
             b.add(
                     LongPoint.newRangeQuery(
@@ -161,7 +161,7 @@ public class LuceneSearchIndex implements SearchIndex {
                             toMillis == null ? Long.MAX_VALUE : toMillis),
                     BooleanClause.Occur.FILTER);
         }
-        Query text = textQuery(q.text());
+        Query text = LuceneQueries.textQuery(q.text());
         if (text != null) {
             b.add(text, BooleanClause.Occur.MUST);
         }
@@ -188,27 +188,6 @@ public class LuceneSearchIndex implements SearchIndex {
         }
     }
 
-    /** The clerk's words as a query over title, text and name (all words must occur); null when there are none. */
-    private static Query textQuery(String words) {
-        if (words == null || words.isBlank()) {
-            return null;
-        }
-        try {
-            MultiFieldQueryParser parser = new MultiFieldQueryParser(
-                    new String[] {"title", "text", "applicantName"}, new SmartChineseAnalyzer());
-            parser.setDefaultOperator(QueryParser.Operator.AND);
-            // a clerk's words are not a query language: operators are words too, special characters are escaped
-            String plain = words.strip()
-                    .replaceAll("\\b(AND|OR|NOT|TO)\\b", " ")
-                    .replace("&&", " ")
-                    .replace("||", " ");
-            return parser.parse(QueryParser.escape(plain));
-        } catch (ParseException e) {
-            throw new IllegalArgumentException(
-                    "The search words cannot be searched for: use fewer or simpler words.", e);
-        }
-    }
-
     private SearchResultView.Hit hit(Document d, Highlighter highlighter) throws IOException {
         return new SearchResultView.Hit(
                 d.get("archiveNumber"),
@@ -219,39 +198,11 @@ public class LuceneSearchIndex implements SearchIndex {
                 d.get("title"),
                 d.get("category"),
                 Instant.ofEpochMilli(d.getField("timeStored").numericValue().longValue()),
-                highlight(highlighter, d));
+                LuceneQueries.highlight(highlighter, d));
     }
 
     private long startOf(LocalDate day) {
         return day.atStartOfDay(zone).toInstant().toEpochMilli();
-    }
-
-    private static void filter(BooleanQuery.Builder b, String field, String value) {
-        if (value != null && !value.isBlank()) {
-            b.add(new TermQuery(new Term(field, value.strip())), BooleanClause.Occur.FILTER);
-        }
-    }
-
-    /** The best fragment of title, text or name with the hits marked; escaped HTML, so safe to show. */
-    private static String highlight(Highlighter h, Document d) throws IOException {
-        if (h == null) {
-            return null;
-        }
-        for (String field : new String[] {"text", "title", "applicantName"}) {
-            String value = d.get(field);
-            if (value == null || value.isEmpty()) {
-                continue;
-            }
-            try {
-                String fragment = h.getBestFragment(new SmartChineseAnalyzer(), field, value);
-                if (fragment != null) {
-                    return fragment;
-                }
-            } catch (InvalidTokenOffsetsException e) {
-                return null;
-            }
-        }
-        return null;
     }
 
     @Override
