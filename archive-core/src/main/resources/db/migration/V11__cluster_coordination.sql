@@ -45,3 +45,10 @@ CREATE TABLE outbox (
   CONSTRAINT pk_outbox PRIMARY KEY (id)
 );
 CREATE INDEX ix_outbox_due ON outbox (delivered_at, next_at);
+
+-- One lock row per stored object key, taken (FOR UPDATE) by the transaction that records a row for the object and by
+-- the one that removes an object a failed upload left and nothing refers to: across nodes, never both at once.
+CREATE TABLE object_lock (
+  object_key VARCHAR(80) NOT NULL,
+  CONSTRAINT pk_object_lock PRIMARY KEY (object_key)
+);

@@ -14,7 +14,6 @@ import java.io.PushbackInputStream;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -28,7 +27,6 @@ import org.earchive.archive.application.Settings;
 import org.earchive.archive.application.dto.DocumentView;
 import org.earchive.archive.domain.model.cases.BusinessCase;
 import org.earchive.archive.domain.model.document.CaseDocument;
-import org.earchive.archive.domain.model.document.StoredContent;
 import org.earchive.archive.domain.model.record.ArchiveRepository;
 import org.earchive.archive.domain.service.FormatDetector;
 import org.earchive.storage.ObjectStore;
@@ -47,9 +45,6 @@ public class DefaultDocumentService implements DocumentService {
     Settings settings;
 
     private static final Logger LOG = Logger.getLogger(DefaultDocumentService.class.getName());
-
-    /** Serialises record-or-compensate for one object key, so a compensation never deletes bytes a row now needs. */
-    private static final ConcurrentHashMap<String, Object> KEY_LOCKS = new ConcurrentHashMap<>();
 
     @EJB
     DocumentRecorder recorder;
@@ -212,31 +207,14 @@ public class DefaultDocumentService implements DocumentService {
             String uploadKey,
             String role)
             throws EarchiveException {
-        Object lock = KEY_LOCKS.computeIfAbsent(stored.key(), k -> new Object());
-        synchronized (lock) {
-            try {
-                if (!stored.created() && store.stat(stored.key()).isEmpty()) {
-                    throw new EarchiveException(
-                            ErrorCode.STORAGE_UNAVAILABLE, "文件保存未完成，请重新上传。The file was not kept: upload it again.");
-                }
-                return recorder.record(
-                        target,
-                        material,
-                        fileName,
-                        contentType,
-                        new StoredContent(stored.key(), stored.size(), stored.sha256(), stored.sm3()),
-                        uploader,
-                        uploadKey,
-                        role);
-            } catch (EarchiveException | RuntimeException e) {
-                compensate(stored);
-                throw e;
-            } catch (StorageException e) {
-                compensate(stored);
-                throw Failures.storeUnavailable(e);
-            } finally {
-                KEY_LOCKS.remove(stored.key(), lock);
-            }
+        try {
+            return recorder.recordKept(target, material, fileName, contentType, stored, uploader, uploadKey, role);
+        } catch (EarchiveException | RuntimeException e) {
+            compensate(stored);
+            throw e;
+        } catch (StorageException e) {
+            compensate(stored);
+            throw Failures.storeUnavailable(e);
         }
     }
 
@@ -245,9 +223,7 @@ public class DefaultDocumentService implements DocumentService {
             return;
         }
         try {
-            if (recorder.references(stored.key()) == 0) {
-                store.delete(stored.key());
-            }
+            recorder.removeUnreferenced(stored.key());
         } catch (StorageException | RuntimeException e) {
             LOG.log(
                     Level.WARNING,

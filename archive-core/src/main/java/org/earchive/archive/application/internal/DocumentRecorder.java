@@ -11,6 +11,7 @@ import org.earchive.archive.application.AuditTrail;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
 import org.earchive.archive.application.dto.DocumentView;
+import org.earchive.archive.application.port.ClusterCoordination;
 import org.earchive.archive.domain.model.audit.AuditAction;
 import org.earchive.archive.domain.model.cases.BusinessCase;
 import org.earchive.archive.domain.model.cases.CaseRepository;
@@ -20,6 +21,9 @@ import org.earchive.archive.domain.model.catalogue.BusinessTypeRepository;
 import org.earchive.archive.domain.model.document.CaseDocument;
 import org.earchive.archive.domain.model.document.DocumentRepository;
 import org.earchive.archive.domain.model.document.StoredContent;
+import org.earchive.storage.ObjectStore;
+import org.earchive.storage.StorageException;
+import org.earchive.storage.StoredObject;
 
 /**
  * The short transactions around an upload: one to check the case before any byte is read, one to record the
@@ -42,6 +46,12 @@ public class DocumentRecorder {
 
     @EJB
     HallRule hall;
+
+    @Inject
+    ClusterCoordination coordination;
+
+    @Inject
+    ObjectStore objects;
 
     /** What an upload needs to know about its case. */
     public record Target(
@@ -151,6 +161,47 @@ public class DocumentRecorder {
     /** Keeps the document's searchable text; its own short transaction, after the upload is recorded. */
     public void storeText(long documentId, String text) {
         documents.storeText(documentId, text);
+    }
+
+    /**
+     * Records an uploaded object's row under the object's lock, after checking that the object is still there (an
+     * upload that found its bytes already stored may race a failed upload's clean-up on another node: whichever takes
+     * the lock first decides).
+     */
+    public DocumentView recordKept(
+            Target target,
+            String material,
+            String fileName,
+            String contentType,
+            StoredObject stored,
+            String uploader,
+            String uploadKey,
+            String role)
+            throws EarchiveException, StorageException {
+        coordination.lockObject(stored.key());
+        if (!stored.created() && objects.stat(stored.key()).isEmpty()) {
+            throw new EarchiveException(
+                    ErrorCode.STORAGE_UNAVAILABLE, "文件保存未完成，请重新上传。The file was not kept: upload it again.");
+        }
+        return record(
+                target,
+                material,
+                fileName,
+                contentType,
+                new StoredContent(stored.key(), stored.size(), stored.sha256(), stored.sm3()),
+                uploader,
+                uploadKey,
+                role);
+    }
+
+    /** Removes an object a failed upload stored, unless a row refers to it; under the object's lock. */
+    public boolean removeUnreferenced(String objectKey) throws StorageException {
+        coordination.lockObject(objectKey);
+        if (references(objectKey) > 0) {
+            return false;
+        }
+        objects.delete(objectKey);
+        return true;
     }
 
     public long references(String objectKey) {

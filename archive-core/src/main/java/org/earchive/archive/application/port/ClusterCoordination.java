@@ -13,4 +13,11 @@ public interface ClusterCoordination {
 
     /** Waits for, then holds until the current transaction ends, the named lock (a known name: see the migrations). */
     void lock(String name);
+
+    /**
+     * Holds, until the current transaction ends, the lock of one stored object's key: recording a row for the object
+     * and removing an object nothing refers to take it, so that on no node does a failed upload's clean-up delete bytes
+     * another upload has just recorded.
+     */
+    void lockObject(String objectKey);
 }

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
 import org.earchive.archive.application.dto.DocumentView;
+import org.earchive.archive.application.port.ClusterCoordination;
 import org.earchive.archive.domain.model.document.StoredContent;
 import org.earchive.archive.infrastructure.tika.TikaFormatDetector;
 import org.earchive.storage.ObjectStore;
@@ -43,7 +44,24 @@ class DefaultDocumentServiceTest {
     /** Stands in for the database side: remembers rows, can be told to fail. */
     static final class RecordingRecorder extends DocumentRecorder {
         final List<StoredContent> rows = new ArrayList<>();
+        final List<String> locked = new ArrayList<>();
         RuntimeException failOnRecord;
+
+        /** The database's object locks, as calls: which keys were locked before a row or a removal. */
+        final ClusterCoordination locks = new ClusterCoordination() {
+            @Override
+            public boolean claimTick(String job, long tick, String holder) {
+                return true;
+            }
+
+            @Override
+            public void lock(String name) {}
+
+            @Override
+            public void lockObject(String objectKey) {
+                locked.add(objectKey);
+            }
+        };
 
         @Override
         public Target checkTarget(String caseNumber, String material) throws EarchiveException {
@@ -172,6 +190,8 @@ class DefaultDocumentServiceTest {
         DefaultDocumentService s = new DefaultDocumentService();
         s.recorder = recorder;
         s.store = store;
+        recorder.objects = store;
+        recorder.coordination = recorder.locks;
         s.maxUploadBytes = () -> 100_000;
         s.formats = new TikaFormatDetector();
         return s;
@@ -232,6 +252,8 @@ class DefaultDocumentServiceTest {
                         "clerk"));
         assertEquals(0, recorder.rows.size());
         assertEquals(0, objectCount(), "the object this upload created was removed again");
+        assertEquals(2, recorder.locked.size(), "the row's attempt and the removal each took the object's lock");
+        assertEquals(recorder.locked.get(0), recorder.locked.get(1));
     }
 
     @Test

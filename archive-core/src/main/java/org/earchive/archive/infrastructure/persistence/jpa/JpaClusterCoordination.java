@@ -35,4 +35,14 @@ public class JpaClusterCoordination implements ClusterCoordination {
             throw new IllegalStateException("No cluster lock named " + name + " (add its row in a migration)");
         }
     }
+
+    @Override
+    public void lockObject(String objectKey) {
+        em.createNativeQuery("INSERT INTO object_lock (object_key) VALUES (?) ON CONFLICT DO NOTHING")
+                .setParameter(1, objectKey)
+                .executeUpdate();
+        em.createNativeQuery("SELECT object_key FROM object_lock WHERE object_key = ? FOR UPDATE")
+                .setParameter(1, objectKey)
+                .getResultList();
+    }
 }
