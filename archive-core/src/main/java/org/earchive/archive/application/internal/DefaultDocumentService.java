@@ -44,6 +44,9 @@ public class DefaultDocumentService implements DocumentService {
     @Inject
     Settings settings;
 
+    /** Striped locks over object keys: record-or-compensate of one key never runs twice at once in this JVM. */
+    private static final Object[] KEY_LOCKS = newLocks(256);
+
     private static final Logger LOG = Logger.getLogger(DefaultDocumentService.class.getName());
 
     @EJB
@@ -207,6 +210,22 @@ public class DefaultDocumentService implements DocumentService {
             String uploadKey,
             String role)
             throws EarchiveException {
+        // one JVM's uploads of the same bytes wait here; other nodes' wait on the object's lock row in the database
+        synchronized (KEY_LOCKS[Math.floorMod(stored.key().hashCode(), KEY_LOCKS.length)]) {
+            return recordOrCompensateLocked(target, material, fileName, contentType, stored, uploader, uploadKey, role);
+        }
+    }
+
+    private DocumentView recordOrCompensateLocked(
+            DocumentRecorder.Target target,
+            String material,
+            String fileName,
+            String contentType,
+            StoredObject stored,
+            String uploader,
+            String uploadKey,
+            String role)
+            throws EarchiveException {
         try {
             return recorder.recordKept(target, material, fileName, contentType, stored, uploader, uploadKey, role);
         } catch (EarchiveException | RuntimeException e) {
@@ -242,5 +261,13 @@ public class DefaultDocumentService implements DocumentService {
                 ErrorCode.FILE_TOO_LARGE,
                 "文件超过 " + (limit / (1024 * 1024)) + " MB 的上限，请分开扫描或降低分辨率后重新上传。The file is larger than the limit of "
                         + (limit / (1024 * 1024)) + " MB: split it or scan at a lower resolution, then upload again.");
+    }
+
+    private static Object[] newLocks(int n) {
+        Object[] locks = new Object[n];
+        for (int i = 0; i < n; i++) {
+            locks[i] = new Object();
+        }
+        return locks;
     }
 }

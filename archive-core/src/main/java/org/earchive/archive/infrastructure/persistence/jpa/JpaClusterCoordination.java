@@ -1,17 +1,24 @@
 package org.earchive.archive.infrastructure.persistence.jpa;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.earchive.archive.application.port.ClusterCoordination;
+import org.earchive.archive.infrastructure.config.EarchiveSettings;
 
 /** Ticks as conditional updates and locks as rows locked FOR UPDATE, in the shared database (H2 or PostgreSQL). */
 @ApplicationScoped
 public class JpaClusterCoordination implements ClusterCoordination {
     @PersistenceContext(unitName = "earchive")
     private EntityManager em;
+
+    @Inject
+    EarchiveSettings settings;
+
+    private Boolean h2;
 
     @Override
     public boolean claimTick(String job, long tick, String holder) {
@@ -38,11 +45,21 @@ public class JpaClusterCoordination implements ClusterCoordination {
 
     @Override
     public void lockObject(String objectKey) {
-        em.createNativeQuery("INSERT INTO object_lock (object_key) VALUES (?) ON CONFLICT DO NOTHING")
+        if (h2()) {
+            return; // the embedded database serves one instance only (cluster mode refuses it): the JVM's lock suffices
+        }
+        // one statement that creates the key's row or, if it exists, writes it: either way the row stays locked until
+        // the transaction ends
+        em.createNativeQuery("INSERT INTO object_lock (object_key) VALUES (?)"
+                        + " ON CONFLICT (object_key) DO UPDATE SET object_key = EXCLUDED.object_key")
                 .setParameter(1, objectKey)
                 .executeUpdate();
-        em.createNativeQuery("SELECT object_key FROM object_lock WHERE object_key = ? FOR UPDATE")
-                .setParameter(1, objectKey)
-                .getResultList();
+    }
+
+    private boolean h2() {
+        if (h2 == null) {
+            h2 = settings.usesH2();
+        }
+        return h2;
     }
 }
