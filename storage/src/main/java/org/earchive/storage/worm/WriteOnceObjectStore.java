@@ -124,11 +124,6 @@ public final class WriteOnceObjectStore implements ObjectStore, KeyRotation {
         backend.close();
     }
 
-    /** The store this one guards, for tests and benchmarks that look behind the port. */
-    public ObjectStore backend() {
-        return backend;
-    }
-
     private void requireExists(String key) throws StorageException {
         if (backend.stat(key).isEmpty()) {
             throw new ObjectNotFoundException(key);

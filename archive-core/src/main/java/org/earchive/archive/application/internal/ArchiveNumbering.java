@@ -128,8 +128,8 @@ public class ArchiveNumbering {
                 settings.fonds(), formed(c, settings).getYear(), type.archiveCategory(), type.retention());
     }
 
-    /** Closes the case once its records exist and its objects are retained. */
-    public void close(String caseNumber, String actor) throws EarchiveException {
+    /** Closes the case once its records ({@code archiveNumbers}) exist and its objects are retained. */
+    public void close(String caseNumber, String actor, List<String> archiveNumbers) throws EarchiveException {
         BusinessCase c = cases.findForUpdate(caseNumber).orElseThrow(() -> Failures.caseNotFound(caseNumber));
         if (c.status() == CaseStatus.ARCHIVED) {
             return;
@@ -138,12 +138,7 @@ public class ArchiveNumbering {
         cases.record(new CaseEvent(c.id(), Instant.now(), actor, CaseStatus.APPROVED, CaseStatus.ARCHIVED, "归档"));
         // in this transaction: the index and the topic hear of the archiving even if the node dies right after it
         outbox.indexCase(c.id(), caseNumber);
-        outbox.recordsArchived(
-                caseNumber,
-                c.businessType(),
-                archive.byCase(c.id()).stream()
-                        .map(ArchiveRecord::archiveNumber)
-                        .toList());
+        outbox.recordsArchived(caseNumber, c.businessType(), archiveNumbers);
     }
 
     /** One page of records with their cases, in its own short transaction. */

@@ -121,7 +121,10 @@ public class DefaultArchiveService implements ArchiveService {
             items.addAll(numberedBefore ? checker.check(c, records) : checker.recordChecks(c, records));
             blockIfFailed(c, actor, items, true);
         }
-        numbering.close(caseNumber, actor);
+        numbering.close(
+                caseNumber,
+                actor,
+                records.stream().map(ArchiveRecord::archiveNumber).toList());
         relay.drain(caseNumber); // indexed and announced now; the outbox keeps both if this node dies first
         return records.stream().map(r -> RecordViews.of(r, caseNumber, true)).toList();
     }

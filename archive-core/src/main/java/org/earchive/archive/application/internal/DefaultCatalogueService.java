@@ -8,7 +8,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -50,8 +49,6 @@ public class DefaultCatalogueService implements CatalogueService {
         }
         Retention retention = validRetention(t);
         List<MaterialRequirement> materials = validMaterials(t.materials());
-        Set<String> codes = new LinkedHashSet<>();
-        materials.forEach(m -> codes.add(m.code()));
         String actor = context.getCallerPrincipal().getName();
         Optional<BusinessType> existing = catalogue.findForChange(t.code());
         BusinessType type;
@@ -90,7 +87,8 @@ public class DefaultCatalogueService implements CatalogueService {
                 AuditAction.CATALOGUE_CHANGED,
                 "type:" + t.code(),
                 (existing.isPresent() ? "revised: " : "created: ") + t.deadlineHours() + " h, " + t.archiveCategory()
-                        + ", " + retention + ", skill " + t.reviewerSkill() + ", materials " + codes);
+                        + ", " + retention + ", skill " + t.reviewerSkill() + ", materials "
+                        + materials.stream().map(MaterialRequirement::code).toList());
         catalogue.flush(); // the version the answer carries is the saved one
         return view(type);
     }

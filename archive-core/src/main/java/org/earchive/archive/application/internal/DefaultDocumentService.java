@@ -25,7 +25,6 @@ import org.earchive.archive.application.ErrorCode;
 import org.earchive.archive.application.Roles;
 import org.earchive.archive.application.Settings;
 import org.earchive.archive.application.dto.DocumentView;
-import org.earchive.archive.domain.model.cases.BusinessCase;
 import org.earchive.archive.domain.model.document.CaseDocument;
 import org.earchive.archive.domain.model.record.ArchiveRepository;
 import org.earchive.archive.domain.service.FormatDetector;
@@ -212,28 +211,15 @@ public class DefaultDocumentService implements DocumentService {
             throws EarchiveException {
         // one JVM's uploads of the same bytes wait here; other nodes' wait on the object's lock row in the database
         synchronized (KEY_LOCKS[Math.floorMod(stored.key().hashCode(), KEY_LOCKS.length)]) {
-            return recordOrCompensateLocked(target, material, fileName, contentType, stored, uploader, uploadKey, role);
-        }
-    }
-
-    private DocumentView recordOrCompensateLocked(
-            DocumentRecorder.Target target,
-            String material,
-            String fileName,
-            String contentType,
-            StoredObject stored,
-            String uploader,
-            String uploadKey,
-            String role)
-            throws EarchiveException {
-        try {
-            return recorder.recordKept(target, material, fileName, contentType, stored, uploader, uploadKey, role);
-        } catch (EarchiveException | RuntimeException e) {
-            compensate(stored);
-            throw e;
-        } catch (StorageException e) {
-            compensate(stored);
-            throw Failures.storeUnavailable(e);
+            try {
+                return recorder.recordKept(target, material, fileName, contentType, stored, uploader, uploadKey, role);
+            } catch (EarchiveException | RuntimeException e) {
+                compensate(stored);
+                throw e;
+            } catch (StorageException e) {
+                compensate(stored);
+                throw Failures.storeUnavailable(e);
+            }
         }
     }
 
@@ -250,10 +236,6 @@ public class DefaultDocumentService implements DocumentService {
                             + " could not be removed; the fixity audit lists it as an orphan",
                     e);
         }
-    }
-
-    private BusinessCase caseOf(String caseNumber) throws EarchiveException {
-        return hall.caseOf(caseNumber);
     }
 
     private static EarchiveException tooLarge(long limit) {

@@ -51,7 +51,7 @@ public class DefaultReuseService implements ReuseService {
     @Override
     @RolesAllowed({Roles.CLERK, Roles.ADMIN})
     public List<RecordView> reusable(String caseNumber) throws EarchiveException {
-        BusinessCase c = caseOf(caseNumber);
+        BusinessCase c = hall.caseOf(caseNumber);
         return reuse.offers(c, catalogue.find(c.businessType()).orElseThrow()).stream()
                 .map(r -> RecordViews.of(r, null, false))
                 .toList();
@@ -60,7 +60,7 @@ public class DefaultReuseService implements ReuseService {
     @Override
     @RolesAllowed({Roles.CLERK, Roles.ADMIN})
     public DocumentView reuse(String caseNumber, String archiveNumber) throws EarchiveException {
-        BusinessCase c = caseOf(caseNumber);
+        BusinessCase c = hall.caseOf(caseNumber);
         ArchiveRecord r = reuse.offered(c, catalogue.find(c.businessType()).orElseThrow(), archiveNumber);
         DocumentRecorder.Target target = recorder.checkTarget(caseNumber, r.materialCode());
         String key = MaterialReuse.KEY_PREFIX + r.archiveNumber();
@@ -85,9 +85,5 @@ public class DefaultReuseService implements ReuseService {
                 "doc:" + view.id(),
                 caseNumber + " " + r.materialCode() + " reused from " + r.archiveNumber() + " (not collected again)");
         return view;
-    }
-
-    private BusinessCase caseOf(String caseNumber) throws EarchiveException {
-        return hall.caseOf(caseNumber);
     }
 }

@@ -1,7 +1,6 @@
 package org.earchive.archive.application.internal;
 
 import jakarta.annotation.security.PermitAll;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -26,9 +25,6 @@ public class DefaultSystemStatus implements SystemStatus {
     @Inject
     SearchIndex index;
 
-    @EJB
-    OutboxRelay relay;
-
     @Override
     public String checkDatabase() throws Exception {
         return database.check();
@@ -44,6 +40,6 @@ public class DefaultSystemStatus implements SystemStatus {
     @Override
     public String checkSearchIndex() throws Exception {
         index.ping();
-        return index.count() + " entries, " + relay.pending() + " changes waiting in the outbox";
+        return index.count() + " entries";
     }
 }

@@ -195,13 +195,11 @@ public class DocumentRecorder {
     }
 
     /** Removes an object a failed upload stored, unless a row refers to it; under the object's lock. */
-    public boolean removeUnreferenced(String objectKey) throws StorageException {
+    public void removeUnreferenced(String objectKey) throws StorageException {
         coordination.lockObject(objectKey);
-        if (references(objectKey) > 0) {
-            return false;
+        if (references(objectKey) == 0) {
+            objects.delete(objectKey);
         }
-        objects.delete(objectKey);
-        return true;
     }
 
     public long references(String objectKey) {

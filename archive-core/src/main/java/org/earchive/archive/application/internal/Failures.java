@@ -27,19 +27,20 @@ final class Failures {
                 "没有档号为 " + archiveNumber + " 的档案。No record has the number " + archiveNumber + ".");
     }
 
+    /** The store failed during an upload: nothing was kept, the clerk uploads again. */
     static EarchiveException storeUnavailable(StorageException e) {
-        Logger.getLogger(Failures.class.getName()).log(Level.WARNING, "Object store failure: " + e.getMessage(), e);
-        return new EarchiveException(
-                ErrorCode.STORAGE_UNAVAILABLE,
-                "档案存储暂时不可用，文件未保存，请稍后重新上传。The archive store is not available and the file was not kept: upload it again later.",
-                e);
+        return storeFailure(
+                e,
+                "档案存储暂时不可用，文件未保存，请稍后重新上传。The archive store is not available and the file was not kept: upload it again later.");
     }
 
+    /** The store failed during a read: nothing changed, the reader tries again. */
     static EarchiveException storeUnreadable(StorageException e) {
+        return storeFailure(e, "档案存储暂时不可用，请稍后再试。The archive store is not available: try again in a few minutes.");
+    }
+
+    private static EarchiveException storeFailure(StorageException e, String message) {
         Logger.getLogger(Failures.class.getName()).log(Level.WARNING, "Object store failure: " + e.getMessage(), e);
-        return new EarchiveException(
-                ErrorCode.STORAGE_UNAVAILABLE,
-                "档案存储暂时不可用，请稍后再试。The archive store is not available: try again in a few minutes.",
-                e);
+        return new EarchiveException(ErrorCode.STORAGE_UNAVAILABLE, message, e);
     }
 }

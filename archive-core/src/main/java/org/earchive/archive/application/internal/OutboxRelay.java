@@ -131,11 +131,6 @@ public class OutboxRelay {
         return outbox.purgeDelivered(Instant.now().minus(age));
     }
 
-    @TransactionAttribute(TransactionAttributeType.REQUIRED)
-    public long pending() {
-        return outbox.pending();
-    }
-
     private void deliver(OutboxMessage m) throws IOException {
         switch (m.kind()) {
             case INDEX_CASE -> indexCase(m.caseId());

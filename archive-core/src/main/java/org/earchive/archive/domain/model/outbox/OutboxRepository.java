@@ -18,9 +18,6 @@ public interface OutboxRepository {
      */
     List<OutboxMessage> claimForCase(String caseNumber);
 
-    /** Messages not yet delivered. */
-    long pending();
-
     /** Removes messages delivered before {@code before}; how many. */
     int purgeDelivered(Instant before);
 }

@@ -5,7 +5,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import org.earchive.archive.domain.model.outbox.OutboxMessage;
 import org.earchive.archive.domain.model.outbox.OutboxRepository;
@@ -30,15 +29,16 @@ public class JpaOutboxRepository implements OutboxRepository {
         return found(ids);
     }
 
+    /** The claimed rows as entities, in one query (the native select above has locked them). */
     private List<OutboxMessage> found(List<Number> ids) {
-        List<OutboxMessage> claimed = new ArrayList<>();
-        for (Number id : ids) {
-            OutboxMessage m = em.find(OutboxMessage.class, id.longValue());
-            if (m != null && m.deliveredAt() == null) {
-                claimed.add(m);
-            }
+        if (ids.isEmpty()) {
+            return List.of();
         }
-        return claimed;
+        return em.createQuery(
+                        "SELECT m FROM OutboxMessage m WHERE m.id IN :ids AND m.deliveredAt IS NULL ORDER BY m.id",
+                        OutboxMessage.class)
+                .setParameter("ids", ids.stream().map(Number::longValue).toList())
+                .getResultList();
     }
 
     @Override
@@ -49,12 +49,6 @@ public class JpaOutboxRepository implements OutboxRepository {
                 .setParameter(1, caseNumber)
                 .getResultList();
         return found(ids);
-    }
-
-    @Override
-    public long pending() {
-        return em.createQuery("SELECT COUNT(m) FROM OutboxMessage m WHERE m.deliveredAt IS NULL", Long.class)
-                .getSingleResult();
     }
 
     @Override
