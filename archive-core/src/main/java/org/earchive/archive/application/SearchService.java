@@ -1,6 +1,7 @@
 package org.earchive.archive.application;
 
 import jakarta.ejb.Local;
+import org.earchive.archive.application.dto.ReconcileReport;
 import org.earchive.archive.application.dto.SearchRequest;
 import org.earchive.archive.application.dto.SearchResultView;
 
@@ -15,4 +16,10 @@ public interface SearchService {
 
     /** Rebuilds the search index from the database: the index is never the only copy of anything. */
     long reindex() throws EarchiveException;
+
+    /**
+     * Compares the database with the index: every archived record the index lacks (an outbox message lost before the
+     * outbox, an index restored from an old copy) is indexed again; entries with no record are counted.
+     */
+    ReconcileReport reconcile() throws EarchiveException;
 }

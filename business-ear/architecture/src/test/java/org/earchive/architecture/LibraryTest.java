@@ -36,6 +36,7 @@ class LibraryTest {
             Map.entry("org.apache.fontbox..", PDFBOX),
             Map.entry("org.bouncycastle..", List.of("org.earchive.storage.crypto..")),
             Map.entry("org.apache.lucene..", List.of("org.earchive.archive.infrastructure.search.lucene..")),
+            Map.entry("org.apache.solr..", List.of("org.earchive.archive.infrastructure.search.solr..")),
             Map.entry(
                     "org.apache.tika..",
                     List.of(

@@ -81,6 +81,14 @@ class CommandLineIT {
         Run reindexed = run("admin", "reindex");
         assertEquals(0, reindexed.status(), reindexed.err());
         assertTrue(reindexed.out().matches("(?s)\\{\"records\":[1-9]\\d*}\\s*"), reindexed.out());
+
+        Run reconciled = run("admin", "reconcile");
+        assertEquals(0, reconciled.status(), reconciled.err());
+        assertTrue(
+                reconciled
+                        .out()
+                        .matches("(?s)\\{\"entries\":[1-9]\\d*,\"extra\":0,\"missing\":0,\"records\":[1-9]\\d*}\\s*"),
+                "just rebuilt: nothing missing, nothing extra: " + reconciled.out());
     }
 
     @Test

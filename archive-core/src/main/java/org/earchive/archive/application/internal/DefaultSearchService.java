@@ -18,6 +18,7 @@ import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
 import org.earchive.archive.application.Roles;
 import org.earchive.archive.application.SearchService;
+import org.earchive.archive.application.dto.ReconcileReport;
 import org.earchive.archive.application.dto.SearchRequest;
 import org.earchive.archive.application.dto.SearchResultView;
 import org.earchive.archive.application.port.SearchIndex;
@@ -89,20 +90,25 @@ public class DefaultSearchService implements SearchService {
     @RolesAllowed(Roles.ADMIN)
     public long reindex() throws EarchiveException {
         try {
-            index.clear();
             long indexed = 0;
             long after = 0;
+            try (SearchIndex.Rebuild rebuild = index.rebuild()) {
+                for (List<Object[]> page = numbering.recordsWithCases(after, 500);
+                        !page.isEmpty();
+                        page = numbering.recordsWithCases(after, 500)) {
+                    rebuild.add(entries(page));
+                    indexed += page.size();
+                    after = ((ArchiveRecord) page.get(page.size() - 1)[0]).id();
+                }
+                rebuild.publish();
+            }
+            // records archived while the new generation was filled went to the old one: add them to the new
             for (List<Object[]> page = numbering.recordsWithCases(after, 500);
                     !page.isEmpty();
                     page = numbering.recordsWithCases(after, 500)) {
-                List<SearchIndex.Entry> entries = new ArrayList<>();
-                for (Object[] row : page) {
-                    ArchiveRecord r = (ArchiveRecord) row[0];
-                    entries.add(entry(r, (BusinessCase) row[1], texts.of(r.documentId())));
-                    after = r.id();
-                }
-                index.indexAll(entries);
-                indexed += entries.size();
+                index.indexAll(entries(page));
+                indexed += page.size();
+                after = ((ArchiveRecord) page.get(page.size() - 1)[0]).id();
             }
             index.commit();
             return indexed;
@@ -110,6 +116,52 @@ public class DefaultSearchService implements SearchService {
             throw new EarchiveException(
                     ErrorCode.STORAGE_UNAVAILABLE, "The search index could not be rebuilt: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    @RolesAllowed(Roles.ADMIN)
+    public ReconcileReport reconcile() throws EarchiveException {
+        try {
+            long records = 0;
+            long missing = 0;
+            long after = 0;
+            for (List<Object[]> page = numbering.recordsWithCases(after, 500);
+                    !page.isEmpty();
+                    page = numbering.recordsWithCases(after, 500)) {
+                List<String> ids = page.stream()
+                        .map(row -> "rec:" + ((ArchiveRecord) row[0]).archiveNumber())
+                        .toList();
+                Set<String> present = index.present(ids);
+                List<Object[]> lacking = page.stream()
+                        .filter(row -> !present.contains("rec:" + ((ArchiveRecord) row[0]).archiveNumber()))
+                        .toList();
+                if (!lacking.isEmpty()) {
+                    index.indexAll(entries(lacking));
+                    missing += lacking.size();
+                }
+                records += page.size();
+                after = ((ArchiveRecord) page.get(page.size() - 1)[0]).id();
+            }
+            index.commit();
+            long entries = index.count();
+            ReconcileReport report = new ReconcileReport(records, missing, entries, Math.max(0, entries - records));
+            LOG.info(() -> "Search index reconciled with the database: " + report);
+            return report;
+        } catch (IOException e) {
+            throw new EarchiveException(
+                    ErrorCode.STORAGE_UNAVAILABLE,
+                    "The search index could not be compared with the database: " + e.getMessage(),
+                    e);
+        }
+    }
+
+    private List<SearchIndex.Entry> entries(List<Object[]> page) {
+        List<SearchIndex.Entry> entries = new ArrayList<>();
+        for (Object[] row : page) {
+            ArchiveRecord r = (ArchiveRecord) row[0];
+            entries.add(entry(r, (BusinessCase) row[1], texts.of(r.documentId())));
+        }
+        return entries;
     }
 
     /** A record's index entry; its text is its document's (the OCR layer of the PDF/A), kept in the database. */

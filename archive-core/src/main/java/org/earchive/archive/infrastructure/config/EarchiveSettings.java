@@ -67,9 +67,25 @@ public final class EarchiveSettings implements Settings {
         return string("earchive.cluster").map(Boolean::parseBoolean).orElse(false);
     }
 
-    /** The SolrCloud collection's URL, when search runs on SolrCloud instead of the node-local Lucene index. */
+    /**
+     * SolrCloud's nodes ({@code EARCHIVE_SOLR_URL}: base URLs such as {@code http://solr1:8983/solr}, comma separated),
+     * when search runs on SolrCloud instead of the node-local Lucene index.
+     */
     public Optional<String> solrUrl() {
         return string("earchive.solr.url");
+    }
+
+    /** The alias searches go to ({@code EARCHIVE_SOLR_COLLECTION}); a rebuild makes a new collection and moves it. */
+    public String solrCollection() {
+        return string("earchive.solr.collection").orElse("earchive");
+    }
+
+    /** Shards and replicas of a new collection ({@code EARCHIVE_SOLR_SHARDS}, {@code EARCHIVE_SOLR_REPLICAS}). */
+    public int[] solrLayout() {
+        return new int[] {
+            config.getOptionalValue("earchive.solr.shards", Integer.class).orElse(2),
+            config.getOptionalValue("earchive.solr.replicas", Integer.class).orElse(2)
+        };
     }
 
     public boolean usesH2() {

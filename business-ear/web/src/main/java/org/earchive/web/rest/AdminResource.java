@@ -22,6 +22,7 @@ import org.earchive.archive.application.dto.BackupReport;
 import org.earchive.archive.application.dto.CaseView;
 import org.earchive.archive.application.dto.CleanupReport;
 import org.earchive.archive.application.dto.FixityReport;
+import org.earchive.archive.application.dto.ReconcileReport;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -106,6 +107,15 @@ public class AdminResource {
     @Operation(summary = "Rebuild the search index from the database (./earchive admin reindex)")
     public ReindexReport reindex() throws EarchiveException {
         return new ReindexReport(search.reindex());
+    }
+
+    @POST
+    @Path("reconcile")
+    @AllowedRoles(Roles.ADMIN)
+    @Operation(
+            summary = "Compare the search index with the database and index what it lacks (./earchive admin reconcile)")
+    public ReconcileReport reconcile() throws EarchiveException {
+        return search.reconcile();
     }
 
     @POST

@@ -99,7 +99,16 @@ public final class ArchiveApiClient implements ArchiveServer {
 
     /** Rebuilds the search index from the database (an administrator's account). */
     public Answer reindex() throws IOException {
-        return send(request("api/admin/reindex").POST(HttpRequest.BodyPublishers.noBody()), BodyHandlers.ofString());
+        return admin("reindex");
+    }
+
+    /** Compares the search index with the database and indexes what it lacks (an administrator's account). */
+    public Answer reconcile() throws IOException {
+        return admin("reconcile");
+    }
+
+    private Answer admin(String action) throws IOException {
+        return send(request("api/admin/" + action).POST(HttpRequest.BodyPublishers.noBody()), BodyHandlers.ofString());
     }
 
     /**

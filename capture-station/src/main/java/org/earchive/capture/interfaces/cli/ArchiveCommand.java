@@ -35,12 +35,13 @@ public final class ArchiveCommand {
     /** @param env the environment (the server's address and the accounts) */
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         try {
-            if (args.length >= 2 && args[0].equals("admin") && args[1].equals("reindex")) {
-                return answer(
-                        client(env, "EARCHIVE_ADMIN_USER", "admin", "EARCHIVE_ADMIN_PASSWORD")
-                                .reindex(),
-                        out,
-                        err);
+            if (args.length >= 2 && args[0].equals("admin")) {
+                ArchiveApiClient api = client(env, "EARCHIVE_ADMIN_USER", "admin", "EARCHIVE_ADMIN_PASSWORD");
+                return switch (args[1]) {
+                    case "reindex" -> answer(api.reindex(), out, err);
+                    case "reconcile" -> answer(api.reconcile(), out, err);
+                    default -> usage(err, "unknown admin command '" + args[1] + "': try reindex or reconcile");
+                };
             }
             if (args.length >= 2 && args[0].equals("transfer")) {
                 ArchiveApiClient api = client(env, "EARCHIVE_USER", "archivist", "EARCHIVE_PASSWORD");
@@ -51,7 +52,7 @@ public final class ArchiveCommand {
                     default -> usage(err, "unknown transfer command '" + args[1] + "': try export, verify or import");
                 };
             }
-            return usage(err, "usage: transfer export|verify|import …, admin reindex");
+            return usage(err, "usage: transfer export|verify|import …, admin reindex|reconcile");
         } catch (IllegalArgumentException e) {
             return usage(err, e.getMessage());
         } catch (IOException e) {

@@ -1,14 +1,18 @@
 package org.earchive.archive.infrastructure.search.lucene;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
-import org.apache.lucene.queryparser.classic.ParseException;
-import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.highlight.Highlighter;
@@ -18,25 +22,50 @@ import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
 final class LuceneQueries {
     private LuceneQueries() {}
 
-    /** The clerk's words as a query over title, text and name (all words must occur); null when there are none. */
+    private static final String[] FIELDS = {"title", "text", "applicantName"};
+
+    /**
+     * The clerk's words as a query: each word the analyzer finds (smartcn splits Chinese into words) must occur in
+     * title, text or name — the same as Solr's edismax with {@code q.op=AND}. Nothing in the words is query syntax;
+     * null when no word is left.
+     */
     static Query textQuery(String words) {
         if (words == null || words.isBlank()) {
             return null;
         }
-        try {
-            MultiFieldQueryParser parser = new MultiFieldQueryParser(
-                    new String[] {"title", "text", "applicantName"}, new SmartChineseAnalyzer());
-            parser.setDefaultOperator(QueryParser.Operator.AND);
-            // a clerk's words are not a query language: operators are words too, special characters are escaped
-            String plain = words.strip()
-                    .replaceAll("\\b(AND|OR|NOT|TO)\\b", " ")
-                    .replace("&&", " ")
-                    .replace("||", " ");
-            return parser.parse(QueryParser.escape(plain));
-        } catch (ParseException e) {
-            throw new IllegalArgumentException(
-                    "The search words cannot be searched for: use fewer or simpler words.", e);
+        String plain = words.strip()
+                .replaceAll("\\b(AND|OR|NOT|TO)\\b", " ")
+                .replace("&&", " ")
+                .replace("||", " ");
+        List<String> terms = terms(plain);
+        if (terms.isEmpty()) {
+            return null;
         }
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        for (String term : terms) {
+            List<Query> anyField = new ArrayList<>();
+            for (String field : FIELDS) {
+                anyField.add(new TermQuery(new Term(field, term)));
+            }
+            all.add(new DisjunctionMaxQuery(anyField, 0f), BooleanClause.Occur.MUST);
+        }
+        return all.build();
+    }
+
+    private static List<String> terms(String text) {
+        List<String> terms = new ArrayList<>();
+        try (Analyzer analyzer = new SmartChineseAnalyzer();
+                TokenStream tokens = analyzer.tokenStream("text", text)) {
+            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+            tokens.reset();
+            while (tokens.incrementToken()) {
+                terms.add(term.toString());
+            }
+            tokens.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return terms;
     }
 
     /** The best fragment of title, text or name with the hits marked; escaped HTML, so safe to show. */

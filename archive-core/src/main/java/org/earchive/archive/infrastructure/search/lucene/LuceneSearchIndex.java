@@ -3,6 +3,7 @@ package org.earchive.archive.infrastructure.search.lucene;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +14,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -50,6 +54,7 @@ import org.earchive.archive.infrastructure.config.EarchiveSettings;
 
 /** One writer and one searcher manager per application; both are thread-safe. */
 @ApplicationScoped
+@Typed(LuceneSearchIndex.class)
 public class LuceneSearchIndex implements SearchIndex {
     @Inject
     EarchiveSettings settings;
@@ -113,11 +118,45 @@ public class LuceneSearchIndex implements SearchIndex {
         searchers.maybeRefreshBlocking(); // and everything indexed before it is searchable now
     }
 
+    /**
+     * The embedded index is rebuilt in place: everything is deleted at the start and the new entries become visible
+     * as they are added (an office's index takes seconds). An abandoned rebuild leaves what it added.
+     */
     @Override
-    public void clear() throws IOException {
+    public Rebuild rebuild() throws IOException {
         writer.deleteAll();
-        writer.commit();
-        searchers.maybeRefresh();
+        return new Rebuild() {
+            @Override
+            public void add(List<Entry> entries) throws IOException {
+                indexAll(entries);
+            }
+
+            @Override
+            public void publish() throws IOException {
+                commit();
+            }
+
+            @Override
+            public void close() throws IOException {
+                commit();
+            }
+        };
+    }
+
+    @Override
+    public Set<String> present(Collection<String> ids) throws IOException {
+        Set<String> found = new HashSet<>();
+        IndexSearcher s = searchers.acquire();
+        try {
+            for (String id : ids) {
+                if (s.count(new TermQuery(new Term("id", id))) > 0) {
+                    found.add(id);
+                }
+            }
+            return found;
+        } finally {
+            searchers.release(s);
+        }
     }
 
     private void add(Entry e) throws IOException {

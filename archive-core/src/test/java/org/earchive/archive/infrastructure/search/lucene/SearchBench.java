@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.earchive.archive.application.dto.SearchRequest;
 import org.earchive.archive.application.port.SearchIndex;
+import org.earchive.archive.infrastructure.search.solr.SolrIndexes;
 
 /**
  * {@code ./earchive bench search [items] [queries]}: generates archived items (default 1,000,000) with OCR-like Chinese
@@ -49,8 +50,43 @@ public final class SearchBench {
         System.out.printf(
                 "search bench: %,d archived items, %,d queries (full text + one filter, page of 20, highlights)%n",
                 items, queries);
+        Random random = new Random(7);
+        List<SearchRequest> qs = new ArrayList<>();
+        for (int i = 0; i < queries + 200; i++) {
+            qs.add(query(random));
+        }
         LuceneSearchIndex index = new LuceneSearchIndex();
         index.open(dir.resolve("index"));
+        long hits = measure("lucene (product, embedded)", index, items, qs);
+        System.out.printf("lucene: %d MB on disk%n", size(dir) / (1024 * 1024));
+        index.close();
+
+        String solr = System.getenv("EARCHIVE_BENCH_SOLR");
+        if (solr != null && !solr.isBlank()) {
+            SearchIndex cloud = SolrIndexes.open(Arrays.asList(solr.split(",")), "bench", 2, 1);
+            try {
+                hits += measure("solrcloud (product, 2 nodes, 2 shards)", cloud, items, qs);
+            } finally {
+                SolrIndexes.drop(cloud);
+            }
+        } else {
+            System.out.println("solrcloud: skipped (EARCHIVE_BENCH_SOLR not set)");
+        }
+
+        String pg = System.getenv("EARCHIVE_BENCH_PG_URL");
+        if (pg != null && !pg.isBlank()) {
+            // the peer scans where trigrams do not help (two-character words): a sample of the same queries, same mix
+            int peerQueries = Math.min(
+                    queries, Integer.parseInt(System.getenv().getOrDefault("EARCHIVE_BENCH_PEER_QUERIES", "100")));
+            peer(pg, items, qs.subList(200 - 20, 200 + peerQueries));
+        } else {
+            System.out.println("peer: PostgreSQL pg_trgm skipped (EARCHIVE_BENCH_PG_URL not set)");
+        }
+        System.out.println("(checksum " + hits + ")");
+    }
+
+    /** Indexes the items with {@code index} (all cores, batches of 5,000), then times the queries one by one. */
+    static long measure(String name, SearchIndex index, int items, List<SearchRequest> qs) throws Exception {
         long t0 = System.nanoTime();
         int threads = Runtime.getRuntime().availableProcessors();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -75,37 +111,21 @@ public final class SearchBench {
         index.commit();
         double indexSeconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf(
-                "lucene: indexed %,d items in %.0f s (%,.0f items/s, %d threads), %d MB on disk%n",
-                index.count(), indexSeconds, items / indexSeconds, threads, size(dir) / (1024 * 1024));
-
-        Random random = new Random(7);
-        List<SearchRequest> qs = new ArrayList<>();
-        for (int i = 0; i < queries + 200; i++) {
-            qs.add(query(random));
-        }
+                "%s: indexed %,d items in %.0f s (%,.0f items/s, %d threads)%n",
+                name, index.count(), indexSeconds, items / indexSeconds, threads);
         long hits = 0;
         for (SearchRequest q : qs.subList(0, 200)) {
             hits += index.search(q, null).total(); // warm-up
         }
-        long[] lucene = new long[queries];
+        int queries = qs.size() - 200;
+        long[] nanos = new long[queries];
         for (int i = 0; i < queries; i++) {
             long s = System.nanoTime();
             hits += index.search(qs.get(200 + i), null).hits().size();
-            lucene[i] = System.nanoTime() - s;
+            nanos[i] = System.nanoTime() - s;
         }
-        report("lucene (product)", lucene);
-        index.close();
-
-        String pg = System.getenv("EARCHIVE_BENCH_PG_URL");
-        if (pg != null && !pg.isBlank()) {
-            // the peer scans where trigrams do not help (two-character words): a sample of the same queries, same mix
-            int peerQueries = Math.min(
-                    queries, Integer.parseInt(System.getenv().getOrDefault("EARCHIVE_BENCH_PEER_QUERIES", "100")));
-            peer(pg, items, qs.subList(200 - 20, 200 + peerQueries));
-        } else {
-            System.out.println("peer: PostgreSQL pg_trgm skipped (EARCHIVE_BENCH_PG_URL not set)");
-        }
-        System.out.println("(checksum " + hits + ")");
+        report(name, nanos);
+        return hits;
     }
 
     static SearchIndex.Entry entry(int i) {
