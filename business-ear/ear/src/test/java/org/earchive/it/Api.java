@@ -102,6 +102,23 @@ final class Api {
         }
     }
 
+    /**
+     * A search until its answer is {@code done}: the embedded index answers at once (asked once), SolrCloud within a
+     * second of the change ({@code commitWithin}; asked again for at most 5 s).
+     */
+    jakarta.json.JsonObject search(String path, java.util.function.Predicate<jakarta.json.JsonObject> done)
+            throws IOException, InterruptedException {
+        boolean solr = System.getenv("EARCHIVE_SOLR_URL") != null
+                && !System.getenv("EARCHIVE_SOLR_URL").isBlank();
+        long deadline = System.nanoTime() + (solr ? 5_000_000_000L : 0);
+        jakarta.json.JsonObject answer = get(path).json();
+        while (!done.test(answer) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            answer = get(path).json();
+        }
+        return answer;
+    }
+
     Response get(String path) throws IOException, InterruptedException {
         return send(request(path).GET());
     }

@@ -269,8 +269,9 @@ class RecordsIT {
         assertEquals(
                 "BORROWING_REQUIRED",
                 REVIEWER.get("/api/documents/" + documentId + "/pages/1").json().getString("code"));
-        JsonObject hit = REVIEWER.get("/api/archive/search?archiveNumber=" + number)
-                .json()
+        JsonObject hit = REVIEWER.search(
+                        "/api/archive/search?archiveNumber=" + number,
+                        r -> r.getJsonNumber("total").longValue() == 1)
                 .getJsonArray("hits")
                 .getJsonObject(0);
         assertFalse(hit.getString("highlight").contains("ENROLL"), "a restricted record's text is not shown: " + hit);

@@ -289,7 +289,7 @@ class WorkflowIT {
                 "ARCHIVED",
                 decide(reviewer, caseNumber, "APPROVE", "同意一次性支付").json().getString("status"));
 
-        JsonObject found = searchSoon(
+        JsonObject found = ARCHIVIST.search(
                 "/api/archive/search?q=" + URLEncoder.encode("继承人公证书", "UTF-8") + "&businessType=LUMP_SUM",
                 r -> r.getJsonNumber("total").longValue() >= 1);
         assertTrue(found.getJsonNumber("total").longValue() >= 1, found.toString());
@@ -346,20 +346,6 @@ class WorkflowIT {
                     .body();
             assertTrue(ownHall.contains("\"total\":1"), ownHall);
         }
-    }
-
-    /**
-     * Searches as the archivist until the answer is {@code done}, at most 5 s: an archived record is searchable at once
-     * in the embedded index, within a second on SolrCloud ({@code commitWithin}).
-     */
-    static JsonObject searchSoon(String path, java.util.function.Predicate<JsonObject> done) throws Exception {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        JsonObject answer = ARCHIVIST.get(path).json();
-        while (!done.test(answer) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            answer = ARCHIVIST.get(path).json();
-        }
-        return answer;
     }
 
     private static boolean containsCase(JsonObject result, String caseNumber) {

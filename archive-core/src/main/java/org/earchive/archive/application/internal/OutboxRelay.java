@@ -23,8 +23,8 @@ import org.earchive.archive.domain.model.record.ArchiveRepository;
 /**
  * Delivers the outbox: claims due messages (rows other nodes hold are skipped), indexes or publishes each, and marks
  * it delivered in the same short transaction; a failed delivery is retried later with a growing wait. Runs right after
- * the change that wrote the messages (so the index is current when the request returns) and every few seconds on
- * every node (so whatever a crash left behind is delivered by a survivor).
+ * the change that wrote the messages (so the index is current when the request returns; on SolrCloud within a second
+ * of it) and every few seconds on every node (so whatever a crash left behind is delivered by a survivor).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
