@@ -108,8 +108,8 @@ final class Api {
      */
     jakarta.json.JsonObject search(String path, java.util.function.Predicate<jakarta.json.JsonObject> done)
             throws IOException, InterruptedException {
-        boolean solr = System.getenv("EARCHIVE_SOLR_URL") != null
-                && !System.getenv("EARCHIVE_SOLR_URL").isBlank();
+        String solrUrl = System.getenv("EARCHIVE_SOLR_URL");
+        boolean solr = solrUrl != null && !solrUrl.isBlank();
         long deadline = System.nanoTime() + (solr ? 5_000_000_000L : 0);
         jakarta.json.JsonObject answer = get(path).json();
         while (!done.test(answer) && System.nanoTime() < deadline) {

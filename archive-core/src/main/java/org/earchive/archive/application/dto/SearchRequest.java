@@ -13,4 +13,14 @@ public record SearchRequest(
         LocalDate from,
         LocalDate to,
         int page,
-        int size) {}
+        int size) {
+    /** The page size the index answers with: 1 to 100, 20 when not given. */
+    public int pageSize() {
+        return size <= 0 ? 20 : Math.min(size, 100);
+    }
+
+    /** The page asked for, from 0. */
+    public int pageIndex() {
+        return Math.max(0, page);
+    }
+}

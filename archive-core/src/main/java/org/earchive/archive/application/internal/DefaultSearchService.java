@@ -33,6 +33,7 @@ import org.earchive.archive.domain.model.record.ArchiveRecord;
 @Stateless
 public class DefaultSearchService implements SearchService {
     private static final Logger LOG = Logger.getLogger(DefaultSearchService.class.getName());
+    private static final int PAGE = 500;
     static final String RESTRICTED_HIGHLIGHT = "（控制使用档案，借阅获批后可查看内容 / restricted: borrow to read）";
 
     @EJB
@@ -75,8 +76,6 @@ public class DefaultSearchService implements SearchService {
                     found.hits().stream()
                             .map(h -> hidden.contains(h.archiveNumber()) ? h.withHighlight(RESTRICTED_HIGHLIGHT) : h)
                             .toList());
-        } catch (IllegalArgumentException e) {
-            throw new EarchiveException(ErrorCode.INVALID_REQUEST, "检索词无法检索，请减少或简化检索词。" + e.getMessage(), e);
         } catch (IOException e) {
             LOG.warning("Search failed: " + e);
             throw new EarchiveException(
@@ -90,28 +89,22 @@ public class DefaultSearchService implements SearchService {
     @RolesAllowed(Roles.ADMIN)
     public long reindex() throws EarchiveException {
         try {
-            long indexed = 0;
-            long after = 0;
+            long[] indexed = {0};
+            long after;
             try (SearchIndex.Rebuild rebuild = index.rebuild()) {
-                for (List<Object[]> page = numbering.recordsWithCases(after, 500);
-                        !page.isEmpty();
-                        page = numbering.recordsWithCases(after, 500)) {
+                after = eachPage(0, page -> {
                     rebuild.add(entries(page));
-                    indexed += page.size();
-                    after = ((ArchiveRecord) page.get(page.size() - 1)[0]).id();
-                }
+                    indexed[0] += page.size();
+                });
                 rebuild.publish();
             }
             // records archived while the new generation was filled went to the old one: add them to the new
-            for (List<Object[]> page = numbering.recordsWithCases(after, 500);
-                    !page.isEmpty();
-                    page = numbering.recordsWithCases(after, 500)) {
+            eachPage(after, page -> {
                 index.indexAll(entries(page));
-                indexed += page.size();
-                after = ((ArchiveRecord) page.get(page.size() - 1)[0]).id();
-            }
+                indexed[0] += page.size();
+            });
             index.commit();
-            return indexed;
+            return indexed[0];
         } catch (IOException e) {
             throw new EarchiveException(
                     ErrorCode.STORAGE_UNAVAILABLE, "The search index could not be rebuilt: " + e.getMessage(), e);
@@ -122,29 +115,24 @@ public class DefaultSearchService implements SearchService {
     @RolesAllowed(Roles.ADMIN)
     public ReconcileReport reconcile() throws EarchiveException {
         try {
-            long records = 0;
-            long missing = 0;
-            long after = 0;
-            for (List<Object[]> page = numbering.recordsWithCases(after, 500);
-                    !page.isEmpty();
-                    page = numbering.recordsWithCases(after, 500)) {
-                List<String> ids = page.stream()
-                        .map(row -> "rec:" + ((ArchiveRecord) row[0]).archiveNumber())
-                        .toList();
-                Set<String> present = index.present(ids);
+            long[] counted = {0, 0}; // records, missing
+            eachPage(0, page -> {
+                Set<String> present = index.present(page.stream()
+                        .map(row -> entryId((ArchiveRecord) row[0]))
+                        .toList());
                 List<Object[]> lacking = page.stream()
-                        .filter(row -> !present.contains("rec:" + ((ArchiveRecord) row[0]).archiveNumber()))
+                        .filter(row -> !present.contains(entryId((ArchiveRecord) row[0])))
                         .toList();
                 if (!lacking.isEmpty()) {
                     index.indexAll(entries(lacking));
-                    missing += lacking.size();
                 }
-                records += page.size();
-                after = ((ArchiveRecord) page.get(page.size() - 1)[0]).id();
-            }
+                counted[0] += page.size();
+                counted[1] += lacking.size();
+            });
             index.commit();
             long entries = index.count();
-            ReconcileReport report = new ReconcileReport(records, missing, entries, Math.max(0, entries - records));
+            ReconcileReport report =
+                    new ReconcileReport(counted[0], counted[1], entries, Math.max(0, entries - counted[0]));
             LOG.info(() -> "Search index reconciled with the database: " + report);
             return report;
         } catch (IOException e) {
@@ -153,6 +141,22 @@ public class DefaultSearchService implements SearchService {
                     "The search index could not be compared with the database: " + e.getMessage(),
                     e);
         }
+    }
+
+    /** What is done with one page of archived records, each with its case. */
+    private interface PageWork {
+        void accept(List<Object[]> page) throws IOException;
+    }
+
+    /** Hands every page of archived records after id {@code after} to {@code work}, in id order; the last id. */
+    private long eachPage(long after, PageWork work) throws IOException {
+        for (List<Object[]> page = numbering.recordsWithCases(after, PAGE);
+                !page.isEmpty();
+                page = numbering.recordsWithCases(after, PAGE)) {
+            work.accept(page);
+            after = ((ArchiveRecord) page.get(page.size() - 1)[0]).id();
+        }
+        return after;
     }
 
     private List<SearchIndex.Entry> entries(List<Object[]> page) {
@@ -164,10 +168,15 @@ public class DefaultSearchService implements SearchService {
         return entries;
     }
 
+    /** A record's identity in the index. */
+    static String entryId(ArchiveRecord r) {
+        return "rec:" + r.archiveNumber();
+    }
+
     /** A record's index entry; its text is its document's (the OCR layer of the PDF/A), kept in the database. */
     static SearchIndex.Entry entry(ArchiveRecord r, BusinessCase c, String text) {
         return new SearchIndex.Entry(
-                "rec:" + r.archiveNumber(),
+                entryId(r),
                 c.caseNumber(),
                 r.citizenId(),
                 c.applicant().name(),

@@ -2,6 +2,8 @@ package org.earchive.archive.infrastructure.search.lucene;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
@@ -9,6 +11,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -17,6 +20,8 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.highlight.Highlighter;
 import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
+import org.earchive.archive.application.dto.SearchRequest;
+import org.earchive.archive.infrastructure.search.SearchWords;
 
 /** The query parts of a search: the clerk's words as a query, exact-field filters, highlighted fragments. */
 final class LuceneQueries {
@@ -30,13 +35,10 @@ final class LuceneQueries {
      * null when no word is left.
      */
     static Query textQuery(String words) {
-        if (words == null || words.isBlank()) {
+        String plain = SearchWords.plain(words);
+        if (plain == null) {
             return null;
         }
-        String plain = words.strip()
-                .replaceAll("\\b(AND|OR|NOT|TO)\\b", " ")
-                .replace("&&", " ")
-                .replace("||", " ");
         List<String> terms = terms(plain);
         if (terms.isEmpty()) {
             return null;
@@ -88,6 +90,34 @@ final class LuceneQueries {
             }
         }
         return null;
+    }
+
+    /**
+     * The filters of a search: records only, the exact fields, the hall rule, the days of the office's zone; {@code
+     * text}, when not null, must match too.
+     */
+    static Query query(SearchRequest q, String hall, ZoneId zone, Query text) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        b.add(new TermQuery(new Term("kind", "record")), BooleanClause.Occur.FILTER);
+        filter(b, "citizenId", q.citizenId());
+        filter(b, "applicantExact", q.applicantName());
+        filter(b, "businessType", q.businessType());
+        filter(b, "archiveNumber", q.archiveNumber());
+        filter(b, "category", q.category());
+        filter(b, "hall", hall);
+        if (q.from() != null || q.to() != null) {
+            long from = q.from() == null ? Long.MIN_VALUE : startOf(q.from(), zone);
+            long to = q.to() == null ? Long.MAX_VALUE : startOf(q.to().plusDays(1), zone) - 1;
+            b.add(LongPoint.newRangeQuery("time", from, to), BooleanClause.Occur.FILTER);
+        }
+        if (text != null) {
+            b.add(text, BooleanClause.Occur.MUST);
+        }
+        return b.build();
+    }
+
+    private static long startOf(LocalDate day, ZoneId zone) {
+        return day.atStartOfDay(zone).toInstant().toEpochMilli();
     }
 
     static void filter(BooleanQuery.Builder b, String field, String value) {

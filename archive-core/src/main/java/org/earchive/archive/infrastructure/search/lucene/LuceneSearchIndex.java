@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,8 +31,6 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.KeepOnlyLastCommitDeletionPolicy;
 import org.apache.lucene.index.SnapshotDeletionPolicy;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherManager;
@@ -182,37 +179,17 @@ public class LuceneSearchIndex implements SearchIndex {
 
     @Override
     public SearchResultView search(SearchRequest q, String hall) throws IOException {
-        Long fromMillis = q.from() == null ? null : startOf(q.from());
-        Long toMillis = q.to() == null ? null : startOf(q.to().plusDays(1)) - 1;
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
-        b.add(new TermQuery(new Term("kind", "record")), BooleanClause.Occur.FILTER);
-        LuceneQueries.filter(b, "citizenId", q.citizenId());
-        LuceneQueries.filter(b, "applicantExact", q.applicantName());
-        LuceneQueries.filter(b, "businessType", q.businessType());
-        LuceneQueries.filter(b, "archiveNumber", q.archiveNumber());
-        LuceneQueries.filter(b, "category", q.category());
-        LuceneQueries.filter(b, "hall", hall);
-        if (fromMillis != null || toMillis != null) {
-            b.add(
-                    LongPoint.newRangeQuery(
-                            "time",
-                            fromMillis == null ? Long.MIN_VALUE : fromMillis,
-                            toMillis == null ? Long.MAX_VALUE : toMillis),
-                    BooleanClause.Occur.FILTER);
-        }
         Query text = LuceneQueries.textQuery(q.text());
-        if (text != null) {
-            b.add(text, BooleanClause.Occur.MUST);
-        }
-        int size = q.size() <= 0 ? 20 : Math.min(q.size(), 100);
-        int page = Math.max(0, q.page());
+        Query query = LuceneQueries.query(q, hall, zone, text);
+        int size = q.pageSize();
+        int page = q.pageIndex();
         IndexSearcher s = searchers.acquire();
         try {
             Sort sort = text == null
                     ? new Sort(new SortField("timeSort", SortField.Type.LONG, true))
                     : new Sort(SortField.FIELD_SCORE, new SortField("timeSort", SortField.Type.LONG, true));
-            TopFieldDocs top = s.search(b.build(), (page + 1) * size, sort, text != null);
-            long total = s.count(b.build());
+            TopFieldDocs top = s.search(query, (page + 1) * size, sort, text != null);
+            long total = s.count(query);
             Highlighter highlighter = text == null
                     ? null
                     : new Highlighter(
@@ -238,10 +215,6 @@ public class LuceneSearchIndex implements SearchIndex {
                 d.get("category"),
                 Instant.ofEpochMilli(d.getField("timeStored").numericValue().longValue()),
                 LuceneQueries.highlight(highlighter, d));
-    }
-
-    private long startOf(LocalDate day) {
-        return day.atStartOfDay(zone).toInstant().toEpochMilli();
     }
 
     @Override

@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.client.solrj.util.ClientUtils;
 import org.apache.solr.common.SolrDocument;
@@ -15,6 +17,7 @@ import org.apache.solr.common.SolrInputDocument;
 import org.earchive.archive.application.dto.SearchRequest;
 import org.earchive.archive.application.dto.SearchResultView;
 import org.earchive.archive.application.port.SearchIndex;
+import org.earchive.archive.infrastructure.search.SearchWords;
 
 /**
  * A search as Solr parameters and Solr's answer as hits — the same meaning as the embedded index: all the clerk's
@@ -25,6 +28,13 @@ final class SolrQueries {
     private static final String[] HIGHLIGHTED = {"text", "title", "applicantName"};
 
     private SolrQueries() {}
+
+    /** The entries as one update request. */
+    static UpdateRequest update(List<SearchIndex.Entry> entries) {
+        UpdateRequest update = new UpdateRequest();
+        entries.forEach(e -> update.add(document(e)));
+        return update;
+    }
 
     static SolrInputDocument document(SearchIndex.Entry e) {
         SolrInputDocument d = new SolrInputDocument();
@@ -75,9 +85,8 @@ final class SolrQueries {
             String to = q.to() == null ? "*" : Long.toString(startOf(q.to().plusDays(1), zone) - 1);
             s.addFilterQuery("time:[" + from + " TO " + to + "]");
         }
-        int size = size(q);
-        s.setStart(Math.max(0, q.page()) * size);
-        s.setRows(size);
+        s.setStart(q.pageIndex() * q.pageSize());
+        s.setRows(q.pageSize());
         s.setFields(
                 "id",
                 "archiveNumber",
@@ -89,10 +98,6 @@ final class SolrQueries {
                 "category",
                 "time");
         return s;
-    }
-
-    static int size(SearchRequest q) {
-        return q.size() <= 0 ? 20 : Math.min(q.size(), 100);
     }
 
     static List<SearchResultView.Hit> hits(QueryResponse r) {
@@ -130,18 +135,12 @@ final class SolrQueries {
 
     /** The clerk's words with operators and special characters taken as words; null when there are none. */
     static String words(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        String plain = text.strip()
-                .replaceAll("\\b(AND|OR|NOT|TO)\\b", " ")
-                .replace("&&", " ")
-                .replace("||", " ");
-        String escaped = Arrays.stream(plain.split("\\s+"))
-                .filter(w -> !w.isEmpty())
-                .map(ClientUtils::escapeQueryChars)
-                .collect(Collectors.joining(" "));
-        return escaped.isEmpty() ? null : escaped;
+        String plain = SearchWords.plain(text);
+        return plain == null
+                ? null
+                : Arrays.stream(plain.split("\\s+"))
+                        .map(ClientUtils::escapeQueryChars)
+                        .collect(Collectors.joining(" "));
     }
 
     /** A filter on an exact value, with nothing in the value read as query syntax. */
@@ -151,7 +150,7 @@ final class SolrQueries {
         }
     }
 
-    static String ids(java.util.Collection<String> ids) {
+    static String ids(Collection<String> ids) {
         return "{!terms f=id}" + String.join(",", ids);
     }
 

@@ -86,8 +86,7 @@ public class SolrSearchIndex implements SearchIndex {
         if (entries.isEmpty()) {
             return;
         }
-        UpdateRequest update = new UpdateRequest();
-        entries.forEach(e -> update.add(SolrQueries.document(e)));
+        UpdateRequest update = SolrQueries.update(entries);
         update.setCommitWithin(COMMIT_WITHIN_MS);
         process(update, alias);
     }
@@ -101,9 +100,7 @@ public class SolrSearchIndex implements SearchIndex {
 
             @Override
             public void add(List<Entry> entries) throws IOException {
-                UpdateRequest update = new UpdateRequest();
-                entries.forEach(e -> update.add(SolrQueries.document(e)));
-                process(update, next);
+                process(SolrQueries.update(entries), next);
             }
 
             @Override
@@ -156,10 +153,7 @@ public class SolrSearchIndex implements SearchIndex {
     public SearchResultView search(SearchRequest request, String hall) throws IOException {
         QueryResponse r = query(SolrQueries.query(request, hall, zone));
         return new SearchResultView(
-                r.getResults().getNumFound(),
-                Math.max(0, request.page()),
-                SolrQueries.size(request),
-                SolrQueries.hits(r));
+                r.getResults().getNumFound(), request.pageIndex(), request.pageSize(), SolrQueries.hits(r));
     }
 
     @Override
