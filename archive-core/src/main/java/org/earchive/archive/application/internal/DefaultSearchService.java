@@ -163,7 +163,7 @@ public class DefaultSearchService implements SearchService {
         List<SearchIndex.Entry> entries = new ArrayList<>();
         for (Object[] row : page) {
             ArchiveRecord r = (ArchiveRecord) row[0];
-            entries.add(entry(r, (BusinessCase) row[1], texts.of(r.documentId())));
+            entries.add(entry(r, (BusinessCase) row[1], texts.ofRecord(r)));
         }
         return entries;
     }

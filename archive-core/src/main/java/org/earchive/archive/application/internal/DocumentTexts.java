@@ -12,6 +12,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.earchive.archive.domain.model.document.CaseDocument;
 import org.earchive.archive.domain.model.document.DocumentRepository;
+import org.earchive.archive.domain.model.record.ArchiveRecord;
 import org.earchive.archive.domain.service.TextExtractor;
 import org.earchive.storage.ObjectStore;
 import org.earchive.storage.StorageException;
@@ -37,6 +38,11 @@ public class DocumentTexts {
 
     @EJB
     DocumentRecorder recorder;
+
+    /** The text a record is searched by: its document's, none once the record is destroyed. */
+    public String ofRecord(ArchiveRecord r) {
+        return r.disposedAt() == null ? of(r.documentId()) : "";
+    }
 
     public String of(long documentId) {
         String kept = documents.text(documentId);

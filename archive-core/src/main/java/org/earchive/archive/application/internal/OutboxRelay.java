@@ -149,7 +149,7 @@ public class OutboxRelay {
         }
         BusinessCase c = cases.findById(caseId).orElseThrow();
         index.indexAll(records.stream()
-                .map(r -> DefaultSearchService.entry(r, c, r.disposedAt() == null ? texts.of(r.documentId()) : ""))
+                .map(r -> DefaultSearchService.entry(r, c, texts.ofRecord(r)))
                 .toList());
     }
 }
