@@ -42,9 +42,10 @@ node() { # node I: starts it in the background
 }
 
 wait_up() { # node I answers
-  for _ in $(seq 1 90); do
+  for s in $(seq 1 90); do
     grep -q 'SOLR NODE UP' "$DIR/node$1.log" 2>/dev/null && return 0
-    [ -n "$(pids "node$1")" ] || { tail -20 "$DIR/node$1.log" >&2; return 1; }
+    # (the first seconds: the background shell may not have become the JVM yet)
+    [ -n "$(pids "node$1")" ] || [ "$s" -le 3 ] || { echo "Solr node $1 exited:" >&2; tail -20 "$DIR/node$1.log" >&2; return 1; }
     sleep 1
   done
   echo "Solr node $1 did not start within 90 s (see $DIR/node$1.log)" >&2; return 1
@@ -76,7 +77,9 @@ case "$cmd" in
     for i in $(seq 1 "$nodes"); do wait_up "$i"; done
     urls ;;
   stop) stop ;;
-  kill) for p in $(pids "node${3:?node}"); do kill -9 "$p"; done ;;
+  kill)
+    for p in $(pids "node${3:?node}"); do kill -9 "$p"; done
+    for _ in $(seq 1 20); do [ -z "$(pids "node$3")" ] && break; sleep 0.5; done ;;
   restart)
     [ -z "$(pids "node${3:?node}")" ] || { echo "node $3 is running" >&2; exit 1; }
     : >"$DIR/node$3.log"; node "$3"; wait_up "$3" ;;

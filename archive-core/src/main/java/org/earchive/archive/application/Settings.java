@@ -45,4 +45,7 @@ public interface Settings {
 
     /** Failed sign-ins from one address within 10 minutes after which that address is refused. */
     int signInAddressLimit();
+
+    /** How often the workflow round (assignment, archiving what was interrupted) runs cluster-wide. */
+    Duration workflowPeriod();
 }

@@ -64,7 +64,15 @@ final class Api {
     }
 
     static Api signedIn(String user, String password) throws IOException, InterruptedException {
-        Api api = anonymous();
+        return signedIn(BASE, user, password);
+    }
+
+    /**
+     * Signed in at {@code base} (a cluster's load balancer or one instance). Every cookie of the sign-in's answer is
+     * sent back, as a browser would: behind HAProxy, its cookie naming the instance keeps the session where it lives.
+     */
+    static Api signedIn(String base, String user, String password) throws IOException, InterruptedException {
+        Api api = new Api(null, null, base);
         Response r = send(api.request("/api/session")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Requested-With", "fetch")
@@ -72,11 +80,13 @@ final class Api {
                         "j_username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&j_password="
                                 + URLEncoder.encode(password, StandardCharsets.UTF_8))));
         api.signInCookies = r.raw().headers().allValues("Set-Cookie");
-        api.sessionCookie = r.raw().headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith("JSESSIONID="))
+        List<String> cookies = r.raw().headers().allValues("Set-Cookie").stream()
                 .map(c -> c.split(";", 2)[0])
-                .findFirst()
-                .orElseThrow(() -> new IOException("sign-in as " + user + " gave " + r.status() + " and no session"));
+                .toList();
+        if (cookies.stream().noneMatch(c -> c.startsWith("JSESSIONID="))) {
+            throw new IOException("sign-in as " + user + " gave " + r.status() + " and no session");
+        }
+        api.sessionCookie = String.join("; ", cookies);
         return api;
     }
 
@@ -162,17 +172,36 @@ final class Api {
             boolean declareLength)
             throws IOException, InterruptedException {
         return multipart(
-                "/api/cases/" + caseNumber + "/documents", material, fileName, contentType, content, declareLength);
+                "/api/cases/" + caseNumber + "/documents",
+                material,
+                fileName,
+                contentType,
+                content,
+                declareLength,
+                null);
     }
 
     /** A multipart upload (material and file) to any path. */
     Response uploadTo(String path, String material, String fileName, String contentType, byte[] content)
             throws IOException, InterruptedException {
-        return multipart(path, material, fileName, contentType, content, true);
+        return multipart(path, material, fileName, contentType, content, true, null);
+    }
+
+    /** An upload that may be sent again with the same {@code Idempotency-Key} (as the station does after a failure). */
+    Response uploadOnce(String caseNumber, String material, String fileName, byte[] pdf, String key)
+            throws IOException, InterruptedException {
+        return multipart(
+                "/api/cases/" + caseNumber + "/documents", material, fileName, "application/pdf", pdf, true, key);
     }
 
     private Response multipart(
-            String path, String material, String fileName, String contentType, byte[] content, boolean declareLength)
+            String path,
+            String material,
+            String fileName,
+            String contentType,
+            byte[] content,
+            boolean declareLength,
+            String idempotencyKey)
             throws IOException, InterruptedException {
         String boundary = "----earchive" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -190,10 +219,13 @@ final class Api {
                 : HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes));
         // Expect: 100-continue, as curl sends for large bodies: a server that refuses the upload from its headers
         // answers before the body is sent.
-        return send(request(path)
+        HttpRequest.Builder request = request(path)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .expectContinue(declareLength)
-                .POST(publisher));
+                .expectContinue(declareLength);
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return send(request.POST(publisher));
     }
 
     /**

@@ -80,6 +80,14 @@ class ThinPathIT {
         }
         assertEquals("", r.header("Server"), "Server header");
         assertEquals("", r.header("X-Powered-By"), "X-Powered-By header");
+        // what a load balancer asks: this instance's application, not the shared engines
+        JsonObject live = Api.anonymous().get("/health/live").json();
+        assertEquals("UP", live.getString("status"), live.toString());
+        assertEquals(
+                List.of("application"),
+                live.getJsonArray("checks").stream()
+                        .map(v -> v.asJsonObject().getString("name"))
+                        .toList());
     }
 
     @Test

@@ -7,7 +7,8 @@ package org.earchive.archive.application.port;
 public interface ClusterCoordination {
     /**
      * Claims tick {@code tick} of {@code job} for {@code holder}: true for exactly one caller per tick cluster-wide (the
-     * first to move the job's last tick forward), false for every other node and for a tick already run.
+     * first to move the job's last tick forward), false for every other node and for a tick already run. A claimed
+     * tick is recorded as a run of the job on that holder.
      */
     boolean claimTick(String job, long tick, String holder);
 

@@ -235,6 +235,25 @@ public final class EarchiveSettings implements Settings {
         return string("earchive.demo.password");
     }
 
+    /**
+     * Whether the demo accounts are seeded (with {@link #demoPassword()}): in embedded mode, and where
+     * {@code EARCHIVE_DEMO_ACCOUNTS=true} asks for them on production engines — the loopback cluster, never a city.
+     */
+    public boolean demoAccounts() {
+        return string("earchive.demo.accounts").map(Boolean::parseBoolean).orElse(embedded());
+    }
+
+    /**
+     * The workflow round's period: a minute, unless {@code EARCHIVE_JOB_SECONDS} shortens it (the cluster tests watch
+     * which node runs each tick).
+     */
+    @Override
+    public Duration workflowPeriod() {
+        return Duration.ofSeconds(config.getOptionalValue("earchive.job.seconds", Integer.class)
+                .filter(s -> s > 0)
+                .orElse(60));
+    }
+
     /** The fonds code (全宗号) that begins every archive number of this office. */
     @Override
     public String fonds() {

@@ -90,7 +90,7 @@ public class StartupSeeder {
             types.forEach(catalogue::store);
             LOG.info(() -> "Business catalogue seeded with " + types.size() + " business types");
         }
-        if (settings.embedded() && settings.demoPassword().isPresent()) {
+        if (settings.demoAccounts() && settings.demoPassword().isPresent()) {
             char[] password = settings.demoPassword().get().toCharArray();
             int created = 0;
             for (DemoAccount d : DEMO_ACCOUNTS) {
@@ -106,7 +106,7 @@ public class StartupSeeder {
                 }
             }
             int n = created;
-            LOG.info(() -> "Demo accounts (embedded mode): " + n + " created");
+            LOG.info(() -> "Demo accounts: " + n + " created");
         }
     }
 

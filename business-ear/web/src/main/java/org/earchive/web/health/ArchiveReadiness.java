@@ -8,12 +8,17 @@ import javax.naming.InitialContext;
 import org.earchive.archive.application.SystemStatus;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
  * One readiness check per dependency, so /health names the one that is down. Payara builds health checks while the
  * application is still initialising, before the web module's {@code java:comp} references can be resolved, so the
  * service is looked up by its portable name when a check runs rather than injected.
+ *
+ * <p>Liveness ({@code /health/live}) is this instance alone: the application deployed and its services bound. A load
+ * balancer checks that, not readiness: the engines are shared, so a search cluster or database that is down would take
+ * every instance out together, and with them the uploads that do not need it.
  */
 @ApplicationScoped
 public class ArchiveReadiness {
@@ -37,6 +42,12 @@ public class ArchiveReadiness {
     @Readiness
     HealthCheck searchIndex() {
         return () -> check("search-index", SystemStatus::checkSearchIndex);
+    }
+
+    @Produces
+    @Liveness
+    HealthCheck application() {
+        return () -> check("application", status -> "bound");
     }
 
     @FunctionalInterface

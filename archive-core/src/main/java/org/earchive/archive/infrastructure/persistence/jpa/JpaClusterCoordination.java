@@ -30,6 +30,14 @@ public class JpaClusterCoordination implements ClusterCoordination {
                 .setParameter(4, job)
                 .setParameter(5, tick)
                 .executeUpdate();
+        if (updated == 1) {
+            em.createNativeQuery("INSERT INTO job_run (job, tick, holder, started_at) VALUES (?, ?, ?, ?)")
+                    .setParameter(1, job)
+                    .setParameter(2, tick)
+                    .setParameter(3, holder)
+                    .setParameter(4, Instant.now().atOffset(ZoneOffset.UTC))
+                    .executeUpdate();
+        }
         return updated == 1;
     }
 

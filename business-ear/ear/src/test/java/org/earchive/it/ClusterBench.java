@@ -1,0 +1,245 @@
+package org.earchive.it;
+
+import jakarta.json.JsonObject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * {@code ./earchive bench cluster [--short]}: the cluster's promises, measured on the loopback cluster the launcher
+ * started ({@code ./earchive cluster}, workflow ticks shortened to {@code EARCHIVE_JOB_SECONDS}). Each figure is printed
+ * with its check; the exit status is 1 when a check fails, so {@code ./earchive test} runs the short version as a test.
+ *
+ * <ol>
+ *   <li>Counter clients through HAProxy; the instance running the scheduled jobs killed (-9) and started again: cases acknowledged against the
+ *       database, duplicate and missing uploads, failed requests and when, case p99 before / during / after, sessions
+ *       signed out; the fixity audit and the outbox afterwards.
+ *   <li>Jobs: runs of each workflow tick, per instance, before and after the kill.
+ *   <li>Records archived through instance 1, searched through instance 2 ({@link IndexLag}).
+ * </ol>
+ */
+public final class ClusterBench {
+    private final List<String> failed = new ArrayList<>();
+    private final ClusterControl cluster = new ClusterControl();
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = Arrays.asList(args).contains("--short");
+        ClusterBench bench = new ClusterBench();
+        bench.run(quick);
+        System.out.println(
+                bench.failed.isEmpty() ? "cluster bench: all checks passed" : "cluster bench: FAILED " + bench.failed);
+        System.exit(bench.failed.isEmpty() ? 0 : 1);
+    }
+
+    void check(String what, boolean ok, String figures) {
+        System.out.printf("  %-4s %s: %s%n", ok ? "ok" : "FAIL", what, figures);
+        if (!ok) {
+            failed.add(what);
+        }
+    }
+
+    private void run(boolean quick) throws Exception {
+        int clients = quick ? 4 : 16;
+        int seconds = quick ? 30 : 120;
+        int killAt = quick ? 10 : 40;
+        int restartAt = quick ? 0 : 80;
+        List<byte[]> pages = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            pages.add(IngestBench.page(i));
+        }
+        System.out.printf(
+                "cluster bench: %d instances behind %s; %d counter clients for %d s; at %d s the instance running the"
+                        + " scheduled jobs is killed (-9), and started again %s%n",
+                cluster.instances(),
+                Api.BASE,
+                clients,
+                seconds,
+                killAt,
+                restartAt > 0 ? "at " + restartAt + " s" : "after the load");
+        Instant began = Instant.now();
+        long start = System.nanoTime();
+        long[] events = new long[2]; // ms since start: the kill, the restarted instance healthy
+        int[] victim = {1};
+        Thread control = new Thread(() -> {
+            try {
+                Thread.sleep(killAt * 1000L);
+                victim[0] = cluster.tickHolder();
+                events[0] = (System.nanoTime() - start) / 1_000_000;
+                cluster.killInstance(victim[0]);
+                if (restartAt > 0) {
+                    Thread.sleep(Math.max(0, restartAt * 1000L - events[0]));
+                    cluster.restartInstance(victim[0]);
+                    events[1] = (System.nanoTime() - start) / 1_000_000;
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        control.start();
+        ClusterLoad load = new ClusterLoad(Api.BASE, start, pages);
+        load.run(clients, start + seconds * 1_000_000_000L);
+        control.join();
+        if (restartAt == 0) {
+            cluster.restartInstance(victim[0]);
+            events[1] = (System.nanoTime() - start) / 1_000_000;
+        }
+        System.out.printf(
+                "1. failover: instance %d killed at %.1f s, healthy again at %.1f s%n",
+                victim[0], events[0] / 1e3, events[1] / 1e3);
+        failover(load, events);
+        System.out.println("2. jobs (workflow round every " + cluster.jobSeconds() + " s)");
+        jobs(began, events, victim[0]);
+        System.out.println("3. search across nodes");
+        new IndexLag(this, cluster, quick ? 20 : 200).run();
+    }
+
+    private void failover(ClusterLoad load, long[] events) throws Exception {
+        List<String> numbers =
+                load.acknowledged.stream().map(ClusterLoad.Done::caseNumber).toList();
+        Map<String, int[]> db = new TreeMap<>(); // case number -> {submitted or later ? 1 : 0, documents}
+        try (Connection c = cluster.database();
+                PreparedStatement s = c.prepareStatement("SELECT c.case_number, c.status,"
+                        + " (SELECT count(*) FROM case_document d WHERE d.case_id = c.id)"
+                        + " FROM business_case c WHERE c.case_number = ANY (?)")) {
+            s.setArray(1, c.createArrayOf("varchar", numbers.toArray()));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    db.put(r.getString(1), new int[] {r.getString(2).equals("OPEN") ? 0 : 1, r.getInt(3)});
+                }
+            }
+        }
+        long lost = numbers.stream()
+                .filter(n -> !db.containsKey(n) || db.get(n)[0] == 0)
+                .count();
+        int duplicates = 0;
+        int missingUploads = 0;
+        for (String n : numbers) {
+            int acked = load.uploads.getOrDefault(n, 0);
+            int stored = db.containsKey(n) ? db.get(n)[1] : 0;
+            duplicates += Math.max(0, stored - acked);
+            missingUploads += Math.max(0, acked - stored);
+        }
+        check(
+                "cases acknowledged = found submitted in the database",
+                lost == 0,
+                String.format("acknowledged %d, found %d, lost %d", numbers.size(), numbers.size() - lost, lost));
+        check(
+                "uploads stored once",
+                duplicates == 0 && missingUploads == 0,
+                String.format(
+                        "%d acknowledged uploads, duplicates %d, missing %d",
+                        load.uploads.values().stream()
+                                .mapToInt(Integer::intValue)
+                                .sum(),
+                        duplicates,
+                        missingUploads));
+        List<ClusterLoad.Failure> failures = new ArrayList<>(load.failures);
+        String window = failures.isEmpty()
+                ? "none"
+                : String.format(
+                        "%d, from %+.1f s to %+.1f s after the kill (%s)",
+                        failures.size(),
+                        (failures.stream()
+                                                .mapToLong(ClusterLoad.Failure::atMillis)
+                                                .min()
+                                                .getAsLong()
+                                        - events[0])
+                                / 1e3,
+                        (failures.stream()
+                                                .mapToLong(ClusterLoad.Failure::atMillis)
+                                                .max()
+                                                .getAsLong()
+                                        - events[0])
+                                / 1e3,
+                        failures.stream()
+                                .map(f -> f.what().replaceAll(":.*", ""))
+                                .collect(Collectors.groupingBy(w -> w, TreeMap::new, Collectors.counting())));
+        System.out.println("       failed requests (each sent again): " + window);
+        failures.stream().limit(3).forEach(f -> System.out.println("         e.g. " + f.what()));
+        System.out.printf(
+                "       case p99: before the kill %s, kill to restarted %s, after %s%n",
+                p99(load, 0, events[0]), p99(load, events[0], events[1]), p99(load, events[1], Long.MAX_VALUE));
+        check("sessions signed out by the kill", load.signedOut.get() == 0, String.valueOf(load.signedOut.get()));
+        JsonObject audit = Api.as("auditor").post("/api/admin/fixity-audit", "").json();
+        int mismatches = audit.getJsonArray("mismatches").size();
+        int missing = audit.getJsonArray("missing").size();
+        check(
+                "fixity audit after the run",
+                mismatches == 0 && missing == 0,
+                String.format(
+                        "%d objects checked, %d mismatches, %d missing",
+                        audit.getJsonNumber("checked").longValue(), mismatches, missing));
+        long pending = cluster.waitOutboxDrained(30);
+        check("outbox delivered (index and events)", pending == 0, pending + " entries pending after 30 s");
+    }
+
+    private static String p99(ClusterLoad load, long fromMs, long toMs) {
+        long[] nanos = load.acknowledged.stream()
+                .filter(d -> d.atMillis() >= fromMs && d.atMillis() < toMs)
+                .mapToLong(ClusterLoad.Done::nanos)
+                .sorted()
+                .toArray();
+        return nanos.length == 0
+                ? "(no cases)"
+                : String.format("%.0f ms (%d cases)", IngestBench.pct(nanos, 0.99), nanos.length);
+    }
+
+    private void jobs(Instant began, long[] events, int victim) throws Exception {
+        Instant killed = began.plusMillis(events[0]);
+        Instant restarted = began.plusMillis(events[1]);
+        Map<Long, List<String>> runs = new TreeMap<>();
+        Map<Long, Instant> at = new TreeMap<>();
+        try (Connection c = cluster.database();
+                PreparedStatement s = c.prepareStatement("SELECT tick, holder, started_at FROM job_run"
+                        + " WHERE job = 'workflow' AND started_at >= ? ORDER BY tick")) {
+            s.setObject(1, began.atOffset(java.time.ZoneOffset.UTC));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    runs.computeIfAbsent(r.getLong(1), k -> new ArrayList<>()).add(r.getString(2));
+                    at.putIfAbsent(
+                            r.getLong(1),
+                            r.getObject(3, java.time.OffsetDateTime.class).toInstant());
+                }
+            }
+        }
+        long twice = runs.values().stream().filter(h -> h.size() > 1).count();
+        check(
+                "each tick run exactly once",
+                !runs.isEmpty() && twice == 0,
+                runs.size() + " ticks, " + twice + " run more than once");
+        Map<String, Map<String, Long>> perPhase = new TreeMap<>();
+        for (var e : runs.entrySet()) {
+            Instant when = at.get(e.getKey());
+            String phase = when.isBefore(killed)
+                    ? "1 before the kill"
+                    : when.isBefore(restarted) ? "2 while it was down" : "3 after its restart";
+            perPhase.computeIfAbsent(phase, k -> new TreeMap<>())
+                    .merge(e.getValue().get(0), 1L, Long::sum);
+        }
+        perPhase.forEach((phase, holders) -> System.out.println("       " + phase.substring(2) + ": " + holders));
+        long ticks = runs.isEmpty()
+                ? 0
+                : runs.keySet().stream().mapToLong(Long::longValue).max().getAsLong()
+                        - runs.keySet().stream()
+                                .mapToLong(Long::longValue)
+                                .min()
+                                .getAsLong()
+                        + 1;
+        long lostTicks = ticks - runs.size();
+        boolean survivor = runs.entrySet().stream()
+                .filter(e ->
+                        at.get(e.getKey()).isAfter(killed) && at.get(e.getKey()).isBefore(restarted))
+                .allMatch(e -> !e.getValue().get(0).startsWith("inst" + victim + "@"));
+        check(
+                "ticks move to the survivor",
+                survivor && lostTicks <= 1 && perPhase.containsKey("2 while it was down"),
+                lostTicks + " tick(s) without a run (the dying node's, at most 1)");
+    }
+}

@@ -1,0 +1,96 @@
+package org.earchive.it;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The loopback cluster as the benchmark drives it: its scripts (kill and restart an instance, a Solr node) and its
+ * database, read directly as the {@code postgres} superuser (trusted on loopback by {@code postgres.sh}). Where it is
+ * comes from the launcher's system properties.
+ */
+final class ClusterControl {
+    private final Path root = Path.of(System.getProperty("earchive.root", "."));
+    private final Path dir = Path.of(System.getProperty("earchive.cluster.dir", ".earchive/cluster"));
+    private final String dbUrl = System.getProperty("earchive.cluster.db");
+
+    int instances() {
+        return Integer.getInteger("earchive.cluster.instances", 2);
+    }
+
+    int jobSeconds() {
+        return Integer.getInteger("earchive.job.seconds", 60);
+    }
+
+    /** The base URL of instance {@code i}, past the load balancer. */
+    static String instance(int i) {
+        return "http://127.0.0.1:" + (28080 + i);
+    }
+
+    void killInstance(int i) throws IOException, InterruptedException {
+        script("scripts/cluster/cluster.sh", "kill", String.valueOf(i));
+    }
+
+    /** Starts instance {@code i} again and returns once it is healthy. */
+    void restartInstance(int i) throws IOException, InterruptedException {
+        script("scripts/cluster/cluster.sh", "restart", String.valueOf(i));
+    }
+
+    void killSolrNode(int i) throws IOException, InterruptedException {
+        script("scripts/solr/solr.sh", "kill", dir.resolve("solr").toString(), String.valueOf(i));
+    }
+
+    void restartSolrNode(int i) throws IOException, InterruptedException {
+        script("scripts/solr/solr.sh", "restart", dir.resolve("solr").toString(), String.valueOf(i));
+    }
+
+    /** The instance that ran the workflow's latest tick (1 if none ran yet): the one whose death tests the jobs. */
+    int tickHolder() throws SQLException {
+        try (Connection c = database();
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery(
+                        "SELECT holder FROM job_run WHERE job = 'workflow' ORDER BY tick DESC LIMIT 1")) {
+            return r.next() && r.getString(1).matches("inst\\d+@.*")
+                    ? Integer.parseInt(
+                            r.getString(1).substring(4, r.getString(1).indexOf('@')))
+                    : 1;
+        }
+    }
+
+    Connection database() throws SQLException {
+        return DriverManager.getConnection(dbUrl, "postgres", "");
+    }
+
+    /** Waits until the outbox holds nothing undelivered, at most {@code seconds}; returns what is still pending. */
+    long waitOutboxDrained(int seconds) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        long pending;
+        do {
+            try (Connection c = database();
+                    Statement s = c.createStatement();
+                    ResultSet r = s.executeQuery("SELECT count(*) FROM outbox WHERE delivered_at IS NULL")) {
+                r.next();
+                pending = r.getLong(1);
+            }
+            if (pending > 0) {
+                Thread.sleep(500);
+            }
+        } while (pending > 0 && System.nanoTime() < deadline);
+        return pending;
+    }
+
+    private void script(String script, String... args) throws IOException, InterruptedException {
+        List<String> command =
+                new java.util.ArrayList<>(List.of(root.resolve(script).toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new IOException(String.join(" ", command) + " failed (exit " + p.exitValue() + ")");
+        }
+    }
+}
