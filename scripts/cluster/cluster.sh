@@ -97,8 +97,7 @@ domain() {
   asadmin create-deployment-group "$GROUP" >/dev/null
   # the DAS's EJB timer store too: the default one is an H2 database whose AUTO_SERVER opens a port on every interface
   asadmin set configs.config.server-config.ejb-container.ejb-timer-service.ejb-timer-service=DataGrid >/dev/null
-  # a config per instance: instances sharing one config are treated as one JMS cluster, whose embedded brokers then
-  # take each other's ports (the second instance's broker did not start: address already in use)
+  # a config per instance (its heap and timer store can differ; the group deploys the same EAR to all)
   local c a
   for i in $(seq 1 "$n"); do
     c="$CONFIG-$i"

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
@@ -23,6 +24,7 @@ import java.util.stream.Collectors;
  *       signed out; the fixity audit and the outbox afterwards.
  *   <li>Jobs: runs of each workflow tick, per instance, before and after the kill.
  *   <li>Records archived through instance 1, searched through instance 2 ({@link IndexLag}).
+ *   <li>(full run only) The standby promoted under load; archiving on both instances at once ({@link ClusterWrites}).
  * </ol>
  */
 public final class ClusterBench {
@@ -56,13 +58,15 @@ public final class ClusterBench {
         }
         System.out.printf(
                 "cluster bench: %d instances behind %s; %d counter clients for %d s; at %d s the instance running the"
-                        + " scheduled jobs is killed (-9), and started again %s%n",
+                        + " scheduled jobs is killed (-9), and started again %s (the load lasting until 20 s after it is"
+                        + " back)%n",
                 cluster.instances(),
                 Api.BASE,
                 clients,
                 seconds,
                 killAt,
                 restartAt > 0 ? "at " + restartAt + " s" : "after the load");
+        loopbackOnly();
         Instant began = Instant.now();
         long start = System.nanoTime();
         long[] events = new long[2]; // ms since start: the kill, the restarted instance healthy
@@ -84,8 +88,22 @@ public final class ClusterBench {
         });
         control.start();
         ClusterLoad load = new ClusterLoad(Api.BASE, start, pages);
-        load.run(clients, start + seconds * 1_000_000_000L);
+        // the load goes on until 20 s after the instance is back, so that "after" has cases
+        long planned = start + seconds * 1_000_000_000L;
+        AtomicLong end = new AtomicLong(restartAt > 0 ? Long.MAX_VALUE : planned);
+        Thread extend = new Thread(() -> {
+            try {
+                control.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                end.set(Math.max(planned, start + (events[1] + 20_000) * 1_000_000L));
+            }
+        });
+        extend.start();
+        load.run(clients, end);
         control.join();
+        extend.join();
         if (restartAt == 0) {
             cluster.restartInstance(victim[0]);
             events[1] = (System.nanoTime() - start) / 1_000_000;
@@ -98,48 +116,22 @@ public final class ClusterBench {
         jobs(began, events, victim[0]);
         System.out.println("3. search across nodes");
         new IndexLag(this, cluster, quick ? 20 : 200).run();
+        if (quick) {
+            return;
+        }
+        ClusterWrites writes = new ClusterWrites(this, cluster);
+        System.out.println("6. concurrent archiving on both instances");
+        writes.archiving(1000);
+        System.out.println("4. PostgreSQL standby promoted under load (8 clients, 60 s, at 20 s)");
+        writes.promotion(pages, 8, 60, 20);
     }
 
     private void failover(ClusterLoad load, long[] events) throws Exception {
-        List<String> numbers =
-                load.acknowledged.stream().map(ClusterLoad.Done::caseNumber).toList();
-        Map<String, int[]> db = new TreeMap<>(); // case number -> {submitted or later ? 1 : 0, documents}
-        try (Connection c = cluster.database();
-                PreparedStatement s = c.prepareStatement("SELECT c.case_number, c.status,"
-                        + " (SELECT count(*) FROM case_document d WHERE d.case_id = c.id)"
-                        + " FROM business_case c WHERE c.case_number = ANY (?)")) {
-            s.setArray(1, c.createArrayOf("varchar", numbers.toArray()));
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    db.put(r.getString(1), new int[] {r.getString(2).equals("OPEN") ? 0 : 1, r.getInt(3)});
-                }
-            }
+        ClusterLoad.Stored stored;
+        try (Connection c = cluster.database()) {
+            stored = load.stored(c);
         }
-        long lost = numbers.stream()
-                .filter(n -> !db.containsKey(n) || db.get(n)[0] == 0)
-                .count();
-        int duplicates = 0;
-        int missingUploads = 0;
-        for (String n : numbers) {
-            int acked = load.uploads.getOrDefault(n, 0);
-            int stored = db.containsKey(n) ? db.get(n)[1] : 0;
-            duplicates += Math.max(0, stored - acked);
-            missingUploads += Math.max(0, acked - stored);
-        }
-        check(
-                "cases acknowledged = found submitted in the database",
-                lost == 0,
-                String.format("acknowledged %d, found %d, lost %d", numbers.size(), numbers.size() - lost, lost));
-        check(
-                "uploads stored once",
-                duplicates == 0 && missingUploads == 0,
-                String.format(
-                        "%d acknowledged uploads, duplicates %d, missing %d",
-                        load.uploads.values().stream()
-                                .mapToInt(Integer::intValue)
-                                .sum(),
-                        duplicates,
-                        missingUploads));
+        acknowledged(stored);
         List<ClusterLoad.Failure> failures = new ArrayList<>(load.failures);
         String window = failures.isEmpty()
                 ? "none"
@@ -167,7 +159,10 @@ public final class ClusterBench {
                 "       case p99: before the kill %s, kill to restarted %s, after %s%n",
                 p99(load, 0, events[0]), p99(load, events[0], events[1]), p99(load, events[1], Long.MAX_VALUE));
         check("sessions signed out by the kill", load.signedOut.get() == 0, String.valueOf(load.signedOut.get()));
-        JsonObject audit = Api.as("auditor").post("/api/admin/fixity-audit", "").json();
+        // on an instance directly: the audit reads every object, longer than the load balancer waits for an answer
+        JsonObject audit = Api.at(ClusterControl.instance(1), "auditor")
+                .post("/api/admin/fixity-audit", "", java.time.Duration.ofMinutes(15))
+                .json();
         int mismatches = audit.getJsonArray("mismatches").size();
         int missing = audit.getJsonArray("missing").size();
         check(
@@ -178,6 +173,54 @@ public final class ClusterBench {
                         audit.getJsonNumber("checked").longValue(), mismatches, missing));
         long pending = cluster.waitOutboxDrained(30);
         check("outbox delivered (index and events)", pending == 0, pending + " entries pending after 30 s");
+    }
+
+    /** Every listening socket of the cluster's processes (ss -ltnp) is on a loopback address. */
+    private void loopbackOnly() throws Exception {
+        Process ss =
+                new ProcessBuilder("ss", "-ltnpH").redirectErrorStream(true).start();
+        List<String> open = new ArrayList<>();
+        int listeners = 0;
+        for (String line : new String(ss.getInputStream().readAllBytes()).split("\n")) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length < 6 || !line.matches(".*\"(java|haproxy|postgres|radosgw|ceph-\\w+|clamd)\".*")) {
+                continue;
+            }
+            listeners++;
+            String local = f[3];
+            if (!(local.startsWith("127.0.0.1:")
+                    || local.startsWith("[::ffff:127.0.0.1]:")
+                    || local.startsWith("[::1]:"))) {
+                open.add(local + " " + f[5]);
+            }
+        }
+        ss.waitFor();
+        check("every listener on loopback", listeners > 0 && open.isEmpty(), listeners + " listeners, open: " + open);
+        Process ps = new ProcessBuilder("ps", "-eo", "rss=,comm=").start();
+        long kb = 0;
+        for (String line : new String(ps.getInputStream().readAllBytes()).split("\n")) {
+            String[] f = line.trim().split("\\s+", 2);
+            if (f.length == 2 && f[1].matches("java|haproxy|postgres|radosgw|ceph-\\w+|clamd")) {
+                kb += Long.parseLong(f[0]);
+            }
+        }
+        ps.waitFor();
+        System.out.printf("  memory of the cluster's processes (and this client): %.1f GB resident%n", kb / 1048576.0);
+    }
+
+    void acknowledged(ClusterLoad.Stored stored) {
+        check(
+                "cases acknowledged = found submitted in the database",
+                stored.lost() == 0,
+                String.format(
+                        "acknowledged %d, found %d, lost %d",
+                        stored.acknowledged(), stored.acknowledged() - stored.lost(), stored.lost()));
+        check(
+                "uploads stored once",
+                stored.duplicates() == 0 && stored.missingUploads() == 0,
+                String.format(
+                        "%d acknowledged uploads, duplicates %d, missing %d",
+                        stored.uploads(), stored.duplicates(), stored.missingUploads()));
     }
 
     private static String p99(ClusterLoad load, long fromMs, long toMs) {

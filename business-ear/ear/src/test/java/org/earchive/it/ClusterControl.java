@@ -62,6 +62,11 @@ final class ClusterControl {
         }
     }
 
+    /** The PostgreSQL standby becomes the primary (the old primary stopped first, as a failover manager would). */
+    void promoteStandby() throws IOException, InterruptedException {
+        script("scripts/cluster/postgres.sh", "promote", dir.resolve("pg").toString());
+    }
+
     Connection database() throws SQLException {
         return DriverManager.getConnection(dbUrl, "postgres", "");
     }

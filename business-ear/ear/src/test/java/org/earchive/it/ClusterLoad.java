@@ -1,6 +1,10 @@
 package org.earchive.it;
 
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +34,9 @@ final class ClusterLoad {
     /** Acknowledged uploads per case number (each logical upload counted once, however often it was sent). */
     final Map<String, Integer> uploads = new ConcurrentHashMap<>();
 
+    /** When (ms since the start) each successful request answered. */
+    final ConcurrentLinkedQueue<Long> writes = new ConcurrentLinkedQueue<>();
+
     final AtomicInteger signedOut = new AtomicInteger();
     private final String base;
     private final long start;
@@ -44,6 +51,11 @@ final class ClusterLoad {
 
     /** Runs {@code clients} counters until {@code endNanos}. */
     void run(int clients, long endNanos) throws InterruptedException {
+        run(clients, new java.util.concurrent.atomic.AtomicLong(endNanos));
+    }
+
+    /** Runs {@code clients} counters until the end, which may be moved while they run. */
+    void run(int clients, java.util.concurrent.atomic.AtomicLong endNanos) throws InterruptedException {
         List<Thread> threads = new ArrayList<>();
         ConcurrentLinkedQueue<Done> done = new ConcurrentLinkedQueue<>();
         for (int c = 0; c < clients; c++) {
@@ -58,10 +70,11 @@ final class ClusterLoad {
         acknowledged.addAll(done);
     }
 
-    private void counter(int client, long endNanos, ConcurrentLinkedQueue<Done> done) {
+    private void counter(
+            int client, java.util.concurrent.atomic.AtomicLong endNanos, ConcurrentLinkedQueue<Done> done) {
         Random random = new Random(client);
         Api clerk = null;
-        while (System.nanoTime() < endNanos) {
+        while (System.nanoTime() < endNanos.get()) {
             try {
                 if (clerk == null) {
                     clerk = Api.signedIn(base, "clerk", Api.PASSWORD);
@@ -113,6 +126,55 @@ final class ClusterLoad {
                 : caseNumber;
     }
 
+    /** What the database holds of the acknowledged cases. */
+    record Stored(int acknowledged, long lost, int duplicates, int missingUploads, int uploads) {}
+
+    /**
+     * Each acknowledged case in the database, submitted (or further), with exactly its acknowledged uploads: a case
+     * missing or still open is lost, an extra document a duplicate, a missing one a lost upload.
+     */
+    Stored stored(Connection c) throws SQLException {
+        List<String> numbers = acknowledged.stream().map(Done::caseNumber).toList();
+        Map<String, int[]> db = new java.util.HashMap<>(); // case number -> {submitted or later ? 1 : 0, documents}
+        try (PreparedStatement s = c.prepareStatement("SELECT c.case_number, c.status,"
+                + " (SELECT count(*) FROM case_document d WHERE d.case_id = c.id)"
+                + " FROM business_case c WHERE c.case_number = ANY (?)")) {
+            s.setArray(1, c.createArrayOf("varchar", numbers.toArray()));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    db.put(r.getString(1), new int[] {r.getString(2).equals("OPEN") ? 0 : 1, r.getInt(3)});
+                }
+            }
+        }
+        long lost = numbers.stream()
+                .filter(n -> !db.containsKey(n) || db.get(n)[0] == 0)
+                .count();
+        int duplicates = 0;
+        int missing = 0;
+        for (String n : numbers) {
+            int acked = uploads.getOrDefault(n, 0);
+            int stored = db.containsKey(n) ? db.get(n)[1] : 0;
+            duplicates += Math.max(0, stored - acked);
+            missing += Math.max(0, acked - stored);
+        }
+        int total = uploads.values().stream().mapToInt(Integer::intValue).sum();
+        return new Stored(numbers.size(), lost, duplicates, missing, total);
+    }
+
+    /** The longest time (ms) between two successful requests from {@code fromMs} on. */
+    long longestSilence(long fromMs) {
+        long[] t = writes.stream()
+                .mapToLong(Long::longValue)
+                .filter(w -> w >= fromMs)
+                .sorted()
+                .toArray();
+        long longest = 0;
+        for (int i = 1; i < t.length; i++) {
+            longest = Math.max(longest, t[i] - t[i - 1]);
+        }
+        return longest;
+    }
+
     interface Call {
         Api.Response call() throws IOException, InterruptedException;
     }
@@ -133,6 +195,7 @@ final class ClusterLoad {
                     throw new SignedOut(what);
                 }
                 if (r.status() / 100 == 2) {
+                    writes.add(now());
                     return r;
                 }
                 failures.add(new Failure(now(), what + ": " + r.status() + " " + first(r.body())));

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.impl.CloudHttp2SolrClient;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
@@ -176,7 +177,8 @@ public class SolrSearchIndex implements SearchIndex {
 
     private QueryResponse query(SolrQuery q) throws IOException {
         try {
-            return client.query(alias, q);
+            // POST: a reconcile's page of ids or a long phrase would outgrow a GET's 8 KB header limit
+            return client.query(alias, q, SolrRequest.METHOD.POST);
         } catch (SolrServerException | RuntimeException e) {
             throw new IOException("SolrCloud did not answer the search: " + e.getMessage(), e);
         }
