@@ -166,18 +166,14 @@ public class DefaultArchiveService implements ArchiveService {
             throw new EarchiveException(ErrorCode.REASON_REQUIRED, "请写明保全（冻结）的原因。A legal hold needs a reason.");
         }
         String actor = context.getCallerPrincipal().getName();
-        ArchiveRecord r = records.hold(archiveNumber, on, reason);
-        try {
-            // the object is shared by identical content: release it only when no other held record keeps it
-            if (on || !records.anotherHolds(r.objectKey(), r.archiveNumber())) {
-                store.legalHold(r.objectKey(), on);
-            }
-        } catch (StorageException e) {
+        RecordChanges.HoldChange change = records.hold(archiveNumber, on, reason, store);
+        ArchiveRecord r = change.record();
+        if (change.storeFailure() != null) {
             throw new EarchiveException(
                     ErrorCode.STORAGE_UNAVAILABLE,
-                    "The hold of " + archiveNumber + " is recorded but the store could not apply it: " + e.getMessage()
-                            + ". Try again: the store's hold is set again.",
-                    e);
+                    "The hold of " + archiveNumber + " is recorded but the store could not apply it: "
+                            + change.storeFailure().getMessage() + ". Try again: the store's hold is set again.",
+                    change.storeFailure());
         }
         auditTrail.record(
                 actor,

@@ -3,8 +3,11 @@ package org.earchive.archive.application.internal;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import org.earchive.archive.application.EarchiveException;
+import org.earchive.archive.application.port.ClusterCoordination;
 import org.earchive.archive.domain.model.record.ArchiveRecord;
 import org.earchive.archive.domain.model.record.ArchiveRepository;
+import org.earchive.storage.ObjectStore;
+import org.earchive.storage.StorageException;
 
 /** Short transactions that change a record's holds and restriction. */
 @Stateless
@@ -12,25 +15,41 @@ public class RecordChanges {
     @Inject
     ArchiveRepository archive;
 
-    public ArchiveRecord hold(String archiveNumber, boolean on, String reason) throws EarchiveException {
+    @Inject
+    ClusterCoordination coordination;
+
+    /** A hold placed or released: the record, and the store's failure to apply it (null when it did). */
+    public record HoldChange(ArchiveRecord record, StorageException storeFailure) {}
+
+    /**
+     * Places or releases a record's hold and applies it to the stored object, which records of identical content
+     * share: released there only when no other record holds it. The object's lock (a row, across nodes) is held from
+     * that check to the commit, so a hold placed on another node meanwhile is never undone by this release. The record
+     * changes even when the store fails (the caller reports it; trying again applies it).
+     */
+    public HoldChange hold(String archiveNumber, boolean on, String reason, ObjectStore store)
+            throws EarchiveException {
         ArchiveRecord r = locked(archiveNumber);
+        coordination.lockObject(r.objectKey());
         if (on) {
             r.hold(reason.strip());
         } else {
             r.release();
         }
-        return r;
+        try {
+            if (on || !archive.anotherHolds(r.objectKey(), archiveNumber)) {
+                store.legalHold(r.objectKey(), on);
+            }
+            return new HoldChange(r, null);
+        } catch (StorageException e) {
+            return new HoldChange(r, e);
+        }
     }
 
     public ArchiveRecord restrict(String archiveNumber, boolean on) throws EarchiveException {
         ArchiveRecord r = locked(archiveNumber);
         r.restrict(on);
         return r;
-    }
-
-    /** Whether a record other than {@code archiveNumber} with the same content is held. */
-    public boolean anotherHolds(String objectKey, String archiveNumber) {
-        return archive.anotherHolds(objectKey, archiveNumber);
     }
 
     ArchiveRecord locked(String archiveNumber) throws EarchiveException {

@@ -1,14 +1,9 @@
 package org.earchive.archive.application.internal;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.RunAs;
 import jakarta.ejb.EJB;
+import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,11 +17,12 @@ import org.earchive.archive.application.WorkflowService;
 
 /**
  * Every minute: cases waiting for a reviewer get one as soon as one is available, and approved cases whose archiving
- * was interrupted (a store that was down) are archived. Once a minute cluster-wide: every node's timer fires, one node
- * claims the minute ({@link Settings#workflowPeriod()} shortens it for the cluster tests).
+ * was interrupted (a store that was down) are archived. Once a minute cluster-wide: every node's timer fires every 5 s,
+ * asks once per tick, and one node claims the tick ({@link Settings#workflowPeriod()} shortens it for the cluster tests).
+ * A calendar timer, not a programmatic one: with {@code TimerService} injected, Payara opens its persistent timer
+ * store, an H2 database that listens on every interface.
  */
 @Singleton
-@Startup
 @RunAs(Roles.ARCHIVIST)
 public class WorkflowSchedule {
     private static final Logger LOG = Logger.getLogger(WorkflowSchedule.class.getName());
@@ -46,24 +42,20 @@ public class WorkflowSchedule {
     @Inject
     Settings settings;
 
-    @Resource
-    TimerService timers;
+    /** The last tick this node asked for: each node asks once per tick. */
+    private long asked = -1;
 
-    private Duration period;
-
-    @PostConstruct
-    void schedule() {
-        period = settings.workflowPeriod();
-        long millis = period.toMillis();
-        // the first round at the next period boundary, so every node's timer fires at the same instants
-        long first = millis - System.currentTimeMillis() % millis + 500;
-        timers.createIntervalTimer(first, millis, new TimerConfig("workflow", false));
-    }
-
-    @Timeout
+    @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false)
     void round() {
-        if (!ticks.claim("workflow", Instant.now(), period)) {
-            return; // another node runs this minute's round
+        Duration period = settings.workflowPeriod();
+        Instant now = Instant.now();
+        long tick = now.toEpochMilli() / period.toMillis();
+        if (tick == asked) {
+            return;
+        }
+        asked = tick;
+        if (!ticks.claim("workflow", now, period)) {
+            return; // another node runs this tick's round
         }
         workflow.assignWaiting();
         for (String caseNumber : numbering.approvedWaiting(50)) {

@@ -82,9 +82,13 @@ public class JpaCaseRepository implements CaseRepository {
                         "SELECT c FROM BusinessCase c WHERE c.status = :s AND NOT EXISTS"
                                 // a dossier that failed the four-property check waits for an archivist, not for the
                                 // schedule
-                                + " (SELECT p FROM PropertyCheck p WHERE p.caseId = c.id AND p.passed = FALSE) ORDER BY c.id",
+                                // (a bound false: EclipseLink writes the literal FALSE as 0, which H2 2 will not
+                                // compare with a boolean column, so the embedded default's round failed every minute)
+                                + " (SELECT p FROM PropertyCheck p WHERE p.caseId = c.id AND p.passed = :failed)"
+                                + " ORDER BY c.id",
                         BusinessCase.class)
                 .setParameter("s", CaseStatus.APPROVED)
+                .setParameter("failed", false)
                 .setMaxResults(limit)
                 .getResultList()
                 .stream()
