@@ -24,6 +24,7 @@ DAS_PORTBASE=28100 # admin 28148, Hazelcast 28149
 ADMIN_PORT=$((DAS_PORTBASE + 48))
 FRONT_PORT=8080
 STATS_PORT=28404
+S3_PORT=17400
 PG_PORT=25432
 SOLR_PORT=19980
 EAR="$ROOT/business-ear/ear/target/earchive.ear"
@@ -169,6 +170,21 @@ backend instances
 CFG
   for i in $(seq 1 "$n"); do echo "    server inst$i 127.0.0.1:$(http_port "$i") cookie inst$i check"; done
   cat <<CFG
+frontend s3
+    bind 127.0.0.1:$S3_PORT
+    default_backend gateways
+backend gateways
+    balance leastconn
+    option httpchk GET /
+    http-check expect status 200
+    default-server inter 2s fall 2 rise 2
+CFG
+  local g=0 url
+  for url in $(tr ',' ' ' < "$DIR/s3-gateways"); do
+    g=$((g + 1))
+    echo "    server rgw$g ${url#http://} check"
+  done
+  cat <<CFG
 frontend stats
     bind 127.0.0.1:$STATS_PORT
     stats enable
@@ -191,11 +207,18 @@ cmd_start() {
   log "Ceph RGW, ClamAV, SolrCloud (2 nodes + ZooKeeper on $SOLR_PORT)"
   secret s3-secret >/dev/null
   [ -s "$DIR/master-key" ] || (umask 077; head -c 32 /dev/urandom > "$DIR/master-key")
-  RGW_SECRET_KEY=$(secret s3-secret) "$ROOT/scripts/ceph-rgw/rgw.sh" start "$DIR/ceph" 2>"$DIR/ceph.log" | tail -1 > "$DIR/s3-url"
+  # three OSDs (three copies, writable with one down) and two gateways, which HAProxy balances on S3_PORT
+  RGW_SECRET_KEY=$(secret s3-secret) "$ROOT/scripts/ceph-rgw/rgw.sh" start "$DIR/ceph" 3 2 2>"$DIR/ceph.log" |
+    tail -1 > "$DIR/s3-gateways"
+  echo "http://127.0.0.1:$S3_PORT" > "$DIR/s3-url"
   "$ROOT/scripts/clamav/clamd.sh" start "$DIR/clamd" | tail -1 > "$DIR/clamd-url"
   "$ROOT/scripts/solr/solr.sh" start "$DIR/solr" 2 "$SOLR_PORT" | tail -1 > "$DIR/solr-url"
   domain "$n"
   echo "$n" > "$DIR/instances"
+  # before the instances: they reach the object store through it
+  haproxy_config "$n" > "$DIR/haproxy.cfg"
+  haproxy -c -q -f "$DIR/haproxy.cfg"
+  haproxy -D -f "$DIR/haproxy.cfg"
   log "starting the DAS"
   "$PAYARA_HOME/bin/asadmin" start-domain "$DOMAIN" >/dev/null
   log "deploying the EAR to the deployment group"
@@ -211,9 +234,6 @@ cmd_start() {
     wait_url "http://127.0.0.1:$(http_port "$i")/health" 300 ||
       die "instance $i did not become healthy; see $NODES_DIR/inst$i/logs/server.log"
   done
-  haproxy_config "$n" > "$DIR/haproxy.cfg"
-  haproxy -c -q -f "$DIR/haproxy.cfg"
-  haproxy -D -f "$DIR/haproxy.cfg"
   wait_url "http://127.0.0.1:$FRONT_PORT/health" 30 || die "HAProxy does not reach the instances"
   echo
   echo "  earchive cluster: http://127.0.0.1:$FRONT_PORT/  (HAProxy; stats http://127.0.0.1:$STATS_PORT/stats)"
@@ -258,10 +278,18 @@ cmd_status() {
     first=0
     printf '{"server": "%s", "role": "%s"}' "$addr" "$role"
   done < <("$ROOT/scripts/cluster/postgres.sh" status "$DIR/pg" 2>/dev/null)
-  local s3
-  s3=$(cat "$DIR/s3-url" 2>/dev/null || true)
-  printf '], "objectStore": [{"url": "%s", "state": "%s"}], "solr": [' "$s3" \
-    "$(curl -s -o /dev/null -m 3 "$s3/" 2>/dev/null && echo up || echo down)"
+  printf '], "objectStore": {"url": "%s", "gateways": [' "$(cat "$DIR/s3-url" 2>/dev/null)"
+  first=1
+  local url
+  for url in $(tr ',' ' ' < "$DIR/s3-gateways" 2>/dev/null); do
+    [ $first = 1 ] || printf ', '
+    first=0
+    printf '{"url": "%s", "state": "%s"}' "$url" "$(curl -s -o /dev/null -m 3 "$url/" 2>/dev/null && echo up || echo down)"
+  done
+  local osds
+  osds=$(timeout 10 ceph -c "$DIR/ceph/ceph.conf" osd stat -f json 2>/dev/null || echo '{}')
+  printf '], "osds": %s, "osdsUp": %s}, "solr": [' "$(grep -o '"num_osds":[0-9]*' <<<"$osds" | cut -d: -f2 || echo 0)" \
+    "$(grep -o '"num_up_osds":[0-9]*' <<<"$osds" | cut -d: -f2 || echo 0)"
   first=1
   while read -r url state; do
     [ $first = 1 ] || printf ', '

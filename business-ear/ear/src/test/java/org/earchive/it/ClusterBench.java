@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
  *       signed out; the fixity audit and the outbox afterwards.
  *   <li>Jobs: runs of each workflow tick, per instance, before and after the kill.
  *   <li>Records archived through instance 1, searched through instance 2 ({@link IndexLag}).
- *   <li>(full run only) The standby promoted under load; archiving on both instances at once ({@link ClusterWrites}).
+ *   <li>(full run only) Archiving on both instances at once; a Ceph gateway and OSD killed under load; the standby
+ *       promoted under load ({@link ClusterWrites}).
  * </ol>
  */
 public final class ClusterBench {
@@ -122,6 +123,8 @@ public final class ClusterBench {
         ClusterWrites writes = new ClusterWrites(this, cluster);
         System.out.println("6. concurrent archiving on both instances");
         writes.archiving(1000);
+        System.out.println("5. Ceph: gateway 1 killed at 15 s, OSD 1 at 30 s of 60 s of load (8 clients)");
+        writes.storeFaults(pages, 8);
         System.out.println("4. PostgreSQL standby promoted under load (8 clients, 60 s, at 20 s)");
         writes.promotion(pages, 8, 60, 20);
     }

@@ -62,6 +62,11 @@ final class ClusterControl {
         }
     }
 
+    /** kill -9 of a Ceph daemon ({@code osd.N}, {@code rgw.N}); {@code restart} starts it again. */
+    void ceph(String action, String daemon) throws IOException, InterruptedException {
+        script("scripts/ceph-rgw/rgw.sh", action, dir.resolve("ceph").toString(), daemon);
+    }
+
     /** The PostgreSQL standby becomes the primary (the old primary stopped first, as a failover manager would). */
     void promoteStandby() throws IOException, InterruptedException {
         script("scripts/cluster/postgres.sh", "promote", dir.resolve("pg").toString());

@@ -38,6 +38,9 @@ final class ClusterLoad {
     final ConcurrentLinkedQueue<Long> writes = new ConcurrentLinkedQueue<>();
 
     final AtomicInteger signedOut = new AtomicInteger();
+    /** Requests that still failed after 5 attempts (their case abandoned). */
+    final AtomicInteger abandoned = new AtomicInteger();
+
     private final String base;
     private final long start;
     private final List<byte[]> pages;
@@ -209,6 +212,7 @@ final class ClusterLoad {
             }
             pause();
         }
+        abandoned.incrementAndGet();
         return null;
     }
 

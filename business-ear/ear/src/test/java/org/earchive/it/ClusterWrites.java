@@ -158,4 +158,47 @@ final class ClusterWrites {
                 after > 0 && direct == cluster.instances(),
                 direct + " of " + cluster.instances() + " instances opened a case directly");
     }
+
+    /** A gateway killed at 15 s and an OSD at 30 s of 60 s of counter load; both started again afterwards. */
+    void storeFaults(List<byte[]> pages, int clients) throws Exception {
+        long start = System.nanoTime();
+        Thread control = new Thread(() -> {
+            try {
+                Thread.sleep(15_000);
+                cluster.ceph("kill", "rgw.1");
+                Thread.sleep(15_000);
+                cluster.ceph("kill", "osd.1");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        ClusterLoad load = new ClusterLoad(Api.BASE, start, pages);
+        control.start();
+        load.run(clients, start + 60_000_000_000L);
+        control.join();
+        System.out.printf(
+                "       %d cases acknowledged; %d failed requests, each sent again%n",
+                load.acknowledged.size(), load.failures.size());
+        load.failures.stream().limit(2).forEach(f -> System.out.println("         e.g. " + f.what()));
+        bench.check(
+                "uploads with a gateway and an OSD down",
+                load.abandoned.get() == 0 && !load.acknowledged.isEmpty(),
+                load.abandoned.get() + " requests still failing after 5 attempts");
+        ClusterLoad.Stored stored;
+        try (Connection c = cluster.database()) {
+            stored = load.stored(c);
+        }
+        bench.acknowledged(stored);
+        JsonObject audit = Api.at(ClusterControl.instance(1), "auditor")
+                .post("/api/admin/fixity-audit", "", java.time.Duration.ofMinutes(15))
+                .json();
+        int bad = audit.getJsonArray("mismatches").size()
+                + audit.getJsonArray("missing").size();
+        bench.check(
+                "fixity with an OSD still down",
+                bad == 0,
+                audit.getJsonNumber("checked").longValue() + " objects checked, " + bad + " mismatched or missing");
+        cluster.ceph("restart", "osd.1");
+        cluster.ceph("restart", "rgw.1");
+    }
 }
