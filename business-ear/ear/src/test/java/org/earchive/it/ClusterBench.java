@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -162,10 +164,7 @@ public final class ClusterBench {
                 "       case p99: before the kill %s, kill to restarted %s, after %s%n",
                 p99(load, 0, events[0]), p99(load, events[0], events[1]), p99(load, events[1], Long.MAX_VALUE));
         check("sessions signed out by the kill", load.signedOut.get() == 0, String.valueOf(load.signedOut.get()));
-        // on an instance directly: the audit reads every object, longer than the load balancer waits for an answer
-        JsonObject audit = Api.at(ClusterControl.instance(1), "auditor")
-                .post("/api/admin/fixity-audit", "", java.time.Duration.ofMinutes(15))
-                .json();
+        JsonObject audit = ClusterControl.fixityAudit();
         int mismatches = audit.getJsonArray("mismatches").size();
         int missing = audit.getJsonArray("missing").size();
         check(
@@ -245,13 +244,12 @@ public final class ClusterBench {
         try (Connection c = cluster.database();
                 PreparedStatement s = c.prepareStatement("SELECT tick, holder, started_at FROM job_run"
                         + " WHERE job = 'workflow' AND started_at >= ? ORDER BY tick")) {
-            s.setObject(1, began.atOffset(java.time.ZoneOffset.UTC));
+            s.setObject(1, began.atOffset(ZoneOffset.UTC));
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     runs.computeIfAbsent(r.getLong(1), k -> new ArrayList<>()).add(r.getString(2));
                     at.putIfAbsent(
-                            r.getLong(1),
-                            r.getObject(3, java.time.OffsetDateTime.class).toInstant());
+                            r.getLong(1), r.getObject(3, OffsetDateTime.class).toInstant());
                 }
             }
         }

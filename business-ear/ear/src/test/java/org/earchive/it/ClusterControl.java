@@ -1,5 +1,6 @@
 package org.earchive.it;
 
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -7,6 +8,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -67,6 +70,16 @@ final class ClusterControl {
         script("scripts/ceph-rgw/rgw.sh", action, dir.resolve("ceph").toString(), daemon);
     }
 
+    /**
+     * The fixity audit, asked of instance 1 directly: it reads every object, longer than the load balancer waits for
+     * an answer.
+     */
+    static JsonObject fixityAudit() throws IOException, InterruptedException {
+        return Api.at(instance(1), "auditor")
+                .post("/api/admin/fixity-audit", "", Duration.ofMinutes(15))
+                .json();
+    }
+
     /** The PostgreSQL standby becomes the primary (the old primary stopped first, as a failover manager would). */
     void promoteStandby() throws IOException, InterruptedException {
         script("scripts/cluster/postgres.sh", "promote", dir.resolve("pg").toString());
@@ -95,8 +108,7 @@ final class ClusterControl {
     }
 
     private void script(String script, String... args) throws IOException, InterruptedException {
-        List<String> command =
-                new java.util.ArrayList<>(List.of(root.resolve(script).toString()));
+        List<String> command = new ArrayList<>(List.of(root.resolve(script).toString()));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).inheritIO().start();
         if (p.waitFor() != 0) {

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -13,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The counter's traffic through the cluster's load balancer while an instance dies: each client signs in once (as the
@@ -54,11 +56,11 @@ final class ClusterLoad {
 
     /** Runs {@code clients} counters until {@code endNanos}. */
     void run(int clients, long endNanos) throws InterruptedException {
-        run(clients, new java.util.concurrent.atomic.AtomicLong(endNanos));
+        run(clients, new AtomicLong(endNanos));
     }
 
     /** Runs {@code clients} counters until the end, which may be moved while they run. */
-    void run(int clients, java.util.concurrent.atomic.AtomicLong endNanos) throws InterruptedException {
+    void run(int clients, AtomicLong endNanos) throws InterruptedException {
         List<Thread> threads = new ArrayList<>();
         ConcurrentLinkedQueue<Done> done = new ConcurrentLinkedQueue<>();
         for (int c = 0; c < clients; c++) {
@@ -73,8 +75,7 @@ final class ClusterLoad {
         acknowledged.addAll(done);
     }
 
-    private void counter(
-            int client, java.util.concurrent.atomic.AtomicLong endNanos, ConcurrentLinkedQueue<Done> done) {
+    private void counter(int client, AtomicLong endNanos, ConcurrentLinkedQueue<Done> done) {
         Random random = new Random(client);
         Api clerk = null;
         while (System.nanoTime() < endNanos.get()) {
@@ -138,7 +139,7 @@ final class ClusterLoad {
      */
     Stored stored(Connection c) throws SQLException {
         List<String> numbers = acknowledged.stream().map(Done::caseNumber).toList();
-        Map<String, int[]> db = new java.util.HashMap<>(); // case number -> {submitted or later ? 1 : 0, documents}
+        Map<String, int[]> db = new HashMap<>(); // case number -> {submitted or later ? 1 : 0, documents}
         try (PreparedStatement s = c.prepareStatement("SELECT c.case_number, c.status,"
                 + " (SELECT count(*) FROM case_document d WHERE d.case_id = c.id)"
                 + " FROM business_case c WHERE c.case_number = ANY (?)")) {

@@ -189,9 +189,7 @@ final class ClusterWrites {
             stored = load.stored(c);
         }
         bench.acknowledged(stored);
-        JsonObject audit = Api.at(ClusterControl.instance(1), "auditor")
-                .post("/api/admin/fixity-audit", "", java.time.Duration.ofMinutes(15))
-                .json();
+        JsonObject audit = ClusterControl.fixityAudit();
         int bad = audit.getJsonArray("mismatches").size()
                 + audit.getJsonArray("missing").size();
         bench.check(
