@@ -100,19 +100,25 @@ export function route(pattern, render) {
   routes.push({ pattern, render });
 }
 
+let shown = 0;
+
 async function show() {
   const hash = location.hash.replace(/^#/, '') || home();
   const view = document.getElementById('view');
+  // a slower screen still loading must not replace the one the user went to since (a quick second click)
+  const mine = ++shown;
   for (const r of routes) {
     const m = hash.match(r.pattern);
     if (m) {
       view.replaceChildren(h('p', { class: 'muted' }, t('common.loading')));
+      let content;
       try {
-        const content = await r.render(...m.slice(1).map(decodeURIComponent));
-        view.replaceChildren(content);
+        content = await r.render(...m.slice(1).map(decodeURIComponent));
       } catch (e) {
-        view.replaceChildren(h('div', { class: 'notice error', role: 'alert' }, e.message));
+        content = h('div', { class: 'notice error', role: 'alert' }, e.message);
       }
+      if (mine !== shown) return;
+      view.replaceChildren(content);
       document.querySelectorAll('nav a').forEach(a => a.classList.toggle('active', hash.startsWith(a.dataset.base)));
       return;
     }

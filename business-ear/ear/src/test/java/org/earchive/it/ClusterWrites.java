@@ -1,5 +1,6 @@
 package org.earchive.it;
 
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,8 +10,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.earchive.archive.application.dto.WaitHistogram;
 
 /**
  * The database side of the cluster: archiving on both nodes at once (archive numbers and the audit chain), and the
@@ -31,6 +35,7 @@ final class ClusterWrites {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
         ConcurrentLinkedQueue<Long> approvals = new ConcurrentLinkedQueue<>();
+        Map<Long, Long> waitsBefore = headWaits();
         Instant began = Instant.now();
         long start = System.nanoTime();
         List<Thread> threads = new ArrayList<>();
@@ -102,11 +107,32 @@ final class ClusterWrites {
         System.out.printf(
                 "       approval (numbering, audit, archiving) p50 %.0f ms, p99 %.0f ms; %.1f audited events/s%n",
                 IngestBench.pct(sorted, 0.5), IngestBench.pct(sorted, 0.99), audited / seconds);
+        Map<Long, Long> waits = headWaits();
+        waitsBefore.forEach((bucket, n) -> waits.merge(bucket, -n, Long::sum));
+        long waited = waits.values().stream().mapToLong(Long::longValue).sum();
+        System.out.printf(
+                "       audit head lock wait (server side, both instances): p50 %.1f ms, p99 %.1f ms over %d"
+                        + " audited changes%n",
+                WaitHistogram.percentile(waits, 0.5) / 1000.0, WaitHistogram.percentile(waits, 0.99) / 1000.0, waited);
         JsonObject chain = Api.as("auditor").get("/api/audit/verify").json();
         bench.check(
                 "audit chain verifies",
                 chain.getBoolean("valid"),
                 chain.getJsonNumber("checked").longValue() + " events checked");
+    }
+
+    /** The instances' audit head lock waits added up (bucket lower bound in µs to count), asked at each one's port. */
+    private Map<Long, Long> headWaits() throws Exception {
+        Map<Long, Long> all = new TreeMap<>();
+        for (int i = 1; i <= cluster.instances(); i++) {
+            JsonObject node = Api.at(ClusterControl.instance(i), "manager")
+                    .get("/api/monitoring/node")
+                    .json();
+            node.getJsonObject("auditHeadWait")
+                    .getJsonObject("buckets")
+                    .forEach((k, v) -> all.merge(Long.parseLong(k), ((JsonNumber) v).longValue(), Long::sum));
+        }
+        return all;
     }
 
     /** The standby promoted {@code promoteAt} s into {@code seconds} s of counter load. */

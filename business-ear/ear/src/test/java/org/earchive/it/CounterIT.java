@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -13,6 +14,7 @@ import java.io.File;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.List;
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -219,6 +221,27 @@ class CounterIT {
                     late.getJsonNumber("overdue").longValue());
             assertTrue(CLERK.get("/api/cases/" + caseNumber).json().getBoolean("overdue"), "the case is flagged too");
         }
+    }
+
+    @Test
+    void eachNodeTellsHowLongItsAuditedChangesWaitedForTheAuditChainsHead() throws Exception {
+        assertEquals(403, CLERK.get("/api/monitoring/node").status());
+        JsonObject before = Api.as("manager").get("/api/monitoring/node").json();
+        Cases.archived("ENROLL", Cases.newPerson(), Map.of()); // opened, uploaded, submitted, approved: all audited
+        JsonObject after = Api.as("manager").get("/api/monitoring/node").json();
+        assertFalse(after.getString("node").isBlank(), after.toString());
+        JsonObject waits = after.getJsonObject("auditHeadWait");
+        long added = waits.getJsonNumber("count").longValue()
+                - before.getJsonObject("auditHeadWait").getJsonNumber("count").longValue();
+        assertTrue(added >= 4, "each audited change counted: " + added);
+        long inBuckets = waits.getJsonObject("buckets").values().stream()
+                .mapToLong(v -> ((JsonNumber) v).longValue())
+                .sum();
+        assertEquals(waits.getJsonNumber("count").longValue(), inBuckets, "the buckets add up to the count");
+        assertTrue(
+                waits.getJsonNumber("p99Micros").longValue()
+                        <= waits.getJsonNumber("maxMicros").longValue(),
+                waits.toString());
     }
 
     @Test

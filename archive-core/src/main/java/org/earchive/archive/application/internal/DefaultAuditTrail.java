@@ -23,10 +23,15 @@ public class DefaultAuditTrail implements AuditTrail {
     @Inject
     AuditRepository events;
 
+    @Inject
+    LockWaits headWaits;
+
     @Override
     @PermitAll
     public void record(String actor, AuditAction action, String target, String detail) {
+        long asked = System.nanoTime();
         AuditHead head = events.lockHead();
+        headWaits.record(System.nanoTime() - asked);
         AuditEvent event =
                 new AuditEvent(head.lastSeq(), head.lastHash(), Instant.now(), actor, action, target, detail);
         events.store(event);

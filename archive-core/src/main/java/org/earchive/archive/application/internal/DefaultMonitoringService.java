@@ -14,6 +14,7 @@ import org.earchive.archive.application.MonitoringService;
 import org.earchive.archive.application.Roles;
 import org.earchive.archive.application.Settings;
 import org.earchive.archive.application.dto.MonitoringView;
+import org.earchive.archive.application.dto.NodeView;
 import org.earchive.archive.application.port.MonitoringQueries;
 
 /** Aggregates in the database (group by), never cases loaded one by one: cheap at a hundred thousand cases a day. */
@@ -24,6 +25,9 @@ public class DefaultMonitoringService implements MonitoringService {
 
     @Inject
     MonitoringQueries queries;
+
+    @Inject
+    LockWaits auditHeadWaits;
 
     @Override
     @RolesAllowed({Roles.MANAGER, Roles.ADMIN, Roles.AUDITOR, Roles.ARCHIVIST})
@@ -56,5 +60,11 @@ public class DefaultMonitoringService implements MonitoringService {
                 archived[0],
                 archived[1],
                 queues);
+    }
+
+    @Override
+    @RolesAllowed({Roles.MANAGER, Roles.ADMIN, Roles.AUDITOR, Roles.ARCHIVIST})
+    public NodeView node() {
+        return new NodeView(JobTicks.NODE, Instant.now(), auditHeadWaits.snapshot());
     }
 }

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.earchive.archive.application.MonitoringService;
 import org.earchive.archive.application.Roles;
 import org.earchive.archive.application.dto.MonitoringView;
+import org.earchive.archive.application.dto.NodeView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -28,5 +29,15 @@ public class MonitoringResource {
                     + " blocked by the four-property check, records and bytes archived")
     public MonitoringView summary() {
         return monitoring.summary();
+    }
+
+    @GET
+    @Path("node")
+    @AllowedRoles({Roles.MANAGER, Roles.ADMIN, Roles.AUDITOR, Roles.ARCHIVIST})
+    @Operation(
+            summary = "This node's name and how long its audited changes waited for the audit chain's head row"
+                    + " (a histogram in microseconds that adds up across nodes)")
+    public NodeView node() {
+        return monitoring.node();
     }
 }
