@@ -259,5 +259,14 @@ route(/^\/integrity$/, async () => {
     out.replaceChildren(h('p', { class: r.valid ? 'good' : 'bad' },
       r.valid ? t('integrity.chainOk', r.checked) : t('integrity.chainBroken', r.firstBrokenSeq, r.reason)));
   });
-  return h('section', {}, h('h1', {}, t('integrity.title')), h('div', { class: 'toolbar' }, fixity, chain), out);
+  const c = await api('/api/admin/fixity/coverage');
+  const coverage = h('div', { id: 'fixity-coverage', class: 'card' },
+    h('h3', {}, t('integrity.coverage', c.cycleDays)),
+    h('p', { class: c.failingCount ? 'bad' : 'good' }, t('integrity.coverageLine', c.objects, c.verifiedInCycle, c.percent, c.neverVerified, c.dueNow)),
+    h('p', {}, c.oldestVerification ? t('integrity.oldest', when(c.oldestVerification)) : t('integrity.neverYet')),
+    c.failingCount ? [h('p', { class: 'bad' }, t('integrity.failing', c.failingCount)),
+      h('table', { id: 'fixity-failing' }, h('tr', {}, ['key', 'outcome', 'detail', 'at'].map(k => h('th', {}, t('integrity.col.' + k)))),
+        c.failing.map(f => h('tr', {}, h('td', { class: 'mono' }, f.objectKey), h('td', { class: 'bad' }, f.outcome),
+          h('td', { class: 'mono' }, f.detail || ''), h('td', {}, when(f.at)))))] : null);
+  return h('section', {}, h('h1', {}, t('integrity.title')), coverage, h('div', { class: 'toolbar' }, fixity, chain), out);
 });

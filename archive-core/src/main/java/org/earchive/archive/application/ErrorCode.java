@@ -41,7 +41,8 @@ public enum ErrorCode {
     PASSWORD_POLICY(Kind.INVALID),
     BAD_CREDENTIALS(Kind.FORBIDDEN),
     FORBIDDEN(Kind.FORBIDDEN),
-    CANNOT_RENDER(Kind.UNPROCESSABLE);
+    CANNOT_RENDER(Kind.UNPROCESSABLE),
+    VIRUS_FOUND(Kind.UNPROCESSABLE);
 
     /** How a failure presents itself at the edge. */
     public enum Kind {

@@ -48,4 +48,7 @@ public interface Settings {
 
     /** How often the workflow round (assignment, archiving what was interrupted) runs cluster-wide. */
     Duration workflowPeriod();
+
+    /** How the incremental fixity check paces itself. */
+    FixityPolicy fixity();
 }

@@ -186,20 +186,35 @@ final class Api {
                 contentType,
                 content,
                 declareLength,
+                null,
                 null);
+    }
+
+    /** An upload as the ORIGINAL beside the material's archival PDF/A (a scanner's own file, a photo). */
+    Response uploadOriginal(String caseNumber, String material, String fileName, String contentType, byte[] content)
+            throws IOException, InterruptedException {
+        return multipart(
+                "/api/cases/" + caseNumber + "/documents",
+                material,
+                fileName,
+                contentType,
+                content,
+                true,
+                null,
+                "ORIGINAL");
     }
 
     /** A multipart upload (material and file) to any path. */
     Response uploadTo(String path, String material, String fileName, String contentType, byte[] content)
             throws IOException, InterruptedException {
-        return multipart(path, material, fileName, contentType, content, true, null);
+        return multipart(path, material, fileName, contentType, content, true, null, null);
     }
 
     /** An upload that may be sent again with the same {@code Idempotency-Key} (as the station does after a failure). */
     Response uploadOnce(String caseNumber, String material, String fileName, byte[] pdf, String key)
             throws IOException, InterruptedException {
         return multipart(
-                "/api/cases/" + caseNumber + "/documents", material, fileName, "application/pdf", pdf, true, key);
+                "/api/cases/" + caseNumber + "/documents", material, fileName, "application/pdf", pdf, true, key, null);
     }
 
     private Response multipart(
@@ -209,13 +224,18 @@ final class Api {
             String contentType,
             byte[] content,
             boolean declareLength,
-            String idempotencyKey)
+            String idempotencyKey,
+            String role)
             throws IOException, InterruptedException {
         String boundary = "----earchive" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(
                 ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"material\"\r\n\r\n" + material + "\r\n")
                         .getBytes(StandardCharsets.UTF_8));
+        if (role != null) {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"role\"\r\n\r\n" + role + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
                         + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
                 .getBytes(StandardCharsets.UTF_8));

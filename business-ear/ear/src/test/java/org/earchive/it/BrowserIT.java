@@ -304,6 +304,16 @@ class BrowserIT {
     }
 
     @Test
+    void theIntegrityScreenShowsTheIncrementalChecksCoverage() throws Exception {
+        signIn("auditor");
+        go("/integrity");
+        WebElement coverage = find("fixity-coverage");
+        assertTrue(coverage.getText().contains("增量校验（周期 90 天）"), coverage.getText());
+        assertTrue(coverage.getText().contains("本周期已校验"), coverage.getText());
+        shot("integrity");
+    }
+
+    @Test
     void theTransferScreenShowsARefusedPackagesProblemsAndTheRegister() throws Exception {
         String person = Cases.newPerson();
         String caseNumber = Cases.archived("ENROLL", person, Map.of());

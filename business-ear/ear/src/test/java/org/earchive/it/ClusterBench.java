@@ -119,6 +119,8 @@ public final class ClusterBench {
         jobs(began, events, victim[0]);
         System.out.println("3. search across nodes");
         new IndexLag(this, cluster, quick ? 20 : 200).run();
+        System.out.println("7. incremental fixity: every object made due, the nodes' minute rounds verify them");
+        new ClusterFixity(this, cluster).pass(quick ? 300 : 900);
         if (quick) {
             return;
         }

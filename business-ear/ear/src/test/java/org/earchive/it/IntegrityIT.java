@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
@@ -96,6 +97,72 @@ class IntegrityIT {
         assertFalse(Files.exists(ThinPathIT.Env.objectFile(orphanKey.substring(7))), "the orphan is gone");
         assertTrue(Files.exists(ThinPathIT.Env.objectFile(freshKey.substring(7))), "the fresh object is kept");
         assertTrue(Files.exists(ThinPathIT.Env.objectFile(wholeKey.substring(7))), "referenced objects are kept");
+    }
+
+    @Test
+    void theIncrementalCheckVerifiesDueObjectsInSlicesAndShowsTheCyclesCoverage() throws Exception {
+        String caseNumber = Cases.open(CLERK, "PENSION");
+        JsonObject damaged = Cases.upload(CLERK, caseNumber, "CLAIM_FORM", Samples.pdf("slice claim " + caseNumber));
+        JsonObject whole = Cases.upload(CLERK, caseNumber, "ID_CARD", Samples.pdf("slice id " + caseNumber));
+        String damagedKey = "sha256/" + damaged.getString("sha256");
+        String wholeKey = "sha256/" + whole.getString("sha256");
+        JsonObject entered = state(wholeKey);
+        assertFalse(entered.containsKey("verifiedAt") && !entered.isNull("verifiedAt"), entered.toString());
+        assertTrue(
+                Instant.parse(entered.getString("dueAt")).isAfter(Instant.now().plusSeconds(23 * 3600)),
+                "a new object is first read back the next day: " + entered);
+
+        Path damagedFile = ThinPathIT.Env.objectFile(damaged.getString("sha256"));
+        byte[] bytes = Files.readAllBytes(damagedFile);
+        bytes[bytes.length / 2] ^= 0x01;
+        Files.write(damagedFile, bytes);
+
+        assertEquals(403, CLERK.post("/api/admin/fixity/slice", "").status(), "only admin and auditor");
+        assertEquals(403, CLERK.get("/api/admin/fixity/coverage").status());
+        Api.Response due =
+                AUDITOR.post("/api/admin/fixity/recheck", "{\"keys\":[\"" + damagedKey + "\",\"" + wholeKey + "\"]}");
+        assertEquals(200, due.status(), due.body());
+        assertEquals(2, due.json().getInt("due"));
+        // slices until both are verified (the minute's round on the server may take them first: same outcome)
+        for (int i = 0; i < 40 && (unverified(damagedKey) || unverified(wholeKey)); i++) {
+            Api.Response slice = AUDITOR.post("/api/admin/fixity/slice?objects=500", "");
+            assertEquals(200, slice.status(), slice.body());
+            assertFalse(slice.json().getString("node").isBlank());
+        }
+        JsonObject bad = state(damagedKey);
+        assertEquals("MISMATCH", bad.getString("outcome"), bad.toString());
+        JsonObject good = state(wholeKey);
+        assertEquals("OK", good.getString("outcome"), good.toString());
+        Instant verified = Instant.parse(good.getString("verifiedAt"));
+        long days = Duration.between(verified, Instant.parse(good.getString("dueAt")))
+                .toDays();
+        assertEquals(90, days, "next due one cycle later: " + good);
+
+        JsonObject coverage = AUDITOR.get("/api/admin/fixity/coverage").json();
+        assertEquals(90, coverage.getInt("cycleDays"));
+        assertTrue(coverage.getJsonNumber("verifiedInCycle").longValue() >= 2, coverage.toString());
+        assertTrue(coverage.getJsonNumber("objects").longValue()
+                >= coverage.getJsonNumber("verifiedInCycle").longValue());
+        assertFalse(coverage.isNull("oldestVerification"), coverage.toString());
+        assertTrue(
+                coverage.getJsonArray("failing").stream()
+                        .anyMatch(f -> f.asJsonObject().getString("objectKey").equals(damagedKey)),
+                coverage.toString());
+        assertTrue(coverage.getJsonArray("failing").stream()
+                .noneMatch(f -> f.asJsonObject().getString("objectKey").equals(wholeKey)));
+        String events = AUDITOR.get("/api/audit/events?limit=200").body();
+        assertTrue(events.contains("\"FIXITY_MISMATCH\"") && events.contains(damagedKey), "the audit log shows it");
+    }
+
+    private static JsonObject state(String key) throws Exception {
+        Api.Response r = AUDITOR.get("/api/admin/fixity/object?key=" + key);
+        assertEquals(200, r.status(), r.body());
+        return r.json();
+    }
+
+    private static boolean unverified(String key) throws Exception {
+        JsonObject s = state(key);
+        return !s.containsKey("verifiedAt") || s.isNull("verifiedAt");
     }
 
     @Test

@@ -66,17 +66,23 @@ public class ContentRules {
                     pdfa::validate,
                     new ValidationReport(
                             "", false, List.of(new ValidationReport.Violation("parse", "", "unreadable", null, 1))));
+            // an original (a scanner's own PDF, an applicant's file) is kept as received beside its PDF/A rendition:
+            // it need not be PDF/A itself, as an original photo need not be an archival image format
+            boolean original = CaseDocument.ORIGINAL.equals(role);
+            String problems =
+                    (result.flavour().isEmpty() ? "" : "PDF/A-" + result.flavour() + " declared but invalid: ")
+                            + result.summary(MAX_PDFA_PROBLEMS);
             items.add(CheckItems.item(
                     Property.USABILITY,
                     subject,
                     CheckCode.PDFA,
-                    result.compliant(),
+                    result.compliant() || original,
                     result.compliant()
                             ? "PDF/A-" + result.flavour() + " (veraPDF)"
-                            : (result.flavour().isEmpty()
-                                            ? ""
-                                            : "PDF/A-" + result.flavour() + " declared but invalid: ")
-                                    + result.summary(MAX_PDFA_PROBLEMS)));
+                            : original
+                                    ? "original kept as received (a PDF, not PDF/A); its archival rendition is the"
+                                            + " PDF/A"
+                                    : problems));
         } else {
             boolean archival = ARCHIVAL_IMAGES.contains(format);
             boolean original = CaseDocument.ORIGINAL.equals(role);

@@ -25,6 +25,7 @@ import org.earchive.archive.application.ErrorCode;
 import org.earchive.archive.application.Roles;
 import org.earchive.archive.application.Settings;
 import org.earchive.archive.application.dto.DocumentView;
+import org.earchive.archive.domain.model.audit.AuditAction;
 import org.earchive.archive.domain.model.document.CaseDocument;
 import org.earchive.archive.domain.model.record.ArchiveRepository;
 import org.earchive.archive.domain.service.FormatDetector;
@@ -65,6 +66,9 @@ public class DefaultDocumentService implements DocumentService {
 
     @Inject
     FormatDetector formats;
+
+    @Inject
+    DoorScan door;
 
     @Inject
     ArchiveRepository archive;
@@ -110,6 +114,7 @@ public class DefaultDocumentService implements DocumentService {
         DocumentRecorder.Target target = checked.target();
         Stored upload = storeBytes(content);
         StoredObject stored = upload.object();
+        scanAtTheDoor(stored, uploader, target.caseNumber());
         DocumentView view;
         try {
             // kept with the format its bytes are, whatever the client declared: it is served back as that and nothing
@@ -133,6 +138,7 @@ public class DefaultDocumentService implements DocumentService {
         String reviewer = context.getCallerPrincipal().getName();
         DocumentRecorder.Target target = recorder.checkWorkSheet(caseNumber, material, reviewer);
         Stored upload = storeBytes(content);
+        scanAtTheDoor(upload.object(), reviewer, caseNumber);
         if (!upload.format().equals("application/pdf")) {
             compensate(upload.object());
             throw new EarchiveException(ErrorCode.UNSUPPORTED_FORMAT, "工作底稿须为 PDF/A。A work sheet must be a PDF/A.");
@@ -220,6 +226,17 @@ public class DefaultDocumentService implements DocumentService {
                 compensate(stored);
                 throw Failures.storeUnavailable(e);
             }
+        }
+    }
+
+    /** An infected upload is removed again, recorded in the audit trail, and refused with {@code VIRUS_FOUND}. */
+    private void scanAtTheDoor(StoredObject stored, String uploader, String caseNumber) throws EarchiveException {
+        try {
+            door.check(stored);
+        } catch (EarchiveException e) {
+            compensate(stored);
+            audit.record(uploader, AuditAction.UPLOAD_REFUSED, caseNumber, "virus found, sha256=" + stored.sha256());
+            throw e;
         }
     }
 

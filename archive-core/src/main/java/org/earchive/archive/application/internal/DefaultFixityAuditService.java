@@ -8,9 +8,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,22 +22,23 @@ import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
 import org.earchive.archive.application.FixityAuditService;
 import org.earchive.archive.application.Roles;
+import org.earchive.archive.application.Settings;
 import org.earchive.archive.application.dto.CleanupReport;
+import org.earchive.archive.application.dto.FixityCoverage;
 import org.earchive.archive.application.dto.FixityReport;
+import org.earchive.archive.application.dto.FixitySlice;
+import org.earchive.archive.application.dto.FixityState;
+import org.earchive.archive.application.port.FixityLedger;
 import org.earchive.archive.domain.model.audit.AuditAction;
 import org.earchive.archive.domain.model.document.DocumentRepository;
-import org.earchive.storage.IntegrityException;
-import org.earchive.storage.ObjectNotFoundException;
 import org.earchive.storage.ObjectStore;
 import org.earchive.storage.RetentionException;
 import org.earchive.storage.StorageException;
-import org.earchive.storage.digest.DigestingInputStream;
-import org.earchive.storage.digest.FixityDigest;
 
 /**
- * Reads every referenced object once, computing SHA-256 and SM3 while it streams, and compares both with the digests
- * the database recorded at upload; then lists the store's objects that nothing refers to. Runs outside any
- * transaction (the reads are long); findings go to the audit trail one by one and as a summary.
+ * The full pass on demand: reads every referenced object once ({@link ObjectVerifier}), then lists the store's objects
+ * that nothing refers to. Runs outside any transaction (the reads are long); findings go to the audit trail one by one
+ * and as a summary. The incremental check ({@link FixitySlices}, {@link FixityRounds}) is asked through here too.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -59,6 +57,18 @@ public class DefaultFixityAuditService implements FixityAuditService {
     @Inject
     ObjectStore store;
 
+    @Inject
+    ObjectVerifier verifier;
+
+    @EJB
+    FixitySlices slices;
+
+    @EJB
+    FixityClaims claims;
+
+    @Inject
+    Settings settings;
+
     @Resource
     SessionContext context;
 
@@ -76,8 +86,8 @@ public class DefaultFixityAuditService implements FixityAuditService {
                 page = references.page(after, PAGE)) {
             for (DocumentRepository.Reference ref : page) {
                 checked++;
-                check(ref).ifPresent(reason -> {
-                    if (reason.equals(MISSING)) {
+                verifier.check(ref).ifPresent(reason -> {
+                    if (reason.equals(ObjectVerifier.MISSING)) {
                         missing.add(ref.key());
                         audit.record(
                                 actor,
@@ -103,34 +113,6 @@ public class DefaultFixityAuditService implements FixityAuditService {
         LOG.info(() -> "Fixity audit: " + report.checked() + " checked, " + mismatches.size() + " mismatches, "
                 + missing.size() + " missing, " + orphans.size() + " orphans");
         return report;
-    }
-
-    private static final String MISSING = "missing";
-
-    /** Empty if the object is whole; else why not. */
-    private Optional<String> check(DocumentRepository.Reference ref) throws EarchiveException {
-        try (InputStream in = store.get(ref.key())) {
-            DigestingInputStream digesting = new DigestingInputStream(in);
-            digesting.transferTo(OutputStream.nullOutputStream());
-            FixityDigest.Result actual = digesting.digest().finish();
-            if (!actual.sha256Hex().equals(ref.sha256())) {
-                return Optional.of("SHA-256 is " + actual.sha256Hex() + ", recorded " + ref.sha256());
-            }
-            if (!actual.sm3Hex().equals(ref.sm3())) {
-                return Optional.of("SM3 is " + actual.sm3Hex() + ", recorded " + ref.sm3());
-            }
-            if (actual.length() != ref.size()) {
-                return Optional.of("size is " + actual.length() + ", recorded " + ref.size());
-            }
-            return Optional.empty();
-        } catch (ObjectNotFoundException e) {
-            return Optional.of(MISSING);
-        } catch (IntegrityException e) {
-            return Optional.of(e.getMessage());
-        } catch (IOException | StorageException e) {
-            throw new EarchiveException(
-                    ErrorCode.STORAGE_UNAVAILABLE, "The object store failed during the audit: " + e.getMessage(), e);
-        }
     }
 
     private List<String> orphans(Instant olderThan) throws EarchiveException {
@@ -159,6 +141,55 @@ public class DefaultFixityAuditService implements FixityAuditService {
 
     private boolean storedBefore(String key, Instant olderThan) throws StorageException {
         return store.stat(key).map(o -> o.storedAt().isBefore(olderThan)).orElse(false);
+    }
+
+    @Override
+    @RolesAllowed({Roles.ADMIN, Roles.AUDITOR})
+    public FixitySlice slice(int objects) throws EarchiveException {
+        return slices.run(Math.max(1, Math.min(objects, 10_000)), actor());
+    }
+
+    @Override
+    @RolesAllowed({Roles.ADMIN, Roles.AUDITOR})
+    public FixityCoverage coverage() {
+        Instant now = Instant.now();
+        Duration cycle = settings.fixity().cycle();
+        FixityLedger.Coverage c = claims.coverage(now.minus(cycle), now);
+        return new FixityCoverage(
+                cycle.toDays(),
+                c.objects(),
+                c.verifiedInCycle(),
+                c.objects() == 0 ? 100.0 : Math.floor(1000.0 * c.verifiedInCycle() / c.objects()) / 10,
+                c.neverVerified(),
+                c.dueNow(),
+                c.oldestVerification(),
+                c.failingCount(),
+                c.failing().stream()
+                        .map(f -> new FixityCoverage.Failing(
+                                f.objectKey(), f.outcome().name(), f.detail(), f.at()))
+                        .toList());
+    }
+
+    @Override
+    @RolesAllowed({Roles.ADMIN, Roles.AUDITOR})
+    public Optional<FixityState> state(String objectKey) {
+        return claims.entry(objectKey)
+                .map(e -> new FixityState(
+                        e.objectKey(),
+                        e.dueAt(),
+                        e.verifiedAt(),
+                        e.outcome() == null ? null : e.outcome().name(),
+                        e.detail()));
+    }
+
+    @Override
+    @RolesAllowed({Roles.ADMIN, Roles.AUDITOR})
+    public int recheck(List<String> objectKeys) throws EarchiveException {
+        if (objectKeys == null || objectKeys.isEmpty() || objectKeys.size() > 10_000) {
+            throw new EarchiveException(
+                    ErrorCode.INVALID_REQUEST, "Give 1 to 10,000 object keys as {\"keys\": [\"sha256/…\"]}.");
+        }
+        return claims.dueNow(objectKeys);
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
 import org.earchive.archive.application.dto.DocumentView;
 import org.earchive.archive.application.port.ClusterCoordination;
+import org.earchive.archive.application.port.FixityLedger;
 import org.earchive.archive.domain.model.audit.AuditAction;
 import org.earchive.archive.domain.model.cases.BusinessCase;
 import org.earchive.archive.domain.model.cases.CaseRepository;
@@ -52,6 +53,9 @@ public class DocumentRecorder {
 
     @Inject
     ObjectStore objects;
+
+    @Inject
+    FixityLedger fixity;
 
     /** What an upload needs to know about its case. */
     public record Target(
@@ -150,6 +154,7 @@ public class DocumentRecorder {
                 new CaseDocument(c.id(), material.trim(), fileName, contentType, content, uploader, Instant.now())
                         .withUploadKey(uploadKey)
                         .withRole(role));
+        fixity.enter(d.objectKey(), Instant.now().plus(FixitySlices.FIRST_CHECK));
         audit.record(
                 uploader,
                 AuditAction.DOCUMENT_UPLOADED,

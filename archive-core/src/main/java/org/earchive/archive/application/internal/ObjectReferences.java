@@ -21,6 +21,11 @@ public class ObjectReferences {
         return documents.references(afterKey, limit);
     }
 
+    /** The objects with these keys that live documents refer to. */
+    public List<Reference> of(Collection<String> keys) {
+        return documents.references(keys);
+    }
+
     /** The subset of {@code keys} that some row refers to. */
     public Set<String> referenced(Collection<String> keys) {
         return documents.referenced(keys);

@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.earchive.archive.application.AuditTrail;
+import org.earchive.archive.application.port.FixityLedger;
 import org.earchive.archive.domain.model.audit.AuditAction;
 import org.earchive.archive.domain.model.cases.Applicant;
 import org.earchive.archive.domain.model.cases.BusinessCase;
@@ -38,6 +39,9 @@ import org.earchive.archive.domain.model.transfer.TransferEntryRepository;
  */
 @Stateless
 public class TransferImport {
+    @Inject
+    FixityLedger fixity;
+
     @EJB
     Outbox outbox;
 
@@ -139,6 +143,7 @@ public class TransferImport {
         CaseDocument doc = documents.store(
                 new CaseDocument(c.id(), d.material(), d.title(), d.file().mediaType(), in.content(), actor, now)
                         .withRole(d.role()));
+        fixity.enter(doc.objectKey(), now.plus(FixitySlices.FIRST_CHECK));
         Retention retention = Retention.valueOf(d.retention());
         LocalDate formed = d.archivedAt().atZone(zone).toLocalDate();
         ArchiveSeries series =

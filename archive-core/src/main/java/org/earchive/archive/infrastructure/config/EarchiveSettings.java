@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
+import org.earchive.archive.application.FixityPolicy;
 import org.earchive.archive.application.Settings;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -86,6 +87,26 @@ public final class EarchiveSettings implements Settings {
             config.getOptionalValue("earchive.solr.shards", Integer.class).orElse(2),
             config.getOptionalValue("earchive.solr.replicas", Integer.class).orElse(2)
         };
+    }
+
+    /**
+     * {@code EARCHIVE_FIXITY_CYCLE_DAYS} (90), {@code EARCHIVE_FIXITY_MB_PER_SECOND} per node (25: a fraction of what
+     * the store serves the counters), {@code EARCHIVE_FIXITY_ROUND_SECONDS} of each minute spent verifying (45).
+     */
+    @Override
+    public FixityPolicy fixity() {
+        return new FixityPolicy(
+                Duration.ofDays(config.getOptionalValue("earchive.fixity.cycle.days", Integer.class)
+                        .filter(d -> d > 0)
+                        .orElse(90)),
+                config.getOptionalValue("earchive.fixity.mb.per.second", Integer.class)
+                                .filter(r -> r > 0)
+                                .orElse(25)
+                        * 1024L
+                        * 1024L,
+                Duration.ofSeconds(config.getOptionalValue("earchive.fixity.round.seconds", Integer.class)
+                        .filter(s -> s >= 0 && s < 60)
+                        .orElse(45)));
     }
 
     public boolean usesH2() {

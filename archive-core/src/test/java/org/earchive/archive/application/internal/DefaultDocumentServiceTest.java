@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -14,11 +17,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.earchive.archive.application.AuditTrail;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
+import org.earchive.archive.application.dto.AuditEventView;
+import org.earchive.archive.application.dto.AuditVerification;
 import org.earchive.archive.application.dto.DocumentView;
 import org.earchive.archive.application.port.ClusterCoordination;
+import org.earchive.archive.domain.model.audit.AuditAction;
 import org.earchive.archive.domain.model.document.StoredContent;
+import org.earchive.archive.domain.service.VirusScanner;
 import org.earchive.archive.infrastructure.tika.TikaFormatDetector;
 import org.earchive.storage.ObjectStore;
 import org.earchive.storage.Protection;
@@ -194,7 +202,74 @@ class DefaultDocumentServiceTest {
         recorder.coordination = recorder.locks;
         s.maxUploadBytes = () -> 100_000;
         s.formats = new TikaFormatDetector();
+        s.door = new DoorScan();
+        s.door.store = store;
+        s.door.scanner = scanner;
+        s.audit = new AuditTrail() {
+            @Override
+            public void record(String actor, AuditAction action, String target, String detail) {
+                audited.add(action + " " + target + " " + detail);
+            }
+
+            @Override
+            public AuditVerification verify() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public List<AuditEventView> latest(int limit) {
+                return List.of();
+            }
+        };
         return s;
+    }
+
+    /** The virus scanner's answer for every file: clean unless a test says otherwise. */
+    private VirusScanner.Verdict verdict = new VirusScanner.Verdict(VirusScanner.Outcome.CLEAN, "");
+
+    private final List<String> audited = new ArrayList<>();
+
+    private final VirusScanner scanner = new VirusScanner() {
+        @Override
+        public Verdict scan(InputStream content) {
+            try {
+                content.transferTo(OutputStream.nullOutputStream());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return verdict;
+        }
+
+        @Override
+        public String describe() {
+            return "test scanner";
+        }
+    };
+
+    @Test
+    void anInfectedFileIsRefusedAtTheDoorAndNothingOfItIsKept() throws Exception {
+        verdict = new VirusScanner.Verdict(VirusScanner.Outcome.INFECTED, "Eicar-Test-Signature");
+        EarchiveException e = assertThrows(
+                EarchiveException.class,
+                () -> service.upload(
+                        "C1",
+                        "ID_CARD",
+                        "a.pdf",
+                        "application/pdf",
+                        new ByteArrayInputStream(bytes(5000, 7)),
+                        "clerk"));
+        assertEquals(ErrorCode.VIRUS_FOUND, e.code());
+        assertTrue(e.getMessage().contains("Eicar-Test-Signature"), e.getMessage());
+        assertEquals(0, recorder.rows.size(), "no row");
+        assertEquals(0, objectCount(), "the bytes are removed again");
+        assertTrue(audited.stream().anyMatch(a -> a.startsWith("UPLOAD_REFUSED C1")), audited.toString());
+    }
+
+    @Test
+    void aScannerThatCannotAnswerDoesNotStopTheCounter() throws Exception {
+        verdict = new VirusScanner.Verdict(VirusScanner.Outcome.UNAVAILABLE, "connection refused");
+        service.upload("C1", "ID_CARD", "a.pdf", "application/pdf", new ByteArrayInputStream(bytes(5000, 8)), "clerk");
+        assertEquals(1, recorder.rows.size(), "recorded: the four-property check scans it at archiving");
     }
 
     /** n bytes that are a PDF by their first bytes (uploads are accepted by what their bytes are). */

@@ -42,6 +42,9 @@ public interface DocumentRepository {
     /** The objects live documents refer to, by key after {@code afterKey}, at most {@code limit}. */
     List<Reference> references(String afterKey, int limit);
 
+    /** The objects with these keys that live documents refer to (a key no live document has is left out). */
+    List<Reference> references(Collection<String> keys);
+
     /** Which of these object keys live documents refer to. */
     Set<String> referenced(Collection<String> keys);
 

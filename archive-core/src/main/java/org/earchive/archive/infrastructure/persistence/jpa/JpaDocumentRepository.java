@@ -116,6 +116,23 @@ public class JpaDocumentRepository implements DocumentRepository {
     }
 
     @Override
+    public List<Reference> references(Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        return em
+                .createQuery(
+                        "SELECT d.objectKey, MIN(d.sha256), MIN(d.sm3), MIN(d.sizeBytes) FROM CaseDocument d"
+                                + " WHERE d.objectKey IN :keys AND d.disposedAt IS NULL GROUP BY d.objectKey",
+                        Object[].class)
+                .setParameter("keys", keys)
+                .getResultList()
+                .stream()
+                .map(r -> new Reference((String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).longValue()))
+                .toList();
+    }
+
+    @Override
     public Set<String> referenced(Collection<String> keys) {
         if (keys.isEmpty()) {
             return Set.of();
