@@ -120,7 +120,7 @@ public final class ClusterBench {
         System.out.println("3. search across nodes");
         new IndexLag(this, cluster, quick ? 20 : 200).run();
         System.out.println("7. incremental fixity: every object made due, the nodes' minute rounds verify them");
-        new ClusterFixity(this, cluster).pass(quick ? 300 : 900);
+        new ClusterFixity(this, cluster).pass(quick ? 300 : 900, !quick);
         if (quick) {
             return;
         }
