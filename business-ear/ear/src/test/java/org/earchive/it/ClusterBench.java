@@ -72,7 +72,8 @@ public final class ClusterBench {
         loopbackOnly();
         Instant began = Instant.now();
         long start = System.nanoTime();
-        long[] events = new long[2]; // ms since start: the kill, the restarted instance healthy
+        // ms since start: the kill asked, the restarted instance healthy, its restart begun, the kill done
+        long[] events = new long[4];
         int[] victim = {1};
         Thread control = new Thread(() -> {
             try {
@@ -80,8 +81,10 @@ public final class ClusterBench {
                 victim[0] = cluster.tickHolder();
                 events[0] = (System.nanoTime() - start) / 1_000_000;
                 cluster.killInstance(victim[0]);
+                events[3] = (System.nanoTime() - start) / 1_000_000;
                 if (restartAt > 0) {
                     Thread.sleep(Math.max(0, restartAt * 1000L - events[0]));
+                    events[2] = (System.nanoTime() - start) / 1_000_000;
                     cluster.restartInstance(victim[0]);
                     events[1] = (System.nanoTime() - start) / 1_000_000;
                 }
@@ -108,6 +111,7 @@ public final class ClusterBench {
         control.join();
         extend.join();
         if (restartAt == 0) {
+            events[2] = (System.nanoTime() - start) / 1_000_000;
             cluster.restartInstance(victim[0]);
             events[1] = (System.nanoTime() - start) / 1_000_000;
         }
@@ -239,8 +243,10 @@ public final class ClusterBench {
     }
 
     private void jobs(Instant began, long[] events, int victim) throws Exception {
-        Instant killed = began.plusMillis(events[0]);
-        Instant restarted = began.plusMillis(events[1]);
+        // a tick the victim claimed while the kill script was starting is still its own: "down" begins when it is dead
+        Instant killed = began.plusMillis(events[3]);
+        // the restarted instance's timers may fire before its restart command returns: "down" ends when it begins
+        Instant restarted = began.plusMillis(events[2]);
         Map<Long, List<String>> runs = new TreeMap<>();
         Map<Long, Instant> at = new TreeMap<>();
         try (Connection c = cluster.database();
