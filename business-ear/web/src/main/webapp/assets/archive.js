@@ -267,6 +267,10 @@ route(/^\/integrity$/, async () => {
     c.failingCount ? [h('p', { class: 'bad' }, t('integrity.failing', c.failingCount)),
       h('table', { id: 'fixity-failing' }, h('tr', {}, ['key', 'outcome', 'detail', 'at'].map(k => h('th', {}, t('integrity.col.' + k)))),
         c.failing.map(f => h('tr', {}, h('td', { class: 'mono' }, f.objectKey), h('td', { class: 'bad' }, f.outcome),
-          h('td', { class: 'mono' }, f.detail || ''), h('td', {}, when(f.at)))))] : null);
+          h('td', { class: 'mono' }, f.detail || ''), h('td', {}, when(f.at)))))] : null,
+    h('p', { id: 'orphan-scan', class: c.orphanScan.orphans ? 'bad' : '' }, t('integrity.orphans', c.orphanScan.scannedInPass,
+      when(c.orphanScan.passStartedAt), c.orphanScan.passes, c.orphanScan.orphans)),
+    c.orphanScan.lastPassEndedAt ? h('p', { class: 'muted' }, t('integrity.lastPass', when(c.orphanScan.lastPassEndedAt), c.orphanScan.lastPassScanned)) : null,
+    c.orphanScan.orphanKeys.length ? h('ul', {}, c.orphanScan.orphanKeys.map(k => h('li', { class: 'mono' }, k))) : null);
   return h('section', {}, h('h1', {}, t('integrity.title')), coverage, h('div', { class: 'toolbar' }, fixity, chain), out);
 });

@@ -4,7 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.stream.Stream;
 
 /**
@@ -68,6 +73,26 @@ public interface ObjectStore extends AutoCloseable {
 
     /** Every content key in the store, for audits. The caller closes the stream. */
     Stream<String> keys() throws StorageException;
+
+    /**
+     * Up to {@code limit} content keys greater than {@code after} ("" for the first), in ascending order: a scan of the
+     * store in slices, each resuming where the last stopped. This default keeps only the {@code limit} smallest keys
+     * in memory while it lists them all; a store that lists in key order (S3) answers from that point directly.
+     */
+    default List<String> keysAfter(String after, int limit) throws StorageException {
+        PriorityQueue<String> smallest = new PriorityQueue<>(Comparator.reverseOrder());
+        try (Stream<String> keys = keys()) {
+            keys.filter(k -> k.compareTo(after) > 0).forEach(k -> {
+                smallest.add(k);
+                if (smallest.size() > limit) {
+                    smallest.poll();
+                }
+            });
+        }
+        List<String> sorted = new ArrayList<>(smallest);
+        Collections.sort(sorted);
+        return sorted;
+    }
 
     /** Reads the whole object and checks its digest; returns its description. */
     default StoredObject verify(String key) throws StorageException {

@@ -13,6 +13,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -215,6 +216,26 @@ public abstract class ObjectStoreContract {
             assertTrue(listed.containsAll(put), listed.toString());
             assertTrue(listed.stream().allMatch(k -> k.matches("sha256/[0-9a-f]{64}")), listed.toString());
         }
+    }
+
+    @Test
+    void keysAfterScanTheStoreInOrderedSlicesThatResumeWhereTheLastStopped() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            port().put(new ByteArrayInputStream(randomBytes(100, 40 + i)), "application/pdf");
+        }
+        List<String> all;
+        try (Stream<String> keys = port().keys()) {
+            all = keys.sorted().toList();
+        }
+        List<String> scanned = new ArrayList<>();
+        String after = "";
+        for (List<String> slice = port().keysAfter(after, 2); !slice.isEmpty(); slice = port().keysAfter(after, 2)) {
+            assertTrue(slice.size() <= 2, slice.toString());
+            assertEquals(slice.stream().sorted().toList(), slice, "ascending within a slice");
+            scanned.addAll(slice);
+            after = slice.get(slice.size() - 1);
+        }
+        assertEquals(all, scanned, "every key once, in order, and nothing else");
     }
 
     @Test

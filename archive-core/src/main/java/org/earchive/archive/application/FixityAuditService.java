@@ -8,6 +8,7 @@ import org.earchive.archive.application.dto.FixityCoverage;
 import org.earchive.archive.application.dto.FixityReport;
 import org.earchive.archive.application.dto.FixitySlice;
 import org.earchive.archive.application.dto.FixityState;
+import org.earchive.archive.application.dto.OrphanSlice;
 
 /** Walks the archive's objects, recomputes their digests and finds what is damaged, missing or orphaned. */
 @Local
@@ -26,6 +27,12 @@ public interface FixityAuditService {
     /** Makes these objects due now (after a repair or a disk replacement); returns how many the ledger holds. */
     int recheck(List<String> objectKeys) throws EarchiveException;
 
-    /** Removes orphan objects older than the grace period (never one under retention or legal hold). */
+    /** Scans the next {@code keys} keys of the store for orphans, where the last slice stopped. */
+    OrphanSlice orphanSlice(int keys) throws EarchiveException;
+
+    /**
+     * Removes the orphans the scans recorded (the incremental scan's and the full audit's), each checked again just
+     * before (never one under retention or legal hold).
+     */
     CleanupReport removeOrphans() throws EarchiveException;
 }

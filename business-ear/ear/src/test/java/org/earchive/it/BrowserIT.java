@@ -310,6 +310,7 @@ class BrowserIT {
         WebElement coverage = find("fixity-coverage");
         assertTrue(coverage.getText().contains("增量校验（周期 90 天）"), coverage.getText());
         assertTrue(coverage.getText().contains("本周期已校验"), coverage.getText());
+        assertTrue(find("orphan-scan").getText().startsWith("孤儿对象扫描"), coverage.getText());
         shot("integrity");
     }
 

@@ -124,7 +124,9 @@ public final class ClusterBench {
         System.out.println("3. search across nodes");
         new IndexLag(this, cluster, quick ? 20 : 200).run();
         System.out.println("7. incremental fixity: every object made due, the nodes' minute rounds verify them");
-        new ClusterFixity(this, cluster).pass(quick ? 300 : 900, !quick);
+        ClusterFixity fixity = new ClusterFixity(this, cluster);
+        fixity.pass(quick ? 300 : 900, !quick);
+        fixity.orphanScan();
         if (quick) {
             return;
         }

@@ -89,6 +89,33 @@ final class ClusterFixity {
                         verified, objects, reads, reads - objects, nodes));
     }
 
+    /** The orphan scan's minute rounds since the cluster started: passes over the store, one node per minute. */
+    void orphanScan() throws Exception {
+        long passes;
+        long lastPass;
+        long runs;
+        long ticks;
+        try (Connection c = cluster.database();
+                Statement s = c.createStatement()) {
+            try (ResultSet r = s.executeQuery("SELECT passes, coalesce(last_pass_scanned, 0) FROM orphan_scan")) {
+                r.next();
+                passes = r.getLong(1);
+                lastPass = r.getLong(2);
+            }
+            try (ResultSet r =
+                    s.executeQuery("SELECT count(*), count(DISTINCT tick) FROM job_run WHERE job = 'orphan-scan'")) {
+                r.next();
+                runs = r.getLong(1);
+                ticks = r.getLong(2);
+            }
+        }
+        bench.check(
+                "orphan scan: whole passes over the store, each minute on one node",
+                passes > 0 && runs == ticks && ticks > 0,
+                String.format(
+                        "%d passes (the last over %d keys), %d minutes run, %d runs", passes, lastPass, ticks, runs));
+    }
+
     private long verifiedSince(Instant start) throws Exception {
         try (Connection c = cluster.database();
                 PreparedStatement s = c.prepareStatement("SELECT count(*) FROM object_fixity WHERE verified_at >= ?")) {

@@ -154,6 +154,44 @@ class IntegrityIT {
         assertTrue(events.contains("\"FIXITY_MISMATCH\"") && events.contains(damagedKey), "the audit log shows it");
     }
 
+    @Test
+    void theOrphanScanWalksTheStoreInSlicesAndTheCleanupRemovesWhatItFound() throws Exception {
+        String orphanKey = crashLeftover(Instant.now().minusSeconds(2 * 3600));
+        String freshKey = crashLeftover(Instant.now());
+        assertEquals(403, CLERK.post("/api/admin/fixity/orphan-slice", "").status());
+        // slices until a pass has gone over the whole store (the minute's round on the server may run some of them)
+        long passes = AUDITOR.get("/api/admin/fixity/coverage")
+                .json()
+                .getJsonObject("orphanScan")
+                .getJsonNumber("passes")
+                .longValue();
+        for (int i = 0; i < 200; i++) {
+            Api.Response slice = AUDITOR.post("/api/admin/fixity/orphan-slice?keys=500", "");
+            assertEquals(200, slice.status(), slice.body());
+            if (orphanScan().getJsonNumber("passes").longValue() > passes) {
+                break;
+            }
+        }
+        JsonObject scan = orphanScan();
+        assertTrue(scan.getJsonNumber("passes").longValue() > passes, "a whole pass: " + scan);
+        assertTrue(scan.getJsonNumber("lastPassScanned").longValue() >= 2, scan.toString());
+        assertTrue(
+                strings(scan, "orphanKeys").contains(orphanKey)
+                        || scan.getJsonNumber("orphans").longValue() > 20,
+                scan.toString());
+
+        Api.Response cleanup = ADMIN.post("/api/admin/orphan-cleanup", "");
+        assertEquals(200, cleanup.status(), cleanup.body());
+        assertTrue(strings(cleanup.json(), "removed").contains(orphanKey), cleanup.body());
+        assertFalse(Files.exists(ThinPathIT.Env.objectFile(orphanKey.substring(7))), "the orphan is gone");
+        assertTrue(Files.exists(ThinPathIT.Env.objectFile(freshKey.substring(7))), "an upload in flight is kept");
+        assertFalse(strings(orphanScan(), "orphanKeys").contains(orphanKey), "and no longer listed");
+    }
+
+    private static JsonObject orphanScan() throws Exception {
+        return AUDITOR.get("/api/admin/fixity/coverage").json().getJsonObject("orphanScan");
+    }
+
     private static JsonObject state(String key) throws Exception {
         Api.Response r = AUDITOR.get("/api/admin/fixity/object?key=" + key);
         assertEquals(200, r.status(), r.body());

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -288,6 +289,11 @@ public final class MinioObjectStore implements ObjectStore, KeyRotation {
     @Override
     public Stream<String> keys() {
         return bucketOps.keys();
+    }
+
+    @Override
+    public List<String> keysAfter(String after, int limit) throws StorageException {
+        return bucketOps.keysAfter(after, limit);
     }
 
     @Override

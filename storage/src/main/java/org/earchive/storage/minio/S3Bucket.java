@@ -17,7 +17,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -226,6 +228,28 @@ final class S3Bucket {
             }
         };
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(keys, Spliterator.ORDERED), false);
+    }
+
+    /** Up to {@code limit} keys after {@code after}, in the bucket's (lexicographic) listing order. */
+    List<String> keysAfter(String after, int limit) throws StorageException {
+        ListObjectsArgs.Builder args = ListObjectsArgs.builder()
+                .bucket(settings.bucket())
+                .prefix(StoredObject.KEY_PREFIX)
+                .recursive(true)
+                .maxKeys(Math.max(1, Math.min(limit, 1000)));
+        if (!after.isEmpty()) {
+            args.startAfter(after);
+        }
+        List<String> keys = new ArrayList<>();
+        try {
+            for (Iterator<Result<Item>> items = client.listObjects(args.build()).iterator();
+                    items.hasNext() && keys.size() < limit; ) {
+                keys.add(items.next().get().objectName());
+            }
+        } catch (Exception e) {
+            throw new StorageException("Listing " + settings.bucket() + " failed: " + e.getMessage(), e);
+        }
+        return keys;
     }
 
     void ping() throws StorageException {

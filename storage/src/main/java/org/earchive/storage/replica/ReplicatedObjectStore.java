@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -170,6 +171,11 @@ public final class ReplicatedObjectStore implements ObjectStore, KeyRotation {
     @Override
     public Stream<String> keys() throws StorageException {
         return primary.keys();
+    }
+
+    @Override
+    public List<String> keysAfter(String after, int limit) throws StorageException {
+        return primary.keysAfter(after, limit);
     }
 
     /** Verifies the primary's copy; a damaged or missing one is repaired from the replica (and reported as such). */

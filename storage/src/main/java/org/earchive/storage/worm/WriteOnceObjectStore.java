@@ -2,6 +2,7 @@ package org.earchive.storage.worm;
 
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.earchive.storage.KeyRotation;
@@ -97,6 +98,11 @@ public final class WriteOnceObjectStore implements ObjectStore, KeyRotation {
     @Override
     public Stream<String> keys() throws StorageException {
         return backend.keys();
+    }
+
+    @Override
+    public List<String> keysAfter(String after, int limit) throws StorageException {
+        return backend.keysAfter(after, limit);
     }
 
     @Override

@@ -28,9 +28,12 @@ import org.earchive.archive.application.dto.FixityCoverage;
 import org.earchive.archive.application.dto.FixityReport;
 import org.earchive.archive.application.dto.FixitySlice;
 import org.earchive.archive.application.dto.FixityState;
+import org.earchive.archive.application.dto.OrphanSlice;
 import org.earchive.archive.application.port.FixityLedger;
+import org.earchive.archive.application.port.OrphanLedger;
 import org.earchive.archive.domain.model.audit.AuditAction;
 import org.earchive.archive.domain.model.document.DocumentRepository;
+import org.earchive.storage.ObjectNotFoundException;
 import org.earchive.storage.ObjectStore;
 import org.earchive.storage.RetentionException;
 import org.earchive.storage.StorageException;
@@ -65,6 +68,9 @@ public class DefaultFixityAuditService implements FixityAuditService {
 
     @EJB
     FixityClaims claims;
+
+    @EJB
+    OrphanScan orphanScan;
 
     @Inject
     Settings settings;
@@ -103,6 +109,8 @@ public class DefaultFixityAuditService implements FixityAuditService {
             after = page.get(page.size() - 1).key();
         }
         List<String> orphans = orphans(started.minus(ORPHAN_GRACE));
+        claims.orphansFound(
+                orphans.stream().map(k -> new OrphanLedger.Orphan(k, null)).toList());
         FixityReport report = new FixityReport(started, Instant.now(), checked, mismatches, missing, orphans);
         audit.record(
                 actor,
@@ -167,7 +175,26 @@ public class DefaultFixityAuditService implements FixityAuditService {
                 c.failing().stream()
                         .map(f -> new FixityCoverage.Failing(
                                 f.objectKey(), f.outcome().name(), f.detail(), f.at()))
-                        .toList());
+                        .toList(),
+                orphanScan());
+    }
+
+    private FixityCoverage.OrphanScan orphanScan() {
+        OrphanLedger.Scan scan = claims.orphanScan();
+        return new FixityCoverage.OrphanScan(
+                scan.passStartedAt(),
+                scan.scanned(),
+                scan.passes(),
+                scan.lastPassEndedAt(),
+                scan.lastPassScanned(),
+                claims.orphanCount(),
+                claims.orphans(20).stream().map(OrphanLedger.Orphan::key).toList());
+    }
+
+    @Override
+    @RolesAllowed({Roles.ADMIN, Roles.AUDITOR})
+    public OrphanSlice orphanSlice(int keys) throws EarchiveException {
+        return orphanScan.slice(Math.max(1, Math.min(keys, 10_000)));
     }
 
     @Override
@@ -198,15 +225,20 @@ public class DefaultFixityAuditService implements FixityAuditService {
         String actor = actor();
         List<String> removed = new ArrayList<>();
         List<String> kept = new ArrayList<>();
-        for (String key : orphans(Instant.now().minus(ORPHAN_GRACE))) {
+        // the orphans the scans recorded (the slices' and the full audit's), each checked again just before deleting
+        for (OrphanLedger.Orphan orphan : claims.orphans(10_000)) {
+            String key = orphan.key();
             try {
-                // Re-check under the same rule just before deleting: a row may have appeared meanwhile.
                 if (!references.referenced(List.of(key)).isEmpty()) {
+                    claims.orphansCleared(List.of(key)); // referenced again (the same bytes uploaded since)
                     continue;
                 }
                 store.delete(key);
                 removed.add(key);
+                claims.orphansCleared(List.of(key));
                 audit.record(actor, AuditAction.ORPHAN_REMOVED, key, "no row refers to it");
+            } catch (ObjectNotFoundException e) {
+                claims.orphansCleared(List.of(key));
             } catch (RetentionException e) {
                 kept.add(key);
             } catch (StorageException e) {

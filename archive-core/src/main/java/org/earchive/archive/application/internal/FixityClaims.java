@@ -10,13 +10,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.earchive.archive.application.port.FixityLedger;
+import org.earchive.archive.application.port.OrphanLedger;
 
-/** The fixity ledger's writes, each in a short transaction of its own: a slice's reads hold no database lock. */
+/**
+ * The fixity and orphan ledgers' reads and writes, each in a short transaction of its own: a slice's reads of the store
+ * hold no database lock.
+ */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class FixityClaims {
     @Inject
     FixityLedger ledger;
+
+    @Inject
+    OrphanLedger orphans;
 
     public List<String> claim(Instant now, int limit, Instant leaseUntil, String node) {
         return ledger.claimDue(now, limit, leaseUntil, node);
@@ -44,4 +51,37 @@ public class FixityClaims {
     }
 
     public record Result(FixityLedger.Outcome outcome, String detail) {}
+
+    public OrphanLedger.Scan orphanScan() {
+        return orphans.scan();
+    }
+
+    /** One slice of the orphan scan recorded at once: the orphans found, the keys referenced after all, the cursor. */
+    public void orphanSlice(
+            List<OrphanLedger.Orphan> found,
+            Collection<String> notOrphans,
+            String afterKey,
+            long scanned,
+            boolean passEnded) {
+        Instant now = Instant.now();
+        orphans.found(found, now);
+        orphans.cleared(notOrphans);
+        orphans.advance(afterKey, scanned, passEnded, now);
+    }
+
+    public void orphansFound(List<OrphanLedger.Orphan> found) {
+        orphans.found(found, Instant.now());
+    }
+
+    public void orphansCleared(Collection<String> keys) {
+        orphans.cleared(keys);
+    }
+
+    public List<OrphanLedger.Orphan> orphans(int limit) {
+        return orphans.orphans(limit);
+    }
+
+    public long orphanCount() {
+        return orphans.count();
+    }
 }

@@ -19,6 +19,7 @@ import org.earchive.archive.application.Roles;
 import org.earchive.archive.application.dto.FixityCoverage;
 import org.earchive.archive.application.dto.FixitySlice;
 import org.earchive.archive.application.dto.FixityState;
+import org.earchive.archive.application.dto.OrphanSlice;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -64,6 +65,17 @@ public class FixityResource {
                     + " minute on every node; this is for operators and tests)")
     public FixitySlice slice(@QueryParam("objects") @DefaultValue("100") int objects) throws EarchiveException {
         return fixity.slice(objects);
+    }
+
+    @POST
+    @Path("orphan-slice")
+    @AllowedRoles({Roles.ADMIN, Roles.AUDITOR})
+    @Operation(
+            summary =
+                    "Scan the next `keys` keys of the store for orphans, where the last slice stopped (the scan runs by"
+                            + " itself each minute on one node; this is for operators and tests)")
+    public OrphanSlice orphanSlice(@QueryParam("keys") @DefaultValue("1000") int keys) throws EarchiveException {
+        return fixity.orphanSlice(keys);
     }
 
     @POST

@@ -137,7 +137,7 @@ public class JpaFixityLedger implements FixityLedger {
     }
 
     /** {@code (?from, ?from+1, …)}: EclipseLink binds no list to a native query's IN. */
-    private static String marks(int from, List<String> keys) {
+    static String marks(int from, List<String> keys) {
         StringBuilder b = new StringBuilder("(");
         for (int i = 0; i < keys.size(); i++) {
             b.append(i == 0 ? "?" : ", ?").append(from + i);
@@ -145,7 +145,7 @@ public class JpaFixityLedger implements FixityLedger {
         return b.append(')').toString();
     }
 
-    private static Query bind(Query query, int from, List<String> keys) {
+    static Query bind(Query query, int from, List<String> keys) {
         for (int i = 0; i < keys.size(); i++) {
             query.setParameter(from + i, keys.get(i));
         }
@@ -160,7 +160,7 @@ public class JpaFixityLedger implements FixityLedger {
         return o == null ? 0 : ((Number) o).longValue();
     }
 
-    private static Instant instant(Object o) {
+    static Instant instant(Object o) {
         if (o == null) {
             return null;
         }
