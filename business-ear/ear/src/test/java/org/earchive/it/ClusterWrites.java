@@ -169,6 +169,12 @@ final class ClusterWrites {
                 load.failures.size(),
                 after);
         load.failures.stream().limit(2).forEach(f -> System.out.println("         e.g. " + f.what()));
+        long internal =
+                load.failures.stream().filter(f -> f.what().contains(": 500 ")).count();
+        bench.check(
+                "no 500 while the database fails over (503 DATABASE_UNAVAILABLE, sent again)",
+                internal == 0,
+                internal + " of " + load.failures.size() + " failed requests answered 500");
         bench.acknowledged(stored);
         int direct = 0;
         for (int i = 1; i <= cluster.instances(); i++) {

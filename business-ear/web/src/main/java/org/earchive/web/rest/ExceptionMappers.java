@@ -113,6 +113,16 @@ public final class ExceptionMappers {
 
         /** An unexpected failure: logged once here, at the boundary, with an incident id the user can quote. */
         static Response incident(Throwable e) {
+            if (DatabaseOutage.in(e)) {
+                LOG.warning(() -> "The database was unavailable (the client may retry): " + e);
+                return Response.fromResponse(Errors.response(
+                                503,
+                                "DATABASE_UNAVAILABLE",
+                                "数据库暂时不可用（正在切换），请几秒后重试，未保存任何内容。The database is briefly unavailable (a"
+                                        + " failover): nothing was saved; try again in a few seconds."))
+                        .header("Retry-After", "2")
+                        .build();
+            }
             String incident = UUID.randomUUID().toString().substring(0, 8);
             LOG.log(Level.SEVERE, "Incident " + incident + ": " + e, e);
             return Errors.response(
