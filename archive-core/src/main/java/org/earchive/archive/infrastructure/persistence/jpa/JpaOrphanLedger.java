@@ -64,7 +64,9 @@ public class JpaOrphanLedger implements OrphanLedger {
                 .toList();
         for (Orphan o : orphans) {
             if (!known.contains(o.key())) {
-                em.createNativeQuery("INSERT INTO object_orphan (object_key, stored_at, found_at) VALUES (?, ?, ?)")
+                // a null time is bound as text: the cast gives PostgreSQL its type (the full audit knows no time)
+                em.createNativeQuery("INSERT INTO object_orphan (object_key, stored_at, found_at)"
+                                + " VALUES (?, CAST(? AS TIMESTAMP WITH TIME ZONE), ?)")
                         .setParameter(1, o.key())
                         .setParameter(2, o.storedAt() == null ? null : utc(o.storedAt()))
                         .setParameter(3, utc(now))
