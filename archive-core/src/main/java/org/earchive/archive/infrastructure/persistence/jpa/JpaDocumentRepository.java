@@ -100,18 +100,26 @@ public class JpaDocumentRepository implements DocumentRepository {
                 .getSingleResult();
     }
 
+    /** An object as live documents refer to it: key, digests, size (one row per key, however many documents). */
+    private static final String REFERENCES =
+            "SELECT d.objectKey, MIN(d.sha256), MIN(d.sm3), MIN(d.sizeBytes) FROM CaseDocument d";
+
+    private static Reference reference(Object[] r) {
+        return new Reference((String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).longValue());
+    }
+
     @Override
     public List<Reference> references(String afterKey, int limit) {
         return em
                 .createQuery(
-                        "SELECT d.objectKey, MIN(d.sha256), MIN(d.sm3), MIN(d.sizeBytes) FROM CaseDocument d"
-                                + " WHERE d.objectKey > :after AND d.disposedAt IS NULL GROUP BY d.objectKey ORDER BY d.objectKey",
+                        REFERENCES + " WHERE d.objectKey > :after AND d.disposedAt IS NULL GROUP BY d.objectKey"
+                                + " ORDER BY d.objectKey",
                         Object[].class)
                 .setParameter("after", afterKey)
                 .setMaxResults(limit)
                 .getResultList()
                 .stream()
-                .map(r -> new Reference((String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).longValue()))
+                .map(JpaDocumentRepository::reference)
                 .toList();
     }
 
@@ -122,13 +130,12 @@ public class JpaDocumentRepository implements DocumentRepository {
         }
         return em
                 .createQuery(
-                        "SELECT d.objectKey, MIN(d.sha256), MIN(d.sm3), MIN(d.sizeBytes) FROM CaseDocument d"
-                                + " WHERE d.objectKey IN :keys AND d.disposedAt IS NULL GROUP BY d.objectKey",
+                        REFERENCES + " WHERE d.objectKey IN :keys AND d.disposedAt IS NULL GROUP BY d.objectKey",
                         Object[].class)
                 .setParameter("keys", keys)
                 .getResultList()
                 .stream()
-                .map(r -> new Reference((String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).longValue()))
+                .map(JpaDocumentRepository::reference)
                 .toList();
     }
 

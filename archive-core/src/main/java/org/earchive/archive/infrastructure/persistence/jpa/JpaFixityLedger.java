@@ -5,11 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +31,7 @@ public class JpaFixityLedger implements FixityLedger {
                 : "INSERT INTO object_fixity (object_key, due_at) VALUES (?1, ?2) ON CONFLICT (object_key) DO NOTHING";
         em.createNativeQuery(sql)
                 .setParameter(1, objectKey)
-                .setParameter(2, utc(dueAt))
+                .setParameter(2, NativeSql.utc(dueAt))
                 .executeUpdate();
     }
 
@@ -44,15 +40,15 @@ public class JpaFixityLedger implements FixityLedger {
         @SuppressWarnings("unchecked")
         List<String> keys = em.createNativeQuery("SELECT object_key FROM object_fixity WHERE due_at <= ?"
                         + " ORDER BY due_at, object_key LIMIT " + Math.max(1, limit) + " FOR UPDATE SKIP LOCKED")
-                .setParameter(1, utc(now))
+                .setParameter(1, NativeSql.utc(now))
                 .getResultList();
         if (!keys.isEmpty()) {
             Query update = em.createNativeQuery(
                             "UPDATE object_fixity SET due_at = ?1, claimed_by = ?2 WHERE object_key IN "
-                                    + marks(3, keys))
-                    .setParameter(1, utc(leaseUntil))
+                                    + NativeSql.marks(3, keys))
+                    .setParameter(1, NativeSql.utc(leaseUntil))
                     .setParameter(2, node);
-            bind(update, 3, keys).executeUpdate();
+            NativeSql.bind(update, 3, keys).executeUpdate();
         }
         return keys;
     }
@@ -61,10 +57,10 @@ public class JpaFixityLedger implements FixityLedger {
     public void verified(String objectKey, Instant at, Outcome outcome, String detail, Instant nextDue) {
         em.createNativeQuery("UPDATE object_fixity SET verified_at = ?, outcome = ?, detail = ?, due_at = ?,"
                         + " verifications = verifications + 1 WHERE object_key = ?")
-                .setParameter(1, utc(at))
+                .setParameter(1, NativeSql.utc(at))
                 .setParameter(2, outcome.name())
                 .setParameter(3, detail == null ? null : detail.substring(0, Math.min(400, detail.length())))
-                .setParameter(4, utc(nextDue))
+                .setParameter(4, NativeSql.utc(nextDue))
                 .setParameter(5, objectKey)
                 .executeUpdate();
     }
@@ -76,9 +72,9 @@ public class JpaFixityLedger implements FixityLedger {
         }
         List<String> keys = List.copyOf(objectKeys);
         Query update = em.createNativeQuery(
-                        "UPDATE object_fixity SET due_at = ?1 WHERE object_key IN " + marks(2, keys))
-                .setParameter(1, utc(now));
-        return bind(update, 2, keys).executeUpdate();
+                        "UPDATE object_fixity SET due_at = ?1 WHERE object_key IN " + NativeSql.marks(2, keys))
+                .setParameter(1, NativeSql.utc(now));
+        return NativeSql.bind(update, 2, keys).executeUpdate();
     }
 
     @Override
@@ -92,8 +88,8 @@ public class JpaFixityLedger implements FixityLedger {
                 .findFirst()
                 .map(r -> new Entry(
                         objectKey,
-                        instant(r[0]),
-                        instant(r[1]),
+                        NativeSql.instant(r[0]),
+                        NativeSql.instant(r[1]),
                         r[2] == null ? null : Outcome.valueOf((String) r[2]),
                         (String) r[3]));
     }
@@ -102,7 +98,11 @@ public class JpaFixityLedger implements FixityLedger {
     public void forget(Collection<String> objectKeys) {
         if (!objectKeys.isEmpty()) {
             List<String> keys = List.copyOf(objectKeys);
-            bind(em.createNativeQuery("DELETE FROM object_fixity WHERE object_key IN " + marks(1, keys)), 1, keys)
+            NativeSql.bind(
+                            em.createNativeQuery(
+                                    "DELETE FROM object_fixity WHERE object_key IN " + NativeSql.marks(1, keys)),
+                            1,
+                            keys)
                     .executeUpdate();
         }
     }
@@ -115,8 +115,8 @@ public class JpaFixityLedger implements FixityLedger {
                         + " sum(CASE WHEN due_at <= ? THEN 1 ELSE 0 END),"
                         + " min(verified_at),"
                         + " sum(CASE WHEN outcome <> 'OK' THEN 1 ELSE 0 END) FROM object_fixity")
-                .setParameter(1, utc(cycleStart))
-                .setParameter(2, utc(now))
+                .setParameter(1, NativeSql.utc(cycleStart))
+                .setParameter(2, NativeSql.utc(now))
                 .getSingleResult();
         @SuppressWarnings("unchecked")
         List<Object[]> failing = em.createNativeQuery(
@@ -124,55 +124,15 @@ public class JpaFixityLedger implements FixityLedger {
                                 + " WHERE outcome <> 'OK' ORDER BY verified_at DESC LIMIT " + Math.max(1, failingLimit))
                 .getResultList();
         return new Coverage(
-                number(counts[0]),
-                number(counts[1]),
-                number(counts[2]),
-                number(counts[3]),
-                instant(counts[4]),
-                number(counts[5]),
+                NativeSql.number(counts[0]),
+                NativeSql.number(counts[1]),
+                NativeSql.number(counts[2]),
+                NativeSql.number(counts[3]),
+                NativeSql.instant(counts[4]),
+                NativeSql.number(counts[5]),
                 failing.stream()
                         .map(r -> new Failing(
-                                (String) r[0], Outcome.valueOf((String) r[1]), (String) r[2], instant(r[3])))
+                                (String) r[0], Outcome.valueOf((String) r[1]), (String) r[2], NativeSql.instant(r[3])))
                         .toList());
-    }
-
-    /** {@code (?from, ?from+1, …)}: EclipseLink binds no list to a native query's IN. */
-    static String marks(int from, List<String> keys) {
-        StringBuilder b = new StringBuilder("(");
-        for (int i = 0; i < keys.size(); i++) {
-            b.append(i == 0 ? "?" : ", ?").append(from + i);
-        }
-        return b.append(')').toString();
-    }
-
-    static Query bind(Query query, int from, List<String> keys) {
-        for (int i = 0; i < keys.size(); i++) {
-            query.setParameter(from + i, keys.get(i));
-        }
-        return query;
-    }
-
-    private static OffsetDateTime utc(Instant at) {
-        return at.atOffset(ZoneOffset.UTC);
-    }
-
-    private static long number(Object o) {
-        return o == null ? 0 : ((Number) o).longValue();
-    }
-
-    static Instant instant(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof OffsetDateTime t) {
-            return t.toInstant();
-        }
-        if (o instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (o instanceof LocalDateTime t) {
-            return t.toInstant(ZoneOffset.UTC);
-        }
-        return Instant.parse(o.toString());
     }
 }

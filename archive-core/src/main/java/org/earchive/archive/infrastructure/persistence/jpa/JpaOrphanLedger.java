@@ -4,8 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import org.earchive.archive.application.port.OrphanLedger;
@@ -23,10 +21,10 @@ public class JpaOrphanLedger implements OrphanLedger {
                 .getSingleResult();
         return new Scan(
                 (String) r[0],
-                JpaFixityLedger.instant(r[1]),
+                NativeSql.instant(r[1]),
                 ((Number) r[2]).longValue(),
                 ((Number) r[3]).longValue(),
-                JpaFixityLedger.instant(r[4]),
+                NativeSql.instant(r[4]),
                 r[5] == null ? 0 : ((Number) r[5]).longValue());
     }
 
@@ -37,8 +35,8 @@ public class JpaOrphanLedger implements OrphanLedger {
                             + " last_pass_ended_at = ?, pass_started_at = ?, scanned = 0, passes = passes + 1"
                             + " WHERE name = 'store'")
                     .setParameter(1, scanned)
-                    .setParameter(2, utc(now))
-                    .setParameter(3, utc(now))
+                    .setParameter(2, NativeSql.utc(now))
+                    .setParameter(3, NativeSql.utc(now))
                     .executeUpdate();
         } else {
             em.createNativeQuery("UPDATE orphan_scan SET after_key = ?, scanned = scanned + ? WHERE name = 'store'")
@@ -53,9 +51,9 @@ public class JpaOrphanLedger implements OrphanLedger {
         if (orphans.isEmpty()) {
             return;
         }
-        List<String> known = JpaFixityLedger.bind(
+        List<String> known = NativeSql.bind(
                         em.createNativeQuery("SELECT object_key FROM object_orphan WHERE object_key IN "
-                                + JpaFixityLedger.marks(1, keys(orphans))),
+                                + NativeSql.marks(1, keys(orphans))),
                         1,
                         keys(orphans))
                 .getResultList()
@@ -68,8 +66,8 @@ public class JpaOrphanLedger implements OrphanLedger {
                 em.createNativeQuery("INSERT INTO object_orphan (object_key, stored_at, found_at)"
                                 + " VALUES (?, CAST(? AS TIMESTAMP WITH TIME ZONE), ?)")
                         .setParameter(1, o.key())
-                        .setParameter(2, o.storedAt() == null ? null : utc(o.storedAt()))
-                        .setParameter(3, utc(now))
+                        .setParameter(2, o.storedAt() == null ? null : NativeSql.utc(o.storedAt()))
+                        .setParameter(3, NativeSql.utc(now))
                         .executeUpdate();
             }
         }
@@ -80,9 +78,9 @@ public class JpaOrphanLedger implements OrphanLedger {
         List<String> list = List.copyOf(keys);
         for (int from = 0; from < list.size(); from += 500) {
             List<String> batch = list.subList(from, Math.min(list.size(), from + 500));
-            JpaFixityLedger.bind(
+            NativeSql.bind(
                             em.createNativeQuery(
-                                    "DELETE FROM object_orphan WHERE object_key IN " + JpaFixityLedger.marks(1, batch)),
+                                    "DELETE FROM object_orphan WHERE object_key IN " + NativeSql.marks(1, batch)),
                             1,
                             batch)
                     .executeUpdate();
@@ -96,7 +94,7 @@ public class JpaOrphanLedger implements OrphanLedger {
                         + " ORDER BY found_at, object_key LIMIT " + Math.max(1, limit))
                 .getResultList();
         return rows.stream()
-                .map(r -> new Orphan((String) r[0], JpaFixityLedger.instant(r[1])))
+                .map(r -> new Orphan((String) r[0], NativeSql.instant(r[1])))
                 .toList();
     }
 
@@ -109,9 +107,5 @@ public class JpaOrphanLedger implements OrphanLedger {
 
     private static List<String> keys(Collection<Orphan> orphans) {
         return orphans.stream().map(Orphan::key).toList();
-    }
-
-    private static OffsetDateTime utc(Instant at) {
-        return at.atOffset(ZoneOffset.UTC);
     }
 }
