@@ -92,7 +92,9 @@ public class LuceneSearchIndex implements SearchIndex {
     @Override
     public void index(Entry e) throws IOException {
         add(e);
-        searchers.maybeRefresh(); // searchable at once (near real time); made durable by the next commit()
+        // searchable when this returns (near real time), even while another thread refreshes: maybeRefresh() would
+        // return at once then, and that refresh may have opened its reader before this entry; durable at commit()
+        searchers.maybeRefreshBlocking();
     }
 
     @Override
@@ -100,7 +102,7 @@ public class LuceneSearchIndex implements SearchIndex {
         for (Entry e : entries) {
             add(e);
         }
-        searchers.maybeRefresh();
+        searchers.maybeRefreshBlocking();
     }
 
     /**

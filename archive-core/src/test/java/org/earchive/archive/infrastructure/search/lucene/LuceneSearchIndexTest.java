@@ -3,8 +3,16 @@ package org.earchive.archive.infrastructure.search.lucene;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
@@ -83,5 +91,70 @@ class LuceneSearchIndexTest {
             assertEquals(1, searcher.count(new TermQuery(new Term("citizenId", "11010519491231002X"))));
         }
         assertTrue(Files.exists(copy));
+    }
+
+    /**
+     * What one request indexes is found by its next search, while other requests index and the schedule commits (the
+     * risk check looks a certificate number up right after another counter archived it).
+     */
+    @Test
+    void anEntryIsFoundAsSoonAsItsIndexingReturnsWhileOthersIndexAndCommit() throws Exception {
+        LuceneSearchIndex index = new LuceneSearchIndex();
+        index.open(home.resolve("index"));
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread committer = new Thread(() -> {
+            while (!stop.get()) {
+                try {
+                    index.commit();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        });
+        committer.start();
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<List<String>>> misses = new ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                int thread = t;
+                misses.add(pool.submit(() -> {
+                    List<String> missed = new ArrayList<>();
+                    for (int i = 0; i < 150; i++) {
+                        String number = "L4403" + thread + String.format("%06d", i);
+                        index.index(new SearchIndex.Entry(
+                                "doc:" + thread + "-" + i,
+                                "C2026120700000" + thread,
+                                "11010519491231002X",
+                                "王芳",
+                                "LUMP_SUM",
+                                "DEATH_CERTIFICATE",
+                                "证明.pdf",
+                                "居民死亡医学证明书 编号 " + number,
+                                "record",
+                                "F001-2026-ZJ-Y-" + thread + i,
+                                "ZJ",
+                                "HALL-01",
+                                1L));
+                        if (index.search(
+                                                new SearchRequest(
+                                                        number, null, null, null, null, null, null, null, 0, 1),
+                                                null)
+                                        .total()
+                                == 0) {
+                            missed.add(number);
+                        }
+                    }
+                    return missed;
+                }));
+            }
+            for (Future<List<String>> f : misses) {
+                assertEquals(List.of(), f.get(), "entries not found right after they were indexed");
+            }
+        } finally {
+            stop.set(true);
+            committer.join();
+            pool.shutdownNow();
+            index.close();
+        }
     }
 }
