@@ -81,7 +81,9 @@ demo_password() {
 # session replication (recipe: ../shared/docs/recipes/cluster/RECIPE.md; its gotchas are why each line is as it is).
 domain() {
   local n=$1
-  if [ -d "$PAYARA_HOME/glassfish/domains/$DOMAIN" ] && [ "$(cat "$DIR/domain-instances" 2>/dev/null)" = "$n" ]; then
+  # the marker names what the domain was made with: a domain of an older layout is made again
+  local made="$n instances, batch on postgresql"
+  if [ -d "$PAYARA_HOME/glassfish/domains/$DOMAIN" ] && [ "$(cat "$DIR/domain-instances" 2>/dev/null)" = "$made" ]; then
     return 0
   fi
   log "creating the Payara domain $DOMAIN with a deployment group of $n instances"
@@ -118,8 +120,32 @@ domain() {
     asadmin delete-jvm-options --target "$c" -Xmx1g >/dev/null
     asadmin create-jvm-options --target "$c" "-Xmx${EARCHIVE_INSTANCE_HEAP:-1g}" >/dev/null
   done
+  batch_repository "$n"
   asadmin stop-domain "$DOMAIN" >/dev/null 2>&1 || "$PAYARA_HOME/bin/asadmin" stop-domain --kill=true "$DOMAIN" >/dev/null
-  echo "$n" > "$DIR/domain-instances"
+  echo "$made" > "$DIR/domain-instances"
+}
+
+# The Jakarta Batch job repository on the shared PostgreSQL pair (the default, each instance's own H2, left a disposal
+# appraisal started on one node unknown to the other): a domain pool with the driver in the domain's library folder
+# (synchronised to the instances), its URL and password read from each instance's environment when the pool opens
+# (${ENV=…}: nothing secret in domain.xml), referenced by the group's instances and named in their batch settings.
+batch_repository() {
+  local n=$1 i lib="$PAYARA_HOME/glassfish/domains/$DOMAIN/lib"
+  local driver
+  driver=$(unzip -Z1 "$EAR" | grep -m1 '^lib/org\.postgresql-postgresql-.*\.jar$') || die "no PostgreSQL driver in $EAR"
+  unzip -o -q -j "$EAR" "$driver" -d "$lib"
+  asadmin create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource \
+    --restype javax.sql.DataSource --isconnectvalidatereq=true --validationmethod custom-validation \
+    --validationclassname org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation --failconnection=true \
+    --steadypoolsize 0 --maxpoolsize 8 earchive-batch >/dev/null
+  local pool=resources.jdbc-connection-pool.earchive-batch.property
+  asadmin set "$pool.url=\${ENV=EARCHIVE_DB_URL}" "$pool.user=\${ENV=EARCHIVE_DB_USER}" \
+    "$pool.password=\${ENV=EARCHIVE_DB_PASSWORD}" >/dev/null
+  asadmin create-jdbc-resource --connectionpoolid earchive-batch --target domain jdbc/earchive-batch >/dev/null
+  for i in $(seq 1 "$n"); do
+    asadmin create-resource-ref --target "inst$i" jdbc/earchive-batch >/dev/null
+    asadmin set-batch-runtime-configuration --target "$CONFIG-$i" --datasourcelookupname jdbc/earchive-batch >/dev/null
+  done
 }
 
 start_instance() {

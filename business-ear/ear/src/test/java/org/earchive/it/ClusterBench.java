@@ -127,6 +127,8 @@ public final class ClusterBench {
         ClusterFixity fixity = new ClusterFixity(this, cluster);
         fixity.pass(quick ? 300 : 900, !quick);
         fixity.orphanScan();
+        System.out.println("8. batch jobs: a disposal appraisal started on one instance, followed on the other");
+        new ClusterBatch(this, cluster).appraisalsAcrossNodes();
         if (quick) {
             return;
         }
