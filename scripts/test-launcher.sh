@@ -102,6 +102,22 @@ EARCHIVE_HOME="$WORK/a" EARCHIVE_STATION_HOME="$WORK/station" EARCHIVE_STATION_P
 check "the restarted station finishes it: two documents more, none twice, spool empty" \
   bash -c "[ \$(curl -fsS -u clerk:$PW $URL/api/cases/$CASE | grep -o '\"sha256\"' | wc -l) -eq $((before + 2)) ] \
     && [ -z \"\$(ls -A '$WORK/station/spool')\" ]"
+# Server-side capture: the same scan uploaded from a browser (no station, no role) is kept as the original and made
+# into the archival PDF/A by the worker start runs beside the server.
+photo_case=$(curl -fsS -u "clerk:$PW" -H 'Content-Type: application/json' \
+  -d '{"businessType":"ENROLL","applicant":{"idNumber":"11010519491231002X","name":"王芳"},"channel":"ONLINE"}' \
+  "$URL/api/cases" | sed -n 's/.*"caseNumber":"\([^"]*\)".*/\1/p')
+curl -fsS -u "clerk:$PW" -F material=APPLICATION_FORM -F "file=@$WORK/form.tif;type=image/tiff" \
+  "$URL/api/cases/$photo_case/documents" > "$WORK/photo.json"
+check "an upload that is not archive-ready is kept as the original and answered PROCESSING" \
+  bash -c "grep -q '\"role\":\"ORIGINAL\"' '$WORK/photo.json' && grep -q '\"state\":\"PROCESSING\"' '$WORK/photo.json'"
+for _ in $(seq 1 90); do
+  curl -fsS -u "clerk:$PW" "$URL/api/cases/$photo_case" | grep -q '"state":"\(DONE\|FAILED\)"' && break
+  sleep 2
+done
+check "the capture worker beside the server makes it the archival PDF/A (state DONE, an ARCHIVAL document)" \
+  bash -c "curl -fsS -u clerk:$PW $URL/api/cases/$photo_case | grep -q '\"state\":\"DONE\"' \
+    && curl -fsS -u clerk:$PW $URL/api/cases/$photo_case | grep -q '\"role\":\"ARCHIVAL\"'"
 check "admin reindex rebuilds the search index" bash -c "EARCHIVE_HOME='$WORK/a' '$ROOT/earchive' admin reindex | grep -q records"
 echo "not a bag" > "$WORK/junk.zip"
 check "transfer verify refuses what is not a package, with its code, and exits 1" \

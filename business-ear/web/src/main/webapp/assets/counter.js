@@ -103,9 +103,14 @@ route(/^\/counter\/([A-Z0-9]+)$/, async caseNumber => {
   }
 
   section.appendChild(h('h3', {}, t('counter.documents')));
-  section.appendChild(h('table', { id: 'documents' }, h('tr', {}, ['material', 'file', 'size', 'time'].map(k => h('th', {}, t('doc.' + k)))),
-    c.documents.map(d => h('tr', {}, h('td', {}, d.material), h('td', {}, d.fileName), h('td', {}, Math.round(d.size / 1024) + ' KB'),
-      h('td', {}, when(d.uploadedAt))))));
+  section.appendChild(h('table', { id: 'documents' }, h('tr', {}, ['material', 'file', 'state', 'size', 'time'].map(k => h('th', {}, t('doc.' + k)))),
+    c.documents.map(d => h('tr', { 'data-document': d.id }, h('td', {}, d.material), h('td', {}, d.fileName), documentState(d),
+      h('td', {}, Math.round(d.size / 1024) + ' KB'), h('td', {}, when(d.uploadedAt))))));
+  if (c.documents.some(d => d.capture && d.capture.state === 'PROCESSING')) {
+    // live: the screen asks again while an original is being captured on the server (only if it is still shown)
+    const shownHash = location.hash;
+    setTimeout(() => { if (location.hash === shownHash) refresh(); }, 3000);
+  }
   if (c.documents.length) section.appendChild(viewer(c.documents, { showText: false }));
 
   const actions = h('div', { class: 'toolbar' },
@@ -128,6 +133,15 @@ route(/^\/counter\/([A-Z0-9]+)$/, async caseNumber => {
     h('li', {}, `${when(e.at)} · ${e.actor} · ${e.to ? t('status.' + e.to) : ''} ${e.comment || ''}`))));
   return section;
 });
+
+/** A document's state: the archival copy, or an original and where its server-side capture stands. */
+function documentState(d) {
+  const c = d.capture;
+  if (!c) return h('td', { class: 'doc-state' }, t(d.role === 'ORIGINAL' ? 'doc.original' : 'doc.archival'));
+  if (c.state === 'PROCESSING') return h('td', { class: 'doc-state processing' }, t('doc.processing'));
+  if (c.state === 'FAILED') return h('td', { class: 'doc-state bad', 'data-code': c.errorCode }, t('doc.captureFailed', c.message, c.errorCode));
+  return h('td', { class: 'doc-state good' }, t('doc.captured', c.pages ?? '-'));
+}
 
 function uploadWithProgress(caseNumber, material, file, progress) {
   return new Promise((resolve, reject) => {

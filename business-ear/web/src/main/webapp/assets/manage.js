@@ -34,13 +34,19 @@ route(/^\/monitoring$/, async () => {
     if (!document.body.contains(box) && timer) { clearInterval(timer); return; }
     const m = await api('/api/monitoring/summary');
     const flags = has('manager') || has('admin') || has('auditor') ? await api('/api/risk/flags?limit=20') : null;
+    const capture = await api('/api/capture/queue').catch(() => null);
     box.replaceChildren(
       h('div', { class: 'tiles' },
         h('div', { class: 'tile' }, h('b', { id: 'cases-today' }, m.casesToday), t('monitor.today')),
         h('div', { class: 'tile' + (m.overdue ? ' bad' : '') }, h('b', { id: 'overdue' }, m.overdue), t('monitor.overdue')),
         h('div', { class: 'tile' + (m.archivingBlocked ? ' bad' : '') }, h('b', {}, m.archivingBlocked), t('monitor.blocked')),
         h('div', { class: 'tile' }, h('b', {}, m.records), t('monitor.records')),
-        h('div', { class: 'tile' }, h('b', {}, (m.archivedBytes / 1e9).toFixed(2) + ' GB'), t('monitor.storage'))),
+        h('div', { class: 'tile' }, h('b', {}, (m.archivedBytes / 1e9).toFixed(2) + ' GB'), t('monitor.storage')),
+        capture ? h('div', { class: 'tile' + (capture.failedLastHour ? ' bad' : ''), id: 'capture-queue' },
+          h('b', {}, capture.queued + capture.running), t('monitoring.capture'),
+          h('small', {}, t('monitoring.captureQueued', capture.queued, capture.running)),
+          h('small', {}, t('monitoring.capturePages', capture.pagesLastHour, (capture.pagesLastHour / 60).toFixed(1),
+            capture.failedLastHour))) : null),
       h('div', { class: 'columns' },
         h('div', {}, h('h3', {}, t('monitor.byChannel')), bars('chart-channel', m.todayByChannel, k => t('channel.' + k))),
         h('div', {}, h('h3', {}, t('monitor.byHall')), bars('chart-hall', m.todayByHall)),

@@ -42,7 +42,13 @@ public enum ErrorCode {
     BAD_CREDENTIALS(Kind.FORBIDDEN),
     FORBIDDEN(Kind.FORBIDDEN),
     CANNOT_RENDER(Kind.UNPROCESSABLE),
-    VIRUS_FOUND(Kind.UNPROCESSABLE);
+    VIRUS_FOUND(Kind.UNPROCESSABLE),
+    /** A material's original is still being made into its archival copy: submit when it is done. */
+    CAPTURE_PENDING(Kind.CONFLICT),
+    /** A material's original could not be made archive-ready: replace it (the document names the pipeline's code). */
+    CAPTURE_FAILED(Kind.CONFLICT),
+    /** A capture job that is not (or no longer) this worker's. */
+    CAPTURE_JOB_NOT_HELD(Kind.CONFLICT);
 
     /** How a failure presents itself at the edge. */
     public enum Kind {

@@ -204,6 +204,23 @@ final class Api {
                 "ORIGINAL");
     }
 
+    /**
+     * An upload declared ARCHIVAL, as a capture station declares its PDF/A: taken as it is, without server-side
+     * capture (the four-property check judges it at archiving).
+     */
+    Response uploadArchival(String caseNumber, String material, String fileName, String contentType, byte[] content)
+            throws IOException, InterruptedException {
+        return multipart(
+                "/api/cases/" + caseNumber + "/documents",
+                material,
+                fileName,
+                contentType,
+                content,
+                true,
+                null,
+                "ARCHIVAL");
+    }
+
     /** A multipart upload (material and file) to any path. */
     Response uploadTo(String path, String material, String fileName, String contentType, byte[] content)
             throws IOException, InterruptedException {

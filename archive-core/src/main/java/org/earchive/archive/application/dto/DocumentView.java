@@ -15,7 +15,35 @@ public record DocumentView(
         Instant uploadedAt,
         String uploadKey,
         String role,
-        boolean replayed) {
+        boolean replayed,
+        Capture capture) {
+
+    /**
+     * Server-side capture of an original that was not archive-ready: {@code PROCESSING} (queued or running),
+     * {@code DONE} (the archival copy is document {@code archivalDocumentId}) or {@code FAILED} with the pipeline's
+     * code and what to do; null for a document that needed none.
+     */
+    public record Capture(
+            String state, String errorCode, String message, Long archivalDocumentId, Integer pages, int attempts) {}
+
+    /** The same document with its capture state. */
+    public DocumentView withCapture(Capture c) {
+        return new DocumentView(
+                id,
+                caseNumber,
+                material,
+                fileName,
+                contentType,
+                size,
+                sha256,
+                sm3,
+                uploadedBy,
+                uploadedAt,
+                uploadKey,
+                role,
+                replayed,
+                c);
+    }
 
     /** The same document, reported as the answer to a repeated upload (same idempotency key). */
     public DocumentView asReplay() {
@@ -32,6 +60,7 @@ public record DocumentView(
                 uploadedAt,
                 uploadKey,
                 role,
-                true);
+                true,
+                capture);
     }
 }

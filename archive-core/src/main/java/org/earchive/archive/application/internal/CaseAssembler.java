@@ -2,12 +2,14 @@ package org.earchive.archive.application.internal;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.earchive.archive.application.dto.CaseEventView;
 import org.earchive.archive.application.dto.CaseView;
 import org.earchive.archive.application.dto.DocumentView;
 import org.earchive.archive.application.dto.MaterialView;
+import org.earchive.archive.application.port.CaptureQueue;
 import org.earchive.archive.domain.model.cases.BusinessCase;
 import org.earchive.archive.domain.model.cases.CaseEvent;
 import org.earchive.archive.domain.model.catalogue.BusinessType;
@@ -20,6 +22,19 @@ final class CaseAssembler {
 
     static CaseView toView(
             BusinessCase c, BusinessType type, List<CaseDocument> docs, List<CaseEvent> history, boolean fullId) {
+        return toView(c, type, docs, history, fullId, List.of());
+    }
+
+    /** With the server-side capture state of each original that needed it. */
+    static CaseView toView(
+            BusinessCase c,
+            BusinessType type,
+            List<CaseDocument> docs,
+            List<CaseEvent> history,
+            boolean fullId,
+            List<CaptureQueue.Job> captures) {
+        Map<Long, CaptureQueue.Job> jobs =
+                captures.stream().collect(Collectors.toMap(CaptureQueue.Job::documentId, j -> j));
         Set<String> provided = docs.stream().map(CaseDocument::materialCode).collect(Collectors.toSet());
         List<MaterialView> materials = type.materials().stream()
                 .map(m -> new MaterialView(m.code(), m.nameZh(), m.nameEn(), m.required(), provided.contains(m.code())))
@@ -42,7 +57,13 @@ final class CaseAssembler {
                 c.dueAt(),
                 materials,
                 missing,
-                docs.stream().map(d -> toView(d, c.caseNumber())).toList(),
+                docs.stream()
+                        .map(d -> {
+                            DocumentView v = toView(d, c.caseNumber());
+                            CaptureQueue.Job job = jobs.get(d.id());
+                            return job == null ? v : v.withCapture(CaptureStates.of(job));
+                        })
+                        .toList(),
                 c.assignedTo(),
                 c.decidedBy(),
                 c.decisionComment(),
@@ -74,6 +95,7 @@ final class CaseAssembler {
                 d.uploadedAt(),
                 d.uploadKey(),
                 d.role(),
-                false);
+                false,
+                null);
     }
 }

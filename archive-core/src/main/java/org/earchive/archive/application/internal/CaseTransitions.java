@@ -17,6 +17,7 @@ import org.earchive.archive.application.AuditTrail;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
 import org.earchive.archive.application.WorkflowService.Decision;
+import org.earchive.archive.application.port.CaptureQueue;
 import org.earchive.archive.domain.model.account.Role;
 import org.earchive.archive.domain.model.account.UserAccount;
 import org.earchive.archive.domain.model.account.UserAccountRepository;
@@ -57,8 +58,12 @@ public class CaseTransitions {
     @EJB
     Outbox outbox;
 
+    @Inject
+    CaptureQueue captures;
+
     public BusinessCase submit(String caseNumber, LocalDate promised, String clerk) throws EarchiveException {
         BusinessCase c = locked(caseNumber);
+        captureGate(c);
         BusinessType type = catalogue.find(c.businessType()).orElseThrow();
         Set<String> provided = documents.findByCase(c.id()).stream()
                 .map(CaseDocument::materialCode)
@@ -86,6 +91,30 @@ public class CaseTransitions {
         assign(c, type, now);
         outbox.caseSubmitted(caseNumber, c.businessType());
         return c;
+    }
+
+    /**
+     * A case goes to the back office only with every material archive-ready: not while an original is still being
+     * captured, nor with one the capture could not make archive-ready (the clerk replaces it first).
+     */
+    private void captureGate(BusinessCase c) throws EarchiveException {
+        for (CaptureQueue.Job job : captures.ofCase(c.id())) {
+            if (job.state().equals(CaptureQueue.FAILED)) {
+                CaseDocument d = documents.find(job.documentId()).orElseThrow();
+                throw new EarchiveException(
+                        ErrorCode.CAPTURE_FAILED,
+                        "材料 " + d.materialCode() + " 的文件 " + d.fileName() + " 无法转为归档格式（" + job.errorCode()
+                                + "），请删除后重新上传。The file " + d.fileName() + " of " + d.materialCode()
+                                + " could not be made archive-ready (" + job.errorCode() + ": " + job.errorMessage()
+                                + "): remove it and upload another.");
+            }
+            if (!job.state().equals(CaptureQueue.DONE)) {
+                throw new EarchiveException(
+                        ErrorCode.CAPTURE_PENDING,
+                        "还有材料正在转换为归档 PDF/A，请稍候再提交。A material is still being made into its archival PDF/A: submit"
+                                + " when it is done (the case screen shows it).");
+            }
+        }
     }
 
     /** Gives the case to the least-loaded present reviewer with the skill; leaves it waiting if there is none. */

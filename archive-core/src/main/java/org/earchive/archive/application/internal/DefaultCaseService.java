@@ -18,6 +18,7 @@ import org.earchive.archive.application.Roles;
 import org.earchive.archive.application.Settings;
 import org.earchive.archive.application.dto.CaseView;
 import org.earchive.archive.application.dto.OpenCaseCommand;
+import org.earchive.archive.application.port.CaptureQueue;
 import org.earchive.archive.domain.model.account.UserAccountRepository;
 import org.earchive.archive.domain.model.audit.AuditAction;
 import org.earchive.archive.domain.model.cases.Applicant;
@@ -47,6 +48,9 @@ public class DefaultCaseService implements CaseService {
 
     @Inject
     DocumentRepository documents;
+
+    @Inject
+    CaptureQueue captures;
 
     @Inject
     UserAccountRepository accounts;
@@ -115,7 +119,8 @@ public class DefaultCaseService implements CaseService {
     public CaseView find(String caseNumber) throws EarchiveException {
         BusinessCase c = hall.caseOf(caseNumber);
         BusinessType type = catalogue.find(c.businessType()).orElseThrow();
-        return CaseAssembler.toView(c, type, documents.findByCase(c.id()), cases.history(c.id()), seesFullId());
+        return CaseAssembler.toView(
+                c, type, documents.findByCase(c.id()), cases.history(c.id()), seesFullId(), captures.ofCase(c.id()));
     }
 
     private boolean seesFullId() {

@@ -71,6 +71,9 @@ public class DefaultDocumentService implements DocumentService {
     DoorScan door;
 
     @Inject
+    CaptureIntake intake;
+
+    @Inject
     ArchiveRepository archive;
 
     /** The upload limit, read per upload so that configuration changes apply; replaceable in tests. */
@@ -102,7 +105,8 @@ public class DefaultDocumentService implements DocumentService {
             String role)
             throws EarchiveException {
         String key = uploadKey(uploadKey);
-        String kind = role == null || role.isBlank() ? "ARCHIVAL" : role.trim().toUpperCase(Locale.ROOT);
+        boolean declared = role != null && !role.isBlank();
+        String kind = declared ? role.trim().toUpperCase(Locale.ROOT) : CaseDocument.ARCHIVAL;
         if (!kind.equals("ARCHIVAL") && !kind.equals("ORIGINAL")) {
             throw new EarchiveException(
                     ErrorCode.INVALID_REQUEST, "文件角色只能是 ARCHIVAL 或 ORIGINAL。The role must be ARCHIVAL or ORIGINAL.");
@@ -115,11 +119,23 @@ public class DefaultDocumentService implements DocumentService {
         Stored upload = storeBytes(content);
         StoredObject stored = upload.object();
         scanAtTheDoor(stored, uploader, target.caseNumber());
+        // a file sent without a role (a browser, an online channel) that is not an archive-ready PDF/A is kept as the
+        // original and captured on the server; a station declares its roles and is taken at its word
+        boolean capture = !declared && intake.needsCapture(stored, upload.format());
         DocumentView view;
         try {
             // kept with the format its bytes are, whatever the client declared: it is served back as that and nothing
             // else
-            view = recordOrCompensate(target, material, fileName, upload.format(), stored, uploader, key, kind);
+            view = recordOrCompensate(
+                    target,
+                    material,
+                    fileName,
+                    upload.format(),
+                    stored,
+                    uploader,
+                    key,
+                    capture ? CaseDocument.ORIGINAL : kind,
+                    capture);
         } catch (EarchiveException | RuntimeException e) {
             // the same key recorded meanwhile by a concurrent retry: that document is the answer
             Optional<DocumentView> raced = key == null ? Optional.empty() : recorder.replay(target, key);
@@ -144,7 +160,15 @@ public class DefaultDocumentService implements DocumentService {
             throw new EarchiveException(ErrorCode.UNSUPPORTED_FORMAT, "工作底稿须为 PDF/A。A work sheet must be a PDF/A.");
         }
         return recordOrCompensate(
-                target, material, fileName, "application/pdf", upload.object(), reviewer, null, CaseDocument.ARCHIVAL);
+                target,
+                material,
+                fileName,
+                "application/pdf",
+                upload.object(),
+                reviewer,
+                null,
+                CaseDocument.ARCHIVAL,
+                false);
     }
 
     private static final Pattern UPLOAD_KEY = Pattern.compile("[A-Za-z0-9._:-]{8,160}");
@@ -213,12 +237,14 @@ public class DefaultDocumentService implements DocumentService {
             StoredObject stored,
             String uploader,
             String uploadKey,
-            String role)
+            String role,
+            boolean capture)
             throws EarchiveException {
         // one JVM's uploads of the same bytes wait here; other nodes' wait on the object's lock row in the database
         synchronized (KEY_LOCKS[Math.floorMod(stored.key().hashCode(), KEY_LOCKS.length)]) {
             try {
-                return recorder.recordKept(target, material, fileName, contentType, stored, uploader, uploadKey, role);
+                return recorder.recordKept(
+                        target, material, fileName, contentType, stored, uploader, uploadKey, role, capture);
             } catch (EarchiveException | RuntimeException e) {
                 compensate(stored);
                 throw e;

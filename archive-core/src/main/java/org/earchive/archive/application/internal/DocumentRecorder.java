@@ -11,6 +11,7 @@ import org.earchive.archive.application.AuditTrail;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
 import org.earchive.archive.application.dto.DocumentView;
+import org.earchive.archive.application.port.CaptureQueue;
 import org.earchive.archive.application.port.ClusterCoordination;
 import org.earchive.archive.application.port.FixityLedger;
 import org.earchive.archive.domain.model.audit.AuditAction;
@@ -56,6 +57,9 @@ public class DocumentRecorder {
 
     @Inject
     FixityLedger fixity;
+
+    @Inject
+    CaptureQueue captures;
 
     /** What an upload needs to know about its case. */
     public record Target(
@@ -181,14 +185,15 @@ public class DocumentRecorder {
             StoredObject stored,
             String uploader,
             String uploadKey,
-            String role)
+            String role,
+            boolean capture)
             throws EarchiveException, StorageException {
         coordination.lockObject(stored.key());
         if (!stored.created() && objects.stat(stored.key()).isEmpty()) {
             throw new EarchiveException(
                     ErrorCode.STORAGE_UNAVAILABLE, "文件保存未完成，请重新上传。The file was not kept: upload it again.");
         }
-        return record(
+        DocumentView view = record(
                 target,
                 material,
                 fileName,
@@ -197,6 +202,12 @@ public class DocumentRecorder {
                 uploader,
                 uploadKey,
                 role);
+        if (!capture) {
+            return view;
+        }
+        // queued in the same transaction as the row: a recorded original always has its job
+        captures.enqueue(view.id(), target.caseId(), Instant.now());
+        return view.withCapture(CaptureStates.processing(0));
     }
 
     /** Removes an object a failed upload stored, unless a row refers to it; under the object's lock. */

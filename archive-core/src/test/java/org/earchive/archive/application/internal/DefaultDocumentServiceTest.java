@@ -111,7 +111,8 @@ class DefaultDocumentServiceTest {
                     Instant.now(),
                     uploadKey,
                     role,
-                    false);
+                    false,
+                    null);
         }
 
         @Override
@@ -202,6 +203,12 @@ class DefaultDocumentServiceTest {
         recorder.coordination = recorder.locks;
         s.maxUploadBytes = () -> 100_000;
         s.formats = new TikaFormatDetector();
+        s.intake = new CaptureIntake() {
+            @Override
+            public boolean needsCapture(StoredObject stored, String format) {
+                return false; // these tests are about storing and recording; capture is CaptureIT's
+            }
+        };
         s.door = new DoorScan();
         s.door.store = store;
         s.door.scanner = scanner;

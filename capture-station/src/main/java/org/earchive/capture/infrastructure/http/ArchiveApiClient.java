@@ -17,15 +17,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import org.earchive.capture.station.port.ArchiveServer;
+import org.earchive.capture.station.port.CaptureJobs;
 
 /**
  * The archive server's REST API over HTTP: the station's multipart upload with an {@code Idempotency-Key} (answered
  * with the document the server recorded, its SHA-256 included for the station to compare with its own), transfer
  * packages out and in, and administration. Request bodies are built as JSON, never by pasting strings.
  */
-public final class ArchiveApiClient implements ArchiveServer {
+public final class ArchiveApiClient implements ArchiveServer, CaptureJobs {
     private final URI base;
     private final String authorization;
     private final HttpClient http;
@@ -83,6 +85,79 @@ public final class ArchiveApiClient implements ArchiveServer {
         }
         JsonObject error = safeJson(response.body());
         throw new Rejected(error.getString("code", "HTTP_" + status), error.getString("message", response.body()));
+    }
+
+    @Override
+    public List<Job> claim(String worker, int limit) throws IOException {
+        Answer a = checked(send(
+                request("api/capture/jobs/claim?worker=" + enc(worker) + "&limit=" + limit)
+                        .POST(HttpRequest.BodyPublishers.noBody()),
+                BodyHandlers.ofString()));
+        try (var reader = Json.createReader(new StringReader(a.body()))) {
+            return reader.readArray().getValuesAs(JsonObject.class).stream()
+                    .map(j -> new Job(
+                            j.getJsonNumber("documentId").longValue(),
+                            j.getString("caseNumber"),
+                            j.getString("material"),
+                            j.getString("fileName"),
+                            j.getString("contentType"),
+                            j.getJsonNumber("size").longValue(),
+                            j.getString("sha256"),
+                            j.getInt("attempt")))
+                    .toList();
+        }
+    }
+
+    @Override
+    public void original(long documentId, String worker, Path target) throws IOException {
+        HttpResponse<Path> r = sendFor(
+                request("api/capture/jobs/" + documentId + "/original?worker=" + enc(worker))
+                        .GET(),
+                BodyHandlers.ofFile(target));
+        if (r.statusCode() != 200) {
+            String body = Files.readString(target);
+            Files.deleteIfExists(target);
+            checked(new Answer(r.statusCode(), body, r.headers()));
+        }
+    }
+
+    @Override
+    public Uploaded complete(long documentId, String worker, int pages, Path pdf) throws IOException {
+        Answer a = checked(send(
+                request("api/capture/jobs/" + documentId + "/result?worker=" + enc(worker) + "&pages=" + pages)
+                        .header("Content-Type", "application/pdf")
+                        .PUT(HttpRequest.BodyPublishers.ofFile(pdf)),
+                BodyHandlers.ofString()));
+        JsonObject view = json(a.body());
+        return new Uploaded(view.getJsonNumber("id").longValue(), view.getString("sha256"), a.status() == 200);
+    }
+
+    @Override
+    public void fail(long documentId, String worker, String code, String message) throws IOException {
+        JsonObject body = Json.createObjectBuilder()
+                .add("code", code)
+                .add("message", message == null ? "" : message)
+                .build();
+        checked(send(
+                request("api/capture/jobs/" + documentId + "/failure?worker=" + enc(worker))
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)),
+                BodyHandlers.ofString()));
+    }
+
+    /** The answer if it is a success; otherwise {@link Unavailable} (try later) or {@link Rejected} with its code. */
+    private static Answer checked(Answer a) throws IOException {
+        if (a.ok()) {
+            return a;
+        }
+        if (a.status() >= 500 || a.status() == 429 || a.status() == 408) {
+            throw new Unavailable("server answered " + a.status() + ": " + a.body(), null);
+        }
+        throw new Rejected(a.code(), safeJson(a.body()).getString("message", a.body()));
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     /** An answer of the server: its status, its body (JSON) and its headers. */

@@ -32,6 +32,13 @@ public final class CaptureCommand {
         if (args.length > 0 && List.of("transfer", "admin").contains(args[0])) {
             System.exit(ArchiveCommand.run(args, System.getenv(), System.out, System.err));
         }
+        if (args.length > 0 && args[0].equals("worker")) {
+            try {
+                System.exit(WorkerCommand.run(args, System.out, System.err));
+            } catch (InterruptedException e) {
+                System.exit(CaptureCommand.OK);
+            }
+        }
         if (args.length > 0
                 && List.of("watch", "station", "scan", "agent", "import").contains(args[0])) {
             System.exit(StationCommand.run(args, System.out, System.err));
