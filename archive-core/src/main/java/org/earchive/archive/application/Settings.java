@@ -46,6 +46,9 @@ public interface Settings {
     /** Failed sign-ins from one address within 10 minutes after which that address is refused. */
     int signInAddressLimit();
 
+    /** How long a claimed capture job is its worker's before another may take it. */
+    Duration captureLease();
+
     /** How often the workflow round (assignment, archiving what was interrupted) runs cluster-wide. */
     Duration workflowPeriod();
 

@@ -170,6 +170,30 @@ class CaptureIT {
         assertEquals(1, archival, "one archival copy");
     }
 
+    @Test
+    void aJobWhoseWorkerDiedGoesToTheNextWorkerWhenItsLeaseRunsOut() throws Exception {
+        String caseNumber = Cases.open(CLERK, "ENROLL");
+        Api.Response uploaded =
+                CLERK.upload(caseNumber, "ID_CARD", "phone.pdf", "application/pdf", Samples.plainPdf("phone"), true);
+        long id = uploaded.json().getJsonNumber("id").longValue();
+        claimUntil(station, "it-dead", id); // and it never answers: killed mid-job
+        Thread.sleep(9_000); // the lease (EARCHIVE_CAPTURE_LEASE_SECONDS=8 in the server tests)
+        CaptureJobs.Job again = claimUntil(station, "it-next", id);
+        assertEquals(2, again.attempt(), "the second claim of the job");
+        Path pdf = dir.resolve("next.pdf");
+        Files.write(pdf, Samples.pdf("身份证复印件"));
+        ArchiveServer.Uploaded done = station.complete(id, "it-next", 1, pdf);
+        // the first worker comes back late: its failure is refused, its result is the document already recorded
+        try {
+            station.fail(id, "it-dead", "OCR_FAILED", "late");
+            throw new AssertionError("a late failure overwrote the job");
+        } catch (ArchiveServer.Rejected e) {
+            assertEquals("CAPTURE_JOB_NOT_HELD", e.code());
+        }
+        assertEquals(done.id(), station.complete(id, "it-dead", 1, pdf).id(), "one archival copy, whoever answers");
+        assertEquals("DONE", document(caseNumber, id).getJsonObject("capture").getString("state"));
+    }
+
     /** Runs the worker until the job of {@code id} is no longer processing (other tests' jobs are done on the way). */
     private static void drain(CaptureWorker worker, String caseNumber, long id) throws Exception {
         for (int i = 0; i < 40; i++) {

@@ -4,6 +4,7 @@ import org.earchive.capture.infrastructure.imageio.ImageFilePageSource;
 import org.earchive.capture.infrastructure.opencv.OpenCvImageCleaner;
 import org.earchive.capture.infrastructure.opencv.OpenCvJpegDecoder;
 import org.earchive.capture.infrastructure.pdfbox.PdfAWriter;
+import org.earchive.capture.infrastructure.pdfbox.PdfBoxBornDigital;
 import org.earchive.capture.infrastructure.pdfbox.PdfPageSource;
 import org.earchive.capture.infrastructure.tess4j.TesseractOcrEngine;
 import org.earchive.capture.infrastructure.tika.TikaTriage;
@@ -29,6 +30,7 @@ public final class StandardComponents {
                 TesseractOcrEngine.factory(settings.tessdata(), settings.language(), settings.pageSegmentation()),
                 new ZxingBarcodeReader(),
                 () -> new PdfAWriter(settings.fontFile()),
-                new VeraPdfValidator());
+                new VeraPdfValidator(),
+                new PdfBoxBornDigital());
     }
 }

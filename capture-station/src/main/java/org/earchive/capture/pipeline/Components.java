@@ -3,6 +3,7 @@ package org.earchive.capture.pipeline;
 import java.nio.file.Path;
 import org.earchive.capture.pipeline.port.ArchivalPdf;
 import org.earchive.capture.pipeline.port.BarcodeReader;
+import org.earchive.capture.pipeline.port.BornDigitalPdf;
 import org.earchive.capture.pipeline.port.ImageCleaner;
 import org.earchive.capture.pipeline.port.OcrEngine;
 import org.earchive.capture.pipeline.port.PdfAValidator;
@@ -15,7 +16,8 @@ public record Components(
         OcrEngine.Factory ocr,
         BarcodeReader barcodes,
         ArchivalPdf.Factory pdf,
-        PdfAValidator validator) {
+        PdfAValidator validator,
+        BornDigitalPdf bornDigital) {
 
     /** Opens the pages of a triaged file. */
     public interface Sources {
@@ -23,6 +25,6 @@ public record Components(
     }
 
     public Components withOcr(OcrEngine.Factory other) {
-        return new Components(triage, sources, cleaner, other, barcodes, pdf, validator);
+        return new Components(triage, sources, cleaner, other, barcodes, pdf, validator, bornDigital);
     }
 }

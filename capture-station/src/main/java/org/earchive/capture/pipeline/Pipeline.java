@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -83,6 +84,13 @@ public final class Pipeline implements AutoCloseable {
                     Instant.now().truncatedTo(ChronoUnit.SECONDS),
                     input.getFileName().toString(),
                     sha256);
+            if (context.keepVectors() && triage.kind() == Triage.Kind.PDF) {
+                Optional<CaptureResult> kept =
+                        BornDigitalPath.keep(components, input, outDir, stem, base, sha256, mediaType);
+                if (kept.isPresent()) {
+                    return kept.get();
+                }
+            }
             assembler = new DocumentAssembler(components, outDir, stem, base);
             try (PageSource source = components.sources().open(input, triage.kind(), settings.limits())) {
                 run(source, assembler, context.turn(), work(outDir, stem));
@@ -271,7 +279,16 @@ public final class Pipeline implements AutoCloseable {
      * @param turn degrees (counter-clockwise: 90, 180, 270) the clerk asked to turn every scanned page of this input by,
      *     before anything else; 0 for none
      */
-    public record Context(String caseNumber, String material, String operator, int turn) {
+    /**
+     * @param turn the clerk's turn for every page (degrees), 0 to detect
+     * @param keepVectors a born-digital PDF keeps its pages as they are when it can (server-side capture); a station's
+     *     scans are always drawn, read for barcodes and cleaned
+     */
+    public record Context(String caseNumber, String material, String operator, int turn, boolean keepVectors) {
+        public Context(String caseNumber, String material, String operator, int turn) {
+            this(caseNumber, material, operator, turn, false);
+        }
+
         public Context(String caseNumber, String material, String operator) {
             this(caseNumber, material, operator, 0);
         }

@@ -101,7 +101,7 @@ public final class CaptureWorker {
                     original,
                     Files.createDirectories(dir.resolve("out")),
                     "archival",
-                    new Pipeline.Context(job.caseNumber(), job.material(), "server"));
+                    new Pipeline.Context(job.caseNumber(), job.material(), "server", 0, true));
             if (result.failed()) {
                 server.fail(job.documentId(), name, result.error().name(), result.errorMessage());
                 failed.incrementAndGet();

@@ -4,11 +4,11 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.earchive.archive.application.Settings;
 import org.earchive.archive.application.dto.CaptureTask;
 import org.earchive.archive.application.port.CaptureQueue;
 import org.earchive.archive.domain.model.cases.BusinessCase;
@@ -20,9 +20,6 @@ import org.earchive.archive.domain.model.document.DocumentRepository;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class CaptureJobs {
-    /** How long a claimed job is its worker's: a document of a few hundred pages fits in it on one core. */
-    static final Duration LEASE = Duration.ofMinutes(10);
-
     @Inject
     CaptureQueue queue;
 
@@ -32,9 +29,12 @@ public class CaptureJobs {
     @Inject
     CaseRepository cases;
 
+    @Inject
+    Settings settings;
+
     public List<CaptureTask> claim(String worker, int limit) {
         Instant now = Instant.now();
-        Instant lease = now.plus(LEASE);
+        Instant lease = now.plus(settings.captureLease());
         List<CaptureTask> tasks = new ArrayList<>();
         for (CaptureQueue.Job job : queue.claim(now, limit, lease, worker)) {
             Optional<CaseDocument> d = documents.find(job.documentId());

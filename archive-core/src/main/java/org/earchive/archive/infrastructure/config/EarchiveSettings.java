@@ -275,6 +275,14 @@ public final class EarchiveSettings implements Settings {
                 .orElse(60));
     }
 
+    /** {@code EARCHIVE_CAPTURE_LEASE_SECONDS} (600: a document of a few hundred pages on one core). */
+    @Override
+    public Duration captureLease() {
+        return Duration.ofSeconds(config.getOptionalValue("earchive.capture.lease.seconds", Integer.class)
+                .filter(s -> s > 0)
+                .orElse(600));
+    }
+
     /** The fonds code (全宗号) that begins every archive number of this office. */
     @Override
     public String fonds() {

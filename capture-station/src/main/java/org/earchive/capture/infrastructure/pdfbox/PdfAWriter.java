@@ -206,6 +206,12 @@ public final class PdfAWriter implements ArchivalPdf {
 
     /** Adds the PDF/A identification, metadata, output intent and ID (the PDF/A kit), then writes the file. */
     public void save(Path target, DocumentMetadata metadata) throws IOException {
+        PdfA.identify(document, identity(metadata));
+        document.save(target.toFile());
+    }
+
+    /** The PDF/A identity of a document the pipeline writes: title, operator, case, source and its digest, producer. */
+    static PdfAIdentity identity(DocumentMetadata metadata) {
         List<String> subjects = new ArrayList<>();
         if (metadata.caseNumber() != null) {
             subjects.add("case:" + metadata.caseNumber());
@@ -216,25 +222,21 @@ public final class PdfAWriter implements ArchivalPdf {
         if (metadata.station() != null) {
             subjects.add("station:" + metadata.station());
         }
-        PdfA.identify(
-                document,
-                new PdfAIdentity(
-                        metadata.title(),
-                        metadata.operator(),
-                        metadata.caseNumber(),
-                        subjects,
-                        metadata.sourceName() == null
-                                ? null
-                                : metadata.sourceName()
-                                        + (metadata.sourceSha256() == null ? "" : " sha256:" + metadata.sourceSha256()),
-                        description(metadata),
-                        PRODUCER + (metadata.station() == null ? "" : " @ " + metadata.station()),
-                        PRODUCER,
-                        metadata.capturedAt(),
-                        TimeZone.getDefault().toZoneId(),
-                        PdfA.documentId(
-                                metadata.sourceSha256() + "|" + metadata.title() + "|" + metadata.capturedAt())));
-        document.save(target.toFile());
+        return new PdfAIdentity(
+                metadata.title(),
+                metadata.operator(),
+                metadata.caseNumber(),
+                subjects,
+                metadata.sourceName() == null
+                        ? null
+                        : metadata.sourceName()
+                                + (metadata.sourceSha256() == null ? "" : " sha256:" + metadata.sourceSha256()),
+                description(metadata),
+                PRODUCER + (metadata.station() == null ? "" : " @ " + metadata.station()),
+                PRODUCER,
+                metadata.capturedAt(),
+                TimeZone.getDefault().toZoneId(),
+                PdfA.documentId(metadata.sourceSha256() + "|" + metadata.title() + "|" + metadata.capturedAt()));
     }
 
     private static String description(DocumentMetadata m) {
