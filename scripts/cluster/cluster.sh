@@ -66,6 +66,7 @@ EARCHIVE_MASTER_KEYS=k1:$(head -c 32 <"$DIR/master-key" | base64 -w0)
 EARCHIVE_DEMO_PASSWORD=$(demo_password)
 EARCHIVE_DEMO_ACCOUNTS=true
 EARCHIVE_JOB_SECONDS=$(cat "$DIR/job-seconds" 2>/dev/null)
+EARCHIVE_CAPTURE_LEASE_SECONDS=$(cat "$DIR/capture-lease" 2>/dev/null)
 OMP_THREAD_LIMIT=1
 ENV
 }
@@ -157,6 +158,42 @@ start_instance() {
     --passwordfile "$DIR/admin-password" --port "$ADMIN_PORT" start-local-instance --node "$NODE" "inst$i" >/dev/null
 }
 
+# A capture worker beside instance i (server-side capture: the station's pipeline in a process of its own, taking
+# jobs from the shared queue through its instance), as the station account; its log and pid under DIR.
+CAPTURE_JAR="$ROOT/capture-station/target/capture-station-$(sed -n '0,/<version>/s#.*<version>\(.*\)</version>.*#\1#p' "$ROOT/pom.xml").jar"
+worker_pid() { local p; p=$(cat "$DIR/worker$1.pid" 2>/dev/null) && kill -0 "$p" 2>/dev/null && echo "$p" || true; }
+
+start_worker() {
+  local i=$1
+  [ -z "$(worker_pid "$i")" ] || return 0
+  [ -f "$CAPTURE_JAR" ] || die "no capture station jar: build first (./earchive cluster start builds)"
+  (umask 077; EARCHIVE_SERVER_URL="http://127.0.0.1:$(http_port "$i")" EARCHIVE_STATION_PASSWORD="$(demo_password)" \
+    EARCHIVE_STATION_HOME="$DIR/worker$i" OMP_THREAD_LIMIT=1 \
+    nohup java -Xmx${EARCHIVE_CAPTURE_HEAP:-1g} -cp "$CAPTURE_JAR:$ROOT/capture-station/target/lib/*" \
+    org.earchive.capture.interfaces.cli.CaptureCommand worker --name "inst$i" >"$DIR/worker$i.log" 2>&1 &
+    echo $! >"$DIR/worker$i.pid")
+}
+
+stop_worker() { # stop_worker I [-9]
+  local pid
+  pid=$(worker_pid "$1")
+  [ -n "$pid" ] || return 0
+  kill ${2:-} "$pid" 2>/dev/null || true
+  while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
+  rm -f "$DIR/worker$1.pid"
+}
+
+cmd_worker() {
+  local what=${1:-} i=${2:-}
+  [[ "$i" =~ ^[1-9]$ ]] || die "usage: cluster worker start|stop|kill I"
+  case "$what" in
+    start) start_worker "$i"; log "capture worker $i started (log $DIR/worker$i.log)" ;;
+    stop) stop_worker "$i"; log "capture worker $i stopped" ;;
+    kill) stop_worker "$i" -9; log "capture worker $i killed (-9)" ;;
+    *) die "usage: cluster worker start|stop|kill I" ;;
+  esac
+}
+
 wait_url() { # wait_url URL SECONDS: until it answers UP
   local deadline=$((SECONDS + $2))
   while [ $SECONDS -lt $deadline ]; do
@@ -228,6 +265,7 @@ cmd_start() {
     die "something answers on 127.0.0.1:$FRONT_PORT already (./earchive stop)"
   fi
   echo "${EARCHIVE_JOB_SECONDS:-}" > "$DIR/job-seconds" # the workflow tick (tests shorten it), kept for restarts
+  echo "${EARCHIVE_CAPTURE_LEASE_SECONDS:-}" > "$DIR/capture-lease" # a capture job's lease (the bench shortens it)
   log "PostgreSQL primary + synchronous standby (127.0.0.1:$PG_PORT, $((PG_PORT + 1)))"
   "$ROOT/scripts/cluster/postgres.sh" start "$DIR/pg" "$PG_PORT" > "$DIR/db-url"
   log "Ceph RGW, ClamAV, SolrCloud (2 nodes + ZooKeeper on $SOLR_PORT)"
@@ -261,9 +299,12 @@ cmd_start() {
       die "instance $i did not become healthy; see $NODES_DIR/inst$i/logs/server.log"
   done
   wait_url "http://127.0.0.1:$FRONT_PORT/health" 30 || die "HAProxy does not reach the instances"
+  for i in $(seq 1 "$n"); do start_worker "$i"; done
   echo
   echo "  earchive cluster: http://127.0.0.1:$FRONT_PORT/  (HAProxy; stats http://127.0.0.1:$STATS_PORT/stats)"
-  for i in $(seq 1 "$n"); do echo "    instance $i: http://127.0.0.1:$(http_port "$i")/"; done
+  for i in $(seq 1 "$n"); do
+    echo "    instance $i: http://127.0.0.1:$(http_port "$i")/  (capture worker: $DIR/worker$i.log)"
+  done
   echo "  demo accounts, password for all: $(demo_password)"
   echo "  ./earchive cluster status | kill I | restart I | stop"
 }
@@ -326,6 +367,8 @@ cmd_status() {
 }
 
 cmd_stop() {
+  local w
+  for w in $(seq 1 9); do stop_worker "$w"; done
   [ -f "$DIR/haproxy.pid" ] && { kill "$(cat "$DIR/haproxy.pid")" 2>/dev/null || true; rm -f "$DIR/haproxy.pid"; }
   local i pid
   # stop-deployment-group hangs once a member was killed: each instance on its own, by its process
@@ -357,6 +400,7 @@ case "${1:-}" in
   status) cmd_status ;;
   kill) shift; cmd_kill "$@" ;;
   restart) shift; cmd_restart "$@" ;;
+  worker) shift; cmd_worker "$@" ;;
   env) cmd_env ;;
-  *) echo "usage: cluster.sh start [N] | status | kill I | restart I | stop | env" >&2; exit 2 ;;
+  *) echo "usage: cluster.sh start [N] | status | kill I | restart I | worker start|stop|kill I | stop | env" >&2; exit 2 ;;
 esac

@@ -103,9 +103,20 @@ route(/^\/counter\/([A-Z0-9]+)$/, async caseNumber => {
   }
 
   section.appendChild(h('h3', {}, t('counter.documents')));
-  section.appendChild(h('table', { id: 'documents' }, h('tr', {}, ['material', 'file', 'state', 'size', 'time'].map(k => h('th', {}, t('doc.' + k)))),
+  const remove = d => {
+    // a wrong file, or an original whose capture failed, is taken back before the case goes to the back office
+    const b = h('button', { class: 'small', 'data-remove': d.id }, t('doc.remove'));
+    b.onclick = () => act(b, async () => {
+      if (!confirm(t('doc.removeConfirm', d.fileName))) return;
+      await api(`/api/cases/${caseNumber}/documents/${d.id}?reason=${encodeURIComponent(t('doc.removeReason'))}`, { method: 'DELETE' });
+      notify(t('doc.removed', d.fileName));
+      refresh();
+    });
+    return b;
+  };
+  section.appendChild(h('table', { id: 'documents' }, h('tr', {}, ['material', 'file', 'state', 'size', 'time'].map(k => h('th', {}, t('doc.' + k))), open ? h('th', {}) : null),
     c.documents.map(d => h('tr', { 'data-document': d.id }, h('td', {}, d.material), h('td', {}, d.fileName), documentState(d),
-      h('td', {}, Math.round(d.size / 1024) + ' KB'), h('td', {}, when(d.uploadedAt))))));
+      h('td', {}, Math.round(d.size / 1024) + ' KB'), h('td', {}, when(d.uploadedAt)), open ? h('td', {}, remove(d)) : null))));
   if (c.documents.some(d => d.capture && d.capture.state === 'PROCESSING')) {
     // live: the screen asks again while an original is being captured on the server (only if it is still shown)
     const shownHash = location.hash;

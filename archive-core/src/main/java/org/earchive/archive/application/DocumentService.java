@@ -44,4 +44,11 @@ public interface DocumentService {
      */
     DocumentView attachWorkSheet(String caseNumber, String material, String fileName, InputStream content)
             throws EarchiveException;
+
+    /**
+     * Takes a document back from its case while the case still takes materials (before submission, or when sent
+     * back): a wrong file, or an original whose capture failed, to be replaced by another upload. The row goes, audited
+     * with the reason; the stored object goes too unless another document refers to it.
+     */
+    DocumentView remove(String caseNumber, long documentId, String reason) throws EarchiveException;
 }

@@ -29,10 +29,12 @@ import org.earchive.capture.infrastructure.sane.SaneScanner;
 import org.earchive.capture.infrastructure.sane.Saned;
 import org.earchive.capture.pipeline.CaptureSettings;
 import org.earchive.capture.pipeline.Pipeline;
+import org.earchive.capture.station.CaptureWorker;
 import org.earchive.capture.station.Spool;
 import org.earchive.capture.station.SpoolBatch;
 import org.earchive.capture.station.Station;
 import org.earchive.capture.station.StationAgent;
+import org.earchive.capture.testing.FormScans;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -356,6 +358,48 @@ class BrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("transfer-register"), "REJECTED"));
         shot("transfer");
         Files.deleteIfExists(tampered);
+    }
+
+    @Test
+    void theCounterShowsAPhotosCaptureLiveFromProcessingToTheArchivalCopy() throws Exception {
+        String caseNumber = Cases.open(Api.as("clerk"), "ENROLL");
+        Path photo = Files.createTempFile("表格照片", ".jpg");
+        Files.write(
+                photo,
+                CaptureIT.jpeg(FormScans.photographed(FormScans.form(93, false).image())));
+        signIn("clerk");
+        go("/counter/" + caseNumber);
+        new Select(find("material")).selectByValue("APPLICATION_FORM");
+        find("file").sendKeys(photo.toAbsolutePath().toString());
+        find("upload").click();
+        WebElement state = wait.until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#documents .doc-state.processing")));
+        assertTrue(state.getText().contains("正在转换"), state.getText());
+        shot("counter-capture-processing");
+        // a capture worker (the station's pipeline, here in the test JVM) takes the job; the screen refreshes itself
+        try (Pipeline pipeline = new Pipeline(
+                StandardComponents.create(CaptureSettings.fromEnvironment().withWorkers(1)),
+                CaptureSettings.fromEnvironment().withWorkers(1))) {
+            CaptureWorker worker = new CaptureWorker(
+                    new ArchiveApiClient(URI.create(Api.BASE), "station", Api.PASSWORD),
+                    pipeline,
+                    Files.createTempDirectory("browser-worker"),
+                    "browser-it");
+            for (int i = 0; i < 20 && worker.runOnce(); i++) {
+                // until the queue is empty (other tests' jobs are taken on the way)
+            }
+        }
+        WebElement done = new WebDriverWait(browser, Duration.ofSeconds(60))
+                .ignoring(StaleElementReferenceException.class)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#documents .doc-state.good")));
+        assertTrue(done.getText().contains("已转换"), done.getText());
+        assertTrue(
+                browser.findElement(By.id("documents"))
+                        .getText()
+                        .contains(photo.getFileName().toString().replace(".jpg", ".pdf")),
+                "the archival copy is listed beside the photo");
+        shot("counter-capture-done");
+        Files.delete(photo);
     }
 
     @Test

@@ -59,7 +59,7 @@ class CaptureIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Accounts.ensure("clerk", "station", "manager");
+        Accounts.ensure("clerk", "station", "manager", "auditor");
         CaptureSettings settings = CaptureSettings.fromEnvironment().withWorkers(1);
         pipeline = new Pipeline(StandardComponents.create(settings), settings);
         station = new ArchiveApiClient(URI.create(Api.BASE), "station", Api.PASSWORD);
@@ -133,6 +133,24 @@ class CaptureIT {
         assertEquals(409, submit.status(), submit.body());
         assertEquals("CAPTURE_FAILED", submit.json().getString("code"));
         assertTrue(submit.json().getString("message").contains("blank.jpg"), submit.body());
+
+        // the clerk takes the failed file back (audited), and the case goes on with its other files
+        Api.Response removed = CLERK.delete("/api/cases/" + caseNumber + "/documents/" + id + "?reason=blank");
+        assertEquals(200, removed.status(), removed.body());
+        assertFalse(CLERK.get("/api/cases/" + caseNumber).body().contains("blank.jpg"), "the failed file is gone");
+        Api.Response submitted = CLERK.post("/api/cases/" + caseNumber + "/submit", "{}");
+        assertEquals(200, submitted.status(), submitted.body());
+        long other = CLERK.get("/api/cases/" + caseNumber)
+                .json()
+                .getJsonArray("documents")
+                .getJsonObject(0)
+                .getJsonNumber("id")
+                .longValue();
+        Api.Response late = CLERK.delete("/api/cases/" + caseNumber + "/documents/" + other);
+        assertEquals(409, late.status(), "nothing is taken back once the case is submitted: " + late.body());
+        assertEquals("CASE_CLOSED_FOR_MATERIALS", late.json().getString("code"));
+        String events = Api.as("auditor").get("/api/audit/events?limit=50").body();
+        assertTrue(events.contains("DOCUMENT_REMOVED") && events.contains("doc:" + id), "audited");
     }
 
     @Test

@@ -129,6 +129,13 @@ public final class ClusterBench {
         fixity.orphanScan();
         System.out.println("8. batch jobs: a disposal appraisal started on one instance, followed on the other");
         new ClusterBatch(this, cluster).appraisalsAcrossNodes();
+        System.out.println("9. server-side capture: photos through the load balancer, a capture worker beside each"
+                + " instance (jobs leased for 20 s)");
+        ClusterCapture capture = new ClusterCapture(this, cluster);
+        if (!quick) {
+            capture.nodes(16);
+        }
+        capture.workerDies(quick ? 4 : 8);
         if (quick) {
             return;
         }

@@ -44,6 +44,11 @@ final class ClusterControl {
         script("scripts/cluster/cluster.sh", "restart", String.valueOf(i));
     }
 
+    /** {@code start}, {@code stop} or {@code kill} (-9) the capture worker beside instance {@code i}. */
+    void worker(String action, int i) throws IOException, InterruptedException {
+        script("scripts/cluster/cluster.sh", "worker", action, String.valueOf(i));
+    }
+
     void killSolrNode(int i) throws IOException, InterruptedException {
         script("scripts/solr/solr.sh", "kill", dir.resolve("solr").toString(), String.valueOf(i));
     }

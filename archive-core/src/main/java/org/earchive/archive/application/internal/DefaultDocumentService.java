@@ -171,6 +171,19 @@ public class DefaultDocumentService implements DocumentService {
                 false);
     }
 
+    @Override
+    @RolesAllowed({Roles.CLERK, Roles.ADMIN})
+    public DocumentView remove(String caseNumber, long documentId, String reason) throws EarchiveException {
+        DocumentView removed = recorder.remove(
+                caseNumber, documentId, context.getCallerPrincipal().getName(), reason);
+        try {
+            recorder.removeUnreferenced(StoredObject.keyFor(removed.sha256()));
+        } catch (StorageException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Document " + documentId + " removed; its object stays until the orphan scan", e);
+        }
+        return removed;
+    }
+
     private static final Pattern UPLOAD_KEY = Pattern.compile("[A-Za-z0-9._:-]{8,160}");
 
     private static String uploadKey(String key) throws EarchiveException {
@@ -219,7 +232,7 @@ public class DefaultDocumentService implements DocumentService {
                 return new Stored(store.put(limited, format), format);
             } catch (StorageException e) {
                 if (limited.exceeded()) {
-                    throw tooLarge(limit);
+                    throw Failures.tooLarge(limit);
                 }
                 throw Failures.storeUnavailable(e);
             }
@@ -279,13 +292,6 @@ public class DefaultDocumentService implements DocumentService {
                             + " could not be removed; the fixity audit lists it as an orphan",
                     e);
         }
-    }
-
-    private static EarchiveException tooLarge(long limit) {
-        return new EarchiveException(
-                ErrorCode.FILE_TOO_LARGE,
-                "文件超过 " + (limit / (1024 * 1024)) + " MB 的上限，请分开扫描或降低分辨率后重新上传。The file is larger than the limit of "
-                        + (limit / (1024 * 1024)) + " MB: split it or scan at a lower resolution, then upload again.");
     }
 
     private static Object[] newLocks(int n) {

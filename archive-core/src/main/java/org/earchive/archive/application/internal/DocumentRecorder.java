@@ -6,6 +6,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.earchive.archive.application.AuditTrail;
 import org.earchive.archive.application.EarchiveException;
@@ -167,6 +168,37 @@ public class DocumentRecorder {
         return CaseAssembler.toView(d, c.caseNumber());
     }
 
+    /**
+     * Takes a document back from a case that still takes materials (a wrong file, a capture that failed): its row,
+     * text and capture job go, audited; the caller then removes the object unless another row refers to it.
+     */
+    public DocumentView remove(String caseNumber, long documentId, String actor, String reason)
+            throws EarchiveException {
+        BusinessCase c = find(caseNumber);
+        hall.admit(c);
+        CaseDocument d = documents
+                .find(documentId)
+                .filter(x -> x.caseId().equals(c.id()))
+                .orElseThrow(() -> Failures.documentNotFound(documentId));
+        if (!c.acceptsMaterials()) {
+            throw new EarchiveException(
+                    ErrorCode.CASE_CLOSED_FOR_MATERIALS,
+                    "案件 " + caseNumber + " 当前状态为 " + c.status() + "，材料不能再删除。Case " + caseNumber + " is " + c.status()
+                            + ": its materials can no longer be removed.");
+        }
+        coordination.lockObject(d.objectKey());
+        DocumentView view = CaseAssembler.toView(d, c.caseNumber());
+        captures.forget(documentId);
+        documents.delete(documentId);
+        audit.record(
+                actor,
+                AuditAction.DOCUMENT_REMOVED,
+                "doc:" + documentId,
+                c.caseNumber() + " " + d.materialCode() + " " + d.fileName() + " sha256=" + d.sha256()
+                        + (reason == null || reason.isBlank() ? "" : " reason: " + reason.strip()));
+        return view;
+    }
+
     /** Keeps the document's searchable text; its own short transaction, after the upload is recorded. */
     public void storeText(long documentId, String text) {
         documents.storeText(documentId, text);
@@ -215,6 +247,7 @@ public class DocumentRecorder {
         coordination.lockObject(objectKey);
         if (references(objectKey) == 0) {
             objects.delete(objectKey);
+            fixity.forget(List.of(objectKey)); // nothing left to verify (a failed upload never entered it)
         }
     }
 

@@ -10,6 +10,13 @@ import org.earchive.storage.StorageException;
 final class Failures {
     private Failures() {}
 
+    static EarchiveException tooLarge(long limit) {
+        return new EarchiveException(
+                ErrorCode.FILE_TOO_LARGE,
+                "文件超过 " + (limit / (1024 * 1024)) + " MB 的上限，请分开扫描或降低分辨率后重新上传。The file is larger than the limit of "
+                        + (limit / (1024 * 1024)) + " MB: split it or scan at a lower resolution, then upload again.");
+    }
+
     static EarchiveException documentNotFound(long id) {
         return new EarchiveException(
                 ErrorCode.DOCUMENT_NOT_FOUND, "没有编号为 " + id + " 的文件。No document has the id " + id + ".");

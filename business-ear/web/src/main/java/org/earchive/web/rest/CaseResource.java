@@ -3,12 +3,14 @@ package org.earchive.web.rest;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
@@ -151,6 +153,18 @@ public class CaseResource {
                     + " code of the case number, as a printable page")
     public String receipt(@PathParam("caseNumber") String caseNumber) throws EarchiveException {
         return Notice.receipt(cases.find(caseNumber));
+    }
+
+    @DELETE
+    @Path("{caseNumber}/documents/{id}")
+    @AllowedRoles({Roles.CLERK, Roles.ADMIN})
+    @Operation(
+            summary = "Take a document back from the case while it still takes materials (a wrong file, a capture that"
+                    + " failed): audited with `reason`; the stored file goes unless another document refers to it")
+    public DocumentView remove(
+            @PathParam("caseNumber") String caseNumber, @PathParam("id") long id, @QueryParam("reason") String reason)
+            throws EarchiveException {
+        return documents.remove(caseNumber, id, RequestValues.text("reason", reason, 200));
     }
 
     @POST

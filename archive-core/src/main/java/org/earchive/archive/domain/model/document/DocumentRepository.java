@@ -30,6 +30,9 @@ public interface DocumentRepository {
     /** The upload keys of the case's documents taken over from earlier archived records ({@code reuse:…}). */
     Set<String> reuseKeys(long caseId);
 
+    /** Removes a document's row and its text (a mistaken upload taken back before its case was submitted). */
+    void delete(long documentId);
+
     /** Drops a document's searchable text (its content is destroyed). */
     void dropText(long documentId);
 

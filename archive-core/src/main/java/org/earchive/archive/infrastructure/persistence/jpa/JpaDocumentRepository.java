@@ -85,6 +85,14 @@ public class JpaDocumentRepository implements DocumentRepository {
     }
 
     @Override
+    public void delete(long documentId) {
+        dropText(documentId);
+        em.createQuery("DELETE FROM CaseDocument d WHERE d.id = :d")
+                .setParameter("d", documentId)
+                .executeUpdate();
+    }
+
+    @Override
     public void dropText(long documentId) {
         em.createQuery("DELETE FROM DocumentText t WHERE t.documentId = :d")
                 .setParameter("d", documentId)
