@@ -37,7 +37,16 @@ public final class ClusterBench {
     public static void main(String[] args) throws Exception {
         boolean quick = Arrays.asList(args).contains("--short");
         ClusterBench bench = new ClusterBench();
-        bench.run(quick);
+        if (Arrays.asList(args).contains("--capture")) {
+            // part 9 alone, at the full run's size: server-side capture on one node and on two, a worker killed
+            System.out.println("9. server-side capture: photos through the load balancer, a capture worker beside each"
+                    + " instance (jobs leased for 20 s)");
+            ClusterCapture capture = new ClusterCapture(bench, bench.cluster);
+            capture.nodes(16);
+            capture.workerDies(8);
+        } else {
+            bench.run(quick);
+        }
         System.out.println(
                 bench.failed.isEmpty() ? "cluster bench: all checks passed" : "cluster bench: FAILED " + bench.failed);
         System.exit(bench.failed.isEmpty() ? 0 : 1);

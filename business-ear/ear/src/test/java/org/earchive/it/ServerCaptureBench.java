@@ -42,6 +42,7 @@ public final class ServerCaptureBench {
                         + " %d cores%n",
                 pages, Api.BASE, Runtime.getRuntime().availableProcessors());
         List<Path> files = bench.files(pages, 1000);
+        bench.warmUp(files);
         double[] station = bench.station(files);
         System.out.printf(
                 "  station pipeline (capture process, 1 worker, same files): %.2f pages/s, %.2f CPU s/page%n",
@@ -76,6 +77,28 @@ public final class ServerCaptureBench {
             }
         }
         return files;
+    }
+
+    /**
+     * A fresh server's first uploads are slow (class loading, the JIT): the files are sent once as declared originals
+     * (no capture job), so the rounds measure a warm server as the counter meets it all day.
+     */
+    private void warmUp(List<Path> files) throws Exception {
+        Api clerk = Api.signedIn("clerk");
+        String caseNumber = Cases.open(clerk, "ENROLL");
+        for (int round = 0; round < 2; round++) {
+            for (Path f : files) {
+                byte[] bytes = Files.readAllBytes(f);
+                bytes = Arrays.copyOf(bytes, bytes.length + 8); // distinct from the rounds' files
+                System.arraycopy(String.format("%08d", round).getBytes(), 0, bytes, bytes.length - 8, 8);
+                clerk.uploadOriginal(
+                        caseNumber,
+                        "ID_CARD",
+                        f.getFileName().toString(),
+                        f.toString().endsWith(".jpg") ? "image/jpeg" : "image/tiff",
+                        bytes);
+            }
+        }
     }
 
     /** The station's pipeline on the files, one process with one worker: pages/s and CPU s/page. */
