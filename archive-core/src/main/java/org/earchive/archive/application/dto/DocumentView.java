@@ -28,25 +28,15 @@ public record DocumentView(
 
     /** The same document with its capture state. */
     public DocumentView withCapture(Capture c) {
-        return new DocumentView(
-                id,
-                caseNumber,
-                material,
-                fileName,
-                contentType,
-                size,
-                sha256,
-                sm3,
-                uploadedBy,
-                uploadedAt,
-                uploadKey,
-                role,
-                replayed,
-                c);
+        return copy(replayed, c);
     }
 
     /** The same document, reported as the answer to a repeated upload (same idempotency key). */
     public DocumentView asReplay() {
+        return copy(true, capture);
+    }
+
+    private DocumentView copy(boolean replay, Capture c) {
         return new DocumentView(
                 id,
                 caseNumber,
@@ -60,7 +50,7 @@ public record DocumentView(
                 uploadedAt,
                 uploadKey,
                 role,
-                true,
-                capture);
+                replay,
+                c);
     }
 }

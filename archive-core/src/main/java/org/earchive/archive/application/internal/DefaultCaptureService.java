@@ -81,7 +81,7 @@ public class DefaultCaptureService implements CaptureService {
         if (job.state().equals(CaptureQueue.DONE) && job.resultDocumentId() != null) {
             return recorder.document(job.resultDocumentId()).asReplay(); // a retry after a lost answer
         }
-        held(documentId, worker);
+        held(job, worker);
         DocumentView original = recorder.document(documentId);
         PushbackInputStream in = new PushbackInputStream(pdf, PDF.length);
         try {
@@ -129,11 +129,15 @@ public class DefaultCaptureService implements CaptureService {
     }
 
     private void held(long documentId, String worker) throws EarchiveException {
-        CaptureQueue.Job job = jobs.job(documentId).orElseThrow(() -> Failures.documentNotFound(documentId));
+        held(jobs.job(documentId).orElseThrow(() -> Failures.documentNotFound(documentId)), worker);
+    }
+
+    /** Refuses a job that is not running under this worker's lease (the caller read it already). */
+    private void held(CaptureQueue.Job job, String worker) throws EarchiveException {
         if (!job.state().equals(CaptureQueue.RUNNING) || !holder(worker).equals(job.claimedBy())) {
             throw new EarchiveException(
                     ErrorCode.CAPTURE_JOB_NOT_HELD,
-                    "Capture job " + documentId + " is " + job.state()
+                    "Capture job " + job.documentId() + " is " + job.state()
                             + (job.claimedBy() == null ? "" : " (held by " + job.claimedBy() + ")")
                             + ", not this worker's: claim another.");
         }
