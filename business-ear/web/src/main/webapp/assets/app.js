@@ -1,5 +1,6 @@
 // The page app: one shell, a view per screen, every text from the resource bundles, every call through api().
 import { loadMessages, t, switchLanguage } from '/assets/i18n.js';
+import { loadCatalogue } from '/assets/labels.js';
 
 export const state = { user: null };
 
@@ -119,7 +120,7 @@ async function show() {
       }
       if (mine !== shown) return;
       view.replaceChildren(content);
-      document.querySelectorAll('nav a').forEach(a => a.classList.toggle('active', hash.startsWith(a.dataset.base)));
+      document.querySelectorAll('header nav a').forEach(a => a.classList.toggle('active', hash.startsWith(a.dataset.base)));
       return;
     }
   }
@@ -143,11 +144,13 @@ function home() {
 const menu = [
   { base: '/counter', key: 'nav.counter', roles: ['clerk', 'admin'] },
   { base: '/tasks', key: 'nav.tasks', roles: ['reviewer'] },
+  { base: '/cases', href: '/cases/open', key: 'nav.cases', roles: ['clerk', 'manager', 'admin', 'reviewer'] },
   { base: '/archive', key: 'nav.archive', roles: ['archivist', 'auditor', 'admin', 'reviewer', 'clerk'] },
   { base: '/borrowings', key: 'nav.borrowings', roles: ['archivist', 'admin', 'reviewer', 'clerk', 'auditor'] },
   { base: '/disposal', key: 'nav.disposal', roles: ['archivist', 'auditor', 'admin'] },
   { base: '/transfer', key: 'nav.transfer', roles: ['archivist', 'auditor', 'admin'] },
   { base: '/integrity', key: 'nav.integrity', roles: ['auditor', 'admin'] },
+  { base: '/statistics', key: 'nav.statistics', roles: ['manager', 'admin', 'auditor'] },
   { base: '/monitoring', key: 'nav.monitoring', roles: ['manager', 'admin', 'auditor', 'archivist'] },
   { base: '/catalogue', key: 'nav.catalogue', roles: ['admin'] },
   { base: '/users', key: 'nav.users', roles: ['admin'] },
@@ -189,6 +192,7 @@ export async function start() {
     return;
   }
   state.user = await me.json();
+  await loadCatalogue(); // codes are shown by their names from here on
   document.getElementById('user').textContent = state.user.username;
   document.getElementById('lang').onclick = e => { e.preventDefault(); switchLanguage(); };
   document.getElementById('logout').onclick = async e => {
@@ -208,7 +212,7 @@ export async function start() {
   const nav = document.getElementById('nav');
   for (const m of menu) {
     if (m.roles.some(has)) {
-      nav.appendChild(h('a', { href: '#' + m.base, 'data-base': m.base, id: 'nav-' + m.base.slice(1) }, t(m.key)));
+      nav.appendChild(h('a', { href: '#' + (m.href || m.base), 'data-base': m.base, id: 'nav-' + m.base.slice(1) }, t(m.key)));
     }
   }
   window.addEventListener('hashchange', show);

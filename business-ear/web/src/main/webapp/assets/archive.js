@@ -1,8 +1,10 @@
 // The archive room (档案室): search, the person's archive, a record with its four-property reports, holds, borrowing,
 // disposal lists, and the integrity results.
 import { t } from '/assets/i18n.js';
+import { materialName, typeName } from '/assets/labels.js';
 import { api, act, h, has, notify, refresh, route, when } from '/assets/app.js';
 import { viewer } from '/assets/viewer.js';
+import { fileZone } from '/assets/files.js';
 
 /** The server's highlight is HTML-escaped text with <em> marks: only the marks become elements. */
 function highlight(text) {
@@ -40,7 +42,7 @@ route(/^\/archive(?:\?(.*))?$/, async query => {
     section.appendChild(h('p', { id: 'search-total' }, t('search.total', r.total)));
     section.appendChild(h('ol', { id: 'hits', class: 'hits', start: page * 20 + 1 }, r.hits.map(hit =>
       h('li', {}, h('a', { href: '#/record/' + hit.archiveNumber, class: 'hit-link' }, `${hit.archiveNumber} · ${hit.title}`),
-        h('div', { class: 'muted' }, `${hit.applicantName} · ${hit.businessType} · ${hit.material} · ${when(hit.archivedAt)}`),
+        h('div', { class: 'muted' }, `${hit.applicantName} · ${typeName(hit.businessType)} · ${materialName(hit.material, hit.businessType)} · ${when(hit.archivedAt)}`),
         h('div', {}, highlight(hit.highlight))))));
     const pages = Math.ceil(r.total / 20);
     const go = n => { params.set('page', n); params.delete('size'); location.hash = '#/archive?' + params.toString(); };
@@ -60,8 +62,8 @@ route(/^\/person\/([0-9X]{18})$/, async id => {
 function recordsTable(records) {
   return h('table', { id: 'records' }, h('tr', {}, ['number', 'type', 'material', 'title', 'retention', 'archived']
     .map(k => h('th', {}, t('record.' + k)))), records.map(r => h('tr', {},
-    h('td', {}, h('a', { href: '#/record/' + r.archiveNumber }, r.archiveNumber)), h('td', {}, r.businessType),
-    h('td', {}, r.material), h('td', {}, r.title), h('td', {}, t('retention.' + r.retention)), h('td', {}, when(r.archivedAt)))));
+    h('td', {}, h('a', { href: '#/record/' + r.archiveNumber }, r.archiveNumber)), h('td', {}, typeName(r.businessType)),
+    h('td', {}, materialName(r.material, r.businessType)), h('td', {}, r.title), h('td', {}, t('retention.' + r.retention)), h('td', {}, when(r.archivedAt)))));
 }
 
 route(/^\/record\/(.+)$/, async number => {
@@ -70,7 +72,7 @@ route(/^\/record\/(.+)$/, async number => {
   section.appendChild(h('dl', { class: 'facts' },
     h('dt', {}, t('record.case')), h('dd', {}, r.caseNumber || ''),
     h('dt', {}, t('record.person')), h('dd', {}, has('archivist') ? h('a', { href: '#/person/' + r.citizenId }, r.citizenId) : r.citizenId),
-    h('dt', {}, t('record.type')), h('dd', {}, `${r.businessType} · ${r.material} · ${r.title}`),
+    h('dt', {}, t('record.type')), h('dd', {}, `${typeName(r.businessType)} · ${materialName(r.material, r.businessType)} · ${r.title}`),
     h('dt', {}, t('record.retention')), h('dd', { id: 'retention' }, t('retention.' + r.retention), r.retainUntil ? ' → ' + r.retainUntil : ''),
     h('dt', {}, t('record.hold')), h('dd', { id: 'hold' }, r.legalHold ? t('record.held', r.holdReason || '') : t('record.notHeld')),
     h('dt', {}, t('record.restricted')), h('dd', { id: 'restricted' }, r.restricted ? t('common.yes') : t('common.no')),
@@ -108,7 +110,7 @@ route(/^\/record\/(.+)$/, async number => {
     });
     section.appendChild(h('div', { class: 'toolbar' }, h('span', {}, t('borrow.title')), purpose, days, borrow));
     section.appendChild(h('h3', {}, t('record.pages')));
-    section.appendChild(viewer([{ id: r.documentId, fileName: r.title, material: r.material }]));
+    section.appendChild(viewer([{ id: r.documentId, fileName: r.title, material: r.material, materialName: materialName(r.material, r.businessType) }]));
   }
   if (has('archivist') || has('auditor') || has('admin') || has('reviewer')) {
     const reports = await api(`/api/archive/records/${number}/checks`).catch(() => []);
@@ -188,9 +190,10 @@ async function listBody(id, body) {
     b.onclick = () => act(b, async () => { await api(`/api/archive/disposal/lists/${id}/execute`, { method: 'POST' }); refresh(); });
     actions.appendChild(b);
   }
+  actions.appendChild(h('a', { class: 'button', href: `/api/archive/disposal/lists/${id}/print`, target: '_blank', id: 'print-list-' + id }, t('print.list')));
   body.replaceChildren(h('p', {}, t('disposal.items', list.items.length)), actions,
     h('table', {}, list.items.map(i => h('tr', {}, h('td', {}, i.archiveNumber), h('td', {}, i.retainUntil),
-      h('td', {}, i.outcome), h('td', {}, i.detail || '')))));
+      h('td', {}, t('disposal.outcome.' + i.outcome)), h('td', {}, i.detail || '')))));
 }
 
 route(/^\/transfer$/, async () => {
@@ -200,8 +203,8 @@ route(/^\/transfer$/, async () => {
     const register = await api('/api/transfers/register');
     registerTable.replaceChildren(h('tr', {}, ['at', 'package', 'direction', 'outcome', 'records', 'actor', 'digest']
       .map(k => h('th', {}, t('transfer.col.' + k)))),
-    ...register.map(e => h('tr', {}, h('td', {}, when(e.at)), h('td', { class: 'mono' }, e.packageId), h('td', {}, e.direction),
-      h('td', { class: ['REJECTED', 'REFUSED'].includes(e.outcome) ? 'bad' : '' }, e.outcome), h('td', {}, e.records),
+    ...register.map(e => h('tr', {}, h('td', {}, when(e.at)), h('td', { class: 'mono' }, e.packageId), h('td', {}, t('transfer.direction.' + e.direction)),
+      h('td', { class: ['REJECTED', 'REFUSED'].includes(e.outcome) ? 'bad' : '' }, t('transfer.outcome.' + e.outcome)), h('td', {}, e.records),
       h('td', {}, e.actor), h('td', { class: 'mono' }, (e.tagManifestSha256 || '').slice(0, 16)))));
   };
   const scope = h('select', { id: 'transfer-scope' }, ['DOSSIER', 'PERSON', 'PERIOD'].map(s => h('option', { value: s }, t('transfer.scope.' + s))));
@@ -220,12 +223,12 @@ route(/^\/transfer$/, async () => {
     notify(t('transfer.exported', id));
     await showRegister();
   });
-  const file = h('input', { id: 'transfer-file', type: 'file', accept: '.zip,application/zip' });
+  const file = fileZone(() => t('transfer.package'), '.zip,application/zip', 'transfer-file');
   const fonds = h('input', { id: 'transfer-fonds', placeholder: t('transfer.fonds'), size: 16 });
   const out = h('div', { id: 'transfer-result' });
   const send = (path, button) => act(button, async () => {
-    if (!file.files.length) throw new Error(t('transfer.file'));
-    const r = await fetch(path, { method: 'POST', body: file.files[0], headers: { 'Content-Type': 'application/zip', 'X-Requested-With': 'fetch' } });
+    if (!file.file()) throw new Error(t('transfer.file'));
+    const r = await fetch(path, { method: 'POST', body: file.file(), headers: { 'Content-Type': 'application/zip', 'X-Requested-With': 'fetch' } });
     const report = await r.json();
     if (!report.problems) throw new Error(report.message || r.status);
     out.replaceChildren(report.problems.length
@@ -240,8 +243,9 @@ route(/^\/transfer$/, async () => {
   await showRegister();
   return h('section', {}, h('h1', {}, t('transfer.title')),
     canMove ? [h('h3', {}, t('transfer.export')), h('div', { class: 'toolbar' }, scope, value, from, to, exportButton),
-      h('h3', {}, t('transfer.import')), h('div', { class: 'toolbar' }, file, fonds, verify, receive), out] : null,
-    h('h3', {}, t('transfer.register')), registerTable);
+      h('h3', {}, t('transfer.import')), h('div', { class: 'toolbar' }, file.zone, fonds, verify, receive), out] : null,
+    h('h3', {}, t('transfer.register'), ' ', h('a', { class: 'button', href: '/api/transfers/register.pdf', target: '_blank', id: 'print-register' }, t('print.register'))),
+    registerTable);
 });
 
 route(/^\/integrity$/, async () => {

@@ -2,13 +2,16 @@
 import { t } from '/assets/i18n.js';
 import { api, act, h, notify, refresh, route, when } from '/assets/app.js';
 import { viewer } from '/assets/viewer.js';
+import { reminderBadges } from '/assets/cases.js';
+import { fileZone } from '/assets/files.js';
+import { typeName } from '/assets/labels.js';
 
 const AGENT = 'http://127.0.0.1:17300';
 
 route(/^\/counter$/, async () => {
   const types = await api('/api/catalogue/business-types');
   const type = h('select', { id: 'business-type', required: true },
-    types.map(ty => h('option', { value: ty.code }, `${ty.nameZh} (${ty.code})`)));
+    types.map(ty => h('option', { value: ty.code }, typeName(ty.code))));
   const id = h('input', { id: 'citizen-id', required: true, maxlength: 18, autocomplete: 'off', placeholder: '110105194912310021' });
   const name = h('input', { id: 'applicant-name', required: true, maxlength: 50 });
   const channel = h('select', { id: 'channel' },
@@ -42,7 +45,8 @@ route(/^\/counter$/, async () => {
       location.hash = '#/counter/' + c.caseNumber;
     });
   };
-  return h('section', {}, h('h1', {}, t('counter.title')),
+  const badges = await reminderBadges().catch(() => null);
+  return h('section', {}, h('h1', {}, t('counter.title')), badges,
     h('div', { class: 'columns' }, form, h('div', {}, h('h3', {}, t('counter.checklist')), checklist)));
 });
 
@@ -50,11 +54,17 @@ route(/^\/counter\/([A-Z0-9]+)$/, async caseNumber => {
   const c = await api('/api/cases/' + caseNumber);
   const section = h('section', { id: 'case' });
   const open = ['ACCEPTED', 'SUPPLEMENT_REQUESTED', 'REJECTED'].includes(c.status);
+  // 容缺受理: past the counter, the case still takes the promised materials, and only those
+  const promisedOnly = !open && c.promiseOpen;
+  const nameOf = code => (c.requiredMaterials.find(m => m.code === code) || {}).nameZh || code;
   section.appendChild(h('h1', {}, t('counter.case'), ' ', h('span', { id: 'case-number' }, c.caseNumber), ' ',
     h('span', { class: 'badge', id: 'case-status' }, t('status.' + c.status))));
   section.appendChild(h('p', {}, `${c.businessTypeName} · ${c.applicantName} · ${c.applicantIdNumber}`,
     c.employerCode ? ` · ${c.employerName || ''} ${c.employerCode}` : '', ` · ${t('counter.due')} ${when(c.dueAt)}`));
-  if (c.decisionComment) {
+  if (c.closedReason) {
+    section.appendChild(h('div', { class: 'notice warn', id: 'closure' },
+      t('counter.closure', t('status.' + c.status), c.closedReason, c.closedBy, when(c.closedAt))));
+  } else if (c.decisionComment) {
     section.appendChild(h('div', { class: 'notice warn', id: 'decision-comment' }, t('counter.reviewerSaid', c.decidedBy || ''), c.decisionComment));
   }
 
@@ -66,28 +76,35 @@ route(/^\/counter\/([A-Z0-9]+)$/, async caseNumber => {
       : h('span', { class: 'good', id: 'missing-count' }, t('counter.complete'))));
   section.appendChild(list);
 
-  if (open) {
+  if (promisedOnly) {
+    section.appendChild(h('div', { class: 'notice warn', id: 'promised-only' },
+      t('counter.promisedOnly', c.missingMaterials.map(nameOf).join('、'), c.supplementPromised)));
+  }
+  if (open || promisedOnly) {
     // upload
-    const material = h('select', { id: 'material' }, c.requiredMaterials.map(m =>
+    const choices = promisedOnly ? c.requiredMaterials.filter(m => c.missingMaterials.includes(m.code)) : c.requiredMaterials;
+    const material = h('select', { id: 'material' }, choices.map(m =>
       h('option', { value: m.code, selected: !m.provided && m.required }, m.nameZh)));
-    const file = h('input', { type: 'file', id: 'file', accept: '.pdf,.tif,.tiff,.jpg,.jpeg,.png,.jp2' });
+    const picker = fileZone(() => nameOf(material.value), '.pdf,.tif,.tiff,.jpg,.jpeg,.png,.jp2');
+    material.onchange = picker.refresh;
     const progress = h('progress', { id: 'upload-progress', max: 100, value: 0, hidden: true });
     const upload = h('button', { id: 'upload' }, t('counter.upload'));
     upload.onclick = () => act(upload, async () => {
-      if (!file.files.length) throw new Error(t('counter.chooseFile'));
+      const chosen = picker.file();
+      if (!chosen) throw new Error(t('counter.chooseFile'));
       progress.hidden = false;
-      await uploadWithProgress(caseNumber, material.value, file.files[0], progress);
-      notify(t('counter.uploaded', file.files[0].name));
+      await uploadWithProgress(caseNumber, material.value, chosen, progress);
+      notify(t('counter.uploaded', chosen.name));
       refresh();
     });
     const scan = h('button', { id: 'scan' }, t('counter.scan'));
     const scanArea = h('div', { id: 'scan-area' });
-    scan.onclick = () => act(scan, () => scanWithAgent(caseNumber, material.value, scanArea));
-    section.appendChild(h('div', { class: 'toolbar' }, h('label', {}, t('counter.material'), material), file, upload, scan, progress));
+    scan.onclick = () => act(scan, () => scanWithAgent(caseNumber, material.value, scanArea, c.applicantIdNumber));
+    section.appendChild(h('div', { class: 'toolbar' }, h('label', {}, t('counter.material'), material), picker.zone, upload, scan, progress));
     section.appendChild(scanArea);
 
     // reuse
-    const offers = await api(`/api/cases/${caseNumber}/reusable`).catch(() => []);
+    const offers = promisedOnly ? [] : await api(`/api/cases/${caseNumber}/reusable`).catch(() => []);
     if (offers.length) {
       section.appendChild(h('h3', {}, t('counter.reuse')));
       section.appendChild(h('ul', { id: 'reuse-offers' }, offers.map(r => {
@@ -97,7 +114,7 @@ route(/^\/counter\/([A-Z0-9]+)$/, async caseNumber => {
           notify(t('counter.reused', r.archiveNumber));
           refresh();
         });
-        return h('li', {}, `${r.material} · ${r.title} · ${r.archiveNumber} · ${when(r.archivedAt)} `, b);
+        return h('li', {}, `${nameOf(r.material)} · ${r.title} · ${r.archiveNumber} · ${when(r.archivedAt)} `, b);
       })));
     }
   }
@@ -115,14 +132,14 @@ route(/^\/counter\/([A-Z0-9]+)$/, async caseNumber => {
     return b;
   };
   section.appendChild(h('table', { id: 'documents' }, h('tr', {}, ['material', 'file', 'state', 'size', 'time'].map(k => h('th', {}, t('doc.' + k))), open ? h('th', {}) : null),
-    c.documents.map(d => h('tr', { 'data-document': d.id }, h('td', {}, d.material), h('td', {}, d.fileName), documentState(d),
+    c.documents.map(d => h('tr', { 'data-document': d.id }, h('td', {}, nameOf(d.material)), h('td', {}, d.fileName), documentState(d),
       h('td', {}, Math.round(d.size / 1024) + ' KB'), h('td', {}, when(d.uploadedAt)), open ? h('td', {}, remove(d)) : null))));
   if (c.documents.some(d => d.capture && d.capture.state === 'PROCESSING')) {
     // live: the screen asks again while an original is being captured on the server (only if it is still shown)
     const shownHash = location.hash;
     setTimeout(() => { if (location.hash === shownHash) refresh(); }, 3000);
   }
-  if (c.documents.length) section.appendChild(viewer(c.documents, { showText: false }));
+  if (c.documents.length) section.appendChild(viewer(c.documents.map(d => ({ ...d, materialName: nameOf(d.material) })), { showText: false }));
 
   const actions = h('div', { class: 'toolbar' },
     h('a', { class: 'button', id: 'print-notice', href: `/api/cases/${caseNumber}/notice`, target: '_blank' }, t('counter.printNotice')),
@@ -138,12 +155,30 @@ route(/^\/counter\/([A-Z0-9]+)$/, async caseNumber => {
     });
     actions.append(h('label', {}, t('counter.promised'), promised), submit);
   }
+  const ending = endCase(c);
+  if (ending) actions.append(ending);
   section.appendChild(actions);
   section.appendChild(h('h3', {}, t('counter.history')));
   section.appendChild(h('ul', { id: 'history' }, c.history.map(e =>
     h('li', {}, `${when(e.at)} · ${e.actor} · ${e.to ? t('status.' + e.to) : ''} ${e.comment || ''}`))));
   return section;
 });
+
+/** The applicant withdraws an undecided case; a rejected case is closed. Both keep the reason with the case. */
+function endCase(c) {
+  const withdraw = ['ACCEPTED', 'SUBMITTED', 'ASSIGNED', 'SUPPLEMENT_REQUESTED'].includes(c.status);
+  if (!withdraw && c.status !== 'REJECTED') return null;
+  const what = withdraw ? 'withdraw' : 'close';
+  const reason = h('input', { id: 'end-reason', maxlength: 500, size: 36, placeholder: t(`counter.${what}Reason`) });
+  const button = h('button', { id: 'end-' + what, class: 'danger' }, t('counter.' + what));
+  button.onclick = () => act(button, async () => {
+    if (!reason.value.trim()) throw new Error(t('counter.reasonRequired'));
+    await api(`/api/cases/${c.caseNumber}/${what}`, { method: 'POST', json: { reason: reason.value.trim() } });
+    notify(t(withdraw ? 'counter.withdrawn' : 'counter.closed', c.caseNumber));
+    refresh();
+  });
+  return h('span', { class: 'toolbar end-case' }, reason, button);
+}
 
 /** A document's state: the archival copy, or an original and where its server-side capture stands. */
 function documentState(d) {
@@ -175,7 +210,7 @@ function uploadWithProgress(caseNumber, material, file, progress) {
 }
 
 /** The Scan button: the station's local agent scans, processes and uploads; pages appear as they land. */
-async function scanWithAgent(caseNumber, material, area) {
+async function scanWithAgent(caseNumber, material, area, applicantId) {
   const token = localStorage.getItem('earchive.agentToken');
   if (!token) throw new Error(t('counter.agentToken'));
   const headers = { Authorization: 'Bearer ' + token, 'Content-Type': 'application/json' };
@@ -210,7 +245,7 @@ async function scanWithAgent(caseNumber, material, area) {
         thumbs.appendChild(h('div', { class: 'thumb' }, t('counter.pageScanned', data.number, data.width, data.height)));
       } else if (type === 'scanned') {
         area.appendChild(h('p', { class: 'good' }, t('counter.scanDone', data.pages)));
-        await qualityControl(batchId, headers, area);
+        await qualityControl(batchId, headers, area, applicantId);
         return;
       } else if (type === 'error') {
         throw new Error(data.message);
@@ -224,7 +259,7 @@ async function scanWithAgent(caseNumber, material, area) {
  * skew, turn, blank or duplicate mark; turn, delete, move, rescan, approve — each change sends the batch back to
  * processing, and the table follows.
  */
-async function qualityControl(batchId, headers, area) {
+async function qualityControl(batchId, headers, area, applicantId) {
   const box = h('div', { id: 'quality-control' }, h('p', { class: 'muted' }, t('qc.processing')));
   area.appendChild(box);
   const call = async (method, path, body) => {
@@ -247,7 +282,7 @@ async function qualityControl(batchId, headers, area) {
       return;
     }
     const order = report.pages.map(p => p.original);
-    const change = (button, fn) => act(button, async () => { await fn(); box.replaceChildren(h('p', { class: 'muted' }, t('qc.processing'))); await qualityControl(batchId, headers, area); box.remove(); });
+    const change = (button, fn) => act(button, async () => { await fn(); box.replaceChildren(h('p', { class: 'muted' }, t('qc.processing'))); await qualityControl(batchId, headers, area, applicantId); box.remove(); });
     const rows = report.pages.map((p, i) => {
       const turn = h('button', { class: 'small' }, t('qc.turn'));
       turn.onclick = () => change(turn, () => call('POST', `/pages/${p.original}/turn`, { degrees: 90 }));
@@ -264,7 +299,12 @@ async function qualityControl(batchId, headers, area) {
     rescan.onclick = () => act(rescan, async () => { await call('POST', '/rescan'); box.replaceChildren(h('p', {}, t('qc.rescanning'))); });
     const approve = h('button', { class: 'primary', id: 'qc-approve' }, t('qc.approve'));
     approve.onclick = () => act(approve, async () => { await call('POST', '/approve'); box.replaceChildren(h('p', { class: 'good' }, t('qc.approved'))); });
-    box.replaceChildren(h('h3', {}, t('qc.title', report.pageCount)),
+    // what the pages say, read with their check digits: an ID that is not the applicant's is shown before sending
+    const read = report.pages.map(p => p.fields && p.fields.citizenId).filter(f => f && f.value);
+    const mismatch = read.filter(f => applicantId && f.value !== applicantId);
+    const fields = read.length ? h('div', { class: 'notice ' + (mismatch.length ? 'warn' : 'info'), id: 'qc-fields' },
+      mismatch.length ? t('qc.idMismatch', mismatch[0].value, applicantId) : t('qc.idRead', read[0].value)) : null;
+    box.replaceChildren(h('h3', {}, t('qc.title', report.pageCount)), fields,
       h('table', {}, h('tr', {}, ['page', 'dpi', 'skew', 'turned', 'blank', 'duplicate', ''].map(k => h('th', {}, k ? t('qc.' + k) : ''))), rows),
       h('div', { class: 'toolbar' }, rescan, approve));
   }

@@ -1,30 +1,7 @@
 // Monitoring (live counts and charts) and the administration of the business catalogue.
 import { t } from '/assets/i18n.js';
 import { api, act, h, has, notify, route, when } from '/assets/app.js';
-
-const SVG = 'http://www.w3.org/2000/svg';
-
-/** A horizontal bar chart in SVG: people look, they do not read. */
-function bars(id, counts, label = k => k) {
-  const entries = Object.entries(counts);
-  const max = Math.max(1, ...entries.map(([, v]) => v));
-  const svg = document.createElementNS(SVG, 'svg');
-  svg.setAttribute('id', id);
-  svg.setAttribute('class', 'chart');
-  svg.setAttribute('viewBox', `0 0 400 ${Math.max(1, entries.length) * 26}`);
-  entries.forEach(([k, v], i) => {
-    const y = i * 26;
-    const text = document.createElementNS(SVG, 'text');
-    text.setAttribute('x', 0); text.setAttribute('y', y + 17); text.textContent = label(k);
-    const rect = document.createElementNS(SVG, 'rect');
-    rect.setAttribute('x', 130); rect.setAttribute('y', y + 4); rect.setAttribute('height', 18);
-    rect.setAttribute('width', Math.max(2, 220 * v / max));
-    const value = document.createElementNS(SVG, 'text');
-    value.setAttribute('x', 136 + 220 * v / max); value.setAttribute('y', y + 17); value.textContent = v;
-    svg.append(text, rect, value);
-  });
-  return svg;
-}
+import { bars, disposeCharts } from '/assets/charts.js';
 
 let timer;
 route(/^\/monitoring$/, async () => {
@@ -35,6 +12,7 @@ route(/^\/monitoring$/, async () => {
     const m = await api('/api/monitoring/summary');
     const flags = has('manager') || has('admin') || has('auditor') ? await api('/api/risk/flags?limit=20') : null;
     const capture = await api('/api/capture/queue').catch(() => null);
+    disposeCharts(box);
     box.replaceChildren(
       h('div', { class: 'tiles' },
         h('div', { class: 'tile' }, h('b', { id: 'cases-today' }, m.casesToday), t('monitor.today')),
@@ -63,7 +41,8 @@ route(/^\/monitoring$/, async () => {
   };
   await draw();
   timer = setInterval(() => draw().catch(e => notify(e.message, 'error')), 10000);
-  return h('section', {}, h('h1', {}, t('monitor.title')), box);
+  const wall = h('a', { class: 'button', id: 'open-wall', href: '#/wall' }, t('wall.open'));
+  return h('section', {}, h('h1', {}, t('monitor.title'), ' ', wall), box);
 });
 
 route(/^\/catalogue$/, async () => {

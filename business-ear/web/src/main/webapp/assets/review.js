@@ -16,7 +16,15 @@ route(/^\/tasks$/, async () => {
     h('td', {}, task.businessTypeName), h('td', {}, task.applicantName), h('td', {}, task.acceptedBy),
     h('td', {}, when(task.submittedAt)), h('td', {}, when(task.dueAt)),
     h('td', { class: task.overdue ? 'bad' : '' }, timeLeft(task))));
-  return h('section', {}, h('h1', {}, t('tasks.title'), ' ', h('span', { class: 'badge', id: 'task-count' }, String(tasks.length))),
+  // reminders: the inbox is ordered by deadline; the badges say how many are late or due before the day ends
+  const endOfDay = new Date();
+  endOfDay.setHours(23, 59, 59, 999);
+  const overdue = tasks.filter(x => x.overdue).length;
+  const dueToday = tasks.filter(x => !x.overdue && new Date(x.dueAt) <= endOfDay).length;
+  const badges = h('div', { class: 'toolbar reminders', id: 'task-reminders' },
+    h('span', { class: 'reminder' + (overdue ? ' bad' : ''), id: 'tasks-overdue' }, t('tasks.overdueCount', overdue)),
+    h('span', { class: 'reminder', id: 'tasks-due-today' }, t('tasks.dueToday', dueToday)));
+  return h('section', {}, h('h1', {}, t('tasks.title'), ' ', h('span', { class: 'badge', id: 'task-count' }, String(tasks.length))), badges,
     tasks.length ? h('table', { id: 'tasks' }, h('tr', {}, ['case', 'type', 'applicant', 'clerk', 'submitted', 'due', 'left']
       .map(k => h('th', {}, t('tasks.' + k)))), rows) : h('p', { class: 'muted', id: 'no-tasks' }, t('tasks.none')));
 });
@@ -61,7 +69,7 @@ route(/^\/tasks\/([A-Z0-9]+)$/, async caseNumber => {
     flags.length ? h('div', { class: 'notice warn', id: 'risk-flags', role: 'alert' }, h('b', {}, t('risk.title')),
       h('ul', {}, flags.map(f => h('li', {}, t('risk.kind.' + f.kind), '：', f.evidence)))) : null,
     h('div', { class: 'review-grid' },
-      h('div', {}, viewer(c.documents)),
+      h('div', {}, viewer(c.documents.map(d => ({ ...d, materialName: (c.requiredMaterials.find(m => m.code === d.material) || {}).nameZh })))),
       h('aside', {}, data, h('h3', {}, t('counter.checklist')), checklist,
         pension,
         h('h3', {}, t('review.decision')), canDecide ? [comment, buttons] : why,

@@ -1,6 +1,7 @@
 // The page viewer: watermarked page images rendered by the server, zoom, rotate, fit, next/previous, keyboard.
 import { t } from '/assets/i18n.js';
-import { api, h, notify } from '/assets/app.js';
+import { api, h, notify, when } from '/assets/app.js';
+import { materialName } from '/assets/labels.js';
 
 /**
  * A viewer over the documents (each {id, fileName, material}); pages are fetched one at a time as PNG with the
@@ -12,7 +13,8 @@ export function viewer(documents, { showText = true } = {}) {
   const label = h('span', { id: 'page-label' });
   const text = h('pre', { id: 'page-text', class: 'ocr' });
   const select = h('select', { id: 'page-doc', onchange: () => { s.doc = Number(select.value); s.page = 1; load(); } },
-    documents.map((d, i) => h('option', { value: i }, `${d.material} · ${d.fileName}`)));
+    documents.map((d, i) => h('option', { value: i }, [d.materialName || materialName(d.material),
+      d.capture && d.capture.pages ? t('viewer.pages', d.capture.pages) : null, d.fileName, when(d.uploadedAt)].filter(Boolean).join(' · '))));
   const stage = h('div', { class: 'stage', tabindex: '0' }, img);
 
   function apply() {

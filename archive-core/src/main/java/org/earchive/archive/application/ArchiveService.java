@@ -11,6 +11,12 @@ public interface ArchiveService {
     /** Archives an approved case: numbers its items, applies retention to its objects, closes the case. */
     List<RecordView> archive(String caseNumber) throws EarchiveException;
 
+    /**
+     * The system's own archiving of a case a reviewer approved, whoever's request completed it (the clerk whose upload
+     * brought the last 容缺受理 material): the same steps as {@link #archive(String)}, recorded as the system's.
+     */
+    List<RecordView> archiveApproved(String caseNumber) throws EarchiveException;
+
     RecordView record(String archiveNumber) throws EarchiveException;
 
     List<RecordView> person(String citizenId) throws EarchiveException;

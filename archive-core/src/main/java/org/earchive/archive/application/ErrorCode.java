@@ -48,7 +48,9 @@ public enum ErrorCode {
     /** A material's original could not be made archive-ready: replace it (the document names the pipeline's code). */
     CAPTURE_FAILED(Kind.CONFLICT),
     /** A capture job that is not (or no longer) this worker's. */
-    CAPTURE_JOB_NOT_HELD(Kind.CONFLICT);
+    CAPTURE_JOB_NOT_HELD(Kind.CONFLICT),
+    /** Past the counter, a case under 容缺受理 takes only the materials promised, not others. */
+    MATERIAL_NOT_PROMISED(Kind.CONFLICT);
 
     /** How a failure presents itself at the edge. */
     public enum Kind {

@@ -42,6 +42,7 @@ class LibraryTest {
                     List.of(
                             "org.earchive.capture.infrastructure.tika..",
                             "org.earchive.archive.infrastructure.tika..")),
+            Map.entry("org.apache.poi..", List.of("org.earchive.web.xlsx..")),
             Map.entry("org.flywaydb..", List.of("org.earchive.archive.infrastructure.persistence.migration..")),
             Map.entry("org.h2..", List.of("org.earchive.archive.infrastructure.persistence")),
             Map.entry("org.postgresql..", List.of("org.earchive.archive.infrastructure.persistence")),

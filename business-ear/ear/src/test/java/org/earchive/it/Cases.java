@@ -35,6 +35,12 @@ final class Cases {
         return r.json();
     }
 
+    /** The status an upload of a PDF/A for {@code material} is answered with. */
+    static int uploadStatus(Api api, String caseNumber, String material) throws Exception {
+        return api.upload(caseNumber, material, "late.pdf", "application/pdf", Samples.pdf("late " + material), true)
+                .status();
+    }
+
     /** Uploads a PDF/A for every required material of the case; {@code label} goes into each file's text. */
     static void uploadRequired(Api api, String caseNumber, String label) throws Exception {
         for (JsonObject m : api.get("/api/cases/" + caseNumber)
@@ -84,6 +90,14 @@ final class Cases {
         Api.Response submitted = CLERK.post("/api/cases/" + caseNumber + "/submit", "{}");
         assertEquals(200, submitted.status(), submitted.body());
         return submitted.json().getString("assignedTo");
+    }
+
+    /** A reviewer's decision (APPROVE, REJECT, SUPPLEMENT) with its reason, as the back office screen sends it. */
+    static Api.Response decide(String reviewer, String caseNumber, String decision, String comment) throws Exception {
+        return Api.as(reviewer)
+                .post(
+                        "/api/tasks/" + caseNumber + "/decision",
+                        "{\"decision\":\"" + decision + "\",\"comment\":\"" + comment + "\"}");
     }
 
     static void approve(String caseNumber, String reviewer) throws Exception {

@@ -504,6 +504,9 @@ class RecordsIT {
         }
         String lists = AUDITOR.get("/api/archive/disposal/lists").body();
         assertTrue(lists.contains("\"id\":" + listId) && lists.contains("EXECUTED"), "the list is kept");
+        String printed = Printed.text(AUDITOR.get("/api/archive/disposal/lists/" + listId + "/print"));
+        assertTrue(printed.contains("档案销毁清册") && printed.contains("已销毁") && printed.contains("监销人"), printed);
+        assertTrue(printed.contains(expired.get(0).getString("archiveNumber")), "every item listed: " + printed);
     }
 
     @Test

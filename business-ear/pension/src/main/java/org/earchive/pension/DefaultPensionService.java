@@ -21,6 +21,7 @@ import org.earchive.archive.application.CaseService;
 import org.earchive.archive.application.DocumentService;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
+import org.earchive.archive.application.EventService;
 import org.earchive.archive.application.Roles;
 import org.earchive.archive.application.dto.CaseView;
 import org.earchive.archive.application.dto.DocumentView;
@@ -39,6 +40,9 @@ public class DefaultPensionService implements PensionService {
 
     @EJB
     DocumentService documents;
+
+    @EJB
+    EventService events;
 
     @Resource
     SessionContext context;
@@ -62,7 +66,7 @@ public class DefaultPensionService implements PensionService {
                 request.averageIndex(),
                 request.accountBalance());
         DocumentView filed = fileSheet(caseNumber, sheetLines(c, region, request, divisor, r, evidence));
-        return new PensionDetermination(
+        PensionDetermination determination = new PensionDetermination(
                 caseNumber,
                 region.region(),
                 region.year(),
@@ -81,6 +85,9 @@ public class DefaultPensionService implements PensionService {
                 evidence,
                 filed.id(),
                 filed.sha256());
+        // fund control (基金管控) audits each payout against the evidence it rests on
+        events.pensionDetermined(caseNumber, PensionEvents.details(determination));
+        return determination;
     }
 
     private CaseView pensionCase(String caseNumber) throws EarchiveException {

@@ -52,6 +52,41 @@ class MessageBundlesTest {
         assertTrue(missing.isEmpty(), "texts missing from the bundles: " + missing);
     }
 
+    /**
+     * The keys the pages build from a code ({@code t('status.' + c.status)}): every value the API can send has its text
+     * in both languages, so no screen shows a raw key such as {@code channel.TRANSFER}.
+     */
+    @Test
+    void everyCodeThePagesTranslateHasItsTextInBothLanguages() throws Exception {
+        Set<String> needed = new TreeSet<>();
+        for (var s : org.earchive.archive.domain.model.cases.CaseStatus.values()) {
+            needed.add("status." + s.name());
+        }
+        for (var c : org.earchive.archive.domain.model.cases.Channel.values()) {
+            needed.add("channel." + c.name());
+        }
+        for (var r : org.earchive.archive.domain.model.catalogue.Retention.values()) {
+            needed.add("retention." + r.name());
+        }
+        for (var d : org.earchive.archive.domain.model.transfer.TransferEntry.Direction.values()) {
+            needed.add("transfer.direction." + d.name());
+        }
+        for (var o : org.earchive.archive.domain.model.transfer.TransferEntry.Outcome.values()) {
+            needed.add("transfer.outcome." + o.name());
+        }
+        for (String o : new String[] {"LISTED", "DESTROYED", "SKIPPED"}) {
+            needed.add("disposal.outcome." + o);
+        }
+        for (String g : new String[] {"businessType", "hall", "channel", "reviewer", "day", "none"}) {
+            needed.add("stat.group." + g);
+        }
+        for (String bundle : new String[] {"i18n/messages_zh-CN.json", "i18n/messages_en.json"}) {
+            Set<String> missing = new TreeSet<>(needed);
+            missing.removeAll(keys(WEBAPP.resolve(bundle)));
+            assertTrue(missing.isEmpty(), bundle + " lacks " + missing);
+        }
+    }
+
     @Test
     void noPageLoadsAScriptOrStyleFromAnotherSite() throws Exception {
         try (Stream<Path> files = Files.walk(WEBAPP)) {

@@ -30,7 +30,11 @@ public record CaseView(
         boolean overdue,
         List<CaseEventView> history,
         String employerCode,
-        String employerName) {
+        String employerName,
+        boolean promiseOpen,
+        String closedBy,
+        Instant closedAt,
+        String closedReason) {
 
     /** The citizen ID as paper leaving the counter shows it (region and last four characters), whatever the role. */
     public String maskedApplicantId() {

@@ -15,6 +15,7 @@ import org.earchive.archive.domain.model.cases.CaseEvent;
 import org.earchive.archive.domain.model.catalogue.BusinessType;
 import org.earchive.archive.domain.model.document.CaseDocument;
 import org.earchive.archive.domain.model.identity.CitizenId;
+import org.earchive.archive.domain.model.shared.Decision;
 
 /** Entities to DTOs; entities never leave the archive core. */
 final class CaseAssembler {
@@ -78,7 +79,11 @@ final class CaseAssembler {
                                 e.comment()))
                         .toList(),
                 c.employerCode(),
-                c.employerName());
+                c.employerName(),
+                c.promiseOpen(),
+                c.closure().map(Decision::by).orElse(null),
+                c.closure().map(Decision::at).orElse(null),
+                c.closure().map(Decision::comment).orElse(null));
     }
 
     static DocumentView toView(CaseDocument d, String caseNumber) {

@@ -3,6 +3,7 @@ package org.earchive.archive.application.internal;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -11,13 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.earchive.archive.application.AuditTrail;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
 import org.earchive.archive.application.WorkflowService.Decision;
-import org.earchive.archive.application.port.CaptureQueue;
 import org.earchive.archive.domain.model.account.Role;
 import org.earchive.archive.domain.model.account.UserAccount;
 import org.earchive.archive.domain.model.account.UserAccountRepository;
@@ -29,9 +28,9 @@ import org.earchive.archive.domain.model.cases.CaseStatus;
 import org.earchive.archive.domain.model.cases.WorkflowException;
 import org.earchive.archive.domain.model.catalogue.BusinessType;
 import org.earchive.archive.domain.model.catalogue.BusinessTypeRepository;
-import org.earchive.archive.domain.model.catalogue.MaterialRequirement;
 import org.earchive.archive.domain.model.document.CaseDocument;
 import org.earchive.archive.domain.model.document.DocumentRepository;
+import org.earchive.archive.domain.model.outbox.OutboxMessage;
 
 /**
  * The workflow's state changes, each in one short transaction with the case row locked: two concurrent steps on one
@@ -59,20 +58,13 @@ public class CaseTransitions {
     Outbox outbox;
 
     @Inject
-    CaptureQueue captures;
+    CaptureGate captureGate;
 
     public BusinessCase submit(String caseNumber, LocalDate promised, String clerk) throws EarchiveException {
         BusinessCase c = locked(caseNumber);
-        captureGate(c);
+        captureGate.check(c);
         BusinessType type = catalogue.find(c.businessType()).orElseThrow();
-        Set<String> provided = documents.findByCase(c.id()).stream()
-                .map(CaseDocument::materialCode)
-                .collect(Collectors.toSet());
-        Set<String> missing = type.materials().stream()
-                .filter(MaterialRequirement::required)
-                .map(MaterialRequirement::code)
-                .filter(m -> !provided.contains(m))
-                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> missing = missing(c, type);
         CaseStatus from = c.status();
         Instant now = Instant.now();
         step(() -> c.submit(type, missing, promised, now));
@@ -91,30 +83,6 @@ public class CaseTransitions {
         assign(c, type, now);
         outbox.caseSubmitted(caseNumber, c.businessType());
         return c;
-    }
-
-    /**
-     * A case goes to the back office only with every material archive-ready: not while an original is still being
-     * captured, nor with one the capture could not make archive-ready (the clerk replaces it first).
-     */
-    private void captureGate(BusinessCase c) throws EarchiveException {
-        for (CaptureQueue.Job job : captures.ofCase(c.id())) {
-            if (job.state().equals(CaptureQueue.FAILED)) {
-                CaseDocument d = documents.find(job.documentId()).orElseThrow();
-                throw new EarchiveException(
-                        ErrorCode.CAPTURE_FAILED,
-                        "材料 " + d.materialCode() + " 的文件 " + d.fileName() + " 无法转为归档格式（" + job.errorCode()
-                                + "），请删除后重新上传。The file " + d.fileName() + " of " + d.materialCode()
-                                + " could not be made archive-ready (" + job.errorCode() + ": " + job.errorMessage()
-                                + "): remove it and upload another.");
-            }
-            if (!job.state().equals(CaptureQueue.DONE)) {
-                throw new EarchiveException(
-                        ErrorCode.CAPTURE_PENDING,
-                        "还有材料正在转换为归档 PDF/A，请稍候再提交。A material is still being made into its archival PDF/A: submit"
-                                + " when it is done (the case screen shows it).");
-            }
-        }
     }
 
     /** Gives the case to the least-loaded present reviewer with the skill; leaves it waiting if there is none. */
@@ -144,15 +112,28 @@ public class CaseTransitions {
         fourEyes(c, reviewer);
         CaseStatus from = c.status();
         Instant now = Instant.now();
+        // 容缺受理: approved with a promised material still to come, the case waits for it instead of failing archiving
+        boolean outstanding = c.promiseOpen()
+                && !missing(c, catalogue.find(c.businessType()).orElseThrow()).isEmpty();
         step(() -> {
             switch (decision) {
-                case APPROVE -> c.approve(reviewer, comment, now);
+                case APPROVE -> c.approve(reviewer, comment, now, outstanding);
                 case REJECT -> c.reject(reviewer, comment, now);
                 case SUPPLEMENT -> c.requestSupplement(reviewer, comment, now);
             }
         });
         cases.record(new CaseEvent(c.id(), now, reviewer, from, c.status(), comment));
         audit.record(reviewer, AuditAction.CASE_DECIDED, c.caseNumber(), decision + ": " + comment);
+        outbox.event(
+                OutboxMessage.Kind.CASE_DECIDED,
+                caseNumber,
+                c.businessType(),
+                Json.createObjectBuilder()
+                        .add("decision", decision.name())
+                        .add("status", c.status().name())
+                        .add("decidedBy", reviewer)
+                        .add("decidedAt", now.toString())
+                        .build());
         return c;
     }
 
@@ -221,7 +202,14 @@ public class CaseTransitions {
         }
     }
 
-    private BusinessCase locked(String caseNumber) throws EarchiveException {
+    /** The case's required materials that no document provides yet. */
+    Set<String> missing(BusinessCase c, BusinessType type) {
+        return type.missingRequired(documents.findByCase(c.id()).stream()
+                .map(CaseDocument::materialCode)
+                .collect(Collectors.toSet()));
+    }
+
+    BusinessCase locked(String caseNumber) throws EarchiveException {
         return cases.findForUpdate(caseNumber).orElseThrow(() -> Failures.caseNotFound(caseNumber));
     }
 

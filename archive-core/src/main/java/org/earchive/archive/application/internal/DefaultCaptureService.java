@@ -42,6 +42,9 @@ public class DefaultCaptureService implements CaptureService {
     CaptureJobs jobs;
 
     @EJB
+    PromisedMaterials promises;
+
+    @EJB
     DocumentRecorder recorder;
 
     @EJB
@@ -105,6 +108,7 @@ public class DefaultCaptureService implements CaptureService {
                 "capture:" + documentId,
                 "ARCHIVAL");
         jobs.finish(documentId, holder(worker), archival.id(), Math.max(0, pages));
+        promises.arrived(original.caseNumber()); // a promised material's archival copy may be the last one awaited
         return archival;
     }
 

@@ -16,8 +16,11 @@ import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
 import org.earchive.archive.application.Roles;
 import org.earchive.archive.application.Settings;
+import org.earchive.archive.application.dto.CaseListRequest;
+import org.earchive.archive.application.dto.CasePage;
 import org.earchive.archive.application.dto.CaseView;
 import org.earchive.archive.application.dto.OpenCaseCommand;
+import org.earchive.archive.application.dto.Reminders;
 import org.earchive.archive.application.port.CaptureQueue;
 import org.earchive.archive.domain.model.account.UserAccountRepository;
 import org.earchive.archive.domain.model.audit.AuditAction;
@@ -67,6 +70,12 @@ public class DefaultCaseService implements CaseService {
     @EJB
     CaseNumbering numbering;
 
+    @EJB
+    CaseEndings endings;
+
+    @Inject
+    CaseLists lists;
+
     @Override
     @RolesAllowed({Roles.CLERK, Roles.ADMIN})
     public CaseView open(OpenCaseCommand command, String clerk) throws EarchiveException {
@@ -115,12 +124,44 @@ public class DefaultCaseService implements CaseService {
     }
 
     @Override
-    @RolesAllowed({Roles.CLERK, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN})
+    @RolesAllowed({Roles.CLERK, Roles.MANAGER, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN})
     public CaseView find(String caseNumber) throws EarchiveException {
         BusinessCase c = hall.caseOf(caseNumber);
         BusinessType type = catalogue.find(c.businessType()).orElseThrow();
         return CaseAssembler.toView(
                 c, type, documents.findByCase(c.id()), cases.history(c.id()), seesFullId(), captures.ofCase(c.id()));
+    }
+
+    @Override
+    @RolesAllowed({Roles.CLERK, Roles.MANAGER, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN})
+    public CasePage list(CaseListRequest request) throws EarchiveException {
+        return lists.list(
+                request,
+                context.getCallerPrincipal().getName(),
+                hall.confinement().orElse(null));
+    }
+
+    @Override
+    @RolesAllowed({Roles.CLERK, Roles.MANAGER, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN})
+    public Reminders reminders() {
+        return lists.reminders(
+                context.getCallerPrincipal().getName(), hall.confinement().orElse(null));
+    }
+
+    @Override
+    @RolesAllowed({Roles.CLERK, Roles.ADMIN})
+    public CaseView withdraw(String caseNumber, String reason, String actor) throws EarchiveException {
+        hall.caseOf(caseNumber);
+        endings.withdraw(caseNumber, reason, actor);
+        return find(caseNumber);
+    }
+
+    @Override
+    @RolesAllowed({Roles.CLERK, Roles.MANAGER, Roles.ADMIN})
+    public CaseView close(String caseNumber, String reason, String actor) throws EarchiveException {
+        hall.caseOf(caseNumber);
+        endings.close(caseNumber, reason, actor);
+        return find(caseNumber);
     }
 
     private boolean seesFullId() {

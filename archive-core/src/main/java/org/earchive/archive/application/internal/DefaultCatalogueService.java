@@ -35,7 +35,15 @@ public class DefaultCatalogueService implements CatalogueService {
     SessionContext context;
 
     @Override
-    @RolesAllowed({Roles.CLERK, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.STATION, Roles.READER
+    @RolesAllowed({
+        Roles.CLERK,
+        Roles.MANAGER,
+        Roles.REVIEWER,
+        Roles.ARCHIVIST,
+        Roles.AUDITOR,
+        Roles.ADMIN,
+        Roles.STATION,
+        Roles.READER
     })
     public List<BusinessTypeView> types() {
         return catalogue.findAll().stream().map(DefaultCatalogueService::view).toList();

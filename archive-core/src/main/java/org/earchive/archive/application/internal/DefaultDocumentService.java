@@ -56,6 +56,9 @@ public class DefaultDocumentService implements DocumentService {
     HallRule hall;
 
     @EJB
+    PromisedMaterials promises;
+
+    @EJB
     AuditTrail audit;
 
     @Resource
@@ -143,6 +146,9 @@ public class DefaultDocumentService implements DocumentService {
                 return raced.get();
             }
             throw e;
+        }
+        if (target.promised() && !capture) {
+            promises.arrived(target.caseNumber()); // the last promised material may have come: archive the case
         }
         return view;
     }

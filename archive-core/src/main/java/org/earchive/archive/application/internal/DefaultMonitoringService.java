@@ -1,8 +1,10 @@
 package org.earchive.archive.application.internal;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -20,6 +22,9 @@ import org.earchive.archive.application.port.MonitoringQueries;
 /** Aggregates in the database (group by), never cases loaded one by one: cheap at a hundred thousand cases a day. */
 @Stateless
 public class DefaultMonitoringService implements MonitoringService {
+    @EJB
+    DailySummary daily;
+
     @Inject
     Settings settings;
 
@@ -66,5 +71,11 @@ public class DefaultMonitoringService implements MonitoringService {
     @RolesAllowed({Roles.MANAGER, Roles.ADMIN, Roles.AUDITOR, Roles.ARCHIVIST})
     public NodeView node() {
         return new NodeView(JobTicks.NODE, Instant.now(), auditHeadWaits.snapshot());
+    }
+
+    @Override
+    @RolesAllowed(Roles.ADMIN)
+    public JsonObject publishDailySummary() {
+        return daily.publish();
     }
 }

@@ -7,6 +7,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,6 +35,7 @@ import org.earchive.archive.domain.model.cases.CaseRepository;
 import org.earchive.archive.domain.model.document.CaseDocument;
 import org.earchive.archive.domain.model.document.DocumentRepository;
 import org.earchive.archive.domain.model.identity.CitizenId;
+import org.earchive.archive.domain.model.outbox.OutboxMessage;
 import org.earchive.archive.domain.model.record.ArchiveRecord;
 import org.earchive.archive.domain.model.record.ArchiveRepository;
 import org.earchive.archive.domain.model.risk.CaseFlag;
@@ -69,6 +71,9 @@ public class DefaultRiskService implements RiskService {
 
     @Inject
     CaseFlagRepository flags;
+
+    @EJB
+    Outbox outbox;
 
     @Override
     @RolesAllowed({Roles.REVIEWER, Roles.MANAGER, Roles.ADMIN, Roles.ARCHIVIST, Roles.AUDITOR, Roles.CLERK})
@@ -193,14 +198,22 @@ public class DefaultRiskService implements RiskService {
     @PermitAll
     public CaseFlagView raise(String caseNumber, String kind, String evidenceKey, String evidence, String otherCase)
             throws EarchiveException {
-        cases.find(caseNumber).orElseThrow(() -> Failures.caseNotFound(caseNumber));
         Optional<CaseFlag> existing = flags.find(caseNumber, kind, evidenceKey);
         if (existing.isPresent()) {
             return view(existing.get());
         }
+        BusinessCase flagged = cases.find(caseNumber).orElseThrow(() -> Failures.caseNotFound(caseNumber));
         CaseFlag flag = new CaseFlag(caseNumber, kind, evidenceKey, evidence, otherCase, Instant.now(), SYSTEM);
         flags.store(flag);
         audit.record(SYSTEM, AuditAction.CASE_FLAGGED, caseNumber, kind + ": " + evidence);
+        var details = Json.createObjectBuilder()
+                .add("kind", kind)
+                .add("evidence", evidence == null ? "" : evidence)
+                .add("raisedAt", flag.raisedAt().toString());
+        if (otherCase != null) {
+            details.add("otherCase", otherCase);
+        }
+        outbox.event(OutboxMessage.Kind.CASE_FLAGGED, caseNumber, flagged.businessType(), details.build());
         return view(flag);
     }
 

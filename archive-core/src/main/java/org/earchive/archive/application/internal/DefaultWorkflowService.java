@@ -23,6 +23,7 @@ import org.earchive.archive.application.dto.CaseView;
 import org.earchive.archive.application.dto.TaskView;
 import org.earchive.archive.domain.model.cases.BusinessCase;
 import org.earchive.archive.domain.model.cases.CaseRepository;
+import org.earchive.archive.domain.model.cases.CaseStatus;
 import org.earchive.archive.domain.model.catalogue.BusinessTypeRepository;
 
 /**
@@ -97,8 +98,9 @@ public class DefaultWorkflowService implements WorkflowService {
                     ErrorCode.INVALID_REQUEST,
                     "请选择审核结论：APPROVE、REJECT 或 SUPPLEMENT。The decision must be APPROVE, REJECT or SUPPLEMENT.");
         }
-        transitions.decide(caseNumber, decision, comment, reviewer);
-        if (decision == Decision.APPROVE) {
+        BusinessCase decided = transitions.decide(caseNumber, decision, comment, reviewer);
+        // approved while a promised material is still to come, the case waits for it (AWAITING_MATERIALS) instead
+        if (decided.status() == CaseStatus.APPROVED) {
             try {
                 archive.archive(caseNumber);
             } catch (EarchiveException | RuntimeException e) {

@@ -8,6 +8,8 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.earchive.archive.application.AuditTrail;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
@@ -69,7 +71,8 @@ public class DocumentRecorder {
             String citizenId,
             String applicantName,
             String businessType,
-            boolean workSheet) {}
+            boolean workSheet,
+            boolean promised) {}
 
     /**
      * A document the back office produced for the case (a computation sheet, …): only the reviewer the case is assigned
@@ -88,7 +91,7 @@ public class DocumentRecorder {
                             + " is assigned to adds work sheets, while deciding it (it is " + c.status() + ").");
         }
         return new Target(
-                c.id(), c.caseNumber(), c.applicant().idNumber(), c.applicant().name(), c.businessType(), true);
+                c.id(), c.caseNumber(), c.applicant().idNumber(), c.applicant().name(), c.businessType(), true, false);
     }
 
     public Target checkTarget(String caseNumber, String material) throws EarchiveException {
@@ -111,13 +114,40 @@ public class DocumentRecorder {
                             + "': choose one from the checklist.");
         }
         if (!c.acceptsMaterials()) {
-            throw new EarchiveException(
-                    ErrorCode.CASE_CLOSED_FOR_MATERIALS,
-                    "案件 " + caseNumber + " 当前状态为 " + c.status() + "，不能再添加材料。Case " + caseNumber + " is " + c.status()
-                            + " and takes no more materials.");
+            if (!c.acceptsPromised()) {
+                throw new EarchiveException(
+                        ErrorCode.CASE_CLOSED_FOR_MATERIALS,
+                        "案件 " + caseNumber + " 当前状态为 " + c.status() + "，不能再添加材料。Case " + caseNumber + " is "
+                                + c.status() + " and takes no more materials.");
+            }
+            Set<String> promised = promised(c, type);
+            if (!promised.contains(material.trim())) {
+                throw new EarchiveException(
+                        ErrorCode.MATERIAL_NOT_PROMISED,
+                        "案件 " + caseNumber + " 已提交，只能补交承诺的材料 " + promised + "。Case " + caseNumber
+                                + " has been submitted: it takes only the promised materials " + promised + ".");
+            }
         }
         return new Target(
-                c.id(), c.caseNumber(), c.applicant().idNumber(), c.applicant().name(), c.businessType(), false);
+                c.id(),
+                c.caseNumber(),
+                c.applicant().idNumber(),
+                c.applicant().name(),
+                c.businessType(),
+                false,
+                c.acceptsPromised());
+    }
+
+    /**
+     * The materials promised under 容缺受理 at the last submission: the required ones no document provided then. A
+     * promised material's original and, later, its archival copy both count.
+     */
+    Set<String> promised(BusinessCase c, BusinessType type) {
+        Set<String> before = documents.findByCase(c.id()).stream()
+                .filter(d -> c.submittedAt() == null || !d.uploadedAt().isAfter(c.submittedAt()))
+                .map(CaseDocument::materialCode)
+                .collect(Collectors.toSet());
+        return type.missingRequired(before);
     }
 
     /** An upload's case checked, and the document an earlier upload with the same key made, if any. */
@@ -150,7 +180,7 @@ public class DocumentRecorder {
             String role)
             throws EarchiveException {
         BusinessCase c = find(target.caseNumber());
-        if (!target.workSheet() && !c.acceptsMaterials()) {
+        if (!target.workSheet() && !c.acceptsMaterials() && !c.acceptsPromised()) {
             throw new EarchiveException(
                     ErrorCode.CASE_CLOSED_FOR_MATERIALS,
                     "Case " + c.caseNumber() + " stopped taking materials during the upload.");
@@ -180,7 +210,9 @@ public class DocumentRecorder {
                 .find(documentId)
                 .filter(x -> x.caseId().equals(c.id()))
                 .orElseThrow(() -> Failures.documentNotFound(documentId));
-        if (!c.acceptsMaterials()) {
+        boolean latePromised =
+                c.acceptsPromised() && c.submittedAt() != null && d.uploadedAt().isAfter(c.submittedAt());
+        if (!c.acceptsMaterials() && !latePromised) {
             throw new EarchiveException(
                     ErrorCode.CASE_CLOSED_FOR_MATERIALS,
                     "案件 " + caseNumber + " 当前状态为 " + c.status() + "，材料不能再删除。Case " + caseNumber + " is " + c.status()

@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import java.util.List;
 import org.earchive.archive.domain.model.outbox.OutboxMessage;
 import org.earchive.archive.domain.model.outbox.OutboxRepository;
@@ -29,6 +30,12 @@ public class Outbox {
 
     public void recordsArchived(String caseNumber, String businessType, List<String> archiveNumbers) {
         outbox.store(OutboxMessage.event(OutboxMessage.Kind.RECORD_ARCHIVED, caseNumber, businessType, archiveNumbers));
+    }
+
+    /** An event of the catalogue with its details (the AsyncAPI document names each type's fields). */
+    public void event(OutboxMessage.Kind kind, String caseNumber, String businessType, JsonObject details) {
+        outbox.store(OutboxMessage.event(
+                kind, caseNumber, businessType, List.of(), details == null ? null : details.toString()));
     }
 
     public void recordDisposed(String caseNumber, String businessType, String archiveNumber) {

@@ -139,6 +139,8 @@ public class OutboxRelay {
             case RECORD_DISPOSED ->
                 events.recordDisposed(
                         m.caseNumber(), m.businessType(), m.archiveNumbers().get(0));
+            default ->
+                events.publish(m.kind().name(), m.caseNumber(), m.businessType(), m.archiveNumbers(), m.details());
         }
     }
 

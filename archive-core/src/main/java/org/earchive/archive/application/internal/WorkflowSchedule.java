@@ -14,6 +14,7 @@ import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.Roles;
 import org.earchive.archive.application.Settings;
 import org.earchive.archive.application.WorkflowService;
+import org.earchive.archive.domain.model.cases.CaseRepository;
 
 /**
  * Every minute: cases waiting for a reviewer get one as soon as one is available, and approved cases whose archiving
@@ -39,6 +40,12 @@ public class WorkflowSchedule {
     @EJB
     JobTicks ticks;
 
+    @EJB
+    PromisedMaterials promises;
+
+    @Inject
+    CaseRepository cases;
+
     @Inject
     Settings settings;
 
@@ -58,6 +65,9 @@ public class WorkflowSchedule {
             return; // another node runs this tick's round
         }
         workflow.assignWaiting();
+        for (String caseNumber : cases.awaitingMaterials(50)) {
+            promises.arrived(caseNumber); // a promised material whose arrival a dead node did not finish
+        }
         for (String caseNumber : numbering.approvedWaiting(50)) {
             try {
                 archive.archive(caseNumber);

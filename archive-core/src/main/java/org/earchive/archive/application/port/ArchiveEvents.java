@@ -13,4 +13,10 @@ public interface ArchiveEvents {
     void recordsArchived(String caseNumber, String businessType, List<String> archiveNumbers);
 
     void recordDisposed(String caseNumber, String businessType, String archiveNumber);
+
+    /**
+     * Any other event of the catalogue (AsyncAPI document {@code /asyncapi.json}): its type, the case it concerns (or
+     * none), and its details as JSON text.
+     */
+    void publish(String type, String caseNumber, String businessType, List<String> archiveNumbers, String details);
 }

@@ -10,7 +10,10 @@ import jakarta.jms.JMSDestinationDefinition;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Topic;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
 import jakarta.json.spi.JsonProvider;
+import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
 import java.util.logging.Level;
@@ -20,7 +23,8 @@ import org.earchive.archive.application.port.ArchiveEvents;
 /**
  * Publishes what happened to the archive on a JMS topic of the server's message broker, so other systems
  * (statistics, monitoring, credit, the risk module) follow without polling. Each message is JSON text with a
- * {@code type} property: {@code CASE_SUBMITTED}, {@code RECORD_ARCHIVED} or {@code RECORD_DISPOSED}. Events say what
+ * {@code type} property: {@code CASE_SUBMITTED}, {@code RECORD_ARCHIVED}, {@code RECORD_DISPOSED} and the others
+ * of the catalogue ({@code /asyncapi.json}), with their {@code details}. Events say what
  * and which (case number, archive numbers), never a full citizen ID; subscribers read the rest through the service
  * API. A broker that is down never fails the business step: the event is logged as lost.
  */
@@ -59,20 +63,30 @@ public class JmsArchiveEvents implements ArchiveEvents {
     }
 
     private void publish(String type, String caseNumber, String businessType, List<String> archiveNumbers) {
+        publish(type, caseNumber, businessType, archiveNumbers, null);
+    }
+
+    @Override
+    public void publish(
+            String type, String caseNumber, String businessType, List<String> archiveNumbers, String details) {
         JsonArrayBuilder numbers = JSON.createArrayBuilder();
         archiveNumbers.forEach(numbers::add);
-        String body = JSON.createObjectBuilder()
+        JsonObjectBuilder event = JSON.createObjectBuilder()
                 .add("type", type)
-                .add("caseNumber", caseNumber)
+                .add("caseNumber", caseNumber == null ? "" : caseNumber)
                 .add("businessType", businessType == null ? "" : businessType)
                 .add("archiveNumbers", numbers)
-                .add("at", Instant.now().toString())
-                .build()
-                .toString();
+                .add("at", Instant.now().toString());
+        if (details != null) {
+            try (JsonReader reader = JSON.createReader(new StringReader(details))) {
+                event.add("details", reader.readObject());
+            }
+        }
+        String body = event.build().toString();
         try {
             jms.createProducer()
                     .setProperty("type", type)
-                    .setProperty("caseNumber", caseNumber)
+                    .setProperty("caseNumber", caseNumber == null ? "" : caseNumber)
                     .send(topic, body);
         } catch (JMSRuntimeException | IllegalStateException e) {
             LOG.log(Level.WARNING, "Event " + type + " of " + caseNumber + " not published: " + e.getMessage(), e);

@@ -78,7 +78,7 @@ class DefaultDocumentServiceTest {
             if (!caseNumber.equals("C1")) {
                 throw new EarchiveException(ErrorCode.CASE_NOT_FOUND, "no case " + caseNumber);
             }
-            return new Target(1L, "C1", "11010519491231002X", "王芳", "ENROLL", false);
+            return new Target(1L, "C1", "11010519491231002X", "王芳", "ENROLL", false, false);
         }
 
         @Override

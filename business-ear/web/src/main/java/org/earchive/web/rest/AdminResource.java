@@ -2,6 +2,7 @@ package org.earchive.web.rest;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,6 +15,7 @@ import org.earchive.archive.application.BackupService;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
 import org.earchive.archive.application.FixityAuditService;
+import org.earchive.archive.application.MonitoringService;
 import org.earchive.archive.application.Roles;
 import org.earchive.archive.application.SearchService;
 import org.earchive.archive.application.StorageAdministration;
@@ -42,6 +44,9 @@ public class AdminResource {
 
     @EJB
     WorkflowService workflow;
+
+    @EJB
+    MonitoringService monitoring;
 
     @Context
     SecurityContext security;
@@ -74,6 +79,16 @@ public class AdminResource {
                             + " (also recorded in the audit trail)")
     public FixityReport fixityAudit() throws EarchiveException {
         return fixity.audit();
+    }
+
+    @POST
+    @Path("daily-summary")
+    @AllowedRoles(Roles.ADMIN)
+    @Operation(
+            summary = "Publish the daily summary event now (overdue cases, promises due and overdue); the schedule does"
+                    + " every morning at 07:30")
+    public JsonObject dailySummary() {
+        return monitoring.publishDailySummary();
     }
 
     @POST

@@ -4,6 +4,7 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -30,10 +31,13 @@ import org.earchive.archive.application.ErrorCode;
 import org.earchive.archive.application.ReuseService;
 import org.earchive.archive.application.Roles;
 import org.earchive.archive.application.WorkflowService;
+import org.earchive.archive.application.dto.CaseListRequest;
+import org.earchive.archive.application.dto.CasePage;
 import org.earchive.archive.application.dto.CaseView;
 import org.earchive.archive.application.dto.DocumentView;
 import org.earchive.archive.application.dto.OpenCaseCommand;
 import org.earchive.archive.application.dto.RecordView;
+import org.earchive.archive.application.dto.Reminders;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -101,8 +105,74 @@ public class CaseResource {
     }
 
     @GET
+    @AllowedRoles({Roles.CLERK, Roles.MANAGER, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(
+            summary =
+                    "Find cases (the caller's hall only): view=open|returned|promised|overdue, status, applicant (a full"
+                            + " citizen ID or a name), from/to (acceptance days), mine=true for the caller's own; paged")
+    public CasePage list(
+            @QueryParam("view") String view,
+            @QueryParam("status") String status,
+            @QueryParam("applicant") String applicant,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("mine") boolean mine,
+            @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("20") int size)
+            throws EarchiveException {
+        return cases.list(new CaseListRequest(
+                view,
+                status,
+                RequestValues.text("applicant", applicant, RequestValues.NAME),
+                RequestValues.date(from),
+                RequestValues.date(to),
+                mine,
+                RequestValues.page(page),
+                RequestValues.size(size)));
+    }
+
+    @GET
+    @Path("reminders")
+    @AllowedRoles({Roles.CLERK, Roles.MANAGER, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(
+            summary =
+                    "The counts behind the counter's badges: the caller's open cases, cases sent back to them, overdue"
+                            + " cases, 容缺受理 promises due today and overdue")
+    public Reminders reminders() {
+        return cases.reminders();
+    }
+
+    /** The body of a withdrawal or a closure: why, in the applicant's or the clerk's words. */
+    public record ReasonRequest(String reason) {}
+
+    @POST
+    @Path("{caseNumber}/withdraw")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @AllowedRoles({Roles.CLERK, Roles.ADMIN})
+    @Operation(summary = "The applicant withdraws the application before a decision; the reason is kept with the case")
+    public CaseView withdraw(@PathParam("caseNumber") String caseNumber, ReasonRequest request)
+            throws EarchiveException {
+        return cases.withdraw(
+                caseNumber, reason(request), security.getUserPrincipal().getName());
+    }
+
+    @POST
+    @Path("{caseNumber}/close")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @AllowedRoles({Roles.CLERK, Roles.MANAGER, Roles.ADMIN})
+    @Operation(summary = "Close a rejected case (it will not be submitted again); it keeps its history and materials")
+    public CaseView close(@PathParam("caseNumber") String caseNumber, ReasonRequest request) throws EarchiveException {
+        return cases.close(
+                caseNumber, reason(request), security.getUserPrincipal().getName());
+    }
+
+    private static String reason(ReasonRequest request) throws EarchiveException {
+        return RequestValues.text("reason", request == null ? null : request.reason(), 500);
+    }
+
+    @GET
     @Path("{caseNumber}")
-    @AllowedRoles({Roles.CLERK, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN})
+    @AllowedRoles({Roles.CLERK, Roles.MANAGER, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN})
     @Operation(summary = "A case with its materials checklist and documents")
     public CaseView find(@PathParam("caseNumber") String caseNumber) throws EarchiveException {
         return cases.find(caseNumber);

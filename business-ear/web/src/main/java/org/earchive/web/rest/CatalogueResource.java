@@ -29,7 +29,15 @@ public class CatalogueResource {
     CatalogueService catalogue;
 
     @GET
-    @AllowedRoles({Roles.CLERK, Roles.REVIEWER, Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN, Roles.STATION, Roles.READER
+    @AllowedRoles({
+        Roles.CLERK,
+        Roles.MANAGER,
+        Roles.REVIEWER,
+        Roles.ARCHIVIST,
+        Roles.AUDITOR,
+        Roles.ADMIN,
+        Roles.STATION,
+        Roles.READER
     })
     @Operation(
             summary =

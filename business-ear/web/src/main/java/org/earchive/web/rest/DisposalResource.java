@@ -8,8 +8,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import org.earchive.archive.application.DispositionService;
 import org.earchive.archive.application.EarchiveException;
@@ -49,6 +51,21 @@ public class DisposalResource {
     @Operation(summary = "Destruction lists, newest first (kept for ever)")
     public List<DisposalListView> lists() throws EarchiveException {
         return disposition.lists();
+    }
+
+    @GET
+    @Path("lists/{id}/print")
+    @Produces(Printouts.MEDIA)
+    @AllowedRoles({Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(summary = "The destruction list (销毁清册) to print and sign, as PDF/A with the agency's header")
+    public Response print(@PathParam("id") long id, @Context SecurityContext security) throws EarchiveException {
+        return Response.ok(
+                        Printouts.disposal(
+                                disposition.list(id),
+                                security.getUserPrincipal().getName()),
+                        Printouts.MEDIA)
+                .header("Content-Disposition", DocumentResource.disposition("销毁清册-" + id + ".pdf", true))
+                .build();
     }
 
     @GET

@@ -10,8 +10,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
@@ -122,6 +124,23 @@ public class TransferResource {
         } finally {
             delete(file);
         }
+    }
+
+    @GET
+    @Path("register.pdf")
+    @Produces(Printouts.MEDIA)
+    @AllowedRoles({Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(summary = "The transfer register (移交登记簿) to print, as PDF/A with the agency's header")
+    public Response registerPrint(
+            @QueryParam("limit") @DefaultValue("100") int limit, @Context SecurityContext security)
+            throws EarchiveException {
+        return Response.ok(
+                        Printouts.transfers(
+                                transfers.register(limit),
+                                security.getUserPrincipal().getName()),
+                        Printouts.MEDIA)
+                .header("Content-Disposition", DocumentResource.disposition("移交登记簿.pdf", true))
+                .build();
     }
 
     @GET

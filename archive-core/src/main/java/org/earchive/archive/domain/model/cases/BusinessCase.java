@@ -1,5 +1,7 @@
 package org.earchive.archive.domain.model.cases;
 
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.AttributeOverrides;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -15,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.earchive.archive.domain.model.catalogue.BusinessType;
 import org.earchive.archive.domain.model.shared.Decision;
@@ -76,8 +79,17 @@ public class BusinessCase {
     @Embedded
     private Decision decision;
 
-    @Column(name = "supplement_promised")
-    private LocalDate supplementPromised;
+    @Embedded
+    private Promise promise;
+
+    /** Who withdrew or closed the case, when and why: the same three facts as a decision, in columns of their own. */
+    @Embedded
+    @AttributeOverrides({
+        @AttributeOverride(name = "by", column = @Column(name = "closed_by", length = 64)),
+        @AttributeOverride(name = "at", column = @Column(name = "closed_at")),
+        @AttributeOverride(name = "comment", column = @Column(name = "close_reason", length = 500))
+    })
+    private Decision closure;
 
     @Column(name = "archived_at")
     private Instant archivedAt;
@@ -125,10 +137,6 @@ public class BusinessCase {
         return c;
     }
 
-    /**
-     * Gives the case its number once the store has assigned its id: C + acceptance day + a sequence, readable over the
-     * phone and unique because the id is.
-     */
     /** Gives the case its business number, taken from the day's counter ({@link CaseDayCounter}); once. */
     public void assignNumber(String caseNumber) {
         if (this.caseNumber != null) {
@@ -147,6 +155,60 @@ public class BusinessCase {
                 || status == CaseStatus.REJECTED;
     }
 
+    /** Whether a material promised under 容缺受理 is still to come: the promise is listed, counted and reminded of. */
+    public boolean promiseOpen() {
+        return promise != null && promise.pending() && (open() || status == CaseStatus.AWAITING_MATERIALS);
+    }
+
+    /** Whether the case, past the counter, still takes the promised materials (and only those). */
+    public boolean acceptsPromised() {
+        return promiseOpen() && !acceptsMaterials();
+    }
+
+    /** The last promised material has arrived: a case approved while waiting for it is approved outright. */
+    public void promiseKept(Instant now) {
+        if (!promiseOpen()) {
+            throw illegal("promise-kept");
+        }
+        this.promise = promise.kept(now);
+        if (status == CaseStatus.AWAITING_MATERIALS) {
+            this.status = CaseStatus.APPROVED;
+        }
+    }
+
+    /** The applicant withdraws the application; only before a decision. */
+    public void withdraw(String by, String reason, Instant now) {
+        if (!open()) {
+            throw illegal("withdraw");
+        }
+        end(CaseStatus.WITHDRAWN, by, reason, now);
+    }
+
+    /** A rejected case is closed: it will not be submitted again. */
+    public void close(String by, String reason, Instant now) {
+        if (status != CaseStatus.REJECTED) {
+            throw illegal("close");
+        }
+        end(CaseStatus.CLOSED, by, reason, now);
+    }
+
+    private void end(CaseStatus outcome, String by, String reason, Instant now) {
+        if (reason == null || reason.isBlank()) {
+            throw WorkflowException.reasonRequired("请填写原因。Write down the reason: it stays with the case.");
+        }
+        this.closure = new Decision(by, now, reason.strip());
+        this.status = outcome;
+        this.assignedTo = null;
+    }
+
+    /** Open: not yet decided (at the counter, waiting for or with a reviewer, or sent back for a supplement). */
+    public boolean open() {
+        return status == CaseStatus.ACCEPTED
+                || status == CaseStatus.SUBMITTED
+                || status == CaseStatus.ASSIGNED
+                || status == CaseStatus.SUPPLEMENT_REQUESTED;
+    }
+
     /**
      * Sends the case to the back office. Every required material must be there, unless the business type accepts a
      * supplement later (容缺受理) and the clerk recorded the date the applicant promised.
@@ -155,22 +217,11 @@ public class BusinessCase {
         if (!acceptsMaterials()) {
             throw illegal("submit");
         }
-        if (!missingRequired.isEmpty()) {
-            if (!type.supplementAllowed()) {
-                throw new WorkflowException(
-                        WorkflowException.Reason.MATERIALS_MISSING,
-                        "还缺少必需材料 " + missingRequired + "，不能提交。Required materials are missing: " + missingRequired
-                                + ".");
-            }
-            if (promisedSupplement == null
-                    || promisedSupplement.isBefore(now.atZone(ZoneOffset.UTC).toLocalDate())) {
-                throw new WorkflowException(
-                        WorkflowException.Reason.MATERIALS_MISSING,
-                        "缺少材料 " + missingRequired + "：容缺受理须登记申请人承诺补交的日期。Materials " + missingRequired
-                                + " are missing: record the date the applicant promised to bring them (supplement later).");
-            }
-        }
-        this.supplementPromised = missingRequired.isEmpty() ? null : promisedSupplement;
+        this.promise = Promise.atSubmission(
+                type,
+                missingRequired,
+                promisedSupplement,
+                now.atZone(ZoneOffset.UTC).toLocalDate());
         this.status = CaseStatus.SUBMITTED;
         this.submittedAt = now;
         this.assignedTo = null;
@@ -183,7 +234,7 @@ public class BusinessCase {
             throw illegal("assign");
         }
         if (reviewer.equals(acceptedBy)) {
-            throw fourEyes();
+            throw WorkflowException.fourEyes(caseNumber);
         }
         this.assignedTo = reviewer;
         this.assignedAt = now;
@@ -196,14 +247,15 @@ public class BusinessCase {
             throw illegal("reassign");
         }
         if (reviewer.equals(acceptedBy)) {
-            throw fourEyes();
+            throw WorkflowException.fourEyes(caseNumber);
         }
         this.assignedTo = reviewer;
         this.assignedAt = now;
     }
 
-    public void approve(String reviewer, String comment, Instant now) {
-        decide(reviewer, comment, now, CaseStatus.APPROVED);
+    /** Approves the case; with a promised material still to come it waits for it ({@code AWAITING_MATERIALS}). */
+    public void approve(String reviewer, String comment, Instant now, boolean promisedOutstanding) {
+        decide(reviewer, comment, now, promisedOutstanding ? CaseStatus.AWAITING_MATERIALS : CaseStatus.APPROVED);
     }
 
     public void reject(String reviewer, String comment, Instant now) {
@@ -216,19 +268,16 @@ public class BusinessCase {
 
     private void decide(String reviewer, String comment, Instant now, CaseStatus outcome) {
         if (reviewer.equals(acceptedBy)) {
-            throw fourEyes();
+            throw WorkflowException.fourEyes(caseNumber);
         }
         if (status != CaseStatus.ASSIGNED) {
             throw illegal(outcome.name().toLowerCase());
         }
         if (!reviewer.equals(assignedTo)) {
-            throw new WorkflowException(
-                    WorkflowException.Reason.NOT_ASSIGNED_TO_YOU,
-                    "案件 " + caseNumber + " 分配给了其他审核员。Case " + caseNumber + " is assigned to another reviewer.");
+            throw WorkflowException.notAssigned(caseNumber);
         }
         if (comment == null || comment.isBlank()) {
-            throw new WorkflowException(
-                    WorkflowException.Reason.REASON_REQUIRED, "请填写审核意见。Every decision needs a reason: write it down.");
+            throw WorkflowException.reasonRequired("请填写审核意见。Every decision needs a reason: write it down.");
         }
         this.decision = new Decision(reviewer, now, comment.strip());
         this.status = outcome;
@@ -243,24 +292,18 @@ public class BusinessCase {
         this.archivedAt = now;
     }
 
+    /** Past its deadline and still undecided. */
     public boolean overdue(Instant now) {
-        return now.isAfter(dueAt)
-                && status != CaseStatus.APPROVED
-                && status != CaseStatus.ARCHIVED
-                && status != CaseStatus.REJECTED;
+        return now.isAfter(dueAt) && open();
+    }
+
+    /** A promise whose date has passed with the material still missing. */
+    public boolean promiseOverdue(LocalDate today) {
+        return promiseOpen() && promise.date().isBefore(today);
     }
 
     private WorkflowException illegal(String step) {
-        return new WorkflowException(
-                WorkflowException.Reason.ILLEGAL_TRANSITION,
-                "案件 " + caseNumber + " 当前状态为 " + status + "，不能执行该操作（" + step + "）。Case " + caseNumber + " is " + status
-                        + ": it cannot " + step + " now.");
-    }
-
-    private WorkflowException fourEyes() {
-        return new WorkflowException(
-                WorkflowException.Reason.FOUR_EYES,
-                "受理人不能审核自己受理的案件（前后台分离）。The clerk who accepted case " + caseNumber + " may not decide it.");
+        return WorkflowException.illegal(caseNumber, status, step);
     }
 
     public String assignedTo() {
@@ -287,8 +330,18 @@ public class BusinessCase {
         return decision == null ? null : decision.comment();
     }
 
+    /** The 容缺受理 promise recorded at the last submission, or none. */
+    public Optional<Promise> promise() {
+        return Optional.ofNullable(promise);
+    }
+
     public LocalDate supplementPromised() {
-        return supplementPromised;
+        return promise == null ? null : promise.date();
+    }
+
+    /** How the case was withdrawn or closed (who, when, the reason), or none. */
+    public Optional<Decision> closure() {
+        return Optional.ofNullable(closure);
     }
 
     public Instant archivedAt() {

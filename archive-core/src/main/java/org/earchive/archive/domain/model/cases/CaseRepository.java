@@ -28,6 +28,12 @@ public interface CaseRepository {
 
     List<CaseEvent> history(long caseId);
 
+    /** The archived cases that concern an employer (its unified social credit code), newest first, at most {@code limit}. */
+    List<BusinessCase> archivedOfEmployer(String creditCode, int limit);
+
+    /** Approved cases still waiting for a promised material (容缺受理), oldest decision first. */
+    List<String> awaitingMaterials(int limit);
+
     Optional<BusinessCase> findById(long id);
 
     /** The day's counter, locked until the end of the transaction; empty if the day has none yet. */

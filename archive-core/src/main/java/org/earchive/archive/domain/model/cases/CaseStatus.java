@@ -9,5 +9,14 @@ public enum CaseStatus {
     SUPPLEMENT_REQUESTED,
     REJECTED,
     APPROVED,
-    ARCHIVED
+    ARCHIVED,
+    /**
+     * Approved while a material promised under 容缺受理 is still to come: the case takes exactly those materials and is
+     * archived when the last one arrives.
+     */
+    AWAITING_MATERIALS,
+    /** The applicant withdrew the application before a decision. */
+    WITHDRAWN,
+    /** A rejected case that was closed: it is not submitted again; its history and materials stay. */
+    CLOSED
 }

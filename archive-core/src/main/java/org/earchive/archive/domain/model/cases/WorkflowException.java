@@ -23,4 +23,28 @@ public class WorkflowException extends RuntimeException {
     public Reason reason() {
         return reason;
     }
+
+    static WorkflowException illegal(String caseNumber, CaseStatus status, String step) {
+        return new WorkflowException(
+                Reason.ILLEGAL_TRANSITION,
+                "案件 " + caseNumber + " 当前状态为 " + status + "，不能执行该操作（" + step + "）。Case " + caseNumber + " is " + status
+                        + ": it cannot " + step + " now.");
+    }
+
+    static WorkflowException fourEyes(String caseNumber) {
+        return new WorkflowException(
+                Reason.FOUR_EYES,
+                "受理人不能审核自己受理的案件（前后台分离）。The clerk who accepted case " + caseNumber + " may not decide it.");
+    }
+
+    static WorkflowException notAssigned(String caseNumber) {
+        return new WorkflowException(
+                Reason.NOT_ASSIGNED_TO_YOU,
+                "案件 " + caseNumber + " 分配给了其他审核员。Case " + caseNumber + " is assigned to another reviewer.");
+    }
+
+    /** A decision or an ending without its reason; {@code what} says which, in both languages. */
+    static WorkflowException reasonRequired(String what) {
+        return new WorkflowException(Reason.REASON_REQUIRED, what);
+    }
 }

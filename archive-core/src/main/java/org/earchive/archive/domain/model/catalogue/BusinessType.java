@@ -14,8 +14,11 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /** A kind of business the agency accepts (参保登记, 基本养老金核定, …). */
 @Entity
@@ -134,6 +137,17 @@ public class BusinessType {
 
     public List<MaterialRequirement> materials() {
         return List.copyOf(materials);
+    }
+
+    /** The required materials not among {@code provided} (material codes), in code order. */
+    public SortedSet<String> missingRequired(Collection<String> provided) {
+        SortedSet<String> missing = new TreeSet<>();
+        for (MaterialRequirement m : materials()) {
+            if (m.required() && !provided.contains(m.code())) {
+                missing.add(m.code());
+            }
+        }
+        return missing;
     }
 
     public Optional<MaterialRequirement> material(String materialCode) {

@@ -30,7 +30,17 @@ public class OutboxMessage {
         INDEX_CASE,
         CASE_SUBMITTED,
         RECORD_ARCHIVED,
-        RECORD_DISPOSED
+        RECORD_DISPOSED,
+        /** a reviewer's decision (approve, reject, send back) */
+        CASE_DECIDED,
+        /** withdrawn by the applicant or closed after a rejection */
+        CASE_ENDED,
+        /** a pension determined: its amounts and the archived evidence they rest on (fund control audits payouts) */
+        PENSION_DETERMINED,
+        /** a risk signal raised on a case */
+        CASE_FLAGGED,
+        /** the day's overdue cases and promises, once a day */
+        DAILY_SUMMARY
     }
 
     @Id
@@ -54,6 +64,10 @@ public class OutboxMessage {
     /** Archive numbers, space-separated. */
     @Column(name = "archive_numbers", length = 4000)
     private String archiveNumbers;
+
+    /** The event's details as JSON text, or none. */
+    @Column(name = "details", length = 8000)
+    private String details;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -91,6 +105,22 @@ public class OutboxMessage {
             throw new IllegalArgumentException("an index request is not an event");
         }
         return new OutboxMessage(kind, null, caseNumber, businessType, archiveNumbers);
+    }
+
+    /** An event with details (JSON text of at most 8,000 characters). */
+    public static OutboxMessage event(
+            Kind kind, String caseNumber, String businessType, List<String> archiveNumbers, String details) {
+        if (details != null && details.length() > 8000) {
+            throw new IllegalArgumentException("event details over 8,000 characters");
+        }
+        OutboxMessage m = event(kind, caseNumber, businessType, archiveNumbers);
+        m.details = details;
+        return m;
+    }
+
+    /** The event's details as JSON text, or null. */
+    public String details() {
+        return details;
     }
 
     public void delivered(Instant at) {

@@ -98,6 +98,25 @@ public class JpaCaseRepository implements CaseRepository {
     }
 
     @Override
+    public List<BusinessCase> archivedOfEmployer(String creditCode, int limit) {
+        return em.createQuery(
+                        "SELECT c FROM BusinessCase c WHERE c.employerCode = :e AND c.status = :s ORDER BY c.id DESC",
+                        BusinessCase.class)
+                .setParameter("e", creditCode)
+                .setParameter("s", CaseStatus.ARCHIVED)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    @Override
+    public List<String> awaitingMaterials(int limit) {
+        return em.createQuery("SELECT c.caseNumber FROM BusinessCase c WHERE c.status = :s ORDER BY c.id", String.class)
+                .setParameter("s", CaseStatus.AWAITING_MATERIALS)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    @Override
     public void record(CaseEvent event) {
         // The event refers to the case by id only: write the case's pending insert or update first.
         em.flush();

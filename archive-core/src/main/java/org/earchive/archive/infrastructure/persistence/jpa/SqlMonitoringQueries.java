@@ -37,7 +37,7 @@ public class SqlMonitoringQueries implements MonitoringQueries {
     @Override
     public Map<String, Long> backlog() {
         return counts(
-                "SELECT status, COUNT(*) FROM business_case WHERE status <> 'ARCHIVED' GROUP BY status ORDER BY status",
+                "SELECT status, COUNT(*) FROM business_case WHERE status NOT IN ('ARCHIVED', 'WITHDRAWN', 'CLOSED') GROUP BY status ORDER BY status",
                 null);
     }
 

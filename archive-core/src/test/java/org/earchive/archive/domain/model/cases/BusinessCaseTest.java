@@ -105,7 +105,7 @@ class BusinessCaseTest {
     void theWholeWayToTheArchive() {
         c.submit(PENSION, Set.of(), null, NOW);
         c.assign("reviewer", NOW);
-        c.approve("reviewer", "材料齐全，符合条件", NOW);
+        c.approve("reviewer", "材料齐全，符合条件", NOW, false);
         c.archive(NOW);
         assertEquals(CaseStatus.ARCHIVED, c.status());
         assertEquals("reviewer", c.decidedBy());
@@ -119,7 +119,7 @@ class BusinessCaseTest {
         c.assign("reviewer", NOW);
         assertEquals(
                 WorkflowException.Reason.FOUR_EYES,
-                assertThrows(WorkflowException.class, () -> c.approve("clerk", "ok", NOW))
+                assertThrows(WorkflowException.class, () -> c.approve("clerk", "ok", NOW, false))
                         .reason());
     }
 
@@ -129,7 +129,7 @@ class BusinessCaseTest {
         c.assign("reviewer", NOW);
         assertEquals(
                 WorkflowException.Reason.NOT_ASSIGNED_TO_YOU,
-                assertThrows(WorkflowException.class, () -> c.approve("reviewer2", "ok", NOW))
+                assertThrows(WorkflowException.class, () -> c.approve("reviewer2", "ok", NOW, false))
                         .reason());
         assertEquals(
                 WorkflowException.Reason.REASON_REQUIRED,
@@ -141,7 +141,7 @@ class BusinessCaseTest {
     void illegalStepsAreRefused() {
         assertEquals(
                 WorkflowException.Reason.ILLEGAL_TRANSITION,
-                assertThrows(WorkflowException.class, () -> c.approve("reviewer", "ok", NOW))
+                assertThrows(WorkflowException.class, () -> c.approve("reviewer", "ok", NOW, false))
                         .reason());
         assertThrows(WorkflowException.class, () -> c.archive(NOW));
         c.submit(PENSION, Set.of(), null, NOW);
@@ -184,7 +184,71 @@ class BusinessCaseTest {
         assertTrue(c.overdue(NOW.plus(Duration.ofHours(241))));
         c.submit(PENSION, Set.of(), null, NOW);
         c.assign("reviewer", NOW);
-        c.approve("reviewer", "ok", NOW);
+        c.approve("reviewer", "ok", NOW, false);
         assertFalse(c.overdue(NOW.plus(Duration.ofHours(241))));
+    }
+
+    @Test
+    void anApprovalWithAPromisedMaterialStillToComeWaitsForItThenTheCaseIsApproved() throws Exception {
+        BusinessCase enroll = accepted(ENROLL);
+        enroll.submit(ENROLL, Set.of("ID_CARD"), LocalDate.of(2026, 12, 5), NOW);
+        enroll.assign("reviewer", NOW);
+        assertTrue(enroll.promiseOpen());
+        assertTrue(enroll.acceptsPromised(), "past the counter the promised material is still taken");
+        assertFalse(enroll.acceptsMaterials());
+        enroll.approve("reviewer", "符合条件，待补交身份证", NOW, true);
+        assertEquals(CaseStatus.AWAITING_MATERIALS, enroll.status());
+        assertThrows(WorkflowException.class, () -> enroll.archive(NOW), "not archived while a material is missing");
+        assertFalse(enroll.promiseOverdue(LocalDate.of(2026, 12, 5)));
+        assertTrue(enroll.promiseOverdue(LocalDate.of(2026, 12, 6)));
+        enroll.promiseKept(NOW.plus(Duration.ofDays(2)));
+        assertEquals(CaseStatus.APPROVED, enroll.status());
+        assertFalse(enroll.promiseOpen());
+        assertFalse(enroll.promiseOverdue(LocalDate.of(2026, 12, 6)));
+        enroll.archive(NOW.plus(Duration.ofDays(2)));
+        assertEquals(CaseStatus.ARCHIVED, enroll.status());
+    }
+
+    @Test
+    void aPromiseKeptDuringTheReviewLeavesTheCaseWithItsReviewer() throws Exception {
+        BusinessCase enroll = accepted(ENROLL);
+        enroll.submit(ENROLL, Set.of("ID_CARD"), LocalDate.of(2026, 12, 5), NOW);
+        enroll.assign("reviewer", NOW);
+        enroll.promiseKept(NOW);
+        assertEquals(CaseStatus.ASSIGNED, enroll.status());
+        assertFalse(enroll.acceptsPromised());
+        assertThrows(WorkflowException.class, () -> enroll.promiseKept(NOW), "a promise is kept once");
+    }
+
+    @Test
+    void anApplicantWithdrawsBeforeADecisionWithAReasonAndNotAfter() {
+        assertEquals(
+                WorkflowException.Reason.REASON_REQUIRED,
+                assertThrows(WorkflowException.class, () -> c.withdraw("clerk", " ", NOW))
+                        .reason());
+        c.submit(PENSION, Set.of(), null, NOW);
+        c.assign("reviewer", NOW);
+        c.withdraw("clerk", "申请人不再办理", NOW);
+        assertEquals(CaseStatus.WITHDRAWN, c.status());
+        assertEquals("申请人不再办理", c.closure().orElseThrow().comment());
+        assertFalse(c.overdue(NOW.plus(Duration.ofDays(30))), "a withdrawn case is never overdue");
+        assertFalse(c.acceptsMaterials());
+        assertEquals(
+                WorkflowException.Reason.ILLEGAL_TRANSITION,
+                assertThrows(WorkflowException.class, () -> c.withdraw("clerk", "again", NOW))
+                        .reason());
+    }
+
+    @Test
+    void onlyARejectedCaseIsClosedAndAClosedCaseTakesNothingMore() {
+        assertThrows(WorkflowException.class, () -> c.close("clerk", "不予受理", NOW));
+        c.submit(PENSION, Set.of(), null, NOW);
+        c.assign("reviewer", NOW);
+        c.reject("reviewer", "不符合条件", NOW);
+        assertThrows(WorkflowException.class, () -> c.withdraw("clerk", "late", NOW), "decided: no withdrawal");
+        c.close("clerk", "申请人已知悉不予批准", NOW);
+        assertEquals(CaseStatus.CLOSED, c.status());
+        assertFalse(c.acceptsMaterials());
+        assertThrows(WorkflowException.class, () -> c.submit(PENSION, Set.of(), null, NOW));
     }
 }
