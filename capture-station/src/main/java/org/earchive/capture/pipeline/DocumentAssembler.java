@@ -18,6 +18,7 @@ import org.earchive.pdfa.ValidationReport;
 final class DocumentAssembler {
     private final Components components;
     private final Path outDir;
+    private final Hocr hocr = new Hocr();
     private final String stem;
     private final DocumentMetadata base;
     private final List<PageOutcome> pages = new ArrayList<>();
@@ -92,6 +93,11 @@ final class DocumentAssembler {
             current = components.pdf().create();
             currentPages = new ArrayList<>();
         }
+        hocr.page(
+                outcome.index(),
+                processed.archival().image().width(),
+                processed.archival().image().height(),
+                processed.archival().words());
         ArchivalPdf pdf = current;
         StepTimes.time("pdf", () -> {
             try {
@@ -145,6 +151,16 @@ final class DocumentAssembler {
             throw new CaptureException(
                     anyBlank && !anySeparator ? CaptureError.ALL_PAGES_BLANK : CaptureError.NO_PAGES,
                     anySeparator ? "only separator or cover sheets" : null);
+        }
+        if (!hocr.empty()) {
+            // the words and their boxes beside the PDF/A: <stem>.hocr, written whole or not at all
+            Path part = outDir.resolve("." + stem + ".hocr.part");
+            Files.writeString(part, hocr.document(stem));
+            Files.move(
+                    part,
+                    outDir.resolve(stem + ".hocr"),
+                    StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
         }
         List<OutputDocument> out = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {

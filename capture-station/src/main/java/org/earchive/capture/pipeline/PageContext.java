@@ -1,6 +1,9 @@
 package org.earchive.capture.pipeline;
 
+import java.time.LocalDate;
 import java.util.List;
+import org.earchive.capture.pipeline.fields.FieldReader;
+import org.earchive.capture.pipeline.fields.PageFields;
 import org.earchive.capture.pipeline.port.BarcodeReader.Barcode;
 import org.earchive.capture.pipeline.port.ImageCleaner.Appearance;
 import org.earchive.capture.pipeline.port.OcrEngine;
@@ -24,12 +27,16 @@ final class PageContext {
     boolean separator;
     OcrResult text;
     PageRaster image;
+    /** The resolution inferred from the paper size when the file said none; 0 when it said one or none fits. */
+    final int inferredDpi;
 
     PageContext(SourcePage source, OcrEngine ocr, int requestedTurn) {
         this.source = source;
         this.ocr = ocr;
         this.requestedTurn = requestedTurn;
-        this.page = source.raster();
+        PageRaster raster = source.raster();
+        this.inferredDpi = raster.known() || source.bornDigital() ? 0 : PaperSizes.dpi(raster.width(), raster.height());
+        this.page = inferredDpi > 0 ? raster.withDpi(inferredDpi, inferredDpi) : raster;
     }
 
     boolean scanned() {
@@ -41,9 +48,17 @@ final class PageContext {
         return blank || separator;
     }
 
-    /** The coarser axis' resolution of the source, or of a flattened photo; 0 when unknown. */
+    /** The coarser axis' resolution of the source, of a flattened photo, or inferred from the paper; 0 when unknown. */
     int dpi() {
-        return source.raster().known() ? source.raster().dpi() : (flattened ? page.dpi() : 0);
+        if (source.raster().known()) {
+            return source.raster().dpi();
+        }
+        return flattened ? page.dpi() : inferredDpi;
+    }
+
+    /** Whether {@link #dpi()} was inferred from the page's pixel size. */
+    boolean dpiInferred() {
+        return !source.raster().known() && !flattened && inferredDpi > 0;
     }
 
     PageOutcome outcome(long fingerprint) {
@@ -59,6 +74,11 @@ final class PageContext {
                 .separator(separator)
                 .flattened(flattened)
                 .fingerprint(fingerprint)
+                .dpiInferred(dpiInferred())
+                .fields(
+                        text == null || !scanned() && text.words().isEmpty()
+                                ? PageFields.NONE
+                                : new FieldReader(LocalDate.now()).read(text.text(), text.words()))
                 .build();
     }
 }

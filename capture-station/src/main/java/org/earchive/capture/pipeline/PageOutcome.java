@@ -1,6 +1,7 @@
 package org.earchive.capture.pipeline;
 
 import java.util.List;
+import org.earchive.capture.pipeline.fields.PageFields;
 import org.earchive.capture.pipeline.port.BarcodeReader.Barcode;
 import org.earchive.capture.pipeline.port.ImageCleaner.Appearance;
 
@@ -16,6 +17,8 @@ import org.earchive.capture.pipeline.port.ImageCleaner.Appearance;
  * @param separator the page is a separator or cover sheet, not part of a document
  * @param document 1-based number of the output document that holds the page, 0 when in none
  * @param fingerprint a 64-bit difference hash of the page image (duplicate sheets are a few bits apart)
+ * @param dpiInferred the file said no resolution and {@code dpi} was inferred from the paper size
+ * @param fields what was read from the page's text: codes with their check characters, name, dates, title
  */
 public record PageOutcome(
         int index,
@@ -31,7 +34,9 @@ public record PageOutcome(
         boolean separator,
         boolean flattened,
         int document,
-        long fingerprint) {
+        long fingerprint,
+        boolean dpiInferred,
+        PageFields fields) {
 
     PageOutcome inDocument(int n) {
         return new PageOutcome(
@@ -48,7 +53,9 @@ public record PageOutcome(
                 separator,
                 flattened,
                 n,
-                fingerprint);
+                fingerprint,
+                dpiInferred,
+                fields);
     }
 
     /** A page's outcome built by name: {@code PageOutcome.builder(3).text(…).blank(false)….build()}. */
@@ -71,6 +78,8 @@ public record PageOutcome(
         private boolean flattened;
         private int document;
         private long fingerprint;
+        private boolean dpiInferred;
+        private PageFields fields = PageFields.NONE;
 
         private Builder(int index) {
             this.index = index;
@@ -138,6 +147,16 @@ public record PageOutcome(
             return this;
         }
 
+        Builder dpiInferred(boolean inferred) {
+            this.dpiInferred = inferred;
+            return this;
+        }
+
+        Builder fields(PageFields fields) {
+            this.fields = fields;
+            return this;
+        }
+
         PageOutcome build() {
             return new PageOutcome(
                     index,
@@ -153,7 +172,9 @@ public record PageOutcome(
                     separator,
                     flattened,
                     document,
-                    fingerprint);
+                    fingerprint,
+                    dpiInferred,
+                    fields);
         }
     }
 }

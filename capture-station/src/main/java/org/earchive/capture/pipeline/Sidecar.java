@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
+import org.earchive.capture.pipeline.fields.Field;
+import org.earchive.capture.pipeline.fields.PageFields;
 import org.earchive.capture.pipeline.port.BarcodeReader.Barcode;
 
 /**
@@ -46,6 +48,7 @@ public final class Sidecar {
                     .add("blank", p.blank())
                     .add("barcodes", barcodes)
                     .add("dpi", p.dpi())
+                    .add("dpiInferred", p.dpiInferred())
                     .add("confidence", Math.round(p.confidence() * 10) / 10.0)
                     .add("separator", p.separator())
                     .add("flattened", p.flattened())
@@ -53,6 +56,9 @@ public final class Sidecar {
                     .add("fingerprint", String.format("%016x", p.fingerprint()));
             if (p.appearance() != null) {
                 page.add("appearance", p.appearance().name().toLowerCase());
+            }
+            if (p.fields() != null && !p.fields().empty()) {
+                page.add("fields", fields(p.fields()));
             }
             pages.add(page);
         }
@@ -87,6 +93,52 @@ public final class Sidecar {
                 .add("pages", pages)
                 .add("documents", documents)
                 .add("warnings", warnings)
+                .build();
+    }
+
+    /**
+     * The fields read from a page: each with its value (null when it did not validate: {@code "unreadable": true}),
+     * the text as read, whether a check character repaired it, its confidence and its words' boxes.
+     */
+    static JsonObject fields(PageFields f) {
+        JsonObjectBuilder b = Json.createObjectBuilder();
+        if (f.citizenId() != null) {
+            b.add("citizenId", field(f.citizenId()));
+        }
+        if (f.name() != null) {
+            b.add("name", field(f.name()));
+        }
+        if (f.creditCode() != null) {
+            b.add("creditCode", field(f.creditCode()));
+        }
+        JsonArrayBuilder dates = Json.createArrayBuilder();
+        f.dates().forEach(d -> dates.add(field(d)));
+        b.add("dates", dates);
+        if (f.title() != null) {
+            b.add("businessForm", field(f.title()));
+        }
+        return b.build();
+    }
+
+    private static JsonObject field(Field f) {
+        JsonArrayBuilder boxes = Json.createArrayBuilder();
+        for (int[] box : f.boxes()) {
+            boxes.add(Json.createArrayBuilder()
+                    .add(box[0])
+                    .add(box[1])
+                    .add(box[2])
+                    .add(box[3]));
+        }
+        JsonObjectBuilder b = Json.createObjectBuilder();
+        if (f.readable()) {
+            b.add("value", f.value());
+        } else {
+            b.addNull("value").add("unreadable", true);
+        }
+        return b.add("read", f.read())
+                .add("repaired", f.repaired())
+                .add("confidence", Math.round(f.confidence() * 10) / 10.0)
+                .add("boxes", boxes)
                 .build();
     }
 

@@ -43,7 +43,8 @@ import org.earchive.capture.testing.FormScans;
  * pipeline on a 500-page scan and reports its peak heap.
  */
 public final class CaptureBench {
-    private static final long SEED = 2026_11_30L;
+    /** Fresh forms each run (issue 21: figures on forms no test has seen); -Dearchive.bench.seed repeats a run. */
+    private static final long SEED = Long.getLong("earchive.bench.seed", System.currentTimeMillis());
 
     private CaptureBench() {}
 
@@ -59,8 +60,8 @@ public final class CaptureBench {
         Path input = scannerPdf(work.resolve("scans.pdf"), scans);
         List<String> truths = scans.stream().map(FormScans.Scan::truth).toList();
         System.out.printf(
-                "input: %d pages of 300 dpi Chinese forms, %s (%d KB)%n",
-                pages, input.getFileName(), Files.size(input) / 1024);
+                "input: %d pages of 300 dpi Chinese forms (seed %d), %s (%d KB)%n",
+                pages, SEED, input.getFileName(), Files.size(input) / 1024);
         String ocrmypdfVersion =
                 run(List.of("ocrmypdf", "--version"), work).output().strip();
         CaptureSettings settings = CaptureSettings.fromEnvironment().withWorkers(2);
@@ -74,7 +75,7 @@ public final class CaptureBench {
                     Pipeline.Context.none());
             for (int round = 1; round <= rounds; round++) {
                 StepTimes.reset();
-                ours.add(ours(pipeline, input, work.resolve("ours-" + round), truths));
+                ours.add(ours(pipeline, input, work.resolve("ours-" + round), scans));
                 if (StepTimes.on()) {
                     System.out.println("  CPU ms per page by step: "
                             + StepTimes.snapshot().entrySet().stream()
@@ -84,7 +85,7 @@ public final class CaptureBench {
                 theirs.add(
                         Boolean.getBoolean("earchive.bench.nopeer")
                                 ? null
-                                : ocrmypdf(input, work.resolve("ocrmypdf-" + round + ".pdf"), truths, work));
+                                : ocrmypdf(input, work.resolve("ocrmypdf-" + round + ".pdf"), scans, work));
                 // Tesseract alone in every round, right after the pipeline: this machine's speed drifts with its
                 // neighbours'
                 // load (±15% between minutes), so a ratio is taken between figures measured minutes apart at most
@@ -149,7 +150,9 @@ public final class CaptureBench {
         }
     }
 
-    private static Measure ours(Pipeline pipeline, Path input, Path out, List<String> truths) throws IOException {
+    private static Measure ours(Pipeline pipeline, Path input, Path out, List<FormScans.Scan> scans)
+            throws IOException {
+        List<String> truths = scans.stream().map(FormScans.Scan::truth).toList();
         Files.createDirectories(out);
         long cpu = processCpuNanos();
         long t0 = System.nanoTime();
@@ -160,10 +163,12 @@ public final class CaptureBench {
             throw new IllegalStateException(r.error() + " " + r.errorMessage());
         }
         Path pdf = r.documents().get(0).file();
+        System.out.println("  " + FieldScores.pipeline(r, scans, pdf).line("earchive fields"));
         return new Measure(wall, cpuSeconds, Files.size(pdf), cer(pdf, truths));
     }
 
-    private static Measure ocrmypdf(Path input, Path output, List<String> truths, Path work) throws Exception {
+    private static Measure ocrmypdf(Path input, Path output, List<FormScans.Scan> scans, Path work) throws Exception {
+        List<String> truths = scans.stream().map(FormScans.Scan::truth).toList();
         // bash's `times` reports the CPU of every child it waited for: OCRmyPDF, Ghostscript, Tesseract, unpaper
         String command = "ocrmypdf --deskew --clean --rotate-pages -l chi_sim --output-type pdfa -j 2 -q '" + input
                 + "' '" + output + "' && times";
@@ -176,6 +181,7 @@ public final class CaptureBench {
         String[] lines = r.output().strip().split("\n");
         String[] children = lines[lines.length - 1].trim().split("\\s+");
         double cpu = seconds(children[0]) + seconds(children[1]);
+        System.out.printf("  OCRmyPDF: ID in the text layer %d/%d%n", FieldScores.inLayer(output, scans), scans.size());
         return new Measure(wall, cpu, Files.size(output), cer(output, truths));
     }
 

@@ -57,6 +57,13 @@ class QualityControlTest {
             var pages = report.getJsonArray("pages").getValuesAs(JsonObject.class);
             assertEquals(1, pages.get(2).getInt("duplicateOf"), "the sheet fed twice is found across the batch");
             assertEquals(300, pages.get(0).getInt("dpi"));
+            assertEquals(
+                    FormScans.citizenId(FormScans.form(91, false)),
+                    pages.get(0)
+                            .getJsonObject("fields")
+                            .getJsonObject("citizenId")
+                            .getString("value"),
+                    "the counter is offered the ID the form carries, checked");
             assertFalse(text(batch, "0002-note").contains("申请日期"), "two lines upside down: too little for OSD");
 
             batch.discard(batch.originalFiles().get(2));

@@ -57,8 +57,24 @@ public final class FormScans {
 
     private FormScans() {}
 
-    /** A page and the text a reader must find on it, line by line. */
-    public record Scan(BufferedImage image, String truth) {}
+    /** A page and the text a reader must find on it, line by line, with each drawn string's ink box. */
+    public record Scan(BufferedImage image, String truth, List<TruthWord> words) {
+        public Scan(BufferedImage image, String truth) {
+            this(image, truth, List.of());
+        }
+    }
+
+    /** A string as drawn on the page and the box its ink covers, in page pixels. */
+    public record TruthWord(String text, int left, int top, int right, int bottom) {}
+
+    /** Draws {@code text} with its baseline at ({@code x}, {@code y}) and records where its ink went. */
+    private static void draw(Graphics2D g, String text, int x, int y, List<TruthWord> words) {
+        g.drawString(text, x, y);
+        java.awt.Rectangle ink = g.getFont()
+                .createGlyphVector(g.getFontRenderContext(), text)
+                .getPixelBounds(g.getFontRenderContext(), x, y);
+        words.add(new TruthWord(text, ink.x, ink.y, ink.x + ink.width, ink.y + ink.height));
+    }
 
     public static Font font(float size) {
         try {
@@ -80,19 +96,18 @@ public final class FormScans {
         g.fillRect(0, 0, WIDTH, HEIGHT);
         g.setColor(Color.BLACK);
         StringBuilder truth = new StringBuilder();
+        List<TruthWord> words = new ArrayList<>();
         String title = TITLES[random.nextInt(TITLES.length)];
         g.setFont(font(84f));
-        g.drawString(title, (WIDTH - g.getFontMetrics().stringWidth(title)) / 2, 330);
+        draw(g, title, (WIDTH - g.getFontMetrics().stringWidth(title)) / 2, 330, words);
         truth.append(title).append('\n');
         g.setFont(font(50f));
         String name = NAMES[random.nextInt(NAMES.length)];
-        String id = String.format(
-                "110101%04d%02d%02d%03d%d",
-                1950 + random.nextInt(50),
-                1 + random.nextInt(12),
-                1 + random.nextInt(28),
-                random.nextInt(1000),
-                random.nextInt(10));
+        String first17 = String.format(
+                "110101%04d%02d%02d%03d",
+                1950 + random.nextInt(50), 1 + random.nextInt(12), 1 + random.nextInt(28), random.nextInt(1000));
+        random.nextInt(10); // was the last digit: the draws after it stay as they were for every seed
+        String id = first17 + checkCharacter(first17);
         String[][] fields = {
             {"姓名", name},
             {"公民身份号码", id},
@@ -105,14 +120,14 @@ public final class FormScans {
             int y = top + i * rowHeight;
             g.drawRect(left, y, right - left, rowHeight);
             g.drawLine(split, y, split, y + rowHeight);
-            g.drawString(fields[i][0], left + 30, y + 75);
-            g.drawString(fields[i][1], split + 30, y + 75);
+            draw(g, fields[i][0], left + 30, y + 75, words);
+            draw(g, fields[i][1], split + 30, y + 75, words);
             truth.append(fields[i][0]).append(fields[i][1]).append('\n');
         }
         int y = top + fields.length * rowHeight + 160;
         for (int i = 0; i < 8; i++) {
             String line = LINES[random.nextInt(LINES.length)];
-            g.drawString(line, left, y);
+            draw(g, line, left, y, words);
             truth.append(line).append('\n');
             y += 95;
         }
@@ -120,7 +135,54 @@ public final class FormScans {
             drawSeal(g, WIDTH - 850, y + 100);
         }
         g.dispose();
-        return new Scan(page, truth.toString());
+        return new Scan(page, truth.toString(), List.copyOf(words));
+    }
+
+    /** The GB 11643 check character of a citizen ID's first 17 digits (an ID on a real form always has the right one). */
+    public static char checkCharacter(String first17) {
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (first17.charAt(i) - '0') * weights[i];
+        }
+        return "10X98765432".charAt(sum % 11);
+    }
+
+    /** The citizen ID written on the form (its truth's 公民身份号码 line). */
+    public static String citizenId(Scan scan) {
+        return scan.truth()
+                .lines()
+                .filter(l -> l.startsWith("公民身份号码"))
+                .findFirst()
+                .orElseThrow()
+                .substring("公民身份号码".length());
+    }
+
+    /** The application date written on the form, as yyyy-MM-dd. */
+    public static String applicationDate(Scan scan) {
+        String line = scan.truth()
+                .lines()
+                .filter(l -> l.startsWith("申请日期"))
+                .findFirst()
+                .orElseThrow();
+        var m = java.util.regex.Pattern.compile("(\\d{4})年(\\d{1,2})月(\\d{1,2})日")
+                .matcher(line);
+        if (!m.find()) {
+            throw new IllegalStateException(line);
+        }
+        return java.time.LocalDate.of(
+                        Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)))
+                .toString();
+    }
+
+    /** The applicant's name written on the form. */
+    public static String name(Scan scan) {
+        return scan.truth()
+                .lines()
+                .filter(l -> l.startsWith("姓名"))
+                .findFirst()
+                .orElseThrow()
+                .substring(2);
     }
 
     /** A round red official seal (公章): ring, star and arc text — colour that the archive must keep. */
