@@ -391,7 +391,11 @@ class ThinPathIT {
                 }
             }
             assertEquals(
-                    List.of("CASE_SUBMITTED delivered 0", "INDEX_CASE delivered 0", "RECORD_ARCHIVED delivered 0"),
+                    List.of(
+                            "CASE_SUBMITTED delivered 0",
+                            "CASE_DECIDED delivered 0",
+                            "INDEX_CASE delivered 0",
+                            "RECORD_ARCHIVED delivered 0"),
                     rows,
                     "written with the change, delivered by the request itself, first time");
         }
