@@ -26,6 +26,9 @@ route(/^\/counter$/, async () => {
   };
   type.onchange = preview;
   preview();
+  // the counter types nothing it scanned: the application form or ID card is scanned first, its checked fields fill
+  // the form, the clerk confirms; the scan then goes to the case it opened
+  const reading = readApplicantFromScan(type, types, { id, name, employer });
   const submit = h('button', { type: 'submit', id: 'open-case' }, t('counter.open'));
   const form = h('form', { class: 'grid', id: 'open-form' },
     h('label', {}, t('counter.businessType'), type),
@@ -42,12 +45,13 @@ route(/^\/counter$/, async () => {
       if (employer.value.trim()) body.employer = { creditCode: employer.value.trim(), name: employerName.value.trim() };
       const c = await api('/api/cases', { method: 'POST', json: body });
       notify(t('counter.opened', c.caseNumber));
+      await reading.giveTo(c.caseNumber);
       location.hash = '#/counter/' + c.caseNumber;
     });
   };
   const badges = await reminderBadges().catch(() => null);
   return h('section', {}, h('h1', {}, t('counter.title')), badges,
-    h('div', { class: 'columns' }, form, h('div', {}, h('h3', {}, t('counter.checklist')), checklist)));
+    h('div', { class: 'columns' }, h('div', {}, reading.box, form), h('div', {}, h('h3', {}, t('counter.checklist')), checklist)));
 });
 
 route(/^\/counter\/([A-Z0-9]+)$/, async caseNumber => {
@@ -102,6 +106,12 @@ route(/^\/counter\/([A-Z0-9]+)$/, async caseNumber => {
     scan.onclick = () => act(scan, () => scanWithAgent(caseNumber, material.value, scanArea, c.applicantIdNumber));
     section.appendChild(h('div', { class: 'toolbar' }, h('label', {}, t('counter.material'), material), picker.zone, upload, scan, progress));
     section.appendChild(scanArea);
+    const pending = sessionStorage.getItem('earchive.scan.' + caseNumber);
+    if (pending && localStorage.getItem('earchive.agentToken')) {
+      // the stack scanned before the case was opened: its quality control, then the clerk sends it
+      sessionStorage.removeItem('earchive.scan.' + caseNumber);
+      qualityControl(pending, agentHeaders(), scanArea, c.applicantIdNumber).catch(e => notify(e.message, true));
+    }
 
     // reuse
     const offers = promisedOnly ? [] : await api(`/api/cases/${caseNumber}/reusable`).catch(() => []);
@@ -209,19 +219,93 @@ function uploadWithProgress(caseNumber, material, file, progress) {
   });
 }
 
-/** The Scan button: the station's local agent scans, processes and uploads; pages appear as they land. */
-async function scanWithAgent(caseNumber, material, area, applicantId) {
+function agentHeaders() {
   const token = localStorage.getItem('earchive.agentToken');
   if (!token) throw new Error(t('counter.agentToken'));
-  const headers = { Authorization: 'Bearer ' + token, 'Content-Type': 'application/json' };
+  return { Authorization: 'Bearer ' + token, 'Content-Type': 'application/json' };
+}
+
+/** Asks the station's agent to scan a stack into a new batch (for a case, or to be read first); returns its id. */
+async function startScan(target) {
   let r;
   try {
-    r = await fetch(AGENT + '/scans', { method: 'POST', headers, body: JSON.stringify({ caseNumber, material }) });
+    r = await fetch(AGENT + '/scans', { method: 'POST', headers: agentHeaders(), body: JSON.stringify(target) });
   } catch (e) {
     throw new Error(t('counter.agentAway'));
   }
   if (!r.ok) throw new Error((await r.json().catch(() => ({}))).message || t('error.http', r.status));
-  const { batchId } = await r.json();
+  return (await r.json()).batchId;
+}
+
+/**
+ * Scan to fill in (扫描读取): the application form or ID card copy is scanned before the case exists; the citizen
+ * ID, name and credit code the station read and checked are proposed in the form, marked for the clerk to confirm; a
+ * field that did not validate is left for the clerk. Once the case is opened the batch is given to it.
+ */
+function readApplicantFromScan(type, types, inputs) {
+  const paper = h('select', { id: 'read-material' });
+  const fill = () => {
+    const ty = types.find(x => x.code === type.value);
+    const papers = ty.materials.filter(m => ['APPLICATION_FORM', 'CLAIM_FORM', 'ID_CARD'].includes(m.code));
+    paper.replaceChildren(...papers.map(m => h('option', { value: m.code }, m.nameZh)));
+  };
+  type.addEventListener('change', fill);
+  fill();
+  const button = h('button', { type: 'button', id: 'scan-read' }, t('counter.scanRead'));
+  const area = h('div', { id: 'read-area' });
+  let batchId = null;
+  let material = null;
+  button.onclick = () => act(button, async () => {
+    material = paper.value;
+    batchId = await startScan({ material });
+    await followScan(batchId, area);
+    const report = await reviewed(batchId, agentHeaders());
+    const p = report.proposed || {};
+    const proposals = [['citizenId', inputs.id], ['name', inputs.name], ['creditCode', inputs.employer]]
+      .filter(([key]) => p[key]);
+    for (const [key, input] of proposals) {
+      input.value = p[key].value;
+      input.classList.add('proposed');
+      input.title = t('counter.readFrom', p[key].page);
+    }
+    area.replaceChildren(h('div', { class: 'notice ' + (proposals.length ? 'info' : 'warn'), id: 'read-result' },
+      proposals.length ? t('counter.readProposed', proposals.map(([key]) => `${t('counter.field.' + key)} ${p[key].value}`).join('，'))
+        : t('counter.readNothing')));
+  });
+  return {
+    box: h('div', { class: 'toolbar', id: 'read-box' }, h('label', {}, t('counter.readPaper'), paper), button, area),
+    async giveTo(caseNumber) {
+      if (!batchId) return;
+      const r = await fetch(`${AGENT}/scans/${batchId}/case`, { method: 'PUT', headers: agentHeaders(), body: JSON.stringify({ caseNumber, material }) });
+      if (!r.ok) throw new Error((await r.json().catch(() => ({}))).message || t('error.http', r.status));
+      sessionStorage.setItem('earchive.scan.' + caseNumber, batchId);
+    }
+  };
+}
+
+/** Waits until the station has processed the batch and holds it for review; returns its quality report. */
+async function reviewed(batchId, headers) {
+  for (let i = 0; i < 240; i++) {
+    const r = await fetch(`${AGENT}/scans/${batchId}`, { headers });
+    const report = await r.json().catch(() => ({}));
+    if (!r.ok) throw new Error(report.message || t('error.http', r.status));
+    if (report.state === 'FAILED') throw new Error(report.error ? report.error.message : t('qc.state.FAILED'));
+    if (report.state === 'REVIEW') return report;
+    await new Promise(res => setTimeout(res, 1000));
+  }
+  throw new Error(t('qc.state.FAILED'));
+}
+
+/** The Scan button: the station's local agent scans, processes and uploads; pages appear as they land. */
+async function scanWithAgent(caseNumber, material, area, applicantId) {
+  const batchId = await startScan({ caseNumber, material });
+  await followScan(batchId, area);
+  await qualityControl(batchId, agentHeaders(), area, applicantId);
+}
+
+/** Follows a scan's server-sent events until the stack is scanned: each page appears as it lands. */
+async function followScan(batchId, area) {
+  const headers = agentHeaders();
   const bar = h('progress', { max: 1, value: 0 });
   const thumbs = h('div', { class: 'thumbs' });
   area.replaceChildren(h('p', {}, t('counter.scanning', batchId)), bar, thumbs);
@@ -245,7 +329,6 @@ async function scanWithAgent(caseNumber, material, area, applicantId) {
         thumbs.appendChild(h('div', { class: 'thumb' }, t('counter.pageScanned', data.number, data.width, data.height)));
       } else if (type === 'scanned') {
         area.appendChild(h('p', { class: 'good' }, t('counter.scanDone', data.pages)));
-        await qualityControl(batchId, headers, area, applicantId);
         return;
       } else if (type === 'error') {
         throw new Error(data.message);

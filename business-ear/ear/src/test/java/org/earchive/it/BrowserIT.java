@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import jakarta.json.JsonObject;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.File;
-import java.net.BindException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,12 +18,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
-import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.earchive.capture.infrastructure.StandardComponents;
 import org.earchive.capture.infrastructure.http.ArchiveApiClient;
+import org.earchive.capture.infrastructure.imageio.TiffPage;
 import org.earchive.capture.infrastructure.sane.SaneScanner;
 import org.earchive.capture.infrastructure.sane.Saned;
 import org.earchive.capture.pipeline.CaptureSettings;
@@ -34,7 +32,6 @@ import org.earchive.capture.station.CaptureWorker;
 import org.earchive.capture.station.Spool;
 import org.earchive.capture.station.SpoolBatch;
 import org.earchive.capture.station.Station;
-import org.earchive.capture.station.StationAgent;
 import org.earchive.capture.testing.FormScans;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -587,107 +584,135 @@ class BrowserIT {
     @Test
     void theScanButtonScansThroughTheLocalAgentAndTheApprovedBatchReachesTheCase() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Saned.BINARY), "sane-utils not installed (./earchive installs it)");
-        Accounts.ensure("clerk", "station");
         Path dir = Files.createTempDirectory("scan-it");
-        String token = "browser-it-token-" + UUID.randomUUID();
-        var settings = CaptureSettings.fromEnvironment().withWorkers(1);
-        try (var saned = new Saned(Files.createDirectories(dir.resolve("sane")));
-                var pipeline = new Pipeline(StandardComponents.create(settings), settings)) {
+        try (var saned = new Saned(Files.createDirectories(dir.resolve("sane")))) {
             // a page with something on it (SANE's test backend's colour pattern, in grey) rather than the default solid
             // black
             Path conf = dir.resolve("sane/test.conf");
             Files.writeString(
                     conf,
                     Files.readString(conf).replace("test-picture \"Solid black\"", "test-picture \"Color pattern\""));
-            var spool = new Spool(dir.resolve("spool"));
             var scanner = new SaneScanner();
             var scanSettings = new SaneScanner.Settings(300, "Gray", true, 2);
-            awaitFreePort(17300);
-            try (var agent = new StationAgent(
-                    17300,
-                    token,
-                    URI.create(Api.BASE + "/"),
-                    spool,
-                    (batch, progress) -> scanner.scan(saned.device(), scanSettings, batch, progress::page),
-                    "counter-it")) {
-                var station = new Station(
-                        spool, pipeline, new ArchiveApiClient(URI.create(Api.BASE), "station", Api.PASSWORD), true);
-                Thread loop = new Thread(
-                        () -> {
-                            while (!Thread.currentThread().isInterrupted()) {
-                                try {
-                                    station.runOnce();
-                                    Thread.sleep(500);
-                                } catch (InterruptedException e) {
-                                    return;
-                                } catch (Exception e) {
-                                    // the next round tries again, as the station does
-                                }
-                            }
-                        },
-                        "station-loop");
-                loop.setDaemon(true);
-                loop.start();
-                try {
-                    String caseNumber = Cases.open(Api.as("clerk"), "ENROLL");
-                    signIn("clerk");
-                    ((JavascriptExecutor) browser)
-                            .executeScript("localStorage.setItem('earchive.agentToken', arguments[0])", token);
-                    go("/counter/" + caseNumber);
-                    new Select(find("material")).selectByValue("ID_CARD");
-                    find("scan").click();
-                    // pages appear as the scanner delivers them, then the station's quality control
-                    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#scan-area .thumb")));
-                    new WebDriverWait(browser, Duration.ofSeconds(120))
-                            .until(d -> !d.findElements(By.id("qc-approve")).isEmpty()
-                                    || !d.findElements(By.cssSelector("#quality-control p.bad"))
-                                            .isEmpty());
-                    assertTrue(
-                            browser.findElements(By.cssSelector("#quality-control p.bad"))
-                                    .isEmpty(),
-                            "the station could not process the scan: "
-                                    + find("scan-area").getText() + " "
-                                    + spool.batches().stream()
-                                            .map(b -> b.id() + " " + b.state() + " " + failure(b))
-                                            .toList());
-                    WebElement approve = find("qc-approve");
-                    assertTrue(
-                            find("quality-control").getText().contains("300"),
-                            "the table shows each page's resolution: "
-                                    + find("quality-control").getText());
-                    shot("counter-scan");
-                    approve.click();
-                    long until = System.currentTimeMillis() + 120_000;
-                    List<JsonObject> docs = List.of();
-                    while (System.currentTimeMillis() < until) {
-                        docs = Api.as("clerk")
-                                .get("/api/cases/" + caseNumber)
-                                .json()
-                                .getJsonArray("documents")
-                                .getValuesAs(JsonObject.class);
-                        // the station uploads the PDF/A, then the original: wait for both
-                        if (docs.stream().anyMatch(d -> d.getString("role").equals("ARCHIVAL"))
-                                && docs.stream()
-                                        .anyMatch(d -> d.getString("role").equals("ORIGINAL"))) {
-                            break;
-                        }
-                        Thread.sleep(500);
-                    }
-                    assertTrue(
-                            docs.stream()
-                                    .anyMatch(d -> d.getString("material").equals("ID_CARD")
-                                            && d.getString("role").equals("ARCHIVAL")
-                                            && d.getString("contentType").equals("application/pdf")),
-                            "the approved scan reached the case as PDF/A: " + docs);
-                    assertTrue(
-                            docs.stream().anyMatch(d -> d.getString("role").equals("ORIGINAL")),
-                            "with the scanner's original: " + docs);
-                } finally {
-                    loop.interrupt();
-                    loop.join(10_000);
-                }
+            try (var station = new CounterStation(
+                    dir, (batch, progress) -> scanner.scan(saned.device(), scanSettings, batch, progress::page))) {
+                String caseNumber = Cases.open(Api.as("clerk"), "ENROLL");
+                signIn("clerk");
+                ((JavascriptExecutor) browser)
+                        .executeScript("localStorage.setItem('earchive.agentToken', arguments[0])", station.token);
+                go("/counter/" + caseNumber);
+                new Select(find("material")).selectByValue("ID_CARD");
+                find("scan").click();
+                // pages appear as the scanner delivers them, then the station's quality control
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#scan-area .thumb")));
+                awaitQualityControl(station.spool);
+                WebElement approve = find("qc-approve");
+                assertTrue(
+                        find("quality-control").getText().contains("300"),
+                        "the table shows each page's resolution: "
+                                + find("quality-control").getText());
+                shot("counter-scan");
+                approve.click();
+                List<JsonObject> docs = awaitUploaded(caseNumber);
+                assertTrue(
+                        docs.stream()
+                                .anyMatch(d -> d.getString("material").equals("ID_CARD")
+                                        && d.getString("role").equals("ARCHIVAL")
+                                        && d.getString("contentType").equals("application/pdf")),
+                        "the approved scan reached the case as PDF/A: " + docs);
             }
         }
+    }
+
+    /**
+     * The counter types nothing it scanned: the application form is scanned before the case exists, the citizen ID
+     * and name the station read (and checked) fill the open-case form, the clerk confirms, and the scan follows the
+     * case it opened through quality control to the server. The scanner here hands over a generated form (SANE's test
+     * backend draws only patterns; the SANE path itself is the test above).
+     */
+    @Test
+    void scanToFillInProposesTheApplicantFromTheFormAndTheScanFollowsTheCase() throws Exception {
+        FormScans.Scan form = FormScans.form(4242, false);
+        BufferedImage grey =
+                new BufferedImage(form.image().getWidth(), form.image().getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+        grey.getGraphics().drawImage(form.image(), 0, 0, null);
+        byte[] tiff = TiffPage.encode(grey, 300);
+        Path dir = Files.createTempDirectory("read-it");
+        try (var station = new CounterStation(dir, (batch, progress) -> {
+            batch.keep("form.tif", new ByteArrayInputStream(tiff));
+            progress.page(1, grey.getWidth(), grey.getHeight());
+            return 1;
+        })) {
+            signIn("clerk");
+            ((JavascriptExecutor) browser)
+                    .executeScript("localStorage.setItem('earchive.agentToken', arguments[0])", station.token);
+            go("/counter");
+            new Select(find("business-type")).selectByValue("ENROLL");
+            new Select(find("read-material")).selectByValue("APPLICATION_FORM");
+            assertEquals("", find("citizen-id").getAttribute("value"));
+            find("scan-read").click();
+            new WebDriverWait(browser, Duration.ofSeconds(120))
+                    .until(d -> !d.findElements(By.id("read-result")).isEmpty()
+                            || !d.findElements(By.cssSelector("#notice .error")).isEmpty());
+            assertEquals(
+                    FormScans.citizenId(form),
+                    find("citizen-id").getAttribute("value"),
+                    find("read-area").getText());
+            assertEquals(FormScans.name(form), find("applicant-name").getAttribute("value"));
+            assertTrue(find("citizen-id").getAttribute("class").contains("proposed"), "marked for the clerk to check");
+            shot("counter-read");
+            find("open-case").click();
+            wait.until(d -> String.valueOf(((JavascriptExecutor) d).executeScript("return location.hash"))
+                    .matches("#/counter/C\\d+"));
+            String caseNumber = String.valueOf(((JavascriptExecutor) browser).executeScript("return location.hash"))
+                    .substring("#/counter/".length());
+            assertEquals(
+                    FormScans.citizenId(form),
+                    Api.as("clerk").get("/api/cases/" + caseNumber).json().getString("applicantIdNumber"));
+            awaitQualityControl(station.spool);
+            assertTrue(
+                    find("qc-fields").getText().contains(FormScans.citizenId(form)),
+                    find("qc-fields").getText());
+            find("qc-approve").click();
+            List<JsonObject> docs = awaitUploaded(caseNumber);
+            assertTrue(
+                    docs.stream()
+                            .anyMatch(d -> d.getString("material").equals("APPLICATION_FORM")
+                                    && d.getString("role").equals("ARCHIVAL")),
+                    "the scan that filled in the form went with its case: " + docs);
+        }
+    }
+
+    private void awaitQualityControl(Spool spool) throws Exception {
+        new WebDriverWait(browser, Duration.ofSeconds(120))
+                .until(d -> !d.findElements(By.id("qc-approve")).isEmpty()
+                        || !d.findElements(By.cssSelector("#quality-control p.bad"))
+                                .isEmpty());
+        assertTrue(
+                browser.findElements(By.cssSelector("#quality-control p.bad")).isEmpty(),
+                "the station could not process the scan: " + find("scan-area").getText() + " "
+                        + spool.batches().stream()
+                                .map(b -> b.id() + " " + b.state() + " " + failure(b))
+                                .toList());
+    }
+
+    /** Waits until the station has uploaded the PDF/A and the scanner's original to the case; returns its documents. */
+    private static List<JsonObject> awaitUploaded(String caseNumber) throws Exception {
+        long until = System.currentTimeMillis() + 120_000;
+        List<JsonObject> docs = List.of();
+        while (System.currentTimeMillis() < until) {
+            docs = Api.as("clerk")
+                    .get("/api/cases/" + caseNumber)
+                    .json()
+                    .getJsonArray("documents")
+                    .getValuesAs(JsonObject.class);
+            if (docs.stream().anyMatch(d -> d.getString("role").equals("ARCHIVAL"))
+                    && docs.stream().anyMatch(d -> d.getString("role").equals("ORIGINAL"))) {
+                return docs;
+            }
+            Thread.sleep(500);
+        }
+        return docs;
     }
 
     private static String failure(SpoolBatch batch) {
@@ -695,33 +720,6 @@ class BrowserIT {
             return String.valueOf(Station.failure(batch));
         } catch (Exception e) {
             return e.toString();
-        }
-    }
-
-    /**
-     * The page calls the agent at its fixed address, so the test needs that port. Once (2026-12-01, the PostgreSQL
-     * run) something else held it for a moment: wait for it up to a minute, and say who holds it if it stays taken.
-     */
-    private static void awaitFreePort(int port) throws Exception {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (true) {
-            try (var s = new ServerSocket()) {
-                s.setReuseAddress(true);
-                s.bind(new InetSocketAddress("127.0.0.1", port));
-                return;
-            } catch (BindException e) {
-                if (System.currentTimeMillis() > deadline) {
-                    Process ss = new ProcessBuilder("ss", "-tanp")
-                            .redirectErrorStream(true)
-                            .start();
-                    String holders = new String(ss.getInputStream().readAllBytes())
-                            .lines()
-                            .filter(l -> l.contains(":" + port + " "))
-                            .collect(Collectors.joining("\n"));
-                    throw new IllegalStateException("port " + port + " stays taken:\n" + holders, e);
-                }
-                Thread.sleep(1000);
-            }
         }
     }
 }

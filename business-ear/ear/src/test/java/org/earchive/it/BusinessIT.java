@@ -195,6 +195,38 @@ class BusinessIT {
         assertEquals(403, CLERK.get("/api/risk/flags").status());
     }
 
+    @Test
+    void anIdCardCopyOfAnotherPersonIsARiskSignalAndTheApplicantsOwnCardIsNot() throws Exception {
+        String applicant = Cases.newPerson();
+        String stranger = Cases.newPerson();
+        // the OCR layer often splits a long number into groups: the rule joins them on a line
+        String spaced = stranger.substring(0, 6) + " " + stranger.substring(6, 14) + " " + stranger.substring(14);
+        // an application form carrying a number that fails its check character: a misread, never a person
+        String misread = applicant.substring(0, 16) + (applicant.charAt(16) == '9' ? '0' : '9') + applicant.charAt(17);
+        byte[] form = Samples.pdf("参保登记表 " + misread);
+        String wrong = Cases.ready(
+                "ENROLL", applicant, Map.of("ID_CARD", Samples.pdf("居民身份证 " + spaced), "APPLICATION_FORM", form));
+        JsonObject mismatch = awaitFlags(Cases.submit(wrong), wrong).stream()
+                .filter(f -> f.getString("kind").equals("APPLICANT_ID_MISMATCH"))
+                .findFirst()
+                .orElseThrow();
+        String evidence = mismatch.getString("evidence");
+        assertTrue(evidence.contains("ID_CARD"), evidence);
+        assertTrue(evidence.contains(stranger.substring(0, 6) + "********" + stranger.substring(14)), evidence);
+        assertFalse(evidence.contains(stranger), "never the whole number: " + evidence);
+        assertFalse(evidence.contains("APPLICATION_FORM"), "a number failing its check is no number: " + evidence);
+
+        // the applicant's own card: the same form (flagged as the same file in another applicant's case, which shows
+        // the case was examined) but no identity signal
+        String other = Cases.newPerson();
+        String right = Cases.ready(
+                "ENROLL", other, Map.of("ID_CARD", Samples.pdf("居民身份证 " + other), "APPLICATION_FORM", form));
+        List<JsonObject> flags = awaitFlags(Cases.submit(right), right);
+        assertTrue(flags.stream().anyMatch(f -> f.getString("kind").equals("SAME_DOCUMENT")), flags.toString());
+        assertTrue(
+                flags.stream().noneMatch(f -> f.getString("kind").equals("APPLICANT_ID_MISMATCH")), flags.toString());
+    }
+
     private static String certificateNumber(String caseNumber) throws Exception {
         JsonObject record =
                 ARCHIVIST.get("/api/archive/dossiers/" + caseNumber).jsonArray().getValuesAs(JsonObject.class).stream()

@@ -4,6 +4,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +27,7 @@ public class RiskDetector {
     private static final Logger LOG = Logger.getLogger(RiskDetector.class.getName());
     public static final String SAME_DOCUMENT = "SAME_DOCUMENT";
     public static final String SAME_CERTIFICATE_NUMBER = "SAME_CERTIFICATE_NUMBER";
+    public static final String APPLICANT_ID_MISMATCH = IdentityRule.APPLICANT_ID_MISMATCH;
 
     /**
      * The materials that carry a certificate number worth comparing across cases; only their text is read (reading a
@@ -38,9 +40,14 @@ public class RiskDetector {
     RiskService risk;
 
     static Set<String> certificateMaterials() {
+        return codes("earchive.risk.certificate-materials", CERTIFICATES);
+    }
+
+    /** A comma-separated list of catalogue codes from the configuration, or its default. */
+    static Set<String> codes(String property, String defaults) {
         String configured = ConfigProvider.getConfig(RiskDetector.class.getClassLoader())
-                .getOptionalValue("earchive.risk.certificate-materials", String.class)
-                .orElse(CERTIFICATES);
+                .getOptionalValue(property, String.class)
+                .orElse(defaults);
         return Arrays.stream(configured.split(","))
                 .map(String::strip)
                 .filter(c -> !c.isEmpty())
@@ -49,8 +56,11 @@ public class RiskDetector {
 
     /** Examines one case; returns the flags raised now (or raised before for the same evidence). */
     public List<CaseFlagView> examine(String caseNumber) throws EarchiveException {
-        CaseEvidence evidence = risk.evidence(caseNumber, certificateMaterials());
-        List<CaseFlagView> flags = new ArrayList<>();
+        Set<String> certificates = certificateMaterials();
+        Set<String> read = new HashSet<>(certificates);
+        read.addAll(IdentityRule.materials());
+        CaseEvidence evidence = risk.evidence(caseNumber, read);
+        List<CaseFlagView> flags = new ArrayList<>(IdentityRule.check(evidence, risk));
         Map<String, List<Sighting>> sameContent = risk.sameContent(
                 evidence.documents().stream().map(CaseEvidence.Item::sha256).toList(), caseNumber);
         for (CaseEvidence.Item d : evidence.documents()) {
@@ -69,7 +79,8 @@ public class RiskDetector {
                             s.caseNumber()));
                 }
             }
-            for (String number : CertificateNumbers.in(d.text())) {
+            for (String number :
+                    certificates.contains(d.material()) ? CertificateNumbers.in(d.text()) : Set.<String>of()) {
                 for (Sighting s : risk.sameText(number, caseNumber)) {
                     if (risky(evidence, s)) {
                         flags.add(risk.raise(

@@ -57,6 +57,15 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /**
+     * Starts now, side by side, what the first page would otherwise wait for in series: each worker loads its OCR
+     * model (one per worker, kept for every page after), and the PDF/A validator and writer load their rules and font.
+     * Returns at once.
+     */
+    public void warmUp() {
+        WarmUp.start(workers, engine::get, Math.max(1, settings.workers()), components);
+    }
+
+    /**
      * Processes one input into {@code outDir}: {@code <stem>.pdf} (or {@code <stem>-1.pdf}, {@code <stem>-2.pdf}… when
      * separator sheets split it). Partial outputs are removed when the input fails.
      *
@@ -274,13 +283,10 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
-    /** What is known about the input before its pages are read. */
     /**
-     * @param turn degrees (counter-clockwise: 90, 180, 270) the clerk asked to turn every scanned page of this input by,
-     *     before anything else; 0 for none
-     */
-    /**
-     * @param turn the clerk's turn for every page (degrees), 0 to detect
+     * What is known about the input before its pages are read.
+     *
+     * @param turn the clerk's turn for every page (degrees counter-clockwise), 0 to detect
      * @param keepVectors a born-digital PDF keeps its pages as they are when it can (server-side capture); a station's
      *     scans are always drawn, read for barcodes and cleaned
      */

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import org.earchive.capture.faults.FaultPoint;
 
 /**
  * Writes that survive a power cut: to a temporary name, forced to the disk, renamed, and the folder forced too — so
@@ -22,6 +23,8 @@ final class Durable {
 
     static long write(Path target, InputStream content) throws IOException {
         Path tmp = target.resolveSibling("." + target.getFileName() + ".part");
+        boolean page = target.getParent() != null
+                && target.getParent().getFileName().toString().equals("originals");
         long n;
         try (FileChannel ch = FileChannel.open(
                         tmp,
@@ -31,10 +34,16 @@ final class Durable {
                 OutputStream out = Channels.newOutputStream(ch)) {
             n = content.transferTo(out);
             out.flush();
+            if (page) {
+                FaultPoint.reach(FaultPoint.PAGE_BEFORE_FSYNC);
+            }
             ch.force(true);
         }
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         syncFolder(target.getParent());
+        if (page) {
+            FaultPoint.reach(FaultPoint.PAGE_AFTER_RENAME);
+        }
         return n;
     }
 

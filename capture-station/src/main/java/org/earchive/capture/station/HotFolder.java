@@ -65,13 +65,46 @@ public final class HotFolder {
         }
     }
 
+    /**
+     * The spool owns the page from the moment the folder no longer holds it: copied (durably), removed from the folder
+     * (durably), and only then queued. A crash in between leaves a batch still capturing, which {@link #recover()}
+     * settles: the file still in the folder — the batch goes and the file is taken again; the file gone — the batch is
+     * queued. Never both, so a page is neither lost nor sent twice.
+     */
     private void take(Path file) throws IOException {
-        SpoolBatch batch = spool.open(caseNumber, material, operator);
+        SpoolBatch batch = spool.open(caseNumber, material, operator, source(file));
         try (InputStream in = Files.newInputStream(file)) {
             batch.accept(file.getFileName().toString(), in);
         }
-        batch.close();
         Files.delete(file);
+        Durable.syncFolder(folder);
+        batch.close();
         LOG.info("took " + file.getFileName() + " into batch " + batch.id());
+    }
+
+    private static String source(Path file) throws IOException {
+        return file.getFileName() + ":" + Files.size(file);
+    }
+
+    /** Settles the batches a crash left capturing while they took a file from this folder (see {@link #take}). */
+    public int recover() throws IOException {
+        int settled = 0;
+        for (SpoolBatch batch : spool.batches()) {
+            String source = batch.source();
+            if (source == null || batch.state() != Spool.State.CAPTURING) {
+                continue;
+            }
+            Path file = folder.resolve(source.substring(0, source.lastIndexOf(':')));
+            if (Files.isRegularFile(file) && source(file).equals(source)) {
+                batch.remove(); // the folder still holds the page: it is taken again
+                LOG.info("batch " + batch.id() + " was interrupted while taking " + file.getFileName()
+                        + "; taken again");
+            } else {
+                batch.close();
+                LOG.info("batch " + batch.id() + " took " + source + " before an interruption; queued");
+            }
+            settled++;
+        }
+        return settled;
     }
 }

@@ -4,11 +4,14 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.earchive.capture.pipeline.Fingerprint;
 import org.earchive.capture.pipeline.Pipeline;
 
@@ -32,6 +35,7 @@ public final class QualityReport {
         }
         JsonArrayBuilder pages = Json.createArrayBuilder();
         JsonArrayBuilder warnings = Json.createArrayBuilder();
+        Proposal proposed = new Proposal();
         List<long[]> seen = new ArrayList<>();
         List<String> seenText = new ArrayList<>();
         int number = 0, blank = 0, original = 0;
@@ -57,6 +61,7 @@ public final class QualityReport {
             for (JsonObject p : s.getJsonArray("pages").getValuesAs(JsonObject.class)) {
                 number++;
                 JsonObjectBuilder page = processedPage(p, number, original, file);
+                proposed.take(p, number);
                 if (p.getBoolean("blank")) {
                     blank++;
                 } else {
@@ -69,6 +74,7 @@ public final class QualityReport {
                 pages.add(page);
             }
         }
+        report.add("assigned", batch.caseNumber() != null).add("proposed", proposed.build());
         report.add("pageCount", number)
                 .add("blankPages", blank)
                 .add("pages", pages)
@@ -99,6 +105,37 @@ public final class QualityReport {
                 .add("residualSkewDegrees", p.getJsonNumber("residualSkewDegrees"))
                 .add("rotation", p.getInt("rotation"))
                 .add("confidence", p.getJsonNumber("confidence"));
+    }
+
+    /**
+     * What the counter proposes instead of typing: the first citizen ID, name and credit code that validated on any
+     * page, each with the page it came from (a field that did not validate is never proposed).
+     */
+    private static final class Proposal {
+        private final JsonObjectBuilder fields = Json.createObjectBuilder();
+        private final Set<String> taken = new HashSet<>();
+
+        void take(JsonObject page, int number) {
+            JsonObject f = page.getJsonObject("fields");
+            if (f == null) {
+                return;
+            }
+            for (String key : List.of("citizenId", "name", "creditCode")) {
+                JsonObject field = f.getJsonObject(key);
+                if (field != null && field.get("value") instanceof JsonString value && taken.add(key)) {
+                    fields.add(
+                            key,
+                            Json.createObjectBuilder()
+                                    .add("value", value.getString())
+                                    .add("page", number)
+                                    .add("confidence", field.getJsonNumber("confidence")));
+                }
+            }
+        }
+
+        JsonObject build() {
+            return fields.build();
+        }
     }
 
     /** Marks the page as a duplicate of the first earlier page of the same sheet (fed twice), with a warning. */

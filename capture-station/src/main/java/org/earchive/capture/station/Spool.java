@@ -55,6 +55,14 @@ public final class Spool {
 
     /** Opens a new batch for a case and material (either may be null when cover sheets will say). */
     public SpoolBatch open(String caseNumber, String material, String operator) throws IOException {
+        return open(caseNumber, material, operator, null);
+    }
+
+    /**
+     * As {@link #open(String, String, String)}, for a batch taking one file from a hot folder: {@code source} names it
+     * ({@code <file name>:<size>}), so that a batch a crash left capturing can be told apart from the file still there.
+     */
+    public SpoolBatch open(String caseNumber, String material, String operator, String source) throws IOException {
         String id = Instant.now().toString().replaceAll("[^0-9]", "").substring(0, 14) + "-"
                 + UUID.randomUUID().toString().substring(0, 8);
         Path dir = Files.createDirectories(root.resolve(id));
@@ -68,6 +76,9 @@ public final class Spool {
         }
         if (operator != null) {
             p.setProperty("operator", operator);
+        }
+        if (source != null) {
+            p.setProperty("source", source);
         }
         p.setProperty("opened", Instant.now().toString());
         StringWriter w = new StringWriter();

@@ -52,6 +52,15 @@ public final class SpoolBatch implements PageSink {
         return operator;
     }
 
+    /** The hot-folder file this batch took ({@code <name>:<size>}), or null for a batch of another origin. */
+    public String source() throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(dir.resolve("batch.properties"))) {
+            p.load(in);
+        }
+        return p.getProperty("source");
+    }
+
     public Path originals() {
         return dir.resolve("originals");
     }
@@ -145,6 +154,29 @@ public final class SpoolBatch implements PageSink {
         requeue();
     }
 
+    /**
+     * A batch scanned before its case was opened (the counter read the applicant from it) now belongs to that case:
+     * it is processed again, so that its PDF/A names the case, and comes back to review.
+     */
+    public synchronized void assign(String caseNumber, String material) throws IOException {
+        editable();
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(dir.resolve("batch.properties"))) {
+            p.load(in);
+        }
+        if (p.getProperty("case") != null) {
+            throw new IllegalStateException("batch " + id + " already belongs to case " + p.getProperty("case"));
+        }
+        p.setProperty("case", caseNumber);
+        if (material != null) {
+            p.setProperty("material", material);
+        }
+        StringWriter w = new StringWriter();
+        p.store(w, "earchive station batch");
+        Durable.write(dir.resolve("batch.properties"), w.toString());
+        requeue();
+    }
+
     /** Rescan: the batch takes pages again (appended after the ones it has). */
     public synchronized void reopen() throws IOException {
         editable();
@@ -155,6 +187,9 @@ public final class SpoolBatch implements PageSink {
     public synchronized void approve() throws IOException {
         if (state() != Spool.State.REVIEW) {
             throw new IllegalStateException("batch " + id + " is " + state() + "; only a batch in review is approved");
+        }
+        if (caseNumber == null) {
+            throw new IllegalStateException("batch " + id + " belongs to no case yet: open the case, then send it");
         }
         state(Spool.State.PROCESSED);
     }

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.earchive.capture.faults.FaultPoint;
 import org.earchive.capture.pipeline.CaptureResult;
 import org.earchive.capture.pipeline.OutputDocument;
 import org.earchive.capture.pipeline.Pipeline;
@@ -101,6 +102,9 @@ public final class Station {
         }
         Files.createDirectories(out);
         List<UploadPlan.Upload> plan = new ArrayList<>();
+        // scanned at the counter before its case exists (the page is read to fill in the applicant): processed for
+        // quality control and its fields, held in review until the counter gives it a case, then processed again
+        boolean unassigned = review && batch.caseNumber() == null && batch.material() != null;
         for (Path original : batch.originalFiles()) {
             String stem = Pipeline.stem(original);
             CaptureResult r = pipeline.process(
@@ -112,6 +116,9 @@ public final class Station {
             if (r.failed()) {
                 batch.fail(r.error().name(), original.getFileName() + ": " + r.errorMessage());
                 return;
+            }
+            if (unassigned) {
+                continue;
             }
             String material = batch.material();
             for (OutputDocument d : r.documents()) {
@@ -144,7 +151,9 @@ public final class Station {
                     "../originals/" + original.getFileName(),
                     r.mediaType() == null ? "application/octet-stream" : r.mediaType()));
         }
-        new UploadPlan(plan).write(batch.dir());
+        if (!unassigned) {
+            new UploadPlan(plan).write(batch.dir());
+        }
         batch.state(review ? Spool.State.REVIEW : Spool.State.PROCESSED);
     }
 
@@ -178,6 +187,7 @@ public final class Station {
                                 + ". The batch is kept; report it.");
                 return;
             }
+            FaultPoint.reach(FaultPoint.AFTER_201);
             batch.confirm(entry);
         }
         batch.state(Spool.State.DONE);

@@ -30,7 +30,9 @@ import java.util.logging.Logger;
  *
  * <pre>
  * GET  /status                        the station, its spool, its scanner
- * POST /scans {caseNumber, material}  starts scanning a stack into a new batch → {batchId}
+ * POST /scans {caseNumber, material}  starts scanning a stack into a new batch → {batchId}; without a case, the batch
+ *                                     is read (its fields proposed to the counter) and held until PUT …/case
+ * PUT  /scans/{batchId}/case {caseNumber, material}   gives a batch scanned before its case to the case
  * GET  /scans/{batchId}/events        text/event-stream: page {number,width,height} …, scanned {pages}, error {code,message}
  * GET  /scans/{batchId}               quality control: pages, resolution, skew, blank, duplicates, warnings
  * POST /scans/{batchId}/pages/{n}/turn {degrees}    DELETE /scans/{batchId}/pages/{n}    PUT /scans/{batchId}/order {order}
@@ -177,8 +179,9 @@ public final class StationAgent implements AutoCloseable {
         }
         String caseNumber = body.getString("caseNumber", null);
         String material = body.getString("material", null);
-        if (caseNumber == null || material == null) {
-            AgentHttp.send(x, 400, AgentHttp.error("INVALID_REQUEST", "caseNumber and material are required."));
+        if (material == null) {
+            // without a case: the counter reads the applicant from the pages first and gives the case later
+            AgentHttp.send(x, 400, AgentHttp.error("INVALID_REQUEST", "material is required (caseNumber may follow)."));
             return;
         }
         SpoolBatch batch = spool.open(caseNumber, material, body.getString("operator", null));
@@ -212,6 +215,9 @@ public final class StationAgent implements AutoCloseable {
                     order.add(original(originals, Integer.toString(n.intValue())));
                 }
                 batch.reorder(order);
+            } else if (method.equals("PUT") && parts.length == 4 && parts[3].equals("case")) {
+                JsonObject target = AgentHttp.body(x);
+                batch.assign(target.getString("caseNumber"), target.getString("material", null));
             } else if (method.equals("POST") && parts.length == 4 && parts[3].equals("approve")) {
                 batch.approve();
             } else if (method.equals("POST") && parts.length == 4 && parts[3].equals("rescan")) {

@@ -73,6 +73,16 @@ public final class CaptureBench {
                     scannerPdf(work.resolve("warmup.pdf"), FormScans.forms(SEED + 1, 5)),
                     Files.createDirectories(work.resolve("warmup")),
                     Pipeline.Context.none());
+            // employer forms (new seeds): the unified social credit code read and checked
+            List<FormScans.Scan> employers = new ArrayList<>();
+            for (int i = 0; i < Math.max(4, pages / 2); i++) {
+                employers.add(FormScans.employerForm(SEED + 100 + i));
+            }
+            CaptureResult employerResult = pipeline.process(
+                    scannerPdf(work.resolve("employers.pdf"), employers),
+                    Files.createDirectories(work.resolve("employers")),
+                    Pipeline.Context.none());
+            System.out.println("  " + FieldScores.creditCodes(employerResult, employers));
             for (int round = 1; round <= rounds; round++) {
                 StepTimes.reset();
                 ours.add(ours(pipeline, input, work.resolve("ours-" + round), scans));
@@ -133,6 +143,9 @@ public final class CaptureBench {
         System.out.printf(
                 "pipeline CPU %.2f× Tesseract alone in the best round, median of the rounds %.2f× (target ≤ 1.5×)%n",
                 ratios.get(ours.indexOf(o)), sorted.get(sorted.size() / 2));
+        if (!Boolean.getBoolean("earchive.bench.nocold")) {
+            ColdStart.run(work, SEED);
+        }
         System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java "
                 + System.getProperty("java.version") + "; work folder " + work);
     }

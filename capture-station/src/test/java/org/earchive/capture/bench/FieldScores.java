@@ -75,4 +75,23 @@ final class FieldScores {
         }
         return found;
     }
+
+    /** Employer forms: the credit code as a checked field, exact; a wrong value counted on its own. */
+    static String creditCodes(CaptureResult r, List<FormScans.Scan> scans) {
+        int exact = 0, wrong = 0;
+        List<PageOutcome> pages = r.pages().stream().filter(p -> !p.blank()).toList();
+        for (int i = 0; i < scans.size() && i < pages.size(); i++) {
+            Field code = pages.get(i).fields().creditCode();
+            if (code != null && code.readable()) {
+                if (code.value().equals(FormScans.creditCode(scans.get(i)))) {
+                    exact++;
+                } else {
+                    wrong++;
+                }
+            }
+        }
+        return String.format(
+                "earchive fields: credit code exact %d/%d (%.1f%%), wrong %d (employer forms)",
+                exact, scans.size(), 100.0 * exact / scans.size(), wrong);
+    }
 }

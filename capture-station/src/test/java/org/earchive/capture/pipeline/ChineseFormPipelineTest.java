@@ -144,6 +144,28 @@ class ChineseFormPipelineTest {
     }
 
     @Test
+    void anEmployersCreditCodeIsReadWithItsCheckCharacter() throws Exception {
+        List<FormScans.Scan> forms = List.of(FormScans.employerForm(61), FormScans.employerForm(62));
+        Path input = FormScans.tiff(
+                dir.resolve("employers.tif"),
+                forms.stream().map(FormScans.Scan::image).toList(),
+                300);
+        Path out = Files.createDirectories(dir.resolve("employers-out"));
+
+        CaptureResult r = pipeline.process(input, out, Pipeline.Context.none());
+
+        assertNull(r.error(), () -> r.errorMessage());
+        for (int i = 0; i < forms.size(); i++) {
+            PageOutcome page = r.pages().get(i);
+            assertEquals(
+                    FormScans.creditCode(forms.get(i)),
+                    page.fields().creditCode().value(),
+                    page.text());
+            assertEquals("用人单位社会保险登记表", page.fields().title().value());
+        }
+    }
+
+    @Test
     void aSheetFedSidewaysIsTurnedUpright() throws Exception {
         FormScans.Scan form = FormScans.form(41, false);
         Path input = FormScans.tiff(dir.resolve("sideways.tif"), List.of(FormScans.sideways(form.image())), 300);

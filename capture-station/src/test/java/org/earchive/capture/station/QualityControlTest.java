@@ -92,6 +92,50 @@ class QualityControlTest {
         }
     }
 
+    /**
+     * The counter scans the application form before the case exists: the batch is read (its citizen ID and name
+     * proposed, checked), held in review while the case is opened, then given to the case, processed again and sent.
+     */
+    @Test
+    void aFormScannedBeforeItsCaseProposesTheApplicantAndFollowsTheCaseItOpened() throws Exception {
+        Spool spool = new Spool(dir.resolve("spool"));
+        SpoolBatch batch = spool.open(null, "APPLICATION_FORM", "clerk");
+        FormScans.Scan scan = FormScans.form(4242, false);
+        add(batch, "form.tif", grey(scan.image()));
+        batch.close();
+
+        CaptureSettings settings = CaptureSettings.fromEnvironment().withWorkers(1);
+        try (Pipeline pipeline = new Pipeline(StandardComponents.create(settings), settings)) {
+            Station station = new Station(
+                    spool, pipeline, new ArchiveApiClient(URI.create("http://127.0.0.1:9"), "service", "x"), true);
+            station.runOnce();
+            assertEquals(Spool.State.REVIEW, batch.state(), "read and held, not failed for want of a case");
+            assertFalse(Files.exists(batch.dir().resolve(UploadPlan.FILE)), "nothing is planned without a case");
+            JsonObject report = QualityReport.of(batch);
+            assertFalse(report.getBoolean("assigned"));
+            JsonObject proposed = report.getJsonObject("proposed");
+            assertEquals(
+                    FormScans.citizenId(scan),
+                    proposed.getJsonObject("citizenId").getString("value"));
+            assertEquals(FormScans.name(scan), proposed.getJsonObject("name").getString("value"));
+            assertEquals(1, proposed.getJsonObject("citizenId").getInt("page"));
+            assertThrows(IllegalStateException.class, batch::approve, "a batch without a case cannot leave");
+
+            batch.assign("C202612070000042", null);
+            assertThrows(IllegalStateException.class, () -> batch.assign("C202612070000043", null));
+            SpoolBatch assigned = spool.batches().get(0);
+            assertEquals("C202612070000042", assigned.caseNumber());
+            assertEquals("APPLICATION_FORM", assigned.material());
+            assertEquals(Spool.State.QUEUED, assigned.state(), "processed again so that its PDF/A names the case");
+            station.runOnce();
+            assertEquals(Spool.State.REVIEW, assigned.state());
+            assertTrue(UploadPlan.read(assigned.dir()).uploads().stream()
+                    .allMatch(u -> u.caseNumber().equals("C202612070000042")));
+            assigned.approve();
+            assertEquals(1, station.runOnce().waiting(), "approved: it goes to the server (which is away)");
+        }
+    }
+
     private static String text(SpoolBatch batch, String stem) throws Exception {
         try (var r = Json.createReader(Files.newBufferedReader(batch.output().resolve(stem + ".json")))) {
             return r.readObject()

@@ -90,18 +90,9 @@ public final class FormScans {
         Random random = new Random(seed);
         BufferedImage page = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = page.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, WIDTH, HEIGHT);
-        g.setColor(Color.BLACK);
         StringBuilder truth = new StringBuilder();
         List<TruthWord> words = new ArrayList<>();
-        String title = TITLES[random.nextInt(TITLES.length)];
-        g.setFont(font(84f));
-        draw(g, title, (WIDTH - g.getFontMetrics().stringWidth(title)) / 2, 330, words);
-        truth.append(title).append('\n');
-        g.setFont(font(50f));
+        title(g, TITLES[random.nextInt(TITLES.length)], truth, words);
         String name = NAMES[random.nextInt(NAMES.length)];
         String first17 = String.format(
                 "110101%04d%02d%02d%03d",
@@ -114,6 +105,86 @@ public final class FormScans {
             {"联系电话", "138" + (10000000 + random.nextInt(89999999))},
             {"申请日期", "2026年" + (1 + random.nextInt(12)) + "月" + (1 + random.nextInt(28)) + "日"}
         };
+        return page(g, page, truth, words, fields, random, redSeal);
+    }
+
+    private static final String[] EMPLOYERS = {
+        "北京华信科技有限公司", "深圳鹏程物流有限公司", "上海明达建筑工程有限公司", "广州嘉禾餐饮管理有限公司", "成都蜀山机械制造有限公司"
+    };
+
+    /**
+     * An employer's registration form: the company's name and its unified social credit code (GB 32100, with a valid
+     * check character), the person handling it and the date.
+     */
+    public static Scan employerForm(long seed) {
+        Random random = new Random(seed);
+        BufferedImage page = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = page.createGraphics();
+        StringBuilder truth = new StringBuilder();
+        List<TruthWord> words = new ArrayList<>();
+        title(g, "用人单位社会保险登记表", truth, words);
+        String[][] fields = {
+            {"单位名称", EMPLOYERS[random.nextInt(EMPLOYERS.length)]},
+            {"统一社会信用代码", creditCode(random)},
+            {"经办人", NAMES[random.nextInt(NAMES.length)]},
+            {"申请日期", "2026年" + (1 + random.nextInt(12)) + "月" + (1 + random.nextInt(28)) + "日"}
+        };
+        return page(g, page, truth, words, fields, random, false);
+    }
+
+    /** The credit code written on an employer form. */
+    public static String creditCode(Scan scan) {
+        return scan.truth()
+                .lines()
+                .filter(l -> l.startsWith("统一社会信用代码"))
+                .findFirst()
+                .orElseThrow()
+                .substring("统一社会信用代码".length());
+    }
+
+    private static final String CREDIT_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    private static final int[] CREDIT_WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+
+    /** A unified social credit code: 9 (enterprise), 1, an area, nine organisation characters, the MOD 31 check. */
+    private static String creditCode(Random random) {
+        String[] areas = {"110105", "440305", "310115", "440106", "510104"};
+        StringBuilder code = new StringBuilder("91").append(areas[random.nextInt(areas.length)]);
+        for (int i = 0; i < 9; i++) {
+            // letters are rarer than digits in real organisation codes
+            code.append(
+                    random.nextInt(4) == 0
+                            ? CREDIT_ALPHABET.charAt(10 + random.nextInt(CREDIT_ALPHABET.length() - 10))
+                            : (char) ('0' + random.nextInt(10)));
+        }
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += CREDIT_ALPHABET.indexOf(code.charAt(i)) * CREDIT_WEIGHTS[i];
+        }
+        return code.append(CREDIT_ALPHABET.charAt((31 - sum % 31) % 31)).toString();
+    }
+
+    /** A white page with its title centred at the top; the pen left black at the fields' size. */
+    private static void title(Graphics2D g, String title, StringBuilder truth, List<TruthWord> words) {
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, WIDTH, HEIGHT);
+        g.setColor(Color.BLACK);
+        g.setFont(font(84f));
+        draw(g, title, (WIDTH - g.getFontMetrics().stringWidth(title)) / 2, 330, words);
+        truth.append(title).append('\n');
+        g.setFont(font(50f));
+    }
+
+    /** The labelled fields in a table, then eight lines of body text and the seal if any. */
+    private static Scan page(
+            Graphics2D g,
+            BufferedImage page,
+            StringBuilder truth,
+            List<TruthWord> words,
+            String[][] fields,
+            Random random,
+            boolean redSeal) {
         int top = 480, rowHeight = 110, left = 250, split = 900, right = WIDTH - 250;
         g.setStroke(new BasicStroke(4f));
         for (int i = 0; i < fields.length; i++) {

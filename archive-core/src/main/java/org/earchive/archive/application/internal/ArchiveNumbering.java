@@ -146,7 +146,8 @@ public class ArchiveNumbering {
         return archive.pageWithCases(afterId, limit);
     }
 
-    public List<String> approvedWaiting(int limit) {
-        return cases.approvedBefore(Instant.now().minusSeconds(300), limit);
+    /** Approved cases not archived, approved before {@code before} (archiving in progress takes seconds). */
+    public List<String> approvedWaiting(Instant before, int limit) {
+        return cases.approvedBefore(before, limit);
     }
 }

@@ -115,6 +115,7 @@ public class DefaultArchiveService implements ArchiveService {
             // Another archiving created the series row at the same moment: it exists now, which is all we need.
         }
         List<ArchiveRecord> records = numbering.number(caseNumber, actor);
+        FaultPoints.reach(FaultPoints.ARCHIVE_NUMBERED);
         for (ArchiveRecord r : records) {
             try {
                 RecordRetention.apply(store, r);

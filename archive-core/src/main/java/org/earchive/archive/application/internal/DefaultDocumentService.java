@@ -121,14 +121,14 @@ public class DefaultDocumentService implements DocumentService {
         DocumentRecorder.Target target = checked.target();
         Stored upload = storeBytes(content);
         StoredObject stored = upload.object();
+        FaultPoints.reach(FaultPoints.OBJECT_STORED); // the fault trials' stop: object stored, no row yet
         scanAtTheDoor(stored, uploader, target.caseNumber());
         // a file sent without a role (a browser, an online channel) that is not an archive-ready PDF/A is kept as the
         // original and captured on the server; a station declares its roles and is taken at its word
         boolean capture = !declared && intake.needsCapture(stored, upload.format());
         DocumentView view;
         try {
-            // kept with the format its bytes are, whatever the client declared: it is served back as that and nothing
-            // else
+            // kept as the format its bytes are, whatever the client declared: served back as that alone
             view = recordOrCompensate(
                     target,
                     material,
@@ -147,6 +147,7 @@ public class DefaultDocumentService implements DocumentService {
             }
             throw e;
         }
+        FaultPoints.reach(FaultPoints.ROW_COMMITTED);
         if (target.promised() && !capture) {
             promises.arrived(target.caseNumber()); // the last promised material may have come: archive the case
         }
@@ -292,11 +293,9 @@ public class DefaultDocumentService implements DocumentService {
         try {
             recorder.removeUnreferenced(stored.key());
         } catch (StorageException | RuntimeException e) {
-            LOG.log(
-                    Level.WARNING,
-                    "Upload failed and its object " + stored.key()
-                            + " could not be removed; the fixity audit lists it as an orphan",
-                    e);
+            String what =
+                    "Upload failed; its object " + stored.key() + " stays (the fixity audit lists it as an orphan)";
+            LOG.log(Level.WARNING, what, e);
         }
     }
 

@@ -98,15 +98,17 @@ public class DefaultRiskService implements RiskService {
         List<CaseEvidence.Item> items = new ArrayList<>();
         for (CaseDocument d : documents.findByCase(c.id())) {
             if (CaseDocument.ARCHIVAL.equals(d.role())) {
+                String text = textOf.contains(d.materialCode()) ? texts.of(d.id()) : "";
                 items.add(new CaseEvidence.Item(
-                        d.id(),
-                        d.materialCode(),
-                        d.fileName(),
-                        d.sha256(),
-                        textOf.contains(d.materialCode()) ? texts.of(d.id()) : ""));
+                        d.id(), d.materialCode(), d.fileName(), d.sha256(), text, CitizenIdsInText.in(text)));
             }
         }
-        return new CaseEvidence(c.caseNumber(), c.businessType(), c.status().name(), items);
+        return new CaseEvidence(
+                c.caseNumber(),
+                c.businessType(),
+                c.status().name(),
+                c.applicant().idNumber(),
+                items);
     }
 
     @Override

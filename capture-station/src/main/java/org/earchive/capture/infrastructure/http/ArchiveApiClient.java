@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import org.earchive.capture.faults.FaultPoint;
 import org.earchive.capture.station.port.ArchiveServer;
 import org.earchive.capture.station.port.CaptureJobs;
 
@@ -56,7 +57,7 @@ public final class ArchiveApiClient implements ArchiveServer, CaptureJobs {
         String tail = "\r\n--" + boundary + "--\r\n";
         HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.concat(
                 HttpRequest.BodyPublishers.ofString(head, StandardCharsets.UTF_8),
-                HttpRequest.BodyPublishers.ofFile(file),
+                FaultPoint.armed(FaultPoint.UPLOAD_BODY) ? halfThenHalt(file) : HttpRequest.BodyPublishers.ofFile(file),
                 HttpRequest.BodyPublishers.ofString(tail, StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(base.resolve(
                         "api/cases/" + URLEncoder.encode(caseNumber, StandardCharsets.UTF_8) + "/documents"))
@@ -267,5 +268,30 @@ public final class ArchiveApiClient implements ArchiveServer, CaptureJobs {
         } catch (RuntimeException e) {
             return Json.createObjectBuilder().build();
         }
+    }
+
+    /** A fault trial's body: the first half of the file goes out, then the process stops mid-request. */
+    private static HttpRequest.BodyPublisher halfThenHalt(Path file) throws IOException {
+        long half = Files.size(file) / 2;
+        return HttpRequest.BodyPublishers.ofInputStream(() -> {
+            try {
+                return new java.io.FilterInputStream(Files.newInputStream(file)) {
+                    private long sent;
+
+                    @Override
+                    public int read(byte[] b, int off, int len) throws IOException {
+                        if (sent >= half) {
+                            FaultPoint.reach(FaultPoint.UPLOAD_BODY);
+                        }
+                        int n = super.read(b, off, (int)
+                                Math.max(1, Math.min(len, half - sent > 0 ? half - sent : len)));
+                        sent += Math.max(0, n);
+                        return n;
+                    }
+                };
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 }

@@ -8,6 +8,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.earchive.capture.infrastructure.StandardComponents;
 import org.earchive.capture.pipeline.CaptureResult;
@@ -15,6 +19,7 @@ import org.earchive.capture.pipeline.CaptureSettings;
 import org.earchive.capture.pipeline.Components;
 import org.earchive.capture.pipeline.Pipeline;
 import org.earchive.capture.pipeline.Sidecar;
+import org.earchive.capture.pipeline.StepTimes;
 
 /**
  * {@code ./earchive capture process --in <file-or-dir>... --out <DIR> [--lang chi_sim] [--workers N]}: batch
@@ -93,28 +98,53 @@ public final class CaptureCommand {
         int failed = 0;
         long started = System.nanoTime();
         int pages = 0;
+        ExecutorService inputsInFlight = Executors.newFixedThreadPool(Math.max(1, settings.workers()));
         try (Pipeline pipeline =
                 new Pipeline(components != null ? components : StandardComponents.create(settings), settings)) {
+            // the models, rules and font load side by side while the first file is read
+            pipeline.warmUp();
             Map<String, Integer> stems = new HashMap<>();
             files.forEach(f -> stems.merge(Pipeline.stem(f), 1, Integer::sum));
+            // as many inputs in flight as workers: a batch of one-page files keeps every worker busy (their pages
+            // share the pipeline's workers); results are reported in the order given
+            List<Future<CaptureResult>> results = new ArrayList<>();
             for (Path file : files) {
                 // simple.pdf and simple.png in one batch must not overwrite each other's results
-                String stem = Pipeline.stem(file);
-                if (stems.get(stem) > 1) {
-                    stem = file.getFileName().toString().replace('.', '_');
-                }
-                CaptureResult result = pipeline.process(file, outDir, stem, Pipeline.Context.none());
-                int written = record(result, file, outDir, out, err);
+                String stem = stems.get(Pipeline.stem(file)) > 1
+                        ? file.getFileName().toString().replace('.', '_')
+                        : Pipeline.stem(file);
+                Path target = outDir;
+                results.add(inputsInFlight.submit(() -> pipeline.process(file, target, stem, Pipeline.Context.none())));
+            }
+            for (int i = 0; i < files.size(); i++) {
+                int written = record(result(results.get(i)), files.get(i), outDir, out, err);
                 if (written < 0) {
                     failed++;
                 } else {
                     pages += written;
                 }
             }
+        } finally {
+            inputsInFlight.shutdownNow();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         out.printf("capture: %d input(s), %d failed, %d page(s) in %.1f s%n", files.size(), failed, pages, seconds);
+        if (StepTimes.on()) {
+            out.println("capture: CPU ms by step " + StepTimes.snapshot());
+        }
         return failed > 0 ? SOME_FAILED : OK;
+    }
+
+    private static CaptureResult result(Future<CaptureResult> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            // process() reports every failure in its result; anything else is a bug to see whole
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** Writes the file's sidecar (quarantining a failed input) and says what became of it; its pages, -1 if failed. */

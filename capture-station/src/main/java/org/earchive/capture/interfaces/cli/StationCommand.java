@@ -71,6 +71,9 @@ public final class StationCommand {
             Station station = new Station(spool, pipeline, new ArchiveApiClient(server, user, password));
             HotFolder hot =
                     folder == null ? null : new HotFolder(folder, spool, caseNumber, material, settings.operator());
+            if (hot != null) {
+                hot.recover();
+            }
             out.println("station: spool " + spool.root() + ", server " + server
                     + (hot == null ? "" : ", watching " + folder));
             return loop(station, hot, once, out);
