@@ -72,7 +72,9 @@ public class WorkflowSchedule {
         // tests' 5 s round, so that the fault trials see a case stopped mid-archiving finished soon after restart)
         for (String caseNumber : numbering.approvedWaiting(now.minus(period.multipliedBy(5)), 50)) {
             try {
-                archive.archive(caseNumber);
+                // as the system, like a promise kept: the timer's run-as identity was refused by archive() (found by
+                // the fault trials: an interrupted archiving was never resumed)
+                archive.archiveApproved(caseNumber);
             } catch (EarchiveException | RuntimeException e) {
                 LOG.log(Level.WARNING, "Archiving " + caseNumber + " failed again: " + e.getMessage());
             }

@@ -7,9 +7,11 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.earchive.archive.domain.model.cases.BusinessCase;
 import org.earchive.archive.domain.model.cases.CaseDayCounter;
 import org.earchive.archive.domain.model.cases.CaseEvent;
@@ -76,23 +78,34 @@ public class JpaCaseRepository implements CaseRepository {
 
     @Override
     public List<String> approvedBefore(Instant before, int limit) {
-        // Filtered in Java: the converted Instant column is not compared in JPQL (drivers bind time types differently).
-        return em
-                .createQuery(
-                        "SELECT c FROM BusinessCase c WHERE c.status = :s AND NOT EXISTS"
-                                // a dossier that failed the four-property check waits for an archivist, not for the
-                                // schedule
-                                // (a bound false: EclipseLink writes the literal FALSE as 0, which H2 2 will not
-                                // compare with a boolean column, so the embedded default's round failed every minute)
-                                + " (SELECT p FROM PropertyCheck p WHERE p.caseId = c.id AND p.passed = :failed)"
-                                + " ORDER BY c.id",
-                        BusinessCase.class)
+        // Filtered in Java: the converted Instant column is not compared in JPQL (drivers bind time types differently),
+        // and neither is the boolean: EclipseLink binds false as 0, which H2 2 will not compare with a boolean column —
+        // the embedded default's workflow round failed on it every time, so an archiving a crash interrupted was never
+        // resumed there (found by the fault trials).
+        List<BusinessCase> approved = em
+                .createQuery("SELECT c FROM BusinessCase c WHERE c.status = :s ORDER BY c.id", BusinessCase.class)
                 .setParameter("s", CaseStatus.APPROVED)
-                .setParameter("failed", false)
-                .setMaxResults(limit)
+                .setMaxResults(Math.max(limit * 4, 200))
                 .getResultList()
                 .stream()
                 .filter(c -> c.decidedAt() != null && c.decidedAt().isBefore(before))
+                .toList();
+        if (approved.isEmpty()) {
+            return List.of();
+        }
+        // a dossier that failed the four-property check waits for an archivist, not for the schedule
+        Set<Long> failed = new HashSet<>();
+        for (Object[] row : em.createQuery(
+                        "SELECT p.caseId, p.passed FROM PropertyCheck p WHERE p.caseId IN :ids", Object[].class)
+                .setParameter("ids", approved.stream().map(BusinessCase::id).toList())
+                .getResultList()) {
+            if (!Boolean.TRUE.equals(row[1])) {
+                failed.add(((Number) row[0]).longValue());
+            }
+        }
+        return approved.stream()
+                .filter(c -> !failed.contains(c.id()))
+                .limit(limit)
                 .map(BusinessCase::caseNumber)
                 .toList();
     }
