@@ -633,9 +633,7 @@ class BrowserIT {
     @Test
     void scanToFillInProposesTheApplicantFromTheFormAndTheScanFollowsTheCase() throws Exception {
         FormScans.Scan form = FormScans.form(4242, false);
-        BufferedImage grey =
-                new BufferedImage(form.image().getWidth(), form.image().getHeight(), BufferedImage.TYPE_BYTE_GRAY);
-        grey.getGraphics().drawImage(form.image(), 0, 0, null);
+        BufferedImage grey = FormScans.grey(form.image());
         byte[] tiff = TiffPage.encode(grey, 300);
         Path dir = Files.createTempDirectory("read-it");
         try (var station = new CounterStation(dir, (batch, progress) -> {

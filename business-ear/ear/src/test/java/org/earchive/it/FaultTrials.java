@@ -1,17 +1,14 @@
 package org.earchive.it;
 
 import jakarta.json.JsonObject;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.earchive.capture.faults.FaultPoint;
 import org.earchive.capture.infrastructure.imageio.TiffPage;
@@ -28,15 +25,17 @@ import org.earchive.capture.testing.FormScans;
  * chain and the fixity audit. Exit 1 when anything is lost, duplicated, left or broken.
  */
 public final class FaultTrials {
-    /** Each point and how many times one trial's run passes it (two pages: two writes, four uploads). */
-    private static final List<Object[]> POINTS = List.of(
-            new Object[] {FaultPoint.PAGE_BEFORE_FSYNC, 2},
-            new Object[] {FaultPoint.PAGE_AFTER_RENAME, 2},
-            new Object[] {FaultPoint.UPLOAD_BODY, 4},
-            new Object[] {FaultPoint.AFTER_201, 4},
-            new Object[] {ServerFaults.OBJECT_STORED, 0},
-            new Object[] {ServerFaults.ROW_COMMITTED, 0},
-            new Object[] {ServerFaults.ARCHIVE_NUMBERED, 0});
+    /** A fault point and how many times one trial's run passes it (two pages: two writes, four uploads). */
+    private record Point(String name, int passes) {}
+
+    private static final List<Point> POINTS = List.of(
+            new Point(FaultPoint.PAGE_BEFORE_FSYNC, 2),
+            new Point(FaultPoint.PAGE_AFTER_RENAME, 2),
+            new Point(FaultPoint.UPLOAD_BODY, 4),
+            new Point(FaultPoint.AFTER_201, 4),
+            new Point(ServerFaults.OBJECT_STORED, 0),
+            new Point(ServerFaults.ROW_COMMITTED, 0),
+            new Point(ServerFaults.ARCHIVE_NUMBERED, 0));
 
     private final String classpath = System.getProperty("earchive.capture.cp");
     private final Path serverHome = Path.of(System.getProperty("earchive.home"));
@@ -46,13 +45,13 @@ public final class FaultTrials {
 
     private FaultTrials(Path work) throws Exception {
         this.work = work;
+        pageDigests = new HashSet<>();
         for (long seed : new long[] {31, 32}) {
-            BufferedImage colour = FormScans.form(seed, false).image();
-            BufferedImage grey = new BufferedImage(colour.getWidth(), colour.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
-            grey.getGraphics().drawImage(colour, 0, 0, null);
-            pages.add(TiffPage.encode(grey, 300));
+            byte[] page =
+                    TiffPage.encode(FormScans.grey(FormScans.form(seed, false).image()), 300);
+            pages.add(page);
+            pageDigests.add(Cases.sha256Hex(page));
         }
-        pageDigests = pages.stream().map(FaultTrials::sha256).collect(Collectors.toSet());
     }
 
     record Tally(int trials, int reached, int pages, int lost, int duplicated, List<String> problems) {}
@@ -75,12 +74,12 @@ public final class FaultTrials {
                 "fault trials: %d per point, seed %d, station processes against %s (store %s)%n",
                 trials, seed, Api.BASE, bench.serverHome);
         boolean clean = true;
-        for (Object[] p : POINTS) {
-            String point = (String) p[0];
+        for (Point p : POINTS) {
+            String point = p.name();
             if (only != null && !only.contains(point)) {
                 continue;
             }
-            Tally t = bench.point(point, (Integer) p[1], trials, random);
+            Tally t = bench.point(point, p.passes(), trials, random);
             int orphans = bench.orphans();
             int leftovers = bench.temporaryFiles();
             JsonObject chain = Api.as("auditor").get("/api/audit/verify").json();
@@ -249,14 +248,6 @@ public final class FaultTrials {
         }
         try (Stream<Path> files = Files.list(dir)) {
             return files.findAny().isEmpty();
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -71,9 +71,8 @@ public final class ServerCaptureBench {
                 }
                 files.add(f);
             } else {
-                BufferedImage grey = new BufferedImage(form.getWidth(), form.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
-                grey.getGraphics().drawImage(form, 0, 0, null);
-                files.add(FormScans.tiff(dir.resolve(String.format("scan-%03d.tif", i)), List.of(grey), 300));
+                files.add(FormScans.tiff(
+                        dir.resolve(String.format("scan-%03d.tif", i)), List.of(FormScans.grey(form)), 300));
             }
         }
         return files;

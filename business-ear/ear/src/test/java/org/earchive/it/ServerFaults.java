@@ -48,7 +48,7 @@ final class ServerFaults {
             problems.add(point + " trial " + i + ": the upload sent again was answered " + again.status() + " "
                     + again.body());
         }
-        String digest = sha256(pdf);
+        String digest = Cases.sha256Hex(pdf);
         long held = documents(caseNumber).stream()
                 .filter(d -> d.getString("material").equals("ID_CARD"))
                 .filter(d -> d.getString("sha256").equals(digest))
@@ -149,9 +149,5 @@ final class ServerFaults {
                 .json()
                 .getJsonArray("documents")
                 .getValuesAs(JsonObject.class));
-    }
-
-    private static String sha256(byte[] bytes) throws Exception {
-        return Cases.sha256Hex(bytes);
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.awt.image.BufferedImage;
 import java.io.File;
 import java.net.URI;
 import java.nio.file.Files;
@@ -70,7 +69,9 @@ class StationIT {
         SpoolBatch batch = spool.open(caseNumber, "APPLICATION_FORM", "clerk");
         // grey, as counter scanners send plain forms (the server tests cap uploads at 1 MiB)
         Path scan = FormScans.tiff(
-                dir.resolve("scan.tif"), List.of(grey(FormScans.form(77, false).image()), FormScans.blank(2)), 300);
+                dir.resolve("scan.tif"),
+                List.of(FormScans.grey(FormScans.form(77, false).image()), FormScans.blank(2)),
+                300);
         try (var in = Files.newInputStream(scan)) {
             batch.accept("scan.tif", in);
         }
@@ -129,7 +130,9 @@ class StationIT {
         Spool spool = new Spool(dir.resolve("spool"));
         SpoolBatch batch = spool.open("C209901010000001", "APPLICATION_FORM", "clerk");
         Path scan = FormScans.tiff(
-                dir.resolve("scan.tif"), List.of(grey(FormScans.form(78, false).image())), 300);
+                dir.resolve("scan.tif"),
+                List.of(FormScans.grey(FormScans.form(78, false).image())),
+                300);
         try (var in = Files.newInputStream(scan)) {
             batch.accept("scan.tif", in);
         }
@@ -141,12 +144,6 @@ class StationIT {
         assertEquals(Spool.State.FAILED, batch.state());
         assertEquals("CASE_NOT_FOUND", Station.failure(batch).getString("code"));
         assertTrue(Files.exists(batch.originalFiles().get(0)), "the scan stays on the station");
-    }
-
-    private static BufferedImage grey(BufferedImage colour) {
-        var g = new BufferedImage(colour.getWidth(), colour.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
-        g.getGraphics().drawImage(colour, 0, 0, null);
-        return g;
     }
 
     private static String sha256(Path file) throws Exception {

@@ -39,11 +39,6 @@ public final class PdfAValidation {
 
     private PdfAValidation() {}
 
-    /** Initialises the foundry now (a second or so), e.g. while the first page is still being read. */
-    public static void warmUp() {
-        initialise();
-    }
-
     private static synchronized void initialise() {
         if (!initialised) {
             VeraGreenfieldFoundryProvider.initialise();

@@ -35,29 +35,23 @@ final class IdentityRule {
             return flags;
         }
         Set<String> materials = materials();
+        String applicant = CaseEvidence.mask(evidence.applicantIdNumber());
         for (CaseEvidence.Item d : evidence.documents()) {
             if (!materials.contains(d.material())
                     || d.citizenIds().isEmpty()
                     || d.citizenIds().contains(evidence.applicantIdNumber())) {
                 continue;
             }
-            String read = mask(d.citizenIds().get(0));
+            String read = CaseEvidence.mask(d.citizenIds().get(0));
             flags.add(risk.raise(
                     evidence.caseNumber(),
                     APPLICANT_ID_MISMATCH,
                     "doc:" + d.documentId(),
                     "材料 " + d.material() + "（" + d.fileName() + "）上的公民身份号码 " + read + " 不是申请人 "
-                            + mask(evidence.applicantIdNumber()) + " 的 / the citizen ID on this material (" + read
-                            + ") is not the applicant's (" + mask(evidence.applicantIdNumber()) + ")",
+                            + applicant + " 的 / the citizen ID on this material (" + read
+                            + ") is not the applicant's (" + applicant + ")",
                     null));
         }
         return flags;
-    }
-
-    /** The first 6 and the last 4 characters: enough to tell two numbers apart on a screen, not to use one. */
-    static String mask(String id) {
-        return id == null || id.length() < 10
-                ? "****"
-                : id.substring(0, 6) + "********" + id.substring(id.length() - 4);
     }
 }

@@ -49,7 +49,6 @@ final class WarmUp {
     private static void documentSteps(Components components) {
         Path file = null;
         try {
-            components.validator().warmUp();
             file = Files.createTempFile("earchive-warm-up", ".pdf");
             byte[] white = new byte[200 * 100];
             Arrays.fill(white, (byte) 0xff);

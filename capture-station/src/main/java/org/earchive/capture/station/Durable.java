@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Properties;
 import org.earchive.capture.faults.FaultPoint;
 
 /**
@@ -49,6 +51,24 @@ final class Durable {
 
     static void write(Path target, String text) throws IOException {
         write(target, new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Writes a properties file durably. */
+    static void write(Path target, Properties properties, String comment) throws IOException {
+        StringWriter w = new StringWriter();
+        properties.store(w, comment);
+        write(target, w.toString());
+    }
+
+    /** A properties file as written by {@link #write(Path, Properties, String)}; empty when there is none. */
+    static Properties properties(Path file) throws IOException {
+        Properties p = new Properties();
+        if (Files.exists(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                p.load(in);
+            }
+        }
+        return p;
     }
 
     /** Appends one line and forces it to the disk. */

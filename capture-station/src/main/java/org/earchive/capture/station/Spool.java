@@ -1,8 +1,6 @@
 package org.earchive.capture.station;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -32,6 +30,11 @@ public final class Spool {
         DONE,
         FAILED
     }
+
+    /** A batch's case, material, operator and (hot folder) source, in its folder. */
+    static final String PROPERTIES = "batch.properties";
+
+    static final String COMMENT = "earchive station batch";
 
     private final Path root;
 
@@ -81,10 +84,8 @@ public final class Spool {
             p.setProperty("source", source);
         }
         p.setProperty("opened", Instant.now().toString());
-        StringWriter w = new StringWriter();
-        p.store(w, "earchive station batch");
-        Durable.write(dir.resolve("batch.properties"), w.toString());
-        SpoolBatch batch = new SpoolBatch(id, dir, caseNumber, material, operator);
+        Durable.write(dir.resolve(PROPERTIES), p, COMMENT);
+        SpoolBatch batch = new SpoolBatch(id, dir, caseNumber, material, operator, source);
         batch.state(State.CAPTURING);
         Durable.syncFolder(root);
         return batch;
@@ -98,20 +99,18 @@ public final class Spool {
         List<SpoolBatch> out = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(root)) {
             for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
-                Path props = dir.resolve("batch.properties");
+                Path props = dir.resolve(PROPERTIES);
                 if (!Files.exists(props)) {
                     continue; // opened but never acknowledged anything: nothing to lose
                 }
-                Properties p = new Properties();
-                try (InputStream in = Files.newInputStream(props)) {
-                    p.load(in);
-                }
+                Properties p = Durable.properties(props);
                 out.add(new SpoolBatch(
                         dir.getFileName().toString(),
                         dir,
                         p.getProperty("case"),
                         p.getProperty("material"),
-                        p.getProperty("operator")));
+                        p.getProperty("operator"),
+                        p.getProperty("source")));
             }
         }
         return out;

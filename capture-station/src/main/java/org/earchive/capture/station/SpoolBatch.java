@@ -3,7 +3,6 @@ package org.earchive.capture.station;
 import jakarta.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,13 +22,15 @@ public final class SpoolBatch implements PageSink {
     private final String caseNumber;
     private final String material;
     private final String operator;
+    private final String source;
 
-    SpoolBatch(String id, Path dir, String caseNumber, String material, String operator) {
+    SpoolBatch(String id, Path dir, String caseNumber, String material, String operator, String source) {
         this.id = id;
         this.dir = dir;
         this.caseNumber = caseNumber;
         this.material = material;
         this.operator = operator;
+        this.source = source;
     }
 
     public String id() {
@@ -53,12 +54,8 @@ public final class SpoolBatch implements PageSink {
     }
 
     /** The hot-folder file this batch took ({@code <name>:<size>}), or null for a batch of another origin. */
-    public String source() throws IOException {
-        Properties p = new Properties();
-        try (InputStream in = Files.newInputStream(dir.resolve("batch.properties"))) {
-            p.load(in);
-        }
-        return p.getProperty("source");
+    public String source() {
+        return source;
     }
 
     public Path originals() {
@@ -160,10 +157,8 @@ public final class SpoolBatch implements PageSink {
      */
     public synchronized void assign(String caseNumber, String material) throws IOException {
         editable();
-        Properties p = new Properties();
-        try (InputStream in = Files.newInputStream(dir.resolve("batch.properties"))) {
-            p.load(in);
-        }
+        // read again: this object may be older than the file (another request may have given it a case)
+        Properties p = Durable.properties(dir.resolve(Spool.PROPERTIES));
         if (p.getProperty("case") != null) {
             throw new IllegalStateException("batch " + id + " already belongs to case " + p.getProperty("case"));
         }
@@ -171,9 +166,7 @@ public final class SpoolBatch implements PageSink {
         if (material != null) {
             p.setProperty("material", material);
         }
-        StringWriter w = new StringWriter();
-        p.store(w, "earchive station batch");
-        Durable.write(dir.resolve("batch.properties"), w.toString());
+        Durable.write(dir.resolve(Spool.PROPERTIES), p, Spool.COMMENT);
         requeue();
     }
 
@@ -212,20 +205,11 @@ public final class SpoolBatch implements PageSink {
     }
 
     private Properties edits() throws IOException {
-        Properties p = new Properties();
-        Path f = dir.resolve("edits.properties");
-        if (Files.exists(f)) {
-            try (InputStream in = Files.newInputStream(f)) {
-                p.load(in);
-            }
-        }
-        return p;
+        return Durable.properties(dir.resolve("edits.properties"));
     }
 
     private void saveEdits(Properties p) throws IOException {
-        StringWriter w = new StringWriter();
-        p.store(w, "quality-control edits");
-        Durable.write(dir.resolve("edits.properties"), w.toString());
+        Durable.write(dir.resolve("edits.properties"), p, "quality-control edits");
     }
 
     /** The clerk has finished scanning: the batch goes to processing. */

@@ -115,6 +115,18 @@ public final class CaptureBench {
                         tesseract,
                         ratio);
             }
+            // the floor under a cold first page: one page alone on this warm pipeline, no JVM or model to load
+            Path one = scannerPdf(work.resolve("one-warm.pdf"), scans.subList(0, 1));
+            List<Double> warmOne = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                long t0 = System.nanoTime();
+                pipeline.process(one, Files.createDirectories(work.resolve("one-warm-" + i)), Pipeline.Context.none());
+                warmOne.add((System.nanoTime() - t0) / 1e9);
+            }
+            System.out.printf(
+                    "one page alone on the warm pipeline: %.2f s (median of %s)%n",
+                    warmOne.stream().sorted().toList().get(1),
+                    warmOne.stream().map(x -> String.format("%.2f", x)).toList());
         }
         if (theirs.contains(null)) {
             // only the pipeline's own figures (-Dearchive.bench.nopeer=true, for working on the pipeline)

@@ -37,7 +37,7 @@ class QualityControlTest {
     void theClerkCorrectsTheBatchBeforeItMayLeave() throws Exception {
         Spool spool = new Spool(dir.resolve("spool"));
         SpoolBatch batch = spool.open("C202611300000005", "ID_CARD", "clerk");
-        BufferedImage form = grey(FormScans.form(91, false).image());
+        BufferedImage form = FormScans.grey(FormScans.form(91, false).image());
         add(batch, "form.tif", form);
         add(batch, "note.tif", FormScans.upsideDown(sparseNote()));
         add(batch, "form-again.tif", form);
@@ -101,7 +101,7 @@ class QualityControlTest {
         Spool spool = new Spool(dir.resolve("spool"));
         SpoolBatch batch = spool.open(null, "APPLICATION_FORM", "clerk");
         FormScans.Scan scan = FormScans.form(4242, false);
-        add(batch, "form.tif", grey(scan.image()));
+        add(batch, "form.tif", FormScans.grey(scan.image()));
         batch.close();
 
         CaptureSettings settings = CaptureSettings.fromEnvironment().withWorkers(1);
@@ -162,11 +162,5 @@ class QualityControlTest {
         g.drawString("王芳", 300, 520);
         g.dispose();
         return page;
-    }
-
-    private static BufferedImage grey(BufferedImage colour) {
-        BufferedImage g = new BufferedImage(colour.getWidth(), colour.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
-        g.getGraphics().drawImage(colour, 0, 0, null);
-        return g;
     }
 }

@@ -428,6 +428,13 @@ public final class FormScans {
         return a.isEmpty() ? 0 : previous[b.length()] / (double) a.length();
     }
 
+    /** A page as a grey scanner delivers it (8 bits, one channel). */
+    public static BufferedImage grey(BufferedImage colour) {
+        BufferedImage grey = new BufferedImage(colour.getWidth(), colour.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+        grey.getGraphics().drawImage(colour, 0, 0, null);
+        return grey;
+    }
+
     /** Several forms in a row, for benchmarks. */
     public static List<Scan> forms(long seed, int count) {
         List<Scan> scans = new ArrayList<>();

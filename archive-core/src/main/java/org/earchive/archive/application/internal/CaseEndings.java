@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import java.time.Instant;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import org.earchive.archive.application.AuditTrail;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.domain.model.audit.AuditAction;
@@ -15,7 +14,6 @@ import org.earchive.archive.domain.model.cases.CaseEvent;
 import org.earchive.archive.domain.model.cases.CaseRepository;
 import org.earchive.archive.domain.model.cases.CaseStatus;
 import org.earchive.archive.domain.model.catalogue.BusinessTypeRepository;
-import org.earchive.archive.domain.model.document.CaseDocument;
 import org.earchive.archive.domain.model.document.DocumentRepository;
 import org.earchive.archive.domain.model.outbox.OutboxMessage;
 
@@ -90,13 +88,8 @@ public class CaseEndings {
         if (!c.promiseOpen() || !captureGate.passes(c)) {
             return false;
         }
-        var provided = documents.findByCase(c.id()).stream()
-                .map(CaseDocument::materialCode)
-                .collect(Collectors.toSet());
-        if (!catalogue
-                .find(c.businessType())
-                .orElseThrow()
-                .missingRequired(provided)
+        if (!CaseTransitions.missing(
+                        documents, c, catalogue.find(c.businessType()).orElseThrow())
                 .isEmpty()) {
             return false;
         }

@@ -203,7 +203,12 @@ public class CaseTransitions {
     }
 
     /** The case's required materials that no document provides yet. */
-    Set<String> missing(BusinessCase c, BusinessType type) {
+    private Set<String> missing(BusinessCase c, BusinessType type) {
+        return missing(documents, c, type);
+    }
+
+    /** The case's required materials that no document provides yet (shared with {@link CaseEndings}). */
+    static Set<String> missing(DocumentRepository documents, BusinessCase c, BusinessType type) {
         return type.missingRequired(documents.findByCase(c.id()).stream()
                 .map(CaseDocument::materialCode)
                 .collect(Collectors.toSet()));

@@ -59,13 +59,10 @@ public class DisposalResource {
     @AllowedRoles({Roles.ARCHIVIST, Roles.AUDITOR, Roles.ADMIN})
     @Operation(summary = "The destruction list (销毁清册) to print and sign, as PDF/A with the agency's header")
     public Response print(@PathParam("id") long id, @Context SecurityContext security) throws EarchiveException {
-        return Response.ok(
-                        Printouts.disposal(
-                                disposition.list(id),
-                                security.getUserPrincipal().getName()),
-                        Printouts.MEDIA)
-                .header("Content-Disposition", DocumentResource.disposition("销毁清册-" + id + ".pdf", true))
-                .build();
+        return Printouts.inline(
+                Printouts.disposal(
+                        disposition.list(id), security.getUserPrincipal().getName()),
+                "销毁清册-" + id + ".pdf");
     }
 
     @GET

@@ -1,5 +1,6 @@
 package org.earchive.web.rest;
 
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,13 @@ final class Printouts {
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private Printouts() {}
+
+    /** A printout as the browser opens it (inline, in a new tab), under its file name. */
+    static Response inline(byte[] pdf, String fileName) {
+        return Response.ok(pdf, MEDIA)
+                .header("Content-Disposition", DocumentResource.disposition(fileName, true))
+                .build();
+    }
 
     static String agency() {
         return ConfigProvider.getConfig()

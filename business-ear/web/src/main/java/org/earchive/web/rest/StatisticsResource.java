@@ -72,9 +72,8 @@ public class StatisticsResource {
             @Context SecurityContext security)
             throws EarchiveException {
         CaseStatistics s = cases(from, to, groupBy);
-        return Response.ok(Printouts.statistics(s, security.getUserPrincipal().getName()), Printouts.MEDIA)
-                .header("Content-Disposition", DocumentResource.disposition(StatisticsTable.fileName(s, "pdf"), true))
-                .build();
+        return Printouts.inline(
+                Printouts.statistics(s, security.getUserPrincipal().getName()), StatisticsTable.fileName(s, "pdf"));
     }
 
     @GET

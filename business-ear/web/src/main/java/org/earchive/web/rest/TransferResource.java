@@ -134,13 +134,10 @@ public class TransferResource {
     public Response registerPrint(
             @QueryParam("limit") @DefaultValue("100") int limit, @Context SecurityContext security)
             throws EarchiveException {
-        return Response.ok(
-                        Printouts.transfers(
-                                transfers.register(limit),
-                                security.getUserPrincipal().getName()),
-                        Printouts.MEDIA)
-                .header("Content-Disposition", DocumentResource.disposition("移交登记簿.pdf", true))
-                .build();
+        return Printouts.inline(
+                Printouts.transfers(
+                        transfers.register(limit), security.getUserPrincipal().getName()),
+                "移交登记簿.pdf");
     }
 
     @GET

@@ -2,8 +2,10 @@ package org.earchive.capture.infrastructure.http;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -275,22 +277,21 @@ public final class ArchiveApiClient implements ArchiveServer, CaptureJobs {
         long half = Files.size(file) / 2;
         return HttpRequest.BodyPublishers.ofInputStream(() -> {
             try {
-                return new java.io.FilterInputStream(Files.newInputStream(file)) {
+                return new FilterInputStream(Files.newInputStream(file)) {
                     private long sent;
 
                     @Override
                     public int read(byte[] b, int off, int len) throws IOException {
                         if (sent >= half) {
-                            FaultPoint.reach(FaultPoint.UPLOAD_BODY);
+                            FaultPoint.reach(FaultPoint.UPLOAD_BODY); // stops here, unless armed for a later upload
                         }
-                        int n = super.read(b, off, (int)
-                                Math.max(1, Math.min(len, half - sent > 0 ? half - sent : len)));
+                        int n = super.read(b, off, sent < half ? (int) Math.min(len, half - sent) : len);
                         sent += Math.max(0, n);
                         return n;
                     }
                 };
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         });
     }

@@ -11,9 +11,4 @@ public final class VeraPdfValidator implements PdfAValidator {
     public ValidationReport validate(Path pdf) {
         return PdfAValidation.validate(pdf, "2b");
     }
-
-    @Override
-    public void warmUp() {
-        PdfAValidation.warmUp();
-    }
 }

@@ -6,7 +6,4 @@ import org.earchive.pdfa.ValidationReport;
 /** Checks a file against PDF/A; the result is data (the PDF/A kit's report), never just a boolean or a log line. */
 public interface PdfAValidator {
     ValidationReport validate(Path pdf);
-
-    /** Loads what the first validation would (rules, parsers) now, so that it is not paid by the first document. */
-    default void warmUp() {}
 }
