@@ -6,10 +6,11 @@
 #   postgres.sh start DIR [PORT]   primary on PORT (default 25432), standby on PORT+1; database and role earchive
 #                                  (password in DIR/password); prints the JDBC URL naming both hosts
 #   postgres.sh promote DIR        the standby becomes the primary (the old primary is stopped first: no split brain)
+#   postgres.sh restart DIR        restarts the primary (pg1) as an operator's restart would (fast: sessions cut)
 #   postgres.sh stop DIR           stops both
 #   postgres.sh status DIR         one line per server: port, primary|standby|down
 set -euo pipefail
-cmd=${1:?usage: postgres.sh start|promote|stop|status DIR}
+cmd=${1:?usage: postgres.sh start|promote|restart|stop|status DIR}
 DIR=$(mkdir -p "${2:?usage: postgres.sh $cmd DIR}" && cd "$2" && pwd)
 BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 
@@ -71,7 +72,8 @@ SQL
     as_pg "'$BIN/pg_ctl' -D '$DIR/pg2' -w promote" >/dev/null
     # a lone primary cannot wait for a standby it no longer has
     as_pg "'$BIN/psql' -h 127.0.0.1 -p $(($(port) + 1)) -U postgres -d postgres -qc \"ALTER SYSTEM SET synchronous_standby_names = ''\" -c 'SELECT pg_reload_conf()'" >/dev/null ;;
+  restart) ctl pg1 "restart -m fast" ;;
   stop) for n in pg2 pg1; do [ -f "$DIR/$n/postmaster.pid" ] && { ctl "$n" "stop -m fast" || true; }; done; true ;;
   status) for q in "$(port)" $(($(port) + 1)); do echo "127.0.0.1:$q $(role "$q")"; done ;;
-  *) echo "usage: postgres.sh start|promote|stop|status DIR" >&2; exit 2 ;;
+  *) echo "usage: postgres.sh start|promote|restart|stop|status DIR" >&2; exit 2 ;;
 esac

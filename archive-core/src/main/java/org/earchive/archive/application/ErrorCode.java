@@ -16,6 +16,8 @@ public enum ErrorCode {
     DOCUMENT_NOT_FOUND(Kind.NOT_FOUND),
     CASE_CLOSED_FOR_MATERIALS(Kind.CONFLICT),
     STORAGE_UNAVAILABLE(Kind.UNAVAILABLE),
+    /** The store's disk (or its quota) is full: nothing was kept; the same request succeeds once room is made. */
+    DISK_FULL(Kind.INSUFFICIENT_STORAGE),
     INTEGRITY_FAILURE(Kind.INTEGRITY),
     BACKUP_NOT_SUPPORTED(Kind.CONFLICT),
     BACKUP_FAILED(Kind.UNAVAILABLE),
@@ -60,6 +62,8 @@ public enum ErrorCode {
         TOO_LARGE,
         FORBIDDEN,
         UNAVAILABLE,
+        /** No room to keep what was sent (HTTP 507): an operator makes room, then the same request succeeds. */
+        INSUFFICIENT_STORAGE,
         INTEGRITY,
         GONE,
         UNSUPPORTED,

@@ -31,6 +31,13 @@ import java.util.stream.Collectors;
  * </ol>
  */
 public final class ClusterBench {
+    /**
+     * The soak's default pace, a district's peak: the city's 100,000 cases a day over an 8-hour counter day are 3.5
+     * cases/s, its peak hour ~3 times that (10.4 cases/s) over 23 halls 0.45 cases/s per hall; a node carries a district
+     * of about two halls. (The counter alone, `./earchive bench ingest`, takes 17–29 cases/s on one node here.)
+     */
+    static final double SOAK_RATE = 1.0;
+
     private final List<String> failed = new ArrayList<>();
     private final ClusterControl cluster = new ClusterControl();
 
@@ -44,6 +51,13 @@ public final class ClusterBench {
             ClusterCapture capture = new ClusterCapture(bench, bench.cluster);
             capture.nodes(16);
             capture.workerDies(8);
+        } else if (Arrays.asList(args).contains("--soak") || Arrays.asList(args).contains("--outages")) {
+            if (Arrays.asList(args).contains("--outages")) {
+                bench.outages(false); // part 10 alone, at the full run's size
+            }
+            if (Arrays.asList(args).contains("--soak")) {
+                bench.soak(Arrays.asList(args));
+            }
         } else {
             bench.run(quick);
         }
@@ -145,6 +159,12 @@ public final class ClusterBench {
             capture.nodes(16);
         }
         capture.workerDies(quick ? 4 : 8);
+        System.out.println(
+                "10. outages, no instance restarted: the object store away, PostgreSQL restarted, ClamAV" + " away");
+        ClusterOutages outages = new ClusterOutages(this, cluster);
+        outages.storeAway(quick ? 10 : 60);
+        outages.databaseRestart(pages, quick ? 12 : 40, quick ? 4 : 15);
+        outages.scannerAway();
         if (quick) {
             return;
         }
@@ -155,6 +175,30 @@ public final class ClusterBench {
         writes.storeFaults(pages, 8);
         System.out.println("4. PostgreSQL standby promoted under load (8 clients, 60 s, at 20 s)");
         writes.promotion(pages, 8, 60, 20);
+    }
+
+    /** {@code --soak M [--rate R] [--seed S]}: the long day (./earchive bench soak). */
+    private void soak(List<String> a) throws Exception {
+        int minutes = Integer.parseInt(a.get(a.indexOf("--soak") + 1));
+        double rate = a.contains("--rate") ? Double.parseDouble(a.get(a.indexOf("--rate") + 1)) : SOAK_RATE;
+        long seed = a.contains("--seed") ? Long.parseLong(a.get(a.indexOf("--seed") + 1)) : System.currentTimeMillis();
+        System.out.printf(
+                "11. soak: %d minutes at %.1f cases/s (3 pages each), faults seeded %d, on %d instances behind %s%n",
+                minutes, rate, seed, cluster.instances(), Api.BASE);
+        new ClusterSoak(this, cluster, seed).run(minutes, rate);
+    }
+
+    private void outages(boolean quick) throws Exception {
+        System.out.println(
+                "10. outages, no instance restarted: the object store away, PostgreSQL restarted, ClamAV" + " away");
+        List<byte[]> pages = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            pages.add(IngestBench.page(i));
+        }
+        ClusterOutages outages = new ClusterOutages(this, cluster);
+        outages.storeAway(quick ? 10 : 60);
+        outages.databaseRestart(pages, quick ? 12 : 40, quick ? 4 : 15);
+        outages.scannerAway();
     }
 
     private void failover(ClusterLoad load, long[] events) throws Exception {

@@ -92,6 +92,16 @@ final class ClusterControl {
         return audit;
     }
 
+    /** The PostgreSQL primary restarted (fast: its sessions cut), as an operator's restart or a crash and start would. */
+    void restartPrimary() throws IOException, InterruptedException {
+        script("scripts/cluster/postgres.sh", "restart", dir.resolve("pg").toString());
+    }
+
+    /** The cluster's ClamAV daemon: {@code kill} (-9) or {@code restart} (on the port it had). */
+    void clamd(String action) throws IOException, InterruptedException {
+        script("scripts/clamav/clamd.sh", action, dir.resolve("clamd").toString());
+    }
+
     /** The PostgreSQL standby becomes the primary (the old primary stopped first, as a failover manager would). */
     void promoteStandby() throws IOException, InterruptedException {
         script("scripts/cluster/postgres.sh", "promote", dir.resolve("pg").toString());

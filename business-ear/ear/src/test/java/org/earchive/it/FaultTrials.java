@@ -35,7 +35,8 @@ public final class FaultTrials {
             new Point(FaultPoint.AFTER_201, 4),
             new Point(ServerFaults.OBJECT_STORED, 0),
             new Point(ServerFaults.ROW_COMMITTED, 0),
-            new Point(ServerFaults.ARCHIVE_NUMBERED, 0));
+            new Point(ServerFaults.ARCHIVE_NUMBERED, 0),
+            new Point(DiskFull.POINT, 0));
 
     private final String classpath = System.getProperty("earchive.capture.cp");
     private final Path serverHome = Path.of(System.getProperty("earchive.home"));
@@ -43,8 +44,11 @@ public final class FaultTrials {
     private final List<byte[]> pages = new ArrayList<>();
     private final Set<String> pageDigests;
 
+    private final DiskFull diskFull;
+
     private FaultTrials(Path work) throws Exception {
         this.work = work;
+        this.diskFull = new DiskFull(serverHome, work, this::stationProcess);
         pageDigests = new HashSet<>();
         for (long seed : new long[] {31, 32}) {
             byte[] page =
@@ -77,6 +81,13 @@ public final class FaultTrials {
         for (Point p : POINTS) {
             String point = p.name();
             if (only != null && !only.contains(point)) {
+                continue;
+            }
+            if (point.equals(DiskFull.POINT) && !bench.diskFull.mounted()) {
+                System.out.printf(
+                        "fault %-26s skipped: the store's folder is not a small file system of its own"
+                                + " (./earchive bench faults mounts one when run as root)%n",
+                        point);
                 continue;
             }
             Tally t = bench.point(point, p.passes(), trials, random);
@@ -115,6 +126,15 @@ public final class FaultTrials {
     }
 
     private Tally point(String point, int passes, int trials, Random random) throws Exception {
+        if (point.equals(DiskFull.POINT)) {
+            int[] counts = new int[2];
+            int told = 0;
+            List<String> problems = new ArrayList<>();
+            for (int i = 1; i <= trials; i++) {
+                told += diskFull.trial(i, pages, counts, problems);
+            }
+            return new Tally(trials, told, trials * (1 + pages.size()), counts[0], counts[1], problems);
+        }
         if (point.startsWith("server.")) {
             ServerFaults server = new ServerFaults(Path.of(System.getProperty("earchive.fault.file")), work);
             int[] counts = new int[2];
@@ -176,6 +196,16 @@ public final class FaultTrials {
 
     /** {@code capture watch --once} as its own process, stopped at the armed point if any; its exit status. */
     private int watch(Path dir, String caseNumber, String fault) throws IOException, InterruptedException {
+        Process p = stationProcess(dir, caseNumber, fault).start();
+        if (!p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            return -1;
+        }
+        return p.exitValue();
+    }
+
+    /** The station's {@code capture watch --once} for a trial's folder, armed to stop at a fault point if any. */
+    private ProcessBuilder stationProcess(Path dir, String caseNumber, String fault) {
         List<String> command = new ArrayList<>(List.of("java", "-Xmx512m"));
         if (fault != null) {
             command.add("-Dearchive.fault=" + fault);
@@ -200,12 +230,7 @@ public final class FaultTrials {
         pb.environment().put("EARCHIVE_STATION_HOME", dir.resolve("station").toString());
         pb.environment().put("EARCHIVE_CAPTURE_WORKERS", "1");
         pb.environment().put("OMP_THREAD_LIMIT", "1");
-        Process p = pb.start();
-        if (!p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            return -1;
-        }
-        return p.exitValue();
+        return pb;
     }
 
     /** Objects in the server's store (the embedded default's folders) that no live document refers to. */

@@ -16,6 +16,7 @@ import org.earchive.storage.ObjectNotFoundException;
 import org.earchive.storage.ObjectStore;
 import org.earchive.storage.Protection;
 import org.earchive.storage.StorageException;
+import org.earchive.storage.StorageFullException;
 import org.earchive.storage.StoredObject;
 import org.earchive.storage.crypto.Keyring;
 import org.earchive.storage.crypto.Sealer;
@@ -96,7 +97,7 @@ public final class FileSystemObjectStore implements ObjectStore, KeyRotation {
             DurableWrites.fsyncDirectory(data.getParent());
             return stored;
         } catch (IOException e) {
-            throw new StorageException("Could not store the object in " + root + ": " + e.getMessage(), e);
+            throw StorageFullException.of("Could not store the object in " + root + ": " + e.getMessage(), e);
         } finally {
             DurableWrites.deleteQuietly(temp);
         }

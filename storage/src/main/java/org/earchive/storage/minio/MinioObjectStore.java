@@ -24,6 +24,7 @@ import org.earchive.storage.ObjectNotFoundException;
 import org.earchive.storage.ObjectStore;
 import org.earchive.storage.Protection;
 import org.earchive.storage.StorageException;
+import org.earchive.storage.StorageFullException;
 import org.earchive.storage.StoredObject;
 import org.earchive.storage.crypto.Sealer;
 import org.earchive.storage.digest.FixityDigest;
@@ -136,7 +137,7 @@ public final class MinioObjectStore implements ObjectStore, KeyRotation {
                     .orElseThrow(() -> new StorageException("Object " + key + " vanished during the upload"))
                     .withCreated(false);
         } catch (IOException e) {
-            throw new StorageException("Could not read the incoming object: " + e.getMessage(), e);
+            throw StorageFullException.of("Could not read the incoming object: " + e.getMessage(), e);
         } finally {
             spool.discard();
         }

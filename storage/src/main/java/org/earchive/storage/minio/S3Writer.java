@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.earchive.storage.StorageException;
+import org.earchive.storage.StorageFullException;
 import org.earchive.storage.StoredObject;
 import org.earchive.storage.crypto.Keyring;
 import org.earchive.storage.crypto.Sealer;
@@ -90,10 +91,12 @@ final class S3Writer {
                 bucket.removeQuietly(dekName);
                 return Optional.empty();
             }
-            throw new StorageException(
-                    "The S3 store refused the object: " + e.errorResponse().code() + " "
-                            + e.errorResponse().message(),
-                    e);
+            String message = "The S3 store refused the object: "
+                    + e.errorResponse().code() + " " + e.errorResponse().message();
+            throw StorageFullException.s3Full(
+                            e.errorResponse().code(), e.response().code())
+                    ? new StorageFullException(message, e)
+                    : new StorageException(message, e);
         } catch (Exception e) {
             throw new StorageException(
                     "Could not store the object at " + settings.endpoint() + ": " + e.getMessage(), e);

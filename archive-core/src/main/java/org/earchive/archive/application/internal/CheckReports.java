@@ -42,8 +42,18 @@ public class CheckReports {
                     .add("passed", i.passed())
                     .add("detail", i.detail() == null ? "" : i.detail()));
         }
+        // failed only because the scanner did not answer: the dossier is not at fault (the schedule tries it again)
+        boolean outage = items.stream()
+                .filter(i -> !i.passed())
+                .allMatch(i -> i.detail() != null && i.detail().startsWith(ContentRules.SCAN_COULD_NOT_RUN));
         PropertyCheck check = new PropertyCheck(
-                c.id(), occasion, Instant.now(), actor, passed, array.build().toString());
+                c.id(),
+                occasion,
+                Instant.now(),
+                actor,
+                passed,
+                outage,
+                array.build().toString());
         checks.store(check);
         return view(check, c.caseNumber());
     }

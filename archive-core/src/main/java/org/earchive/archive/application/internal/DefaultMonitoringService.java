@@ -70,7 +70,7 @@ public class DefaultMonitoringService implements MonitoringService {
     @Override
     @RolesAllowed({Roles.MANAGER, Roles.ADMIN, Roles.AUDITOR, Roles.ARCHIVIST})
     public NodeView node() {
-        return new NodeView(JobTicks.NODE, Instant.now(), auditHeadWaits.snapshot());
+        return new NodeView(JobTicks.NODE, Instant.now(), auditHeadWaits.snapshot(), NodeView.Process.now());
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.logging.Logger;
 import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.application.ErrorCode;
 import org.earchive.storage.StorageException;
+import org.earchive.storage.StorageFullException;
 
 /** Failures that several services report in the same words. */
 final class Failures {
@@ -36,6 +37,14 @@ final class Failures {
 
     /** The store failed during an upload: nothing was kept, the clerk uploads again. */
     static EarchiveException storeUnavailable(StorageException e) {
+        if (e instanceof StorageFullException) {
+            Logger.getLogger(Failures.class.getName()).severe("The object store is full: " + e.getMessage());
+            return new EarchiveException(
+                    ErrorCode.DISK_FULL,
+                    "档案存储空间已满，文件未保存；请通知系统管理员清理或扩容后重新上传。The archive store's disk is full and the file was"
+                            + " not kept: tell the administrator, then upload it again once room is made.",
+                    e);
+        }
         return storeFailure(
                 e,
                 "档案存储暂时不可用，文件未保存，请稍后重新上传。The archive store is not available and the file was not kept: upload it again later.");

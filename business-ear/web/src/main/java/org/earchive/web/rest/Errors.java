@@ -16,6 +16,7 @@ final class Errors {
             case TOO_LARGE -> 413;
             case FORBIDDEN -> 403;
             case UNAVAILABLE -> 503;
+            case INSUFFICIENT_STORAGE -> 507;
             case INTEGRITY -> 500;
             case GONE -> 410;
             case UNSUPPORTED -> 415;

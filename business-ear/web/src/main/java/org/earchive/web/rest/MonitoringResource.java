@@ -35,8 +35,8 @@ public class MonitoringResource {
     @Path("node")
     @AllowedRoles({Roles.MANAGER, Roles.ADMIN, Roles.AUDITOR, Roles.ARCHIVIST})
     @Operation(
-            summary = "This node's name and how long its audited changes waited for the audit chain's head row"
-                    + " (a histogram in microseconds that adds up across nodes)")
+            summary = "This node's name, how long its audited changes waited for the audit chain's head row"
+                    + " (a histogram in microseconds that adds up across nodes), its heap, open files and threads")
     public NodeView node() {
         return monitoring.node();
     }

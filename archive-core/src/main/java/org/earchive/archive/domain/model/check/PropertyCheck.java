@@ -47,15 +47,26 @@ public class PropertyCheck {
     @Column(name = "items", nullable = false, length = 1000000)
     private String items;
 
+    /** Failed only because a service the check needs could not answer (the virus scanner): tried again by itself. */
+    @Column(name = "outage", nullable = false)
+    private boolean outage;
+
     protected PropertyCheck() {}
 
     public PropertyCheck(
-            long caseId, Occasion occasion, Instant checkedAt, String checkedBy, boolean passed, String items) {
+            long caseId,
+            Occasion occasion,
+            Instant checkedAt,
+            String checkedBy,
+            boolean passed,
+            boolean outage,
+            String items) {
         this.caseId = caseId;
         this.occasion = occasion.name();
         this.checkedAt = checkedAt;
         this.checkedBy = checkedBy;
         this.passed = passed;
+        this.outage = !passed && outage;
         this.items = items;
     }
 
@@ -81,6 +92,11 @@ public class PropertyCheck {
 
     public boolean passed() {
         return passed;
+    }
+
+    /** Whether this failed report blames an outage, not the dossier: archiving is tried again once it ends. */
+    public boolean outage() {
+        return outage;
     }
 
     public String items() {

@@ -93,16 +93,24 @@ public class JpaCaseRepository implements CaseRepository {
         if (approved.isEmpty()) {
             return List.of();
         }
-        // a dossier that failed the four-property check waits for an archivist, not for the schedule
-        Set<Long> failed = new HashSet<>();
+        // a dossier whose last four-property check failed waits for an archivist, not for the schedule — unless the
+        // check failed only because the virus scanner did not answer (the round tries again once it is back)
+        Map<Long, Object[]> newest = new HashMap<>();
         for (Object[] row : em.createQuery(
-                        "SELECT p.caseId, p.passed FROM PropertyCheck p WHERE p.caseId IN :ids", Object[].class)
+                        "SELECT p.caseId, p.passed, p.outage, p.checkedAt FROM PropertyCheck p WHERE p.caseId IN :ids",
+                        Object[].class)
                 .setParameter("ids", approved.stream().map(BusinessCase::id).toList())
                 .getResultList()) {
-            if (!Boolean.TRUE.equals(row[1])) {
-                failed.add(((Number) row[0]).longValue());
-            }
+            // the newest by time (ids come from per-node blocks of the sequence, not in order across nodes)
+            newest.merge(
+                    ((Number) row[0]).longValue(), row, (a, b) -> ((Instant) a[3]).isAfter((Instant) b[3]) ? a : b);
         }
+        Set<Long> failed = new HashSet<>();
+        newest.forEach((caseId, row) -> {
+            if (!Boolean.TRUE.equals(row[1]) && !Boolean.TRUE.equals(row[2])) {
+                failed.add(caseId);
+            }
+        });
         return approved.stream()
                 .filter(c -> !failed.contains(c.id()))
                 .limit(limit)
