@@ -29,7 +29,14 @@ final class ClusterSoak {
     private final List<Sample> samples = new ArrayList<>();
     private final List<String> faults = new ArrayList<>();
 
-    ClusterSoak(ClusterBench bench, ClusterControl cluster, long seed) {
+    /** The kinds of fault. */
+    static final int KILL = 0, STORE = 1, DATABASE = 2, CLAMAV = 3;
+
+    private final List<Integer> order;
+
+    /** {@code order}: the faults' kinds in this order, round after round; null: all four, in a seeded order. */
+    ClusterSoak(ClusterBench bench, ClusterControl cluster, long seed, List<Integer> order) {
+        this.order = order;
         this.bench = bench;
         this.cluster = cluster;
         this.random = new Random(seed);
@@ -117,7 +124,8 @@ final class ClusterSoak {
     }
 
     /**
-     * A fault every 40 to 80 s (seeded), the first after 30 s, none in the last 30 s; the kinds in a seeded order,
+     * A fault every 40 to 80 s (seeded; 15 to 30 s under ten minutes), the first after 30 s, none in the last 30 s; the
+     * kinds in a seeded order,
      * each once before any comes again (so that even a short soak meets different ones).
      */
     private void faults(long start, long end) {
@@ -128,18 +136,20 @@ final class ClusterSoak {
                 Thread.sleep(Math.max(0, (next - System.nanoTime()) / 1_000_000));
                 double at = (System.nanoTime() - start) / 1e9;
                 if (kinds.isEmpty()) {
-                    kinds.addAll(List.of(0, 1, 2, 3));
-                    java.util.Collections.shuffle(kinds, random);
+                    kinds.addAll(order != null ? order : List.of(KILL, STORE, DATABASE, CLAMAV));
+                    if (order == null) {
+                        java.util.Collections.shuffle(kinds, random);
+                    }
                 }
                 switch (kinds.remove(0)) {
-                    case 0 -> {
+                    case KILL -> {
                         int victim = 1 + random.nextInt(cluster.instances());
                         faults.add(String.format("%.0fs instance %d killed", at, victim));
                         cluster.killInstance(victim);
                         Thread.sleep(10_000);
                         cluster.restartInstance(victim);
                     }
-                    case 1 -> {
+                    case STORE -> {
                         faults.add(String.format("%.0fs object store away 20 s", at));
                         cluster.ceph("kill", "rgw.1");
                         cluster.ceph("kill", "rgw.2");
@@ -147,7 +157,7 @@ final class ClusterSoak {
                         cluster.ceph("restart", "rgw.1");
                         cluster.ceph("restart", "rgw.2");
                     }
-                    case 2 -> {
+                    case DATABASE -> {
                         faults.add(String.format("%.0fs PostgreSQL restarted", at));
                         cluster.restartPrimary();
                     }
@@ -158,7 +168,9 @@ final class ClusterSoak {
                         cluster.clamd("restart");
                     }
                 }
-                next = System.nanoTime() + (40 + random.nextInt(41)) * 1_000_000_000L;
+                // 40–80 s apart; 15–30 s in a run under ten minutes, so that a short one meets three
+                int gap = end - start < 600_000_000_000L ? 15 : 40;
+                next = System.nanoTime() + (gap + random.nextInt(gap + 1)) * 1_000_000_000L;
             }
         } catch (Exception e) {
             faults.add("fault injection failed: " + e);
