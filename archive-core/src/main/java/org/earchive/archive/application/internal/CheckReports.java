@@ -42,10 +42,9 @@ public class CheckReports {
                     .add("passed", i.passed())
                     .add("detail", i.detail() == null ? "" : i.detail()));
         }
-        // failed only because the scanner did not answer: the dossier is not at fault (the schedule tries it again)
-        boolean outage = items.stream()
-                .filter(i -> !i.passed())
-                .allMatch(i -> i.detail() != null && i.detail().startsWith(ContentRules.SCAN_COULD_NOT_RUN));
+        // failed only because the scanner or the store did not answer: the dossier is not at fault (the schedule tries
+        // it again)
+        boolean outage = items.stream().filter(i -> !i.passed()).allMatch(CheckItems::outage);
         PropertyCheck check = new PropertyCheck(
                 c.id(),
                 occasion,

@@ -24,9 +24,6 @@ import org.earchive.pdfa.ValidationReport;
  */
 @Dependent
 public class ContentRules {
-    /** How a report item says the virus scanner did not answer (an outage, not the file's fault). */
-    static final String SCAN_COULD_NOT_RUN = "the scan could not run";
-
     /** The failed PDF/A rules a report names (the rest are counted in the stored report). */
     private static final int MAX_PDFA_PROBLEMS = 5;
     /** Formats kept for the long term (DA/T 31, DA/T 70): PDF/A (checked by veraPDF), TIFF, JPEG, JPEG 2000. */
@@ -133,7 +130,7 @@ public class ContentRules {
                     case CLEAN -> "no virus found (" + scanner.describe() + ")";
                     case INFECTED -> "virus found: " + verdict.detail();
                     case NOT_INSTALLED -> "not scanned: " + verdict.detail();
-                    case UNAVAILABLE -> SCAN_COULD_NOT_RUN + ": " + verdict.detail();
+                    case UNAVAILABLE -> CheckItems.SCAN_COULD_NOT_RUN + ": " + verdict.detail();
                 }));
     }
 
