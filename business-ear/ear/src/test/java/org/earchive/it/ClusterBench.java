@@ -53,7 +53,7 @@ public final class ClusterBench {
             capture.workerDies(8);
         } else if (Arrays.asList(args).contains("--soak") || Arrays.asList(args).contains("--outages")) {
             if (Arrays.asList(args).contains("--outages")) {
-                bench.outages(false); // part 10 alone, at the full run's size
+                bench.outages(); // part 10 alone
             }
             if (Arrays.asList(args).contains("--soak")) {
                 bench.soak(Arrays.asList(args));
@@ -167,7 +167,7 @@ public final class ClusterBench {
                     List.of(ClusterSoak.CLAMAV, ClusterSoak.STORE, ClusterSoak.DATABASE));
             return;
         }
-        outages(false);
+        outages();
         ClusterWrites writes = new ClusterWrites(this, cluster);
         System.out.println("6. concurrent archiving on both instances");
         writes.archiving(1000);
@@ -193,7 +193,8 @@ public final class ClusterBench {
         new ClusterSoak(this, cluster, seed, kinds).run(minutes, rate);
     }
 
-    private void outages(boolean quick) throws Exception {
+    /** Part 10 (the full run and --outages; the short bench meets the same outages as its soak's faults). */
+    private void outages() throws Exception {
         System.out.println(
                 "10. outages, no instance restarted: the object store away, PostgreSQL restarted, ClamAV" + " away");
         List<byte[]> pages = new ArrayList<>();
@@ -201,8 +202,8 @@ public final class ClusterBench {
             pages.add(IngestBench.page(i));
         }
         ClusterOutages outages = new ClusterOutages(this, cluster);
-        outages.storeAway(quick ? 10 : 60);
-        outages.databaseRestart(pages, quick ? 12 : 40, quick ? 4 : 15);
+        outages.storeAway(60);
+        outages.databaseRestart(pages, 40, 15);
         outages.scannerAway();
     }
 

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  */
 final class ClusterOutages {
     private static final Pattern CODED = Pattern.compile("(\\d{3}) .*\"code\":\"([A-Z_]+)\"");
+    private static final Pattern STATUS = Pattern.compile("(\\d{3})");
 
     private final ClusterBench bench;
     private final ClusterControl cluster;
@@ -177,8 +178,8 @@ final class ClusterOutages {
         }
     }
 
-    /** "201", "503 STORAGE_UNAVAILABLE", "connection" … */
-    private static String outcome(Api.Response r) {
+    /** "201", "503 STORAGE_UNAVAILABLE", "connection" …: an answer as the outage and soak tallies count it. */
+    static String outcome(Api.Response r) {
         if (r == null) {
             return "connection";
         }
@@ -190,7 +191,7 @@ final class ClusterOutages {
         if (m.find()) {
             return m.group(1) + " " + m.group(2);
         }
-        Matcher status = Pattern.compile("(\\d{3})").matcher(what);
+        Matcher status = STATUS.matcher(what);
         return status.find() ? status.group(1) : "connection";
     }
 

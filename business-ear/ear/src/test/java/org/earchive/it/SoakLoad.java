@@ -12,8 +12,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The agency's traffic for the soak, paced, through the load balancer: counter clerks open a case, upload three pages
@@ -23,7 +21,6 @@ import java.util.regex.Pattern;
  * to two minutes — the clerk waits out an outage, as the station does; every failed answer is counted by its code.
  */
 final class SoakLoad {
-    private static final Pattern CODE = Pattern.compile("\"code\":\"([A-Z_]+)\"");
 
     /** Acknowledged cases and uploads, as {@link ClusterLoad#stored} counts them against the database. */
     final ClusterLoad ledger;
@@ -174,8 +171,7 @@ final class SoakLoad {
                 if (r.status() / 100 == 2) {
                     return r;
                 }
-                Matcher m = CODE.matcher(r.body());
-                errors.computeIfAbsent(r.status() + " " + (m.find() ? m.group(1) : "-"), k -> new AtomicInteger())
+                errors.computeIfAbsent(ClusterOutages.outcome(r), k -> new AtomicInteger())
                         .incrementAndGet();
                 if (r.status() < 500) {
                     return null; // refused for a reason a retry does not change
