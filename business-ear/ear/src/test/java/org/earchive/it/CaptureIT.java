@@ -33,6 +33,7 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
  * an original is being captured or failed; a job is one worker's at a time and its result recorded once.
  */
 @ExtendWith(ArquillianExtension.class)
+@Tag(ThinPathIT.EMBEDDED_TOO)
 class CaptureIT {
     private static final Api CLERK = Api.as("clerk");
     private static Pipeline pipeline;

@@ -20,6 +20,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * of the monitoring screen.
  */
 @ExtendWith(ArquillianExtension.class)
+@Tag(ThinPathIT.EMBEDDED_TOO)
 class CounterIT {
     private static final Api CLERK = Api.as("clerk");
     private static final Api ADMIN = Api.as("admin");

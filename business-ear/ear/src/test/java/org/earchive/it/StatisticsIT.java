@@ -19,6 +19,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * POI, and the CSV carry the same totals as the API, under Chinese headers.
  */
 @ExtendWith(ArquillianExtension.class)
+@Tag(ThinPathIT.EMBEDDED_TOO)
 class StatisticsIT {
     private static final Api CLERK = Api.as("clerk");
     private static final Api ADMIN = Api.as("admin");

@@ -37,6 +37,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -47,7 +48,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * on the embedded default (H2) and on PostgreSQL (see the failsafe executions in this module's POM).
  */
 @ExtendWith(ArquillianExtension.class)
+@Tag(ThinPathIT.EMBEDDED_TOO)
 class ThinPathIT {
+    /**
+     * The tag of the server tests that run on the embedded default as well as on PostgreSQL (the production profile,
+     * where every server test runs): those whose server code differs between the two — native SQL (queues, ledgers,
+     * statistics, monitoring, the counter's lists), the Lucene index where PostgreSQL has SolrCloud, the
+     * file store without encryption at rest — and the main path the quick start shows. The rest (screens, security walks,
+     * transfer, events, the command line, the station) do not depend on the database; the launcher tests and the fault
+     * trials run the embedded default end to end besides.
+     */
+    static final String EMBEDDED_TOO = "embedded";
+
     private static final Api CLERK = Api.as("clerk");
     private static final String ID = "11010519491231002X";
 

@@ -28,6 +28,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * concurrent archiving.
  */
 @ExtendWith(ArquillianExtension.class)
+@Tag(ThinPathIT.EMBEDDED_TOO)
 class WorkflowIT {
     private static final Api CLERK = Api.as("clerk");
     private static final Api ARCHIVIST = Api.as("archivist");
