@@ -20,7 +20,8 @@ import org.earchive.capture.testing.FormScans;
  * upload's body half sent, the server's 201 not yet recorded), N times per point at a seeded one of the moments the
  * run passes that point, then restarted; each trial's case must end with every page once. Then the server stopped at
  * its own points ({@link ServerFaults}: an upload's object stored before its row, the row committed before the
- * answer, a case's records numbered before the dossier is closed, indexed and announced) and started again. Per point: pages lost,
+ * answer, a case's records numbered before the dossier is closed, indexed and announced, a disposal list's record
+ * marked destroyed before its object is deleted) and started again. Per point: pages lost,
  * duplicated, objects nothing refers to (orphans) and temporary files left in the server's store; then the audit
  * chain and the fixity audit. Exit 1 when anything is lost, duplicated, left or broken.
  */
@@ -36,6 +37,7 @@ public final class FaultTrials {
             new Point(ServerFaults.OBJECT_STORED, 0),
             new Point(ServerFaults.ROW_COMMITTED, 0),
             new Point(ServerFaults.ARCHIVE_NUMBERED, 0),
+            new Point(ServerFaults.DISPOSAL_DESTROYED, 0),
             new Point(DiskFull.POINT, 0));
 
     private final String classpath = System.getProperty("earchive.capture.cp");
@@ -166,27 +168,10 @@ public final class FaultTrials {
                 problems.add("trial " + i + ": the restarted station exited " + second + ": "
                         + Files.readString(dir.resolve("watch.log")).strip());
             }
-            List<JsonObject> docs = Api.as("clerk")
-                    .get("/api/cases/" + caseNumber)
-                    .json()
-                    .getJsonArray("documents")
-                    .getValuesAs(JsonObject.class);
-            List<String> originals = docs.stream()
-                    .filter(d -> d.getString("role").equals("ORIGINAL"))
-                    .map(d -> d.getString("sha256"))
-                    .toList();
-            long archival = docs.stream()
-                    .filter(d -> d.getString("role").equals("ARCHIVAL"))
-                    .count();
-            int missing = (int)
-                    pageDigests.stream().filter(d -> !originals.contains(d)).count();
-            missing = Math.max(missing, (int) Math.max(0, pages.size() - archival));
-            int twice = originals.size()
-                    - (int) originals.stream().distinct().count()
-                    + (int) Math.max(0, archival - pages.size());
+            int[] lostTwice = StationRuns.lostDuplicated(caseNumber, pageDigests);
             total += pages.size();
-            lost += missing;
-            duplicated += twice;
+            lost += lostTwice[0];
+            duplicated += lostTwice[1];
             if (!empty(hot) || !empty(dir.resolve("station/spool"))) {
                 problems.add("trial " + i + ": the station kept something back (hot folder or spool not empty)");
             }
@@ -195,42 +180,13 @@ public final class FaultTrials {
     }
 
     /** {@code capture watch --once} as its own process, stopped at the armed point if any; its exit status. */
-    private int watch(Path dir, String caseNumber, String fault) throws IOException, InterruptedException {
-        Process p = stationProcess(dir, caseNumber, fault).start();
-        if (!p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            return -1;
-        }
-        return p.exitValue();
+    private int watch(Path dir, String caseNumber, String fault) throws Exception {
+        return StationRuns.run(stationProcess(dir, caseNumber, fault));
     }
 
     /** The station's {@code capture watch --once} for a trial's folder, armed to stop at a fault point if any. */
     private ProcessBuilder stationProcess(Path dir, String caseNumber, String fault) {
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx512m"));
-        if (fault != null) {
-            command.add("-Dearchive.fault=" + fault);
-        }
-        command.addAll(List.of(
-                "-cp",
-                classpath,
-                "org.earchive.capture.interfaces.cli.CaptureCommand",
-                "watch",
-                dir.resolve("hot").toString(),
-                "--case",
-                caseNumber,
-                "--material",
-                "APPLICATION_FORM",
-                "--once"));
-        ProcessBuilder pb = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(
-                        dir.resolve(fault == null ? "watch.log" : "fault.log").toFile());
-        pb.environment().put("EARCHIVE_SERVER_URL", Api.BASE);
-        pb.environment().put("EARCHIVE_STATION_PASSWORD", Api.PASSWORD);
-        pb.environment().put("EARCHIVE_STATION_HOME", dir.resolve("station").toString());
-        pb.environment().put("EARCHIVE_CAPTURE_WORKERS", "1");
-        pb.environment().put("OMP_THREAD_LIMIT", "1");
-        return pb;
+        return StationRuns.watch(classpath, dir, caseNumber, fault);
     }
 
     /** Objects in the server's store (the embedded default's folders) that no live document refers to. */

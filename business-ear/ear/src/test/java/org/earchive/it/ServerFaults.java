@@ -20,6 +20,7 @@ final class ServerFaults {
     static final String OBJECT_STORED = "server.object-stored";
     static final String ROW_COMMITTED = "server.row-committed";
     static final String ARCHIVE_NUMBERED = "server.archive-numbered";
+    static final String DISPOSAL_DESTROYED = "server.disposal-destroyed";
 
     private final Path root = Path.of(System.getProperty("earchive.root", "."));
     private final Path faultFile;
@@ -32,6 +33,9 @@ final class ServerFaults {
 
     /** One trial: 1 when the server stopped at the point; adds lost and duplicated counts and problems. */
     int trial(String point, int i, int[] lostDuplicated, List<String> problems) throws Exception {
+        if (point.equals(DISPOSAL_DESTROYED)) {
+            return new DisposalTrial(this, root).trial(i, lostDuplicated, problems);
+        }
         return point.equals(ARCHIVE_NUMBERED)
                 ? archiving(i, lostDuplicated, problems)
                 : upload(point, i, lostDuplicated, problems);
@@ -103,7 +107,7 @@ final class ServerFaults {
     }
 
     /** Arms the point, makes the call the server should die in, starts the server again; 1 if it died there. */
-    private int arm(String point, Call call, List<String> problems) throws Exception {
+    int arm(String point, Call call, List<String> problems) throws Exception {
         Files.writeString(faultFile, point);
         int stopped = 0;
         try {

@@ -137,6 +137,7 @@ public class DefaultDispositionService implements DispositionService {
         for (long itemId : lists.itemIds(id)) {
             String key = lists.destroy(itemId, actor, today);
             if (key != null) {
+                FaultPoints.reach(FaultPoints.DISPOSAL_DESTROYED);
                 try {
                     store.delete(key);
                 } catch (StorageException e) {

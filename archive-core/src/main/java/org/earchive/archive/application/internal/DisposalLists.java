@@ -99,10 +99,15 @@ public class DisposalLists {
     /**
      * Destroys one item's content if it is still due: marks the record and its document destroyed, drops the text,
      * then deletes the object unless another live document has the same content. Returns the object key to delete, or
-     * null.
+     * null. An item destroyed by an execution that stopped before its object was deleted (a crash: the list is still
+     * approved, and executed again) returns its key again, so that the repeat deletes what the first left behind.
      */
     public String destroy(long itemId, String actor, LocalDate today) {
         DisposalItem item = lists.lockItem(itemId);
+        if (item.outcome() == DisposalItem.Outcome.DESTROYED) {
+            String key = archive.find(item.archiveNumber()).orElseThrow().objectKey();
+            return documents.countLiveByObjectKey(key) == 0 ? key : null;
+        }
         if (item.outcome() != DisposalItem.Outcome.LISTED) {
             return null;
         }

@@ -19,6 +19,11 @@ final class FaultPoints {
     static final String ROW_COMMITTED = "server.row-committed";
     /** A case's records are numbered (committed); the dossier is not yet closed, indexed or announced. */
     static final String ARCHIVE_NUMBERED = "server.archive-numbered";
+    /**
+     * A disposal list's record is marked destroyed (committed); its object is not yet deleted, and the list's other
+     * records are still listed.
+     */
+    static final String DISPOSAL_DESTROYED = "server.disposal-destroyed";
 
     private static final Logger LOG = Logger.getLogger(FaultPoints.class.getName());
     private static final Path ARMING = arming();
