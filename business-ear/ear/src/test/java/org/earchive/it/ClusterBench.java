@@ -39,6 +39,7 @@ public final class ClusterBench {
     static final double SOAK_RATE = 1.0;
 
     private final List<String> failed = new ArrayList<>();
+    private final long began = System.nanoTime();
     private final ClusterControl cluster = new ClusterControl();
 
     public static void main(String[] args) throws Exception {
@@ -46,7 +47,7 @@ public final class ClusterBench {
         ClusterBench bench = new ClusterBench();
         if (Arrays.asList(args).contains("--capture")) {
             // part 9 alone, at the full run's size: server-side capture on one node and on two, a worker killed
-            System.out.println("9. server-side capture: photos through the load balancer, a capture worker beside each"
+            bench.part("9. server-side capture: photos through the load balancer, a capture worker beside each"
                     + " instance (jobs leased for 20 s)");
             ClusterCapture capture = new ClusterCapture(bench, bench.cluster);
             capture.nodes(16);
@@ -64,6 +65,16 @@ public final class ClusterBench {
         System.out.println(
                 bench.failed.isEmpty() ? "cluster bench: all checks passed" : "cluster bench: FAILED " + bench.failed);
         System.exit(bench.failed.isEmpty() ? 0 : 1);
+    }
+
+    /** A part's heading, with the time since the bench began (to see where a run's time goes). */
+    private void part(String heading) {
+        System.out.println(heading + "  " + elapsed());
+    }
+
+    private String elapsed() {
+        long s = (System.nanoTime() - began) / 1_000_000_000L;
+        return String.format("[+%d:%02d]", s / 60, s % 60);
     }
 
     void check(String what, boolean ok, String figures) {
@@ -142,17 +153,17 @@ public final class ClusterBench {
                 "1. failover: instance %d killed at %.1f s, healthy again at %.1f s%n",
                 victim[0], events[0] / 1e3, events[1] / 1e3);
         failover(load, events);
-        System.out.println("2. jobs (workflow round every " + cluster.jobSeconds() + " s)");
+        part("2. jobs (workflow round every " + cluster.jobSeconds() + " s)");
         jobs(began, events, victim[0]);
-        System.out.println("3. search across nodes");
+        part("3. search across nodes");
         new IndexLag(this, cluster, quick ? 20 : 200).run();
-        System.out.println("7. incremental fixity: every object made due, the nodes' minute rounds verify them");
+        part("7. incremental fixity: every object made due, the nodes' minute rounds verify them");
         ClusterFixity fixity = new ClusterFixity(this, cluster);
         fixity.pass(quick ? 300 : 900, !quick);
         fixity.orphanScan();
-        System.out.println("8. batch jobs: a disposal appraisal started on one instance, followed on the other");
+        part("8. batch jobs: a disposal appraisal started on one instance, followed on the other");
         new ClusterBatch(this, cluster).appraisalsAcrossNodes();
-        System.out.println("9. server-side capture: photos through the load balancer, a capture worker beside each"
+        part("9. server-side capture: photos through the load balancer, a capture worker beside each"
                 + " instance (jobs leased for 20 s)");
         ClusterCapture capture = new ClusterCapture(this, cluster);
         if (!quick) {
@@ -169,11 +180,11 @@ public final class ClusterBench {
         }
         outages();
         ClusterWrites writes = new ClusterWrites(this, cluster);
-        System.out.println("6. concurrent archiving on both instances");
+        part("6. concurrent archiving on both instances");
         writes.archiving(1000);
-        System.out.println("5. Ceph: gateway 1 killed at 15 s, OSD 1 at 30 s of 60 s of load (8 clients)");
+        part("5. Ceph: gateway 1 killed at 15 s, OSD 1 at 30 s of 60 s of load (8 clients)");
         writes.storeFaults(pages, 8);
-        System.out.println("4. PostgreSQL standby promoted under load (8 clients, 60 s, at 20 s)");
+        part("4. PostgreSQL standby promoted under load (8 clients, 60 s, at 20 s)");
         writes.promotion(pages, 8, 60, 20);
     }
 
@@ -188,8 +199,8 @@ public final class ClusterBench {
         double rate = a.contains("--rate") ? Double.parseDouble(a.get(a.indexOf("--rate") + 1)) : SOAK_RATE;
         long seed = a.contains("--seed") ? Long.parseLong(a.get(a.indexOf("--seed") + 1)) : System.currentTimeMillis();
         System.out.printf(
-                "11. soak: %d minutes at %.1f cases/s (3 pages each), faults seeded %d, on %d instances behind %s%n",
-                minutes, rate, seed, cluster.instances(), Api.BASE);
+                "11. soak: %d minutes at %.1f cases/s (3 pages each), faults seeded %d, on %d instances behind %s  %s%n",
+                minutes, rate, seed, cluster.instances(), Api.BASE, elapsed());
         new ClusterSoak(this, cluster, seed, kinds).run(minutes, rate);
     }
 

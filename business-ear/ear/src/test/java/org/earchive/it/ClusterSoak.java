@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 
 /**
  * {@code ./earchive bench soak --minutes M [--rate R] [--seed S]}: a long day on the loopback cluster. {@link SoakLoad}
- * drives the counter, the back office and the archive room at {@code R} cases/s (three pages each); at seeded random
+ * drives the counter, the back office and the archive room at {@code R} cases/s (three pages each), {@link SoakStation}
+ * a counter station's scanner (a two-page batch a minute, processed and uploaded by the station); at seeded random
  * moments one fault from the list strikes — an instance killed (-9) and started again, the object store away (both
  * gateways), the PostgreSQL primary restarted, ClamAV away — and heap, open files and threads of every instance are
  * sampled every 10 s. Afterwards every acknowledged case is looked for in the database, the approved ones must be
@@ -48,11 +49,17 @@ final class ClusterSoak {
         long end = start + minutes * 60_000_000_000L;
         Thread faulting = new Thread(() -> faults(start, end), "soak-faults");
         Thread sampling = new Thread(() -> sample(start, end), "soak-samples");
+        SoakStation station = new SoakStation();
+        Thread scanning = new Thread(() -> station.run(start, end), "soak-station");
         faulting.start();
         sampling.start();
+        if (station.available()) {
+            scanning.start();
+        }
         load.run(4, end);
         faulting.join();
         sampling.join();
+        scanning.join(); // a thread never started joins at once
         long loadEnd = System.nanoTime();
         // the approved cases archived: at once, or by the workflow round after a fault (five rounds' grace)
         int archived = archived(load, loadEnd + 180_000_000_000L);
@@ -65,6 +72,18 @@ final class ClusterSoak {
                 "every approved case archived",
                 archived == load.decided.get(),
                 archived + " of " + load.decided.get() + " approved cases archived");
+        if (station.available()) {
+            SoakStation.Tally t = station.tally();
+            System.out.printf(
+                    "       station: batches %d, pages %d, lost %d, duplicated %d, batches unfinished %d%n",
+                    t.batches(), t.pages(), t.lost(), t.duplicated(), t.unfinished());
+            bench.check(
+                    "the station's pages each once in their case",
+                    t.batches() > 0 && t.lost() == 0 && t.duplicated() == 0 && t.unfinished() == 0,
+                    t.toString());
+        } else {
+            System.out.println("       station: not run (no -Dearchive.capture.cp: the launcher passes it)");
+        }
         JsonObject audit = ClusterControl.fixityAudit();
         int damaged = audit.getJsonArray("mismatches").size()
                 + audit.getJsonArray("missing").size();
