@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The fault point during a disposal's deletes ({@code server.disposal-destroyed}) on the trials' embedded server. Two
@@ -99,11 +98,7 @@ final class DisposalTrial {
         String reviewer = Cases.submit(caseNumber);
         Api.as(reviewer)
                 .post("/api/tasks/" + caseNumber + "/decision", "{\"decision\":\"APPROVE\",\"comment\":\"材料齐全\"}");
-        String status = "";
-        for (int s = 0; s < 120 && !status.equals("ARCHIVED"); s++) {
-            status = Api.as("clerk").get("/api/cases/" + caseNumber).json().getString("status");
-            Thread.sleep(status.equals("ARCHIVED") ? 0 : 1000);
-        }
+        String status = ServerFaults.statusAfter(caseNumber, "ARCHIVED", 120);
         if (!status.equals("ARCHIVED")) {
             problems.add("disposal trial: " + caseNumber + " is " + status + ", not archived");
         }
@@ -112,7 +107,7 @@ final class DisposalTrial {
 
     /** Ten years later: the server stopped, the records' retention and their objects' write-once retention ended. */
     private void expire(List<JsonObject> records) throws Exception {
-        launcher("stop");
+        server.launcher("stop");
         String in = records.stream()
                 .map(r -> "'" + r.getString("archiveNumber").replace("'", "''") + "'")
                 .collect(Collectors.joining(","));
@@ -147,7 +142,7 @@ final class DisposalTrial {
                 p.store(write, null);
             }
         }
-        launcher("start");
+        server.launcher("start");
     }
 
     private long appraise(List<String> problems) throws Exception {
@@ -165,28 +160,12 @@ final class DisposalTrial {
         return run.getJsonNumber("listId").longValue();
     }
 
-    /** Whether the store's folders still hold the object's data file. */
-    private boolean stored(String sha256) throws Exception {
-        try (Stream<Path> files = Files.walk(home.resolve("objects/objects"))) {
-            return files.anyMatch(f -> f.getFileName().toString().equals(sha256));
-        }
+    /** Whether the store still holds the object's data file. */
+    private static boolean stored(String sha256) {
+        return Files.exists(ThinPathIT.Env.objectFile(sha256));
     }
 
-    private Path meta(String sha256) throws Exception {
-        try (Stream<Path> files = Files.walk(home.resolve("objects/objects"))) {
-            return files.filter(f -> f.getFileName().toString().equals(sha256 + ".meta"))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no metadata file for " + sha256));
-        }
-    }
-
-    private void launcher(String command) throws Exception {
-        Process p = new ProcessBuilder(root.resolve("earchive").toString(), command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("./earchive " + command + " failed");
-        }
+    private static Path meta(String sha256) {
+        return ThinPathIT.Env.objectFile(sha256).resolveSibling(sha256 + ".meta");
     }
 }

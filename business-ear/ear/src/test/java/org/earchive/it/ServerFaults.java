@@ -73,16 +73,7 @@ final class ServerFaults {
                                 "{\"decision\":\"APPROVE\",\"comment\":\"材料齐全\"}"),
                 problems);
         // nobody does anything: the server's workflow round finishes the archiving it was stopped in
-        long until = System.currentTimeMillis() + 180_000;
-        String status = "";
-        while (System.currentTimeMillis() < until
-                && !(status = Api.as("clerk")
-                                .get("/api/cases/" + caseNumber)
-                                .json()
-                                .getString("status"))
-                        .equals("ARCHIVED")) {
-            Thread.sleep(1000);
-        }
+        String status = statusAfter(caseNumber, "ARCHIVED", 180);
         long archival = documents(caseNumber).stream()
                 .filter(d -> d.getString("role").equals("ARCHIVAL"))
                 .count();
@@ -137,14 +128,30 @@ final class ServerFaults {
                 break;
             }
         }
-        Process p = new ProcessBuilder(root.resolve("earchive").toString(), "start")
+        launcher("start");
+    }
+
+    /** {@code ./earchive <command>} with the trials' environment; its output in the trial's folder, shown if it fails. */
+    void launcher(String command) throws Exception {
+        Path log = work.resolve(command + ".log");
+        Process p = new ProcessBuilder(root.resolve("earchive").toString(), command)
                 .redirectErrorStream(true)
-                .redirectOutput(work.resolve("restart.log").toFile())
+                .redirectOutput(log.toFile())
                 .start();
         if (p.waitFor() != 0) {
-            throw new IllegalStateException(
-                    "the server did not start again: " + Files.readString(work.resolve("restart.log")));
+            throw new IllegalStateException("./earchive " + command + " failed: " + Files.readString(log));
         }
+    }
+
+    /** The case's status once it is {@code wanted}, or as it is after {@code seconds} of asking every second. */
+    static String statusAfter(String caseNumber, String wanted, int seconds) throws Exception {
+        long until = System.currentTimeMillis() + seconds * 1000L;
+        String status;
+        while (!(status = Api.as("clerk").get("/api/cases/" + caseNumber).json().getString("status")).equals(wanted)
+                && System.currentTimeMillis() < until) {
+            Thread.sleep(1000);
+        }
+        return status;
     }
 
     private static List<JsonObject> documents(String caseNumber) throws Exception {

@@ -19,7 +19,10 @@ final class SoakStation {
     record Tally(int batches, int pages, int lost, int duplicated, int unfinished) {}
 
     private final String classpath = System.getProperty("earchive.capture.cp");
-    private final List<String[]> batches = new ArrayList<>(); // case number, digests of the pages
+    /** A batch the scanner dropped: its case and its pages' digests. */
+    private record Batch(String caseNumber, List<String> digests) {}
+
+    private final List<Batch> batches = new ArrayList<>();
     private int unfinished;
 
     /** Whether the station can run here (the launcher passes the capture station's class path). */
@@ -59,16 +62,15 @@ final class SoakStation {
             unfinished++;
             return;
         }
-        String[] batch = new String[3];
-        batch[0] = caseNumber;
+        List<String> digests = new ArrayList<>();
         for (int p = 0; p < 2; p++) {
             byte[] page = TiffPage.encode(
                     FormScans.grey(FormScans.form(1000L * n + p, false).image()), 300);
             Files.write(hot.resolve("page-" + (p + 1) + ".tif"), page);
-            batch[p + 1] = Cases.sha256Hex(page);
+            digests.add(Cases.sha256Hex(page));
         }
         synchronized (batches) {
-            batches.add(batch);
+            batches.add(new Batch(caseNumber, digests));
         }
         while (watch(dir, caseNumber) != 0) {
             if (System.nanoTime() > deadline) {
@@ -86,15 +88,15 @@ final class SoakStation {
     /** Each batch's case read back: every page's original once, one archival copy per page. */
     Tally tally() throws Exception {
         int pages = 0, lost = 0, duplicated = 0;
-        List<String[]> all;
+        List<Batch> all;
         synchronized (batches) {
             all = List.copyOf(batches);
         }
-        for (String[] b : all) {
-            int[] lostTwice = StationRuns.lostDuplicated(b[0], List.of(b).subList(1, b.length));
+        for (Batch b : all) {
+            int[] lostTwice = StationRuns.lostDuplicated(b.caseNumber(), b.digests());
             lost += lostTwice[0];
             duplicated += lostTwice[1];
-            pages += b.length - 1;
+            pages += b.digests().size();
         }
         return new Tally(all.size(), pages, lost, duplicated, unfinished);
     }

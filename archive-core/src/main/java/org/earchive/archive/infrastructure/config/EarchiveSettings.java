@@ -43,11 +43,7 @@ public final class EarchiveSettings implements Settings {
         return string("earchive.db.url");
     }
 
-    /**
-     * The production database's URL, or the embedded H2 file under the data folder. WRITE_DELAY=0: H2 writes a commit
-     * to its file when it commits (its default waits up to 500 ms), so that a server killed right after answering has
-     * not lost what it answered for — found by the disposal fault trial, whose approval vanished with the halt.
-     */
+    /** The production URL, or the embedded H2 file; WRITE_DELAY=0: a commit is on file before the answer (H2: 500 ms). */
     public String jdbcUrl() {
         return databaseUrl()
                 .orElse("jdbc:h2:file:" + home().resolve("db").resolve("earchive")
