@@ -4,6 +4,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
+import org.earchive.archive.application.EarchiveException;
 import org.earchive.archive.domain.service.ArchivalReadiness;
 import org.earchive.storage.ObjectStore;
 import org.earchive.storage.StorageException;
@@ -21,14 +22,21 @@ public class CaptureIntake {
     @Inject
     ObjectStore store;
 
-    public boolean needsCapture(StoredObject stored, String format) {
+    /**
+     * Whether the stored upload needs capture. A PDF PDFBox cannot open does (the worker says what is wrong with it); a
+     * store that cannot be read back at this moment is an outage, not a verdict on the file: the upload is refused
+     * with {@code STORAGE_UNAVAILABLE} and sent again, rather than an archival PDF/A being queued for capture.
+     */
+    public boolean needsCapture(StoredObject stored, String format) throws EarchiveException {
         if (!"application/pdf".equals(format)) {
             return true;
         }
         try (InputStream in = store.get(stored.key())) {
             return !readiness.archiveReady(in, format);
-        } catch (IOException | StorageException e) {
-            return true; // the worker reads it again and says what is wrong
+        } catch (StorageException e) {
+            throw Failures.storeUnavailable(e);
+        } catch (IOException e) {
+            throw Failures.storeUnavailable(new StorageException("reading back " + stored.key() + " failed", e));
         }
     }
 }

@@ -125,7 +125,13 @@ public class DefaultDocumentService implements DocumentService {
         scanAtTheDoor(stored, uploader, target.caseNumber());
         // a file sent without a role (a browser, an online channel) that is not an archive-ready PDF/A is kept as the
         // original and captured on the server; a station declares its roles and is taken at its word
-        boolean capture = !declared && intake.needsCapture(stored, upload.format());
+        boolean capture;
+        try {
+            capture = !declared && intake.needsCapture(stored, upload.format());
+        } catch (EarchiveException e) {
+            compensate(stored);
+            throw e;
+        }
         DocumentView view;
         try {
             // kept as the format its bytes are, whatever the client declared: served back as that alone

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ import org.earchive.archive.application.port.FixityLedger;
 import org.earchive.archive.domain.model.audit.AuditAction;
 import org.earchive.archive.domain.model.document.StoredContent;
 import org.earchive.archive.domain.service.VirusScanner;
+import org.earchive.archive.infrastructure.pdfbox.PdfBoxArchivalReadiness;
 import org.earchive.archive.infrastructure.tika.TikaFormatDetector;
 import org.earchive.storage.ObjectStore;
 import org.earchive.storage.Protection;
@@ -325,6 +327,39 @@ class DefaultDocumentServiceTest {
         assertEquals(ErrorCode.STORAGE_UNAVAILABLE, e.code());
         assertTrue(e.getMessage().contains("upload it again"), e.getMessage());
         assertEquals(0, recorder.rows.size(), "no row points at a missing object");
+    }
+
+    @Test
+    void theStoreGoneBeforeAnUploadIsReadBackRefusesItInsteadOfQueueingItsCapture() throws Exception {
+        // stored, then the store went away before the intake read the PDF back to see whether it is archive-ready (a
+        // soak's outage): an archival PDF/A must not be taken for an original that needs capture
+        ObjectStore fading = (ObjectStore) Proxy.newProxyInstance(
+                ObjectStore.class.getClassLoader(), new Class<?>[] {ObjectStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("get")) {
+                        throw new StorageException("Connection refused: 127.0.0.1:9000");
+                    }
+                    try {
+                        return method.invoke(objects, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        DefaultDocumentService s = service(fading);
+        s.intake = new CaptureIntake();
+        s.intake.readiness = new PdfBoxArchivalReadiness();
+        s.intake.store = fading;
+        EarchiveException e = assertThrows(
+                EarchiveException.class,
+                () -> s.upload(
+                        "C1",
+                        "ID_CARD",
+                        "a.pdf",
+                        "application/pdf",
+                        new ByteArrayInputStream(bytes(5000, 6)),
+                        "clerk"));
+        assertEquals(ErrorCode.STORAGE_UNAVAILABLE, e.code(), e.getMessage());
+        assertEquals(0, recorder.rows.size(), "nothing recorded, as an original to capture or otherwise");
+        assertEquals(0, objectCount(), "the object this upload created was removed again");
     }
 
     @Test
