@@ -80,6 +80,11 @@ public final class ReplicatedObjectStore implements ObjectStore, KeyRotation {
                 if (fromPrimary == Copy.MISSING && fromReplica == Copy.MISSING) {
                     throw new ObjectNotFoundException(key);
                 }
+                if (fromPrimary == Copy.UNAVAILABLE || fromReplica == Copy.UNAVAILABLE) {
+                    // a store that did not answer says nothing about the object: an outage (try again), not damage
+                    throw new StorageException("Could not read " + key + ": the primary was " + fromPrimary
+                            + " and the replica " + fromReplica);
+                }
                 IntegrityException damaged = new IntegrityException(
                         key,
                         "Integrity failure: object " + key + " is damaged or missing on the primary and on the replica."
@@ -90,6 +95,9 @@ public final class ReplicatedObjectStore implements ObjectStore, KeyRotation {
                         throw damaged;
                     }
                 };
+            }
+            if (fromPrimary == Copy.UNAVAILABLE) {
+                return deleteOnClose(temp); // served from the replica; the primary is away, not damaged
             }
             try (InputStream good = Files.newInputStream(temp)) {
                 String type = replica.stat(key).map(StoredObject::contentType).orElse("application/octet-stream");
@@ -110,7 +118,9 @@ public final class ReplicatedObjectStore implements ObjectStore, KeyRotation {
     private enum Copy {
         GOOD,
         MISSING,
-        DAMAGED
+        DAMAGED,
+        /** The store did not answer, or broke off: nothing known of the object. */
+        UNAVAILABLE
     }
 
     /** Copies the store's object into {@code target} if it is there and passes its digest. */
@@ -124,9 +134,9 @@ public final class ReplicatedObjectStore implements ObjectStore, KeyRotation {
             return Copy.MISSING;
         } catch (IntegrityException e) {
             return Copy.DAMAGED;
-        } catch (StorageException e) {
+        } catch (StorageException | IOException e) {
             LOG.log(Level.WARNING, "Reading " + key + " from " + store.describe() + " failed: " + e.getMessage());
-            return Copy.DAMAGED;
+            return Copy.UNAVAILABLE;
         }
     }
 

@@ -1,16 +1,20 @@
 package org.earchive.storage.replica;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Random;
+import org.earchive.storage.ObjectNotFoundException;
 import org.earchive.storage.ObjectStore;
 import org.earchive.storage.ObjectStoreContract;
 import org.earchive.storage.RetentionException;
@@ -87,6 +91,34 @@ class ReplicatedObjectStoreTest extends ObjectStoreContract {
             assertArrayEquals(bytes, in.readAllBytes());
         }
         primary.verify(o.key());
+    }
+
+    /** {@code store} as it is, except that it does not answer reads (its gateway killed, as in the soak). */
+    private static ObjectStore away(ObjectStore store) {
+        return (ObjectStore) Proxy.newProxyInstance(
+                ObjectStore.class.getClassLoader(), new Class<?>[] {ObjectStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("get")) {
+                        throw new StorageException("Connection refused: 127.0.0.1:7480");
+                    }
+                    try {
+                        return method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    @Test
+    void bothStoresAwayIsAnOutageToRetryNotADamagedObject() throws Exception {
+        StoredObject o = store.put(new ByteArrayInputStream(page(8)), "application/pdf");
+        ObjectStore down = new ReplicatedObjectStore(away(primary), away(replica), dir.resolve("spool"));
+        StorageException e = assertThrows(StorageException.class, () -> down.get(o.key()));
+        assertFalse(e instanceof ObjectNotFoundException, e.toString());
+        assertTrue(e.getMessage().contains("UNAVAILABLE"), e.getMessage());
+        ObjectStore halfDown = new ReplicatedObjectStore(away(primary), replica, dir.resolve("spool"));
+        try (InputStream in = halfDown.get(o.key())) {
+            assertArrayEquals(page(8), in.readAllBytes(), "the replica serves while the primary is away");
+        }
     }
 
     @Test
