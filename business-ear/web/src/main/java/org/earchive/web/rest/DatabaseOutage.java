@@ -9,10 +9,16 @@ import java.sql.SQLException;
  * class 08), the server shutting down (57P), or the pool finding no primary to connect to. The request did not
  * happen (its transaction rolled back) and may simply be sent again, so the caller gets 503 with Retry-After, not 500.
  */
-final class DatabaseOutage {
+public final class DatabaseOutage {
+    public static final String CODE = "DATABASE_UNAVAILABLE";
+    public static final String MESSAGE = "数据库暂时不可用（正在切换），请几秒后重试，未保存任何内容。The database is briefly unavailable (a"
+            + " failover): nothing was saved; try again in a few seconds.";
+    /** The {@code Retry-After} sent with it, in seconds. */
+    public static final String RETRY_AFTER = "2";
+
     private DatabaseOutage() {}
 
-    static boolean in(Throwable failure) {
+    public static boolean in(Throwable failure) {
         Throwable t = failure;
         for (int depth = 0; t != null && depth < 30; depth++) {
             if (t instanceof SQLException s

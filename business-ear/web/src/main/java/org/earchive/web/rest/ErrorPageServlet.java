@@ -27,6 +27,22 @@ public class ErrorPageServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 500;
+        if (status >= 500 && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure) {
+            // a failure outside JAX-RS (a filter, the sign-in): the database's absence is a 503 as anywhere else, the
+            // rest an incident logged once with the id the answer quotes
+            jakarta.ws.rs.core.Response r = ExceptionMappers.Unexpected.incident(failure);
+            response.setStatus(r.getStatus());
+            response.setContentType("application/json;charset=UTF-8");
+            response.setHeader("Cache-Control", "no-store");
+            if (r.getHeaderString("Retry-After") != null) {
+                response.setHeader("Retry-After", r.getHeaderString("Retry-After"));
+            }
+            ErrorBody body = (ErrorBody) r.getEntity();
+            response.getWriter()
+                    .write("{\"code\":\"" + body.code() + "\",\"message\":\""
+                            + body.message().replace("\"", "'") + "\"}");
+            return;
+        }
         String[] known = KNOWN.getOrDefault(
                 status,
                 status >= 500

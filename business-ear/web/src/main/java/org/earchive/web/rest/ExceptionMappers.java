@@ -115,12 +115,8 @@ public final class ExceptionMappers {
         static Response incident(Throwable e) {
             if (DatabaseOutage.in(e)) {
                 LOG.warning(() -> "The database was unavailable (the client may retry): " + e);
-                return Response.fromResponse(Errors.response(
-                                503,
-                                "DATABASE_UNAVAILABLE",
-                                "数据库暂时不可用（正在切换），请几秒后重试，未保存任何内容。The database is briefly unavailable (a"
-                                        + " failover): nothing was saved; try again in a few seconds."))
-                        .header("Retry-After", "2")
+                return Response.fromResponse(Errors.response(503, DatabaseOutage.CODE, DatabaseOutage.MESSAGE))
+                        .header("Retry-After", DatabaseOutage.RETRY_AFTER)
                         .build();
             }
             String incident = UUID.randomUUID().toString().substring(0, 8);

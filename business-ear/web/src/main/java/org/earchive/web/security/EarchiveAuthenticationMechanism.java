@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.earchive.archive.application.UserDirectory;
+import org.earchive.web.rest.DatabaseOutage;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -38,6 +39,26 @@ public class EarchiveAuthenticationMechanism implements HttpAuthenticationMechan
 
     @Override
     public AuthenticationStatus validateRequest(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        try {
+            return validate(request, response, context);
+        } catch (RuntimeException e) {
+            if (!DatabaseOutage.in(e)) {
+                throw e;
+            }
+            // the accounts could not be read (a failover, a restart): the request did not happen, the client sends it
+            // again — 503 with Retry-After, as for any request the database's absence stopped, not the container's 500
+            LOG.warning(() -> "The database was unavailable at sign-in (the client may retry): " + e);
+            return refuse(
+                    response,
+                    HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                    DatabaseOutage.CODE,
+                    Long.parseLong(DatabaseOutage.RETRY_AFTER),
+                    DatabaseOutage.MESSAGE);
+        }
+    }
+
+    private AuthenticationStatus validate(
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String authorization = request.getHeader("Authorization");
