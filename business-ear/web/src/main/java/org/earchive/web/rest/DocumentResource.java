@@ -26,6 +26,7 @@ import org.earchive.archive.application.Roles;
 import org.earchive.archive.application.dto.DocumentContent;
 import org.earchive.archive.application.dto.DocumentView;
 import org.earchive.archive.application.dto.PageImage;
+import org.earchive.storage.IntegrityException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -104,16 +105,26 @@ public class DocumentResource {
         return documents.text(id);
     }
 
-    private static byte[] readVerified(DocumentContent content) throws EarchiveException {
+    /**
+     * The whole content, read before anything is answered: bytes that fail their digest are an integrity failure; a
+     * store that broke off while they were read (its gateway away) is an outage the reader retries, not damage.
+     */
+    static byte[] readVerified(DocumentContent content) throws EarchiveException {
         try (InputStream in = content.stream()) {
             ByteArrayOutputStream buffer =
                     new ByteArrayOutputStream((int) content.document().size());
             in.transferTo(buffer);
             return buffer.toByteArray();
-        } catch (IOException e) {
+        } catch (IntegrityException e) {
             throw new EarchiveException(
                     ErrorCode.INTEGRITY_FAILURE,
                     "文件 " + content.document().id() + " 的存储内容与登记的摘要不符，已阻止读取，请联系管理员从副本或备份恢复。" + e.getMessage());
+        } catch (IOException e) {
+            throw new EarchiveException(
+                    ErrorCode.STORAGE_UNAVAILABLE,
+                    "档案存储暂时不可用，请稍后再试。The archive store broke off while the file was read: try again in a few"
+                            + " minutes.",
+                    e);
         }
     }
 
