@@ -57,7 +57,7 @@ public final class ClusterBench {
                 bench.outages(); // part 10 alone
             }
             if (Arrays.asList(args).contains("--soak")) {
-                bench.soak(Arrays.asList(args));
+                bench.soak(Arrays.asList(args), ClusterSoak.kinds(Arrays.asList(args)));
             }
         } else {
             bench.run(quick);
@@ -188,12 +188,10 @@ public final class ClusterBench {
         writes.promotion(pages, 8, 60, 20);
     }
 
-    /** {@code --soak M [--rate R] [--seed S]}: the long day (./earchive bench soak). */
-    private void soak(List<String> a) throws Exception {
-        soak(a, null);
-    }
-
-    /** The soak with its faults' kinds in the order given (null: every kind, in a seeded order). */
+    /**
+     * {@code --soak M [--rate R] [--seed S] [--faults K,…]}: the long day (./earchive bench soak), with its faults' kinds
+     * in the order given (null: every kind, in a seeded order).
+     */
     private void soak(List<String> a, List<Integer> kinds) throws Exception {
         int minutes = Integer.parseInt(a.get(a.indexOf("--soak") + 1));
         double rate = a.contains("--rate") ? Double.parseDouble(a.get(a.indexOf("--rate") + 1)) : SOAK_RATE;

@@ -70,6 +70,30 @@ final class ClusterControl {
         }
     }
 
+    /**
+     * The server log's lines for an incident (an answer 500 with its id): the line that names it and the stack trace
+     * after it, from whichever instance logged it; empty if none did.
+     */
+    List<String> incident(String id) {
+        Path nodes = root.resolve(".earchive/payara6/glassfish/nodes/localhost-earchive-cluster");
+        List<String> found = new ArrayList<>();
+        try (var logs = java.nio.file.Files.find(
+                nodes, 3, (p, a) -> p.getFileName().toString().startsWith("server.log"))) {
+            for (Path log : logs.toList()) {
+                List<String> lines = java.nio.file.Files.readAllLines(log, java.nio.charset.StandardCharsets.UTF_8);
+                for (int i = 0; i < lines.size(); i++) {
+                    if (lines.get(i).contains("Incident " + id)) {
+                        found.add(nodes.relativize(log).toString() + ":");
+                        found.addAll(lines.subList(i, Math.min(lines.size(), i + 40)));
+                    }
+                }
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            found.add("(the instances' logs could not be read: " + e + ")");
+        }
+        return found;
+    }
+
     /** kill -9 of a Ceph daemon ({@code osd.N}, {@code rgw.N}); {@code restart} starts it again. */
     void ceph(String action, String daemon) throws IOException, InterruptedException {
         script("scripts/ceph-rgw/rgw.sh", action, dir.resolve("ceph").toString(), daemon);

@@ -33,6 +33,24 @@ final class ClusterSoak {
     /** The kinds of fault. */
     static final int KILL = 0, STORE = 1, DATABASE = 2, CLAMAV = 3;
 
+    private static final List<String> KINDS = List.of("kill", "store", "database", "clamav");
+
+    /** {@code --faults kill,store,database,clamav} (any of them, in the order wanted), or null: all, seeded. */
+    static List<Integer> kinds(List<String> args) {
+        int at = args.indexOf("--faults");
+        if (at < 0) {
+            return null;
+        }
+        List<Integer> kinds = new ArrayList<>();
+        for (String kind : args.get(at + 1).split(",")) {
+            if (!KINDS.contains(kind.trim())) {
+                throw new IllegalArgumentException("unknown fault '" + kind + "': one of " + KINDS);
+            }
+            kinds.add(KINDS.indexOf(kind.trim()));
+        }
+        return kinds;
+    }
+
     private final List<Integer> order;
 
     /** {@code order}: the faults' kinds in this order, round after round; null: all four, in a seeded order. */
@@ -94,6 +112,14 @@ final class ClusterSoak {
                 "every failed request answered with its code, none with 500",
                 load.errors.keySet().stream().noneMatch(k -> k.startsWith("500")),
                 load.errors.toString());
+        for (String answer : load.unexpected) { // what to look up: the request, and the server's log of its incident
+            System.out.println("       unexpected answer: " + answer);
+            java.util.regex.Matcher id =
+                    java.util.regex.Pattern.compile("incident ([0-9a-f]{8})").matcher(answer);
+            if (id.find()) {
+                cluster.incident(id.group(1)).forEach(line -> System.out.println("         " + line));
+            }
+        }
         long[] nanos =
                 load.caseNanos.stream().mapToLong(Long::longValue).sorted().toArray();
         int errors = load.errors.values().stream().mapToInt(a -> a.get()).sum();

@@ -26,6 +26,9 @@ final class SoakLoad {
     final ClusterLoad ledger;
 
     final Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
+    /** Answers no outage explains (a 5xx other than 503), each with its request and body: the incident to look up. */
+    final ConcurrentLinkedQueue<String> unexpected = new ConcurrentLinkedQueue<>();
+
     final ConcurrentLinkedQueue<Long> caseNanos = new ConcurrentLinkedQueue<>();
     final AtomicInteger decided = new AtomicInteger();
     final AtomicInteger reads = new AtomicInteger();
@@ -173,6 +176,11 @@ final class SoakLoad {
                 }
                 errors.computeIfAbsent(ClusterOutages.outcome(r), k -> new AtomicInteger())
                         .incrementAndGet();
+                if (r.status() >= 500 && r.status() != 503) {
+                    unexpected.add(String.format(
+                            "%s %s → %d %s",
+                            r.raw().request().method(), r.raw().request().uri().getPath(), r.status(), r.body()));
+                }
                 if (r.status() < 500) {
                     return null; // refused for a reason a retry does not change
                 }
