@@ -92,6 +92,7 @@ public final class FaultTrials {
                         point);
                 continue;
             }
+            long began = System.nanoTime();
             Tally t = bench.point(point, p.passes(), trials, random);
             int orphans = bench.orphans();
             int leftovers = bench.temporaryFiles();
@@ -102,7 +103,7 @@ public final class FaultTrials {
                     + fixity.getJsonArray("missing").size();
             System.out.printf(
                     "fault %-26s trials %d (stopped there %d), pages %d, lost %d, duplicated %d, orphans %d, temporary"
-                            + " files %d, audit chain %s, fixity %s%n",
+                            + " files %d, audit chain %s, fixity %s (%d s)%n",
                     point,
                     t.trials(),
                     t.reached(),
@@ -112,7 +113,8 @@ public final class FaultTrials {
                     orphans,
                     leftovers,
                     chain.getBoolean("valid") ? "valid" : "BROKEN " + chain,
-                    damaged == 0 ? "clean" : damaged + " damaged");
+                    damaged == 0 ? "clean" : damaged + " damaged",
+                    (System.nanoTime() - began) / 1_000_000_000L);
             t.problems().forEach(problem -> System.out.println("  " + problem));
             clean &= t.reached() == t.trials()
                     && t.lost() == 0
