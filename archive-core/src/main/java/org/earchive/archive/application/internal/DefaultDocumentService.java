@@ -18,6 +18,7 @@ import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.earchive.archive.application.AuditTrail;
 import org.earchive.archive.application.DocumentService;
 import org.earchive.archive.application.EarchiveException;
@@ -45,7 +46,8 @@ public class DefaultDocumentService implements DocumentService {
     Settings settings;
 
     /** Striped locks over object keys: record-or-compensate of one key never runs twice at once in this JVM. */
-    private static final Object[] KEY_LOCKS = newLocks(256);
+    private static final Object[] KEY_LOCKS =
+            Stream.generate(Object::new).limit(256).toArray();
 
     private static final Logger LOG = Logger.getLogger(DefaultDocumentService.class.getName());
 
@@ -303,13 +305,5 @@ public class DefaultDocumentService implements DocumentService {
                     "Upload failed; its object " + stored.key() + " stays (the fixity audit lists it as an orphan)";
             LOG.log(Level.WARNING, what, e);
         }
-    }
-
-    private static Object[] newLocks(int n) {
-        Object[] locks = new Object[n];
-        for (int i = 0; i < n; i++) {
-            locks[i] = new Object();
-        }
-        return locks;
     }
 }
