@@ -14,7 +14,7 @@ public final class DatabaseOutage {
     public static final String MESSAGE = "数据库暂时不可用（正在切换），请几秒后重试，未保存任何内容。The database is briefly unavailable (a"
             + " failover): nothing was saved; try again in a few seconds.";
     /** The {@code Retry-After} sent with it, in seconds. */
-    public static final String RETRY_AFTER = "2";
+    public static final int RETRY_AFTER = 2;
 
     private DatabaseOutage() {}
 

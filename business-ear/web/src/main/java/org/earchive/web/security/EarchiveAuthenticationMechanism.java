@@ -53,7 +53,7 @@ public class EarchiveAuthenticationMechanism implements HttpAuthenticationMechan
                     response,
                     HttpServletResponse.SC_SERVICE_UNAVAILABLE,
                     DatabaseOutage.CODE,
-                    Long.parseLong(DatabaseOutage.RETRY_AFTER),
+                    DatabaseOutage.RETRY_AFTER,
                     DatabaseOutage.MESSAGE);
         }
     }
